@@ -1,0 +1,356 @@
+//! Finding our fenced blocks and `{{limit …}}` references in a chapter, and
+//! splicing replacements back in.
+//!
+//! Chapters are scanned with the same pulldown-cmark options mdBook uses, so a
+//! fence inside a list, a block quote or another code block is seen exactly
+//! as mdBook will see it. Edits are collected as `(range, replacement)` pairs
+//! and applied back to front, leaving every other byte of the chapter alone.
+
+use mdbook_markdown::pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
+use mdbook_markdown::{MarkdownOptions, new_cmark_parser};
+use std::ops::Range;
+
+/// The kinds of fenced block this preprocessor expands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BlockKind {
+    Quiz,
+    Limits,
+    Mermaid,
+}
+
+impl BlockKind {
+    fn from_info(info: &str) -> Option<BlockKind> {
+        match info.split([' ', '\t', ',', '{']).next()? {
+            "quiz" => Some(BlockKind::Quiz),
+            "limits" => Some(BlockKind::Limits),
+            "mermaid" => Some(BlockKind::Mermaid),
+            _ => None,
+        }
+    }
+
+    /// The info string that opens this kind of block.
+    pub fn fence_name(self) -> &'static str {
+        match self {
+            BlockKind::Quiz => "quiz",
+            BlockKind::Limits => "limits",
+            BlockKind::Mermaid => "mermaid",
+        }
+    }
+}
+
+/// A piece of the block body and where it starts in the chapter text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Segment {
+    body_start: usize,
+    chapter_start: usize,
+}
+
+/// One of our fenced blocks, as found in a chapter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FencedBlock {
+    pub kind: BlockKind,
+    /// The whole block, fences included, as a byte range of the chapter.
+    pub range: Range<usize>,
+    /// The text between the fences, with any list or quote indentation removed.
+    pub body: String,
+    segments: Vec<Segment>,
+    /// What starts each continuation line of the block's container: spaces
+    /// for a list item, `>` for a block quote. Empty at top level.
+    pub container_prefix: String,
+    /// False when the closing fence is missing and the block swallowed the
+    /// rest of its container.
+    pub terminated: bool,
+}
+
+impl FencedBlock {
+    /// Maps a byte offset in [`FencedBlock::body`] to one in the chapter.
+    pub fn chapter_offset(&self, body_offset: usize) -> usize {
+        let segment = self
+            .segments
+            .iter()
+            .rev()
+            .find(|s| s.body_start <= body_offset);
+        match segment {
+            Some(s) => s.chapter_start + (body_offset - s.body_start),
+            // Empty body: point just after the opening fence line.
+            None => self.range.start,
+        }
+    }
+
+    /// Joins lines of a multi-line replacement so they stay inside the
+    /// block's container (list item or block quote).
+    pub fn indent_lines(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        for (i, line) in text.split('\n').enumerate() {
+            if i > 0 {
+                out.push('\n');
+                if line.is_empty() {
+                    out.push_str(self.container_prefix.trim_end());
+                } else {
+                    out.push_str(&self.container_prefix);
+                }
+            }
+            out.push_str(line);
+        }
+        out
+    }
+
+    /// A replacement for a block of HTML: one line, then a blank line so the
+    /// Markdown that follows is not swallowed into the HTML block.
+    pub fn html_replacement(&self, html: &str) -> String {
+        debug_assert!(!html.contains('\n'), "block HTML must be a single line");
+        format!("{html}\n{}\n", self.container_prefix.trim_end())
+    }
+}
+
+/// A `{{limit id}}` or `{{limit id selector}}` reference in prose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LimitRefSite {
+    /// The whole `{{…}}` in the chapter (the escaping backslash included when escaped).
+    pub range: Range<usize>,
+    /// The text between `{{limit` and `}}`, trimmed.
+    pub argument: String,
+    /// `\{{limit …}}` is written out literally, without the backslash.
+    pub escaped: bool,
+}
+
+/// Everything of ours that one chapter holds.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct ChapterScan {
+    pub blocks: Vec<FencedBlock>,
+    pub refs: Vec<LimitRefSite>,
+}
+
+/// Scans a chapter for our blocks and references.
+pub fn scan(content: &str) -> ChapterScan {
+    let mut options = MarkdownOptions::default();
+    // Smart punctuation does not change where blocks are, and turning it off
+    // keeps the text of code spans byte-for-byte comparable to the source.
+    options.smart_punctuation = false;
+    let parser = new_cmark_parser(content, &options).into_offset_iter();
+
+    let mut blocks = Vec::new();
+    // Ranges where a `{{limit}}` is literal text: code, inline code, raw HTML.
+    let mut literal: Vec<Range<usize>> = Vec::new();
+    let mut open: Option<(BlockKind, Range<usize>, String, Vec<Segment>)> = None;
+    let mut code_depth = 0usize;
+
+    for (event, range) in parser {
+        match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                code_depth += 1;
+                literal.push(range.clone());
+                if let CodeBlockKind::Fenced(info) = kind
+                    && let Some(block_kind) = BlockKind::from_info(info.trim())
+                {
+                    open = Some((block_kind, range, String::new(), Vec::new()));
+                }
+            }
+            Event::Text(text) if code_depth > 0 => {
+                if let Some((_, _, body, segments)) = open.as_mut() {
+                    // Text normally equals its source slice; where it does not
+                    // (tabs expanded inside a container), point at the slice start.
+                    segments.push(Segment {
+                        body_start: body.len(),
+                        chapter_start: range.start,
+                    });
+                    body.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                code_depth = code_depth.saturating_sub(1);
+                if let Some((kind, range, body, segments)) = open.take() {
+                    blocks.push(finish_block(content, kind, range, body, segments));
+                }
+            }
+            Event::Code(_) | Event::InlineHtml(_) | Event::Html(_) => literal.push(range),
+            Event::Start(Tag::HtmlBlock) => literal.push(range),
+            _ => {}
+        }
+    }
+
+    let refs = find_refs(content, &literal);
+    ChapterScan { blocks, refs }
+}
+
+fn finish_block(
+    content: &str,
+    kind: BlockKind,
+    range: Range<usize>,
+    body: String,
+    segments: Vec<Segment>,
+) -> FencedBlock {
+    let line_start = content[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    let container_prefix = content[line_start..range.start]
+        .chars()
+        .map(|c| if c == '>' || c == '\t' { c } else { ' ' })
+        .collect();
+    let terminated = has_closing_fence(&content[range.clone()]);
+    FencedBlock {
+        kind,
+        range,
+        body,
+        segments,
+        container_prefix,
+        terminated,
+    }
+}
+
+/// True when the last line of a fenced block closes the fence it opened with.
+fn has_closing_fence(block: &str) -> bool {
+    let opening = block.lines().next().unwrap_or("").trim_start();
+    let fence_char = opening.chars().next().unwrap_or('`');
+    let fence_len = opening.chars().take_while(|&c| c == fence_char).count();
+    let mut lines = block.lines();
+    lines.next();
+    let Some(last) = lines.filter(|l| !l.trim().is_empty()).next_back() else {
+        return false;
+    };
+    // Strip any container markers (`>`), then the indentation.
+    let last = last.trim_start_matches([' ', '\t', '>']).trim_end();
+    last.len() >= fence_len && last.chars().all(|c| c == fence_char)
+}
+
+const REF_OPEN: &str = "{{limit";
+
+fn find_refs(content: &str, literal: &[Range<usize>]) -> Vec<LimitRefSite> {
+    let mut refs = Vec::new();
+    let mut from = 0;
+    while let Some(found) = content[from..].find(REF_OPEN) {
+        let start = from + found;
+        from = start + REF_OPEN.len();
+        // `{{limits…}}` or `{{limited}}` are not references.
+        let after = content[from..].chars().next();
+        if !matches!(after, Some(' ' | '\t' | '}')) {
+            continue;
+        }
+        if literal.iter().any(|r| r.contains(&start)) {
+            continue;
+        }
+        let Some(close) = content[from..].find("}}") else {
+            break;
+        };
+        let argument = &content[from..from + close];
+        if argument.contains('\n') {
+            continue;
+        }
+        let end = from + close + 2;
+        let escaped = start > 0 && content.as_bytes()[start - 1] == b'\\';
+        refs.push(LimitRefSite {
+            range: if escaped { start - 1..end } else { start..end },
+            argument: argument.trim().to_owned(),
+            escaped,
+        });
+        from = end;
+    }
+    refs
+}
+
+/// Applies non-overlapping edits to `content`.
+pub fn splice(content: &str, mut edits: Vec<(Range<usize>, String)>) -> String {
+    edits.sort_by_key(|(range, _)| range.start);
+    let mut out = String::with_capacity(content.len());
+    let mut at = 0;
+    for (range, replacement) in edits {
+        if range.start < at {
+            // Overlapping edits cannot both apply; keep the first.
+            continue;
+        }
+        out.push_str(&content[at..range.start]);
+        out.push_str(&replacement);
+        at = range.end;
+    }
+    out.push_str(&content[at..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_each_kind_of_block_and_ignores_others() {
+        let md = "# T\n\n```quiz\na = 1\n```\n\n```toml\nb = 2\n```\n\n```limits\nc = 3\n```\n\n```mermaid\ngraph TD\n```\n";
+        let scan = scan(md);
+        let kinds: Vec<_> = scan.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [BlockKind::Quiz, BlockKind::Limits, BlockKind::Mermaid]
+        );
+        assert_eq!(scan.blocks[0].body, "a = 1\n");
+        assert!(md[scan.blocks[0].range.clone()].starts_with("```quiz"));
+        assert!(scan.blocks.iter().all(|b| b.terminated));
+    }
+
+    #[test]
+    fn body_offsets_map_back_to_the_chapter() {
+        let md = "intro\n\n```quiz\nx = 1\ny = oops\n```\n";
+        let block = &scan(md).blocks[0];
+        let body_offset = block.body.find("oops").unwrap();
+        assert_eq!(&md[block.chapter_offset(body_offset)..][..4], "oops");
+    }
+
+    #[test]
+    fn blocks_inside_list_items_keep_their_indentation() {
+        let md = "- item\n\n  ```quiz\n  x = 1\n  y = oops\n  ```\n- next\n";
+        let block = &scan(md).blocks[0];
+        assert_eq!(block.body, "x = 1\ny = oops\n");
+        assert_eq!(block.container_prefix, "  ");
+        let at = block.chapter_offset(block.body.find("oops").unwrap());
+        assert_eq!(&md[at..at + 4], "oops");
+        assert_eq!(block.indent_lines("a\n\nb"), "a\n\n  b");
+    }
+
+    #[test]
+    fn blocks_inside_quotes_keep_the_quote_marker() {
+        let md = "> ```quiz\n> x = 1\n> ```\n";
+        let block = &scan(md).blocks[0];
+        assert_eq!(block.body, "x = 1\n");
+        assert_eq!(block.container_prefix, "> ");
+        assert_eq!(block.html_replacement("<div></div>"), "<div></div>\n>\n");
+    }
+
+    #[test]
+    fn a_missing_closing_fence_is_noticed() {
+        let scan = scan("```quiz\nx = 1\n\nmore text\n");
+        assert!(!scan.blocks[0].terminated);
+    }
+
+    #[test]
+    fn fences_shown_inside_other_code_blocks_are_not_blocks() {
+        let md = "````markdown\n```quiz\nx = 1\n```\n````\n";
+        assert!(scan(md).blocks.is_empty());
+    }
+
+    #[test]
+    fn longer_fences_and_tildes_are_recognised() {
+        let scan = scan("~~~~quiz\nx = 1\n~~~~\n\n````limits\n```\n````\n");
+        assert_eq!(scan.blocks.len(), 2);
+        assert!(scan.blocks.iter().all(|b| b.terminated));
+        assert_eq!(scan.blocks[1].body, "```\n");
+    }
+
+    #[test]
+    fn references_in_prose_are_found_but_not_in_code() {
+        let md = "Max is {{limit lambda.timeout}}.\n\n`{{limit a.b}}`\n\n```text\n{{limit c.d}}\n```\n\nEscaped: \\{{limit e.f}} and {{limits}}\n";
+        let refs = scan(md).refs;
+        assert_eq!(refs.len(), 2);
+        assert_eq!(refs[0].argument, "lambda.timeout");
+        assert_eq!(&md[refs[0].range.clone()], "{{limit lambda.timeout}}");
+        assert!(refs[1].escaped);
+        assert_eq!(&md[refs[1].range.clone()], "\\{{limit e.f}}");
+    }
+
+    #[test]
+    fn references_in_tables_and_quotes_are_found() {
+        let md = "| a | b |\n|---|---|\n| x | {{limit lambda.memory max}} |\n\n> [!TIP]\n> {{limit x.y}}\n";
+        let args: Vec<_> = scan(md).refs.into_iter().map(|r| r.argument).collect();
+        assert_eq!(args, ["lambda.memory max", "x.y"]);
+    }
+
+    #[test]
+    fn splice_applies_edits_in_order() {
+        let out = splice("abcdef", vec![(4..5, "E".into()), (0..1, "A".into())]);
+        assert_eq!(out, "AbcdEf");
+    }
+}

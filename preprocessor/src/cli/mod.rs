@@ -1,0 +1,129 @@
+//! The command line: `build`, `serve`, `check` and `pdf` for people, and the
+//! preprocessor protocol (`supports`, JSON on stdin) for mdBook.
+
+mod check;
+mod pdf;
+mod serve;
+
+use crate::config::{OnFailure, TABLE};
+use crate::preprocessor::StudyGuide;
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use mdbook_driver::MDBook;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "mdbook-studyguide",
+    version,
+    about = "Builds the study guide: self-grading quizzes, limit tables and diagrams for mdBook",
+    long_about = "Builds the study guide: self-grading quizzes, limit tables and diagrams for mdBook.\n\n\
+        Run without a command, it is an mdBook preprocessor: mdBook sends the book as JSON on \
+        standard input and reads it back on standard output."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Build the site into the book's build directory (book/ by default).
+    Build(BookDir),
+    /// Build, serve on http://127.0.0.1:PORT and rebuild when a file changes.
+    Serve {
+        #[command(flatten)]
+        book: BookDir,
+        #[arg(short, long, default_value_t = 3000)]
+        port: u16,
+        /// Don't open a browser (the default: nothing is opened).
+        #[arg(long, hide = true)]
+        no_open: bool,
+    },
+    /// Check every block in the book without building; exit 1 on any problem.
+    Check(BookDir),
+    /// Build the book and print it to a PDF with Chromium.
+    Pdf(BookDir),
+    /// For mdBook: exit 0 if the renderer is supported (all are).
+    Supports { renderer: String },
+}
+
+#[derive(Debug, clap::Args)]
+struct BookDir {
+    /// The book's root directory, where book.toml is.
+    #[arg(default_value = ".")]
+    dir: PathBuf,
+}
+
+/// Runs the command line; returns the process exit code.
+pub fn main() -> ExitCode {
+    init_logging();
+    let cli = Cli::parse();
+    let result = match cli.command {
+        None => crate::preprocessor::handle_json(std::io::stdin().lock(), std::io::stdout().lock())
+            .map(|()| ExitCode::SUCCESS),
+        Some(Command::Supports { .. }) => Ok(ExitCode::SUCCESS),
+        Some(Command::Build(book)) => build(&book.dir).map(|path| {
+            eprintln!("The book is at {}", path.display());
+            ExitCode::SUCCESS
+        }),
+        Some(Command::Check(book)) => check::run(&book.dir),
+        Some(Command::Serve { book, port, .. }) => {
+            serve::run(&book.dir, port).map(|()| ExitCode::SUCCESS)
+        }
+        Some(Command::Pdf(book)) => pdf::run(&book.dir).map(|path| {
+            println!("{}", path.display());
+            ExitCode::SUCCESS
+        }),
+    };
+    result.unwrap_or_else(|err| {
+        eprintln!("error: {err:#}");
+        ExitCode::FAILURE
+    })
+}
+
+fn init_logging() {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_env("MDBOOK_LOG")
+        .unwrap_or_else(|_| EnvFilter::new("info,handlebars=warn,html5ever=error"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .without_time()
+        .try_init();
+}
+
+/// Loads a book with our preprocessor running in-process (instead of the
+/// `command` in book.toml), so no second binary is needed.
+pub fn load(dir: &Path) -> Result<MDBook> {
+    let mut book = MDBook::load(dir)
+        .with_context(|| format!("could not load the book at {}", dir.display()))?;
+    book.with_preprocessor(StudyGuide);
+    Ok(book)
+}
+
+/// Sets `on-failure` unless book.toml does.
+fn default_on_failure(book: &mut MDBook, policy: OnFailure) -> Result<()> {
+    let key = format!("{TABLE}.on-failure");
+    if book.config.get::<toml::Value>(&key)?.is_none() {
+        let value = match policy {
+            OnFailure::Bail => "bail",
+            OnFailure::Continue => "continue",
+        };
+        book.config.set(&key, value)?;
+    }
+    Ok(())
+}
+
+/// Builds the site; returns the path of its front page.
+pub fn build(dir: &Path) -> Result<PathBuf> {
+    let mut book = load(dir)?;
+    default_on_failure(&mut book, OnFailure::Bail)?;
+    book.build()?;
+    Ok(book
+        .root
+        .join(&book.config.build.build_dir)
+        .join("index.html"))
+}

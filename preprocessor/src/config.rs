@@ -1,0 +1,215 @@
+//! `[preprocessor.studyguide]` in `book.toml`, typed.
+//!
+//! Unknown keys are an error naming the key, so a misspelt setting is never
+//! silently ignored.
+
+use anyhow::{Context, Result};
+use mdbook_preprocessor::config::Config;
+use serde::Deserialize;
+use std::path::PathBuf;
+
+/// The table's name under `[preprocessor]`.
+pub const TABLE: &str = "preprocessor.studyguide";
+
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct StudyGuideConfig {
+    /// What to do with a block that has problems.
+    pub on_failure: OnFailure,
+    pub diagrams: DiagramConfig,
+    pub pdf: PdfConfig,
+
+    // Keys mdBook itself reads from every preprocessor table.
+    #[serde(rename = "command")]
+    _command: Option<String>,
+    #[serde(rename = "before")]
+    _before: Option<Vec<String>>,
+    #[serde(rename = "after")]
+    _after: Option<Vec<String>>,
+    #[serde(rename = "renderers")]
+    _renderers: Option<Vec<String>>,
+    #[serde(rename = "optional")]
+    _optional: Option<bool>,
+}
+
+/// `on-failure`: fail the build, or show the problem in the page and go on.
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum OnFailure {
+    #[default]
+    Bail,
+    Continue,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct DiagramConfig {
+    /// Draw diagrams into static SVG at build time with Chromium.
+    pub prerender: Prerender,
+    /// Where rendered diagrams are cached, relative to the book root.
+    pub cache_dir: PathBuf,
+    /// mermaid's browser bundle, relative to the book root.
+    pub mermaid: PathBuf,
+    /// The Chromium executable; found on the usual paths when unset.
+    pub chromium: Option<PathBuf>,
+}
+
+impl Default for DiagramConfig {
+    fn default() -> Self {
+        DiagramConfig {
+            prerender: Prerender::Auto,
+            cache_dir: PathBuf::from(".studyguide-cache"),
+            mermaid: PathBuf::from("node_modules/mermaid/dist/mermaid.min.js"),
+            chromium: None,
+        }
+    }
+}
+
+/// `diagrams.prerender`.
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Prerender {
+    /// When Chromium is available; otherwise diagrams are drawn in the browser.
+    #[default]
+    Auto,
+    /// Always in the browser.
+    Never,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PdfConfig {
+    pub paper: Paper,
+    /// Page margin as a CSS length (`mm`, `cm`, `in`, `pt` or `px`).
+    pub margin: String,
+    /// Print each quiz's answer key after it.
+    pub answer_keys: bool,
+    /// The PDF's file name inside the build directory.
+    pub file_name: String,
+}
+
+impl Default for PdfConfig {
+    fn default() -> Self {
+        PdfConfig {
+            paper: Paper::A4,
+            margin: "15mm".into(),
+            answer_keys: true,
+            file_name: "studyguide.pdf".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+pub enum Paper {
+    #[default]
+    #[serde(alias = "a4")]
+    A4,
+    #[serde(alias = "letter")]
+    Letter,
+}
+
+impl Paper {
+    /// Width and height in inches.
+    pub fn size_inches(self) -> (f64, f64) {
+        match self {
+            Paper::A4 => (8.27, 11.69),
+            Paper::Letter => (8.5, 11.0),
+        }
+    }
+}
+
+impl StudyGuideConfig {
+    /// Reads the table from a book's configuration.
+    pub fn from_book(config: &Config) -> Result<Self> {
+        let parsed: Option<StudyGuideConfig> = config
+            .get(TABLE)
+            .with_context(|| format!("invalid [{TABLE}] in book.toml"))?;
+        Ok(parsed.unwrap_or_default())
+    }
+}
+
+/// Parses a CSS length to inches.
+pub fn length_in_inches(length: &str) -> Result<f64> {
+    let length = length.trim();
+    let split = length
+        .find(|c: char| c.is_ascii_alphabetic())
+        .with_context(|| format!("margin `{length}` needs a unit (mm, cm, in, pt or px)"))?;
+    let (number, unit) = length.split_at(split);
+    let number: f64 = number
+        .trim()
+        .parse()
+        .with_context(|| format!("margin `{length}` is not a number with a unit"))?;
+    let per_inch = match unit {
+        "mm" => 25.4,
+        "cm" => 2.54,
+        "in" => 1.0,
+        "pt" => 72.0,
+        "px" => 96.0,
+        _ => {
+            anyhow::bail!("margin `{length}` has unknown unit `{unit}` (use mm, cm, in, pt or px)")
+        }
+    };
+    if !(0.0..=3.0 * per_inch).contains(&number) {
+        anyhow::bail!("margin `{length}` is out of range");
+    }
+    Ok(number / per_inch)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn parse(toml: &str) -> Result<StudyGuideConfig> {
+        StudyGuideConfig::from_book(&Config::from_str(toml).unwrap())
+    }
+
+    #[test]
+    fn defaults_when_the_table_is_absent_or_empty() {
+        assert_eq!(parse("").unwrap(), StudyGuideConfig::default());
+        assert_eq!(
+            parse("[preprocessor.studyguide]\n").unwrap(),
+            StudyGuideConfig::default()
+        );
+    }
+
+    #[test]
+    fn mdbooks_own_keys_are_accepted() {
+        let cfg = parse(
+            "[preprocessor.studyguide]\ncommand = \"x\"\nafter = [\"links\"]\nrenderers = [\"html\"]\noptional = true\non-failure = \"continue\"\n",
+        )
+        .unwrap();
+        assert_eq!(cfg.on_failure, OnFailure::Continue);
+    }
+
+    #[test]
+    fn unknown_keys_are_named() {
+        let err = format!(
+            "{:#}",
+            parse("[preprocessor.studyguide]\non-fail = \"bail\"\n").unwrap_err()
+        );
+        assert!(err.contains("on-fail"), "{err}");
+        let err = format!(
+            "{:#}",
+            parse("[preprocessor.studyguide.pdf]\npaper-size = \"A4\"\n").unwrap_err()
+        );
+        assert!(err.contains("paper-size"), "{err}");
+    }
+
+    #[test]
+    fn wrong_values_are_errors() {
+        assert!(parse("[preprocessor.studyguide]\non-failure = \"ignore\"\n").is_err());
+        assert!(parse("[preprocessor.studyguide.pdf]\nanswer-keys = \"yes\"\n").is_err());
+    }
+
+    #[test]
+    fn pdf_settings_parse() {
+        let cfg = parse("[preprocessor.studyguide.pdf]\npaper = \"letter\"\nmargin = \"0.5in\"\nanswer-keys = false\n").unwrap();
+        assert_eq!(cfg.pdf.paper, Paper::Letter);
+        assert!(!cfg.pdf.answer_keys);
+        assert_eq!(length_in_inches(&cfg.pdf.margin).unwrap(), 0.5);
+        assert!((length_in_inches("15mm").unwrap() - 0.5906).abs() < 1e-3);
+        assert!(length_in_inches("15").is_err());
+        assert!(length_in_inches("15furlongs").is_err());
+    }
+}

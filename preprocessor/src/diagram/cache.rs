@@ -1,0 +1,77 @@
+//! Drawn diagrams on disk, keyed by a hash of everything that shapes them:
+//! the source, the mermaid version and our render settings. An unchanged
+//! diagram is never drawn twice.
+
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+/// What a drawing produced.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Entry {
+    Drawn { light: String, dark: String },
+    Rejected { error: String },
+}
+
+pub struct Cache {
+    dir: PathBuf,
+}
+
+impl Cache {
+    pub fn new(dir: PathBuf) -> Self {
+        Cache { dir }
+    }
+
+    fn path(&self, key: &str) -> PathBuf {
+        self.dir.join(format!("{key}.json"))
+    }
+
+    pub fn get(&self, key: &str) -> Option<Entry> {
+        let text = std::fs::read_to_string(self.path(key)).ok()?;
+        serde_json::from_str(&text).ok()
+    }
+
+    /// Stores an entry; a cache that cannot be written only costs time.
+    pub fn put(&self, key: &str, entry: &Entry) {
+        let write = || -> std::io::Result<()> {
+            std::fs::create_dir_all(&self.dir)?;
+            // Write then rename, so a concurrent build never reads half a file.
+            let tmp = self.dir.join(format!(".{key}.{}.tmp", std::process::id()));
+            std::fs::write(&tmp, serde_json::to_vec(entry)?)?;
+            std::fs::rename(tmp, self.path(key))
+        };
+        if let Err(err) = write() {
+            tracing::warn!("could not cache a diagram in {}: {err}", self.dir.display());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_round_trip() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::new(dir.path().join("diagrams"));
+        assert_eq!(cache.get("k"), None);
+        let drawn = Entry::Drawn {
+            light: "<svg/>".into(),
+            dark: "<svg/>".into(),
+        };
+        cache.put("k", &drawn);
+        assert_eq!(cache.get("k"), Some(drawn));
+        let rejected = Entry::Rejected {
+            error: "Parse error".into(),
+        };
+        cache.put("r", &rejected);
+        assert_eq!(cache.get("r"), Some(rejected));
+    }
+
+    #[test]
+    fn a_corrupt_entry_is_a_miss() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("k.json"), "{not json").unwrap();
+        assert_eq!(Cache::new(dir.path().to_owned()).get("k"), None);
+    }
+}

@@ -1,0 +1,210 @@
+//! Mermaid diagrams: ```` ```mermaid ```` blocks drawn by mermaid 11.
+//!
+//! When Chromium is available they are drawn at build time into static SVG
+//! (a light and a dark variant, switched by CSS with mdBook's theme), so a
+//! page loads no diagram script. Otherwise the page draws them in the browser
+//! with mermaid loaded from the book itself, on pages that have a diagram.
+
+mod cache;
+mod html;
+pub mod prerender;
+
+pub use html::{render_html, render_markdown};
+pub use prerender::{Backend, Rendered};
+
+use crate::toml_block::Problem;
+
+/// A diagram block, with its text alternative.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagram {
+    /// The mermaid source, as mermaid receives it.
+    pub source: String,
+    /// From `accTitle:`.
+    pub title: Option<String>,
+    /// From `accDescr:` or `accDescr { … }`.
+    pub description: Option<String>,
+}
+
+/// Diagram types mermaid 11 knows, as the first word of a diagram.
+const DIAGRAM_TYPES: &[&str] = &[
+    "graph",
+    "flowchart",
+    "flowchart-elk",
+    "sequenceDiagram",
+    "classDiagram",
+    "classDiagram-v2",
+    "stateDiagram",
+    "stateDiagram-v2",
+    "erDiagram",
+    "journey",
+    "gantt",
+    "pie",
+    "quadrantChart",
+    "requirementDiagram",
+    "gitGraph",
+    "C4Context",
+    "C4Container",
+    "C4Component",
+    "C4Dynamic",
+    "C4Deployment",
+    "mindmap",
+    "timeline",
+    "zenuml",
+    "sankey-beta",
+    "sankey",
+    "xychart-beta",
+    "xychart",
+    "block-beta",
+    "block",
+    "packet-beta",
+    "packet",
+    "kanban",
+    "architecture-beta",
+    "architecture",
+    "radar-beta",
+    "treemap-beta",
+];
+
+/// Reads a diagram block. Mermaid's own syntax check needs a browser and
+/// happens when the diagram is drawn; this checks what can be checked here.
+pub fn parse(body: &str) -> (Diagram, Vec<Problem>) {
+    let source = body.replace("\r\n", "\n");
+    let mut problems = Vec::new();
+    let mut title = None;
+    let mut description = None;
+    let mut first_statement: Option<(usize, &str)> = None;
+    let mut in_frontmatter = false;
+    let mut offset = 0;
+    let mut lines = source.split_inclusive('\n').peekable();
+    while let Some(line) = lines.next() {
+        let start = offset;
+        offset += line.len();
+        let trimmed = line.trim();
+        if start == 0 && trimmed == "---" {
+            in_frontmatter = true;
+            continue;
+        }
+        if in_frontmatter {
+            in_frontmatter = trimmed != "---";
+            continue;
+        }
+        if trimmed.is_empty() || trimmed.starts_with("%%") {
+            continue;
+        }
+        if first_statement.is_none() {
+            first_statement = Some((start + line.len() - line.trim_start().len(), trimmed));
+        }
+        if let Some(rest) = trimmed.strip_prefix("accTitle") {
+            title = rest
+                .trim_start()
+                .strip_prefix(':')
+                .map(|t| t.trim().to_owned());
+        } else if let Some(rest) = trimmed.strip_prefix("accDescr") {
+            let rest = rest.trim_start();
+            if let Some(text) = rest.strip_prefix(':') {
+                description = Some(text.trim().to_owned());
+            } else if let Some(text) = rest.strip_prefix('{') {
+                let mut text = text.to_owned();
+                while !text.contains('}') {
+                    match lines.next() {
+                        Some(more) => {
+                            offset += more.len();
+                            text.push(' ');
+                            text.push_str(more.trim());
+                        }
+                        None => break,
+                    }
+                }
+                let text = text.split('}').next().unwrap_or("");
+                description = Some(text.split_whitespace().collect::<Vec<_>>().join(" "));
+            }
+        }
+    }
+
+    match first_statement {
+        None => problems.push(Problem::new(0..0, "mermaid block is empty")),
+        Some((at, statement)) => {
+            let keyword = statement.split([' ', '\t', ';']).next().unwrap_or("");
+            if !DIAGRAM_TYPES.contains(&keyword) {
+                let known: Vec<String> = DIAGRAM_TYPES.iter().map(|s| (*s).to_owned()).collect();
+                let problem = Problem::new(
+                    at..at + keyword.len(),
+                    format!("mermaid: unknown diagram type `{keyword}`"),
+                );
+                problems.push(match crate::toml_block::closest(keyword, &known) {
+                    Some(best) => problem.hint(format!("did you mean `{best}`?")),
+                    None => problem.hint(
+                        "start the diagram with its type, e.g. `graph TD` or `sequenceDiagram`",
+                    ),
+                });
+            }
+        }
+    }
+    if title.as_deref().is_none_or(str::is_empty)
+        && !problems.iter().any(|p| p.message.contains("empty"))
+    {
+        let at = first_statement.map_or(0, |(at, s)| at + s.len());
+        problems.push(
+            Problem::new(at..at, "diagram has no text alternative")
+                .hint("add `accTitle: …` (shown as the caption) and `accDescr: …` lines after the diagram type"),
+        );
+    }
+    (
+        Diagram {
+            source,
+            title,
+            description,
+        },
+        problems,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_text_alternative() {
+        let (d, problems) = parse(
+            "graph TD\n  accTitle: ECS on Fargate\n  accDescr: Route53 to an ALB.\n  A --> B\n",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(d.title.as_deref(), Some("ECS on Fargate"));
+        assert_eq!(d.description.as_deref(), Some("Route53 to an ALB."));
+    }
+
+    #[test]
+    fn reads_a_multi_line_description() {
+        let (d, _) =
+            parse("flowchart LR\naccTitle: T\naccDescr {\n  first line\n  second\n}\nA-->B\n");
+        assert_eq!(d.description.as_deref(), Some("first line second"));
+    }
+
+    #[test]
+    fn a_missing_title_is_a_problem() {
+        let (_, problems) = parse("graph TD\nA --> B\n");
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].message.contains("no text alternative"));
+    }
+
+    #[test]
+    fn unknown_types_are_caught_with_a_suggestion() {
+        let body = "%% comment\ngrpah TD\naccTitle: x\nA --> B\n";
+        let (_, problems) = parse(body);
+        assert_eq!(&body[problems[0].span.clone()], "grpah");
+        assert_eq!(problems[0].hint.as_deref(), Some("did you mean `graph`?"));
+    }
+
+    #[test]
+    fn front_matter_is_skipped() {
+        let (_, problems) = parse("---\ntitle: x\n---\nflowchart TD\naccTitle: t\nA-->B\n");
+        assert!(problems.is_empty(), "{problems:?}");
+    }
+
+    #[test]
+    fn an_empty_block_is_one_problem() {
+        let (_, problems) = parse("\n%% only a comment\n");
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].message.contains("empty"));
+    }
+}

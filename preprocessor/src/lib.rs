@@ -1,0 +1,23 @@
+//! The study guide's mdBook preprocessor and command line.
+//!
+//! Authors write Markdown chapters with three kinds of fenced block:
+//! ```` ```quiz ```` (self-grading questions), ```` ```limits ```` (service
+//! limits learners can drill, referenced as `{{limit id}}`) and
+//! ```` ```mermaid ```` (diagrams). This crate turns them into HTML that works
+//! without script, on paper and in every mdBook theme. See ARCHITECTURE.md.
+
+pub mod blocks;
+pub mod chrome;
+pub mod cli;
+pub mod config;
+pub mod diagnostics;
+pub mod diagram;
+pub mod hash;
+pub mod limits;
+pub mod markdown;
+pub mod preprocessor;
+pub mod quiz;
+pub mod toml_block;
+pub mod transform;
+
+pub use preprocessor::StudyGuide;

@@ -1,0 +1,142 @@
+//! Limit tables: service limits written once, in a ```` ```limits ```` block,
+//! shown as a table learners can drill, and referenced from prose and quizzes
+//! with `{{limit id}}` so the numbers never disagree.
+//!
+//! ```toml
+//! caption = "Lambda limits"
+//! service = "AWS Lambda"
+//! source = "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html"
+//!
+//! [[limit]]
+//! id = "lambda.memory"
+//! resource = "Memory"
+//! min = "128 MB"
+//! max = "10,240 MB"
+//! adjustable = false
+//! note = "CPU is allocated in proportion to memory."
+//! ```
+
+mod html;
+mod markdown;
+mod parse;
+mod practice;
+pub mod quantity;
+mod refs;
+
+pub use html::render_html;
+pub use markdown::render_markdown;
+pub use parse::parse;
+pub use refs::{LimitRef, Registry, RegistryEntry, Selector, check_cited_answer};
+
+use quantity::Quantity;
+use std::ops::Range;
+
+/// A parsed ```` ```limits ```` block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LimitTable {
+    pub caption: String,
+    pub service: String,
+    pub source: Option<String>,
+    pub rows: Vec<LimitRow>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LimitRow {
+    pub id: String,
+    /// Where the id is written in the block body.
+    pub id_span: Range<usize>,
+    pub resource: String,
+    pub value: LimitValue,
+    /// A soft quota that AWS raises on request.
+    pub adjustable: bool,
+    pub note: Option<String>,
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LimitValue {
+    Single(Quantity),
+    Range {
+        min: Quantity,
+        max: Quantity,
+        default: Option<Quantity>,
+    },
+}
+
+impl LimitValue {
+    /// The value as a reader sees it in the table and in prose:
+    /// "15 minutes (900 s)", "128 MB – 10,240 MB (10 GB)".
+    pub fn display(&self) -> String {
+        match self {
+            LimitValue::Single(q) => q.display_with_equivalent(),
+            LimitValue::Range { min, max, default } => {
+                let mut text = format!(
+                    "{} – {}",
+                    min.display_with_equivalent(),
+                    max.display_with_equivalent()
+                );
+                if let Some(default) = default {
+                    text.push_str(&format!(", default {}", default.display_with_equivalent()));
+                }
+                text
+            }
+        }
+    }
+
+    /// The value without equivalents, as a practice choice shows it.
+    pub fn display_short(&self) -> String {
+        match self {
+            LimitValue::Single(q) => q.display(),
+            LimitValue::Range { min, max, .. } => format!("{} – {}", min.display(), max.display()),
+        }
+    }
+
+    pub fn dimension(&self) -> quantity::Dimension {
+        match self {
+            LimitValue::Single(q) => q.dimension(),
+            LimitValue::Range { max, .. } => max.dimension(),
+        }
+    }
+}
+
+/// HTML id of a limit's table row: `limit-lambda-timeout`.
+pub fn row_anchor(id: &str) -> String {
+    let slug: String = id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("limit-{slug}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_display_with_their_equivalents() {
+        let single = LimitValue::Single(Quantity::parse("15 min").unwrap());
+        assert_eq!(single.display(), "15 minutes (900 s)");
+        let range = LimitValue::Range {
+            min: Quantity::parse("0 s").unwrap(),
+            max: Quantity::parse("3600 s").unwrap(),
+            default: Some(Quantity::parse("300 s").unwrap()),
+        };
+        assert_eq!(
+            range.display(),
+            "0 seconds – 3,600 seconds (1 hour), default 300 seconds (5 minutes)"
+        );
+        assert_eq!(range.display_short(), "0 seconds – 3,600 seconds");
+    }
+
+    #[test]
+    fn anchors_are_safe_ids() {
+        assert_eq!(row_anchor("lambda.timeout"), "limit-lambda-timeout");
+        assert_eq!(row_anchor("a\"<b"), "limit-a--b");
+    }
+}

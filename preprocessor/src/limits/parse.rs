@@ -1,0 +1,435 @@
+//! TOML body → [`LimitTable`], every problem reported against its span.
+
+use super::quantity::{Quantity, known_units};
+use super::{LimitRow, LimitTable, LimitValue};
+use crate::quiz::is_valid_id;
+use crate::toml_block::{self, Problem};
+use serde::Deserialize;
+use std::collections::HashSet;
+use toml::Spanned;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTable {
+    caption: Option<Spanned<String>>,
+    service: Option<Spanned<String>>,
+    source: Option<Spanned<String>>,
+    #[serde(default)]
+    limit: Vec<Spanned<RawRow>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRow {
+    id: Spanned<String>,
+    resource: Spanned<String>,
+    value: Option<Spanned<String>>,
+    min: Option<Spanned<String>>,
+    max: Option<Spanned<String>>,
+    default: Option<Spanned<String>>,
+    adjustable: Option<Spanned<bool>>,
+    note: Option<Spanned<String>>,
+    source: Option<Spanned<String>>,
+}
+
+/// Parses and validates a limits body. The table is returned only when it
+/// has no problems.
+pub fn parse(body: &str) -> (Option<LimitTable>, Vec<Problem>) {
+    let raw: RawTable = match toml_block::parse(body, "limits") {
+        Ok(raw) => raw,
+        Err(problem) => return (None, vec![problem]),
+    };
+    let mut problems = Vec::new();
+    let whole = 0..body.len().min(1);
+    let caption = required_text(
+        raw.caption,
+        "caption",
+        "caption = \"Lambda limits\"",
+        whole.clone(),
+        &mut problems,
+    );
+    let service = required_text(
+        raw.service,
+        "service",
+        "service = \"AWS Lambda\"",
+        whole.clone(),
+        &mut problems,
+    );
+    let source = raw.source.and_then(|s| checked_url(s, &mut problems));
+    if raw.limit.is_empty() {
+        problems.push(Problem::new(whole, "limits block has no rows").hint(
+            "add [[limit]] tables with an id, a resource, a value and adjustable = true/false",
+        ));
+    }
+    let mut ids = HashSet::new();
+    let rows = raw
+        .limit
+        .into_iter()
+        .enumerate()
+        .filter_map(|(n, row)| parse_row(n + 1, row, &mut ids, &mut problems))
+        .collect();
+    let table = LimitTable {
+        caption,
+        service,
+        source,
+        rows,
+    };
+    if problems.is_empty() {
+        (Some(table), problems)
+    } else {
+        (None, problems)
+    }
+}
+
+fn required_text(
+    value: Option<Spanned<String>>,
+    name: &str,
+    example: &str,
+    whole: std::ops::Range<usize>,
+    problems: &mut Vec<Problem>,
+) -> String {
+    match value {
+        Some(v) if !v.get_ref().trim().is_empty() => v.into_inner(),
+        Some(v) => {
+            problems.push(Problem::new(
+                v.span(),
+                format!("limits block: `{name}` is empty"),
+            ));
+            String::new()
+        }
+        None => {
+            problems.push(
+                Problem::new(whole, format!("limits block: `{name}` is missing")).hint(example),
+            );
+            String::new()
+        }
+    }
+}
+
+fn checked_url(url: Spanned<String>, problems: &mut Vec<Problem>) -> Option<String> {
+    let text = url.get_ref().trim();
+    if text.starts_with("https://") || text.starts_with("http://") {
+        Some(text.to_owned())
+    } else {
+        problems.push(
+            Problem::new(
+                url.span(),
+                format!("source `{text}` is not an http(s) link"),
+            )
+            .hint("link the AWS documentation page, e.g. \"https://docs.aws.amazon.com/…\""),
+        );
+        None
+    }
+}
+
+fn quantity(value: Spanned<String>, label: &str, problems: &mut Vec<Problem>) -> Option<Quantity> {
+    Quantity::parse(value.get_ref())
+        .map_err(|err| {
+            problems.push(
+                Problem::new(value.span(), format!("{label}: {err}"))
+                    .hint(format!("write a number and a unit: {}", known_units())),
+            );
+        })
+        .ok()
+}
+
+fn parse_row(
+    number: usize,
+    raw: Spanned<RawRow>,
+    ids: &mut HashSet<String>,
+    problems: &mut Vec<Problem>,
+) -> Option<LimitRow> {
+    let span = raw.span();
+    let raw = raw.into_inner();
+    let id = raw.id.get_ref().trim().to_owned();
+    let label = format!("limit `{id}`");
+    let before = problems.len();
+
+    if !is_valid_id(&id) {
+        problems.push(
+            Problem::new(
+                raw.id.span(),
+                format!("limit {number}: id `{id}` is not a valid id"),
+            )
+            .hint("use letters, digits, `-`, `_` and `.`, e.g. \"lambda.timeout\""),
+        );
+    } else if !ids.insert(id.clone()) {
+        problems.push(Problem::new(
+            raw.id.span(),
+            format!("{label} is defined twice in this table"),
+        ));
+    }
+    if raw.resource.get_ref().trim().is_empty() {
+        problems.push(Problem::new(
+            raw.resource.span(),
+            format!("{label}: the resource name is empty"),
+        ));
+    }
+    let adjustable = match raw.adjustable {
+        Some(a) => *a.get_ref(),
+        None => {
+            problems.push(
+                Problem::new(span.clone(), format!("{label}: say whether it is adjustable"))
+                    .hint("adjustable = true for a soft quota AWS raises on request, false for a fixed limit"),
+            );
+            false
+        }
+    };
+
+    let value = match (raw.value, raw.min, raw.max) {
+        (Some(value), None, None) => {
+            if let Some(default) = raw.default {
+                problems.push(
+                    Problem::new(default.span(), format!("{label}: `default` needs a range"))
+                        .hint("give min and max instead of value"),
+                );
+            }
+            quantity(value, &label, problems).map(LimitValue::Single)
+        }
+        (None, Some(min), Some(max)) => {
+            let (min_span, max_span) = (min.span(), max.span());
+            let min = quantity(min, &label, problems);
+            let max = quantity(max, &label, problems);
+            let default = raw.default.and_then(|d| {
+                let span = d.span();
+                quantity(d, &label, problems).map(|q| (q, span))
+            });
+            match (min, max) {
+                (Some(min), Some(max)) => {
+                    check_range(&label, min, max, default, min_span, max_span, problems)
+                }
+                _ => None,
+            }
+        }
+        (Some(value), _, _) => {
+            problems.push(Problem::new(
+                value.span(),
+                format!("{label}: give either `value` or `min` and `max`, not both"),
+            ));
+            None
+        }
+        (None, min, max) => {
+            let at = min.or(max).map_or(span.clone(), |s| s.span());
+            problems.push(
+                Problem::new(
+                    at,
+                    format!("{label}: needs a `value`, or both `min` and `max`"),
+                )
+                .hint("value = \"15 min\", or min = \"128 MB\" and max = \"10,240 MB\""),
+            );
+            None
+        }
+    };
+
+    let source = raw.source.and_then(|s| checked_url(s, problems));
+    let note = raw
+        .note
+        .map(Spanned::into_inner)
+        .filter(|n| !n.trim().is_empty());
+    let value = value?;
+    (problems.len() == before).then(|| LimitRow {
+        id,
+        id_span: raw.id.span(),
+        resource: raw.resource.into_inner(),
+        value,
+        adjustable,
+        note,
+        source,
+    })
+}
+
+fn check_range(
+    label: &str,
+    min: Quantity,
+    max: Quantity,
+    default: Option<(Quantity, std::ops::Range<usize>)>,
+    min_span: std::ops::Range<usize>,
+    max_span: std::ops::Range<usize>,
+    problems: &mut Vec<Problem>,
+) -> Option<LimitValue> {
+    if min.dimension() != max.dimension() {
+        problems.push(Problem::new(
+            max_span,
+            format!(
+                "{label}: min is a {} but max is a {}",
+                min.dimension().as_str(),
+                max.dimension().as_str()
+            ),
+        ));
+        return None;
+    }
+    if min.base() >= max.base() {
+        problems.push(Problem::new(
+            min_span,
+            format!(
+                "{label}: min ({}) is not below max ({})",
+                min.display(),
+                max.display()
+            ),
+        ));
+        return None;
+    }
+    let default = match default {
+        Some((d, span))
+            if d.dimension() != min.dimension()
+                || d.base() < min.base()
+                || d.base() > max.base() =>
+        {
+            problems.push(Problem::new(
+                span,
+                format!(
+                    "{label}: default ({}) is outside {} – {}",
+                    d.display(),
+                    min.display(),
+                    max.display()
+                ),
+            ));
+            return None;
+        }
+        other => other.map(|(d, _)| d),
+    };
+    Some(LimitValue::Range { min, max, default })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+caption = "Lambda limits"
+service = "AWS Lambda"
+source = "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html"
+
+[[limit]]
+id = "lambda.memory"
+resource = "Memory"
+min = "128 MB"
+max = "10,240 MB"
+adjustable = false
+
+[[limit]]
+id = "lambda.timeout"
+resource = "Timeout"
+value = "15 min"
+adjustable = false
+note = "Use Step Functions for longer work."
+
+[[limit]]
+id = "lambda.concurrency"
+resource = "Concurrent executions"
+value = "1,000"
+adjustable = true
+"#;
+
+    fn messages(body: &str) -> Vec<(String, String)> {
+        let (table, problems) = parse(body);
+        assert!(table.is_none() || problems.is_empty());
+        problems
+            .into_iter()
+            .map(|p| (body.get(p.span.clone()).unwrap_or("").to_owned(), p.message))
+            .collect()
+    }
+
+    #[test]
+    fn a_good_table_parses() {
+        let (table, problems) = parse(GOOD);
+        assert!(problems.is_empty(), "{problems:?}");
+        let table = table.unwrap();
+        assert_eq!(table.rows.len(), 3);
+        assert_eq!(table.rows[0].value.display(), "128 MB – 10,240 MB (10 GB)");
+        assert_eq!(
+            table.rows[1].note.as_deref(),
+            Some("Use Step Functions for longer work.")
+        );
+        assert!(table.rows[2].adjustable);
+        assert_eq!(&GOOD[table.rows[1].id_span.clone()], "\"lambda.timeout\"");
+    }
+
+    #[test]
+    fn unknown_units_point_at_the_value() {
+        let body = "caption = \"c\"\nservice = \"s\"\n[[limit]]\nid = \"a.b\"\nresource = \"r\"\nvalue = \"10 parsecs\"\nadjustable = false\n";
+        let found = messages(body);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, "\"10 parsecs\"");
+        assert!(found[0].1.contains("unknown unit `parsecs`"), "{found:?}");
+    }
+
+    #[test]
+    fn shape_problems_are_each_reported() {
+        let body = r#"
+[[limit]]
+id = "x y"
+resource = ""
+min = "10 MB"
+max = "1 MB"
+
+[[limit]]
+id = "ok"
+resource = "r"
+value = "1 s"
+min = "1 s"
+adjustable = true
+
+[[limit]]
+id = "mixed"
+resource = "r"
+min = "1 s"
+max = "1 MB"
+adjustable = true
+
+[[limit]]
+id = "dflt"
+resource = "r"
+min = "1 s"
+max = "5 s"
+default = "9 s"
+adjustable = true
+
+[[limit]]
+id = "none"
+resource = "r"
+adjustable = true
+
+[[limit]]
+id = "url"
+resource = "r"
+value = "1"
+adjustable = true
+source = "javascript:alert(1)"
+"#;
+        let found: Vec<String> = messages(body).into_iter().map(|(_, m)| m).collect();
+        for want in [
+            "`caption` is missing",
+            "`service` is missing",
+            "not a valid id",
+            "resource name is empty",
+            "say whether it is adjustable",
+            "is not below max",
+            "not both",
+            "min is a duration but max is a bytes",
+            "is outside 1 s",
+            "needs a `value`",
+            "not an http(s) link",
+        ] {
+            assert!(
+                found.iter().any(|m| m.contains(want)),
+                "missing {want:?} in {found:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn duplicate_ids_in_a_table() {
+        let row = "[[limit]]\nid = \"a\"\nresource = \"r\"\nvalue = \"1\"\nadjustable = true\n";
+        let found = messages(&format!("caption = \"c\"\nservice = \"s\"\n{row}{row}"));
+        assert!(found[0].1.contains("defined twice"));
+    }
+
+    #[test]
+    fn misspelt_keys_get_a_suggestion() {
+        let (_, problems) = parse(
+            "caption = \"c\"\nservice = \"s\"\n[[limit]]\nid = \"a\"\nresource = \"r\"\nvalu = \"1\"\nadjustable = true\n",
+        );
+        assert_eq!(problems[0].hint.as_deref(), Some("did you mean `value`?"));
+    }
+}

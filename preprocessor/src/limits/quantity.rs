@@ -1,0 +1,561 @@
+//! Quantities with units: parsed, compared and written the way people read them.
+//!
+//! "10,240 MB" and "10 GB" are the same quantity; "15 min", "900 s" and
+//! "15 minutes" too. Sizes use the binary multiples AWS's service quotas use
+//! (1 GB = 1,024 MB). `theme/limits.js` parses a learner's typed answers
+//! with the same grammar; `tests/fixtures/quantities.json` holds the cases
+//! both implementations are tested against.
+
+use std::fmt;
+
+/// What a quantity measures; only quantities of one dimension compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Dimension {
+    Bytes,
+    Duration,
+    Rate,
+    Count,
+}
+
+impl Dimension {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Dimension::Bytes => "bytes",
+            Dimension::Duration => "duration",
+            Dimension::Rate => "rate",
+            Dimension::Count => "count",
+        }
+    }
+}
+
+/// A unit as the author wrote it, kept for display.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    Byte,
+    KB,
+    MB,
+    GB,
+    TB,
+    Millisecond,
+    Second,
+    Minute,
+    Hour,
+    Day,
+    PerSecond,
+    /// A bare number, or a number of things ("5 layers").
+    Count,
+}
+
+impl Unit {
+    pub fn dimension(self) -> Dimension {
+        use Unit::*;
+        match self {
+            Byte | KB | MB | GB | TB => Dimension::Bytes,
+            Millisecond | Second | Minute | Hour | Day => Dimension::Duration,
+            PerSecond => Dimension::Rate,
+            Count => Dimension::Count,
+        }
+    }
+
+    /// How many base units (bytes, milliseconds, per second, ones) one of this is.
+    pub fn factor(self) -> f64 {
+        use Unit::*;
+        match self {
+            Byte => 1.0,
+            KB => 1024.0,
+            MB => 1024.0 * 1024.0,
+            GB => 1024.0 * 1024.0 * 1024.0,
+            TB => 1024.0 * 1024.0 * 1024.0 * 1024.0,
+            Millisecond => 1.0,
+            Second => 1_000.0,
+            Minute => 60_000.0,
+            Hour => 3_600_000.0,
+            Day => 86_400_000.0,
+            PerSecond | Count => 1.0,
+        }
+    }
+
+    /// The units of a dimension, smallest first.
+    fn ladder(dimension: Dimension) -> &'static [Unit] {
+        use Unit::*;
+        match dimension {
+            Dimension::Bytes => &[Byte, KB, MB, GB, TB],
+            Dimension::Duration => &[Millisecond, Second, Minute, Hour, Day],
+            Dimension::Rate => &[PerSecond],
+            Dimension::Count => &[Count],
+        }
+    }
+
+    fn name(self, amount: f64, long: bool) -> &'static str {
+        use Unit::*;
+        let one = amount == 1.0;
+        match (self, long) {
+            (Byte, _) => "bytes",
+            (KB, _) => "KB",
+            (MB, _) => "MB",
+            (GB, _) => "GB",
+            (TB, _) => "TB",
+            (Millisecond, _) => "ms",
+            (Second, false) => "s",
+            (Second, true) if one => "second",
+            (Second, true) => "seconds",
+            (Minute, _) if one => "minute",
+            (Minute, _) => "minutes",
+            (Hour, _) if one => "hour",
+            (Hour, _) => "hours",
+            (Day, _) if one => "day",
+            (Day, _) => "days",
+            (PerSecond, _) => "per second",
+            (Count, _) => "",
+        }
+    }
+}
+
+/// Words accepted after a number, lower-cased, and the unit each means.
+const UNIT_WORDS: &[(&str, Unit)] = &[
+    ("b", Unit::Byte),
+    ("byte", Unit::Byte),
+    ("bytes", Unit::Byte),
+    ("kb", Unit::KB),
+    ("kib", Unit::KB),
+    ("kilobyte", Unit::KB),
+    ("kilobytes", Unit::KB),
+    ("mb", Unit::MB),
+    ("mib", Unit::MB),
+    ("megabyte", Unit::MB),
+    ("megabytes", Unit::MB),
+    ("gb", Unit::GB),
+    ("gib", Unit::GB),
+    ("gigabyte", Unit::GB),
+    ("gigabytes", Unit::GB),
+    ("tb", Unit::TB),
+    ("tib", Unit::TB),
+    ("terabyte", Unit::TB),
+    ("terabytes", Unit::TB),
+    ("ms", Unit::Millisecond),
+    ("millisecond", Unit::Millisecond),
+    ("milliseconds", Unit::Millisecond),
+    ("s", Unit::Second),
+    ("sec", Unit::Second),
+    ("secs", Unit::Second),
+    ("second", Unit::Second),
+    ("seconds", Unit::Second),
+    ("m", Unit::Minute),
+    ("min", Unit::Minute),
+    ("mins", Unit::Minute),
+    ("minute", Unit::Minute),
+    ("minutes", Unit::Minute),
+    ("h", Unit::Hour),
+    ("hr", Unit::Hour),
+    ("hrs", Unit::Hour),
+    ("hour", Unit::Hour),
+    ("hours", Unit::Hour),
+    ("d", Unit::Day),
+    ("day", Unit::Day),
+    ("days", Unit::Day),
+    ("/s", Unit::PerSecond),
+    ("per second", Unit::PerSecond),
+    ("rps", Unit::PerSecond),
+    ("requests per second", Unit::PerSecond),
+    ("requests/s", Unit::PerSecond),
+    ("requests/second", Unit::PerSecond),
+    ("req/s", Unit::PerSecond),
+    ("count", Unit::Count),
+];
+
+/// Nouns that may follow a bare count ("1,000 requests", "5 layers").
+pub const COUNT_NOUNS: &[&str] = &[
+    "requests",
+    "request",
+    "executions",
+    "execution",
+    "invocations",
+    "layers",
+    "layer",
+    "functions",
+    "tasks",
+    "containers",
+    "connections",
+    "messages",
+    "items",
+    "keys",
+    "stages",
+    "routes",
+    "resources",
+    "apis",
+    "versions",
+    "aliases",
+    "tags",
+];
+
+/// The units a learner or author may write, for error messages.
+pub fn known_units() -> &'static str {
+    "B, KB, MB, GB, TB; ms, s, min, h, days; per second (req/s); or a plain count"
+}
+
+/// A number with a unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// The number in the author's unit.
+    pub amount: f64,
+    pub unit: Unit,
+    /// For counts: the noun written after the number, if any.
+    pub noun: Option<String>,
+}
+
+/// Why a quantity did not parse.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QuantityError {
+    Empty,
+    NoNumber(String),
+    UnknownUnit { text: String, unit: String },
+    Negative(String),
+}
+
+impl fmt::Display for QuantityError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            QuantityError::Empty => f.write_str("the value is empty"),
+            QuantityError::NoNumber(t) => write!(f, "`{t}` does not start with a number"),
+            QuantityError::UnknownUnit { text, unit } => {
+                write!(f, "unknown unit `{unit}` in `{text}`")
+            }
+            QuantityError::Negative(t) => write!(f, "`{t}` is negative"),
+        }
+    }
+}
+
+impl Quantity {
+    pub fn new(amount: f64, unit: Unit) -> Self {
+        Quantity {
+            amount,
+            unit,
+            noun: None,
+        }
+    }
+
+    /// Parses `"10,240 MB"`, `"15 minutes"`, `"0.5 GB"`, `"1,000"`,
+    /// `"10,000 requests per second"`.
+    pub fn parse(text: &str) -> Result<Quantity, QuantityError> {
+        let trimmed = text.trim();
+        if trimmed.is_empty() {
+            return Err(QuantityError::Empty);
+        }
+        let (amount, rest) = parse_number(trimmed).ok_or_else(|| {
+            if trimmed.starts_with('-') {
+                QuantityError::Negative(trimmed.to_owned())
+            } else {
+                QuantityError::NoNumber(trimmed.to_owned())
+            }
+        })?;
+        let unit_text = rest.trim().trim_end_matches('.');
+        let lower = unit_text.to_lowercase();
+        if lower.is_empty() {
+            return Ok(Quantity::new(amount, Unit::Count));
+        }
+        if let Some((_, unit)) = UNIT_WORDS.iter().find(|(word, _)| *word == lower) {
+            return Ok(Quantity::new(amount, *unit));
+        }
+        if COUNT_NOUNS.contains(&lower.as_str()) {
+            return Ok(Quantity {
+                amount,
+                unit: Unit::Count,
+                noun: Some(unit_text.to_owned()),
+            });
+        }
+        Err(QuantityError::UnknownUnit {
+            text: trimmed.to_owned(),
+            unit: unit_text.to_owned(),
+        })
+    }
+
+    pub fn dimension(&self) -> Dimension {
+        self.unit.dimension()
+    }
+
+    /// The amount in base units: bytes, milliseconds, per second or ones.
+    pub fn base(&self) -> f64 {
+        self.amount * self.unit.factor()
+    }
+
+    /// Same dimension and the same amount, whatever the units.
+    pub fn same_as(&self, other: &Quantity) -> bool {
+        self.dimension() == other.dimension() && approx_eq(self.base(), other.base())
+    }
+
+    /// In another unit of the same dimension.
+    pub fn to_unit(&self, unit: Unit) -> Quantity {
+        Quantity::new(self.base() / unit.factor(), unit)
+    }
+
+    /// The quantity as written: "10,240 MB", "15 minutes", "1,000 layers".
+    pub fn display(&self) -> String {
+        let number = format_number(self.amount);
+        match self.unit {
+            Unit::Count => match &self.noun {
+                Some(noun) => format!("{number} {noun}"),
+                None => number,
+            },
+            unit => format!("{number} {}", unit.name(self.amount, true)),
+        }
+    }
+
+    /// The same quantity in the next unit that shows it as a round number:
+    /// "10 GB" for 10,240 MB, "900 s" for 15 minutes, "5 minutes" for 300 s.
+    pub fn equivalent(&self) -> Option<Quantity> {
+        if self.amount == 0.0 {
+            return None;
+        }
+        let ladder = Unit::ladder(self.dimension());
+        let here = ladder.iter().position(|&u| u == self.unit)?;
+        match self.dimension() {
+            Dimension::Duration if self.unit != Unit::Second && self.unit != Unit::Millisecond => {
+                Some(self.to_unit(Unit::Second))
+            }
+            Dimension::Duration | Dimension::Bytes => {
+                // Up the ladder while the amount stays a whole or half number.
+                let bigger = ladder[here + 1..]
+                    .iter()
+                    .map(|&u| self.to_unit(u))
+                    .take_while(|q| q.amount >= 1.0)
+                    .filter(|q| is_round(q.amount))
+                    .last();
+                let smaller = (self.amount < 1.0 && here > 0)
+                    .then(|| self.to_unit(ladder[here - 1]))
+                    .filter(|q| is_round(q.amount));
+                bigger.or(smaller).filter(|q| q.unit != self.unit)
+            }
+            Dimension::Rate | Dimension::Count => None,
+        }
+    }
+
+    /// The quantity with its equivalent: "10,240 MB (10 GB)", "15 minutes (900 s)".
+    pub fn display_with_equivalent(&self) -> String {
+        match self.equivalent() {
+            Some(eq) if eq.unit == Unit::Second && self.unit != Unit::Second => {
+                format!("{} ({} s)", self.display(), format_number(eq.amount))
+            }
+            Some(eq) => format!("{} ({})", self.display(), eq.display()),
+            None => self.display(),
+        }
+    }
+}
+
+/// Relative comparison: amounts come from decimal text, so allow rounding.
+pub fn approx_eq(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+fn is_round(amount: f64) -> bool {
+    approx_eq((amount * 2.0).round(), amount * 2.0)
+        || approx_eq((amount * 10.0).round(), amount * 10.0) && amount >= 1.0
+}
+
+/// Reads a leading number with optional thousands separators ("10,240",
+/// "1 000" is not accepted) and decimals. Returns it and the rest.
+fn parse_number(text: &str) -> Option<(f64, &str)> {
+    let mut end = 0;
+    let mut digits = String::new();
+    let mut seen_dot = false;
+    let bytes = text.as_bytes();
+    while end < bytes.len() {
+        let c = bytes[end] as char;
+        match c {
+            '0'..='9' => digits.push(c),
+            '.' if !seen_dot && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) => {
+                seen_dot = true;
+                digits.push('.');
+            }
+            // A thousands separator must be followed by three digits.
+            ',' | '_'
+                if !seen_dot
+                    && !digits.is_empty()
+                    && bytes.len() >= end + 4
+                    && bytes[end + 1..end + 4].iter().all(u8::is_ascii_digit) => {}
+            _ => break,
+        }
+        end += 1;
+    }
+    if digits.is_empty() {
+        return None;
+    }
+    let amount: f64 = digits.parse().ok()?;
+    amount.is_finite().then_some((amount, &text[end..]))
+}
+
+/// "10240" → "10,240"; "0.5" → "0.5"; "1.25" → "1.25".
+pub fn format_number(amount: f64) -> String {
+    let rounded = (amount * 1000.0).round() / 1000.0;
+    let whole = rounded.trunc();
+    let fraction = rounded - whole;
+    let mut digits = format!("{}", whole as u64);
+    let mut grouped = String::new();
+    while digits.len() > 3 {
+        let tail = digits.split_off(digits.len() - 3);
+        grouped = format!(",{tail}{grouped}");
+    }
+    let mut out = format!("{digits}{grouped}");
+    if fraction.abs() > 1e-9 {
+        let fraction = format!("{:.3}", fraction);
+        out.push_str(fraction.trim_start_matches('0').trim_end_matches('0'));
+    }
+    out
+}
+
+/// Finds the first quantity written in a sentence ("It is 15 minutes long").
+pub fn find_in_text(text: &str) -> Option<Quantity> {
+    let mut rest = text;
+    while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
+        let candidate = &rest[start..];
+        // Try the longest unit phrase first: up to three words after the number.
+        if let Some((_, after)) = parse_number(candidate) {
+            let consumed = candidate.len() - after.len();
+            let words: Vec<&str> = after.split_whitespace().take(3).collect();
+            for n in (0..=words.len()).rev() {
+                let phrase = words[..n].join(" ");
+                let phrase = phrase.trim_end_matches([',', '.', ')', ';', ':']);
+                let attempt = format!("{} {}", &candidate[..consumed], phrase);
+                if let Ok(q) = Quantity::parse(&attempt)
+                    && (q.unit != Unit::Count || n == 0)
+                {
+                    return Some(q);
+                }
+            }
+        }
+        let skip = candidate
+            .find(|c: char| !c.is_ascii_digit() && c != ',' && c != '.')
+            .unwrap_or(candidate.len());
+        rest = &candidate[skip..];
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(text: &str) -> Quantity {
+        Quantity::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"))
+    }
+
+    #[test]
+    fn parses_sizes_times_rates_and_counts() {
+        assert_eq!(q("10,240 MB"), Quantity::new(10240.0, Unit::MB));
+        assert_eq!(q("0.5 GB"), Quantity::new(0.5, Unit::GB));
+        assert_eq!(q("15 minutes"), Quantity::new(15.0, Unit::Minute));
+        assert_eq!(q("900s"), Quantity::new(900.0, Unit::Second));
+        assert_eq!(
+            q("10,000 requests per second"),
+            Quantity::new(10000.0, Unit::PerSecond)
+        );
+        assert_eq!(q("1,000"), Quantity::new(1000.0, Unit::Count));
+        assert_eq!(q("5 layers").noun.as_deref(), Some("layers"));
+        assert_eq!(q("  3 Mb. "), Quantity::new(3.0, Unit::MB));
+    }
+
+    #[test]
+    fn equal_quantities_in_different_units() {
+        assert!(q("10,240 MB").same_as(&q("10 GB")));
+        assert!(q("15 min").same_as(&q("900 s")));
+        assert!(q("15 minutes").same_as(&q("0.25 h")));
+        assert!(q("0.5 GB").same_as(&q("512 MB")));
+        assert!(!q("15 min").same_as(&q("15 s")));
+        assert!(!q("10 minutes").same_as(&q("15 minutes")));
+        assert!(
+            !q("1,024 MB").same_as(&q("1,024 ms")),
+            "different dimensions never match"
+        );
+        assert!(q("5 layers").same_as(&q("5")));
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_quantity() {
+        assert_eq!(Quantity::parse(""), Err(QuantityError::Empty));
+        assert!(matches!(
+            Quantity::parse("MB"),
+            Err(QuantityError::NoNumber(_))
+        ));
+        assert!(matches!(
+            Quantity::parse("-5 MB"),
+            Err(QuantityError::Negative(_))
+        ));
+        let err = Quantity::parse("10 parsecs").unwrap_err();
+        assert_eq!(err.to_string(), "unknown unit `parsecs` in `10 parsecs`");
+        assert!(
+            Quantity::parse("1,00 MB").is_err(),
+            "a separator needs three digits after it"
+        );
+    }
+
+    #[test]
+    fn writes_quantities_the_way_people_read_them() {
+        assert_eq!(q("10240 MB").display_with_equivalent(), "10,240 MB (10 GB)");
+        assert_eq!(q("128 MB").display_with_equivalent(), "128 MB");
+        assert_eq!(q("15 min").display_with_equivalent(), "15 minutes (900 s)");
+        assert_eq!(
+            q("300 s").display_with_equivalent(),
+            "300 seconds (5 minutes)"
+        );
+        assert_eq!(
+            q("3600 s").display_with_equivalent(),
+            "3,600 seconds (1 hour)"
+        );
+        assert_eq!(q("0.5 GB").display_with_equivalent(), "0.5 GB (512 MB)");
+        assert_eq!(q("237 GB").display_with_equivalent(), "237 GB");
+        assert_eq!(q("4 KB").display_with_equivalent(), "4 KB");
+        assert_eq!(q("6 MB").display_with_equivalent(), "6 MB");
+        assert_eq!(q("1 minute").display(), "1 minute");
+        assert_eq!(q("1,000").display_with_equivalent(), "1,000");
+        assert_eq!(q("100 ms").display_with_equivalent(), "100 ms");
+        assert_eq!(
+            q("90 s").display_with_equivalent(),
+            "90 seconds (1.5 minutes)"
+        );
+    }
+
+    #[test]
+    fn numbers_are_grouped_and_trimmed() {
+        assert_eq!(format_number(10240.0), "10,240");
+        assert_eq!(format_number(1234567.0), "1,234,567");
+        assert_eq!(format_number(0.5), "0.5");
+        assert_eq!(format_number(13.5), "13.5");
+        assert_eq!(format_number(1.0 / 3.0), "0.333");
+        assert_eq!(format_number(999.0), "999");
+    }
+
+    #[test]
+    fn finds_the_quantity_in_a_sentence() {
+        assert_eq!(find_in_text("3 MB"), Some(q("3 MB")));
+        assert_eq!(find_in_text("A) 15 minutes."), Some(q("15 minutes")));
+        assert_eq!(find_in_text("Up to 10 GB (10,240 MB)"), Some(q("10 GB")));
+        assert_eq!(find_in_text("It is 1,000 per Region"), Some(q("1,000")));
+        assert_eq!(find_in_text("EFS"), None);
+        assert_eq!(find_in_text("python3.12 runtime"), Some(q("3.12")));
+    }
+
+    #[test]
+    fn shared_fixture_cases_hold() {
+        let cases: Vec<serde_json::Value> =
+            serde_json::from_str(include_str!("../../../tests/fixtures/quantities.json")).unwrap();
+        assert!(cases.len() > 20);
+        for case in cases {
+            let input = case["input"].as_str().unwrap();
+            match case["base"].as_f64() {
+                Some(base) => {
+                    let parsed = q(input);
+                    assert_eq!(
+                        parsed.dimension().as_str(),
+                        case["dimension"].as_str().unwrap(),
+                        "{input}"
+                    );
+                    assert!(
+                        approx_eq(parsed.base(), base),
+                        "{input}: {} != {base}",
+                        parsed.base()
+                    );
+                }
+                None => assert!(Quantity::parse(input).is_err(), "{input} should not parse"),
+            }
+        }
+    }
+}

@@ -1,0 +1,293 @@
+//! The book's limits by id, and `{{limit id [min|max|default]}}` references to them.
+
+use super::quantity::{self, Quantity};
+use super::{LimitRow, LimitValue};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// Which part of a limit a reference means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Selector {
+    /// The whole value, as the table shows it.
+    Whole,
+    Min,
+    Max,
+    Default,
+}
+
+/// A parsed reference: `lambda.memory max`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LimitRef {
+    pub id: String,
+    pub selector: Selector,
+}
+
+impl LimitRef {
+    /// Parses the text inside `{{limit …}}` (or a quiz's `cites`).
+    pub fn parse(argument: &str) -> Result<LimitRef, String> {
+        let mut words = argument.split_whitespace();
+        let id = words.next().ok_or_else(|| {
+            "a limit reference needs an id, e.g. {{limit lambda.timeout}}".to_owned()
+        })?;
+        let selector = match words.next() {
+            None => Selector::Whole,
+            Some("min") => Selector::Min,
+            Some("max") => Selector::Max,
+            Some("default") => Selector::Default,
+            Some(other) => {
+                return Err(format!(
+                    "unknown part `{other}` of limit `{id}`: use min, max or default"
+                ));
+            }
+        };
+        if let Some(extra) = words.next() {
+            return Err(format!(
+                "unexpected `{extra}` in the reference to limit `{id}`"
+            ));
+        }
+        Ok(LimitRef {
+            id: id.to_owned(),
+            selector,
+        })
+    }
+}
+
+/// A limit and the page that shows its table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegistryEntry {
+    pub row: LimitRow,
+    pub service: String,
+    /// The chapter's source path, relative to `src/`.
+    pub chapter: PathBuf,
+}
+
+/// Every limit in the book, by id.
+#[derive(Debug, Default, Clone)]
+pub struct Registry {
+    entries: BTreeMap<String, RegistryEntry>,
+}
+
+impl Registry {
+    /// Adds a limit; returns the earlier entry if the id is taken.
+    pub fn insert(&mut self, entry: RegistryEntry) -> Result<(), &RegistryEntry> {
+        let id = entry.row.id.clone();
+        if self.entries.contains_key(&id) {
+            return Err(&self.entries[&id]);
+        }
+        self.entries.insert(id, entry);
+        Ok(())
+    }
+
+    pub fn get(&self, id: &str) -> Option<&RegistryEntry> {
+        self.entries.get(id)
+    }
+
+    pub fn ids(&self) -> impl Iterator<Item = &String> {
+        self.entries.keys()
+    }
+
+    /// The text a reference expands to, or why it cannot be expanded.
+    pub fn expand(&self, reference: &LimitRef) -> Result<String, String> {
+        let entry = self.lookup(&reference.id)?;
+        match (reference.selector, &entry.row.value) {
+            (Selector::Whole, value) => Ok(value.display()),
+            (selector, value) => select(value, selector)
+                .map(Quantity::display_with_equivalent)
+                .ok_or_else(|| selector_error(&reference.id, selector, value)),
+        }
+    }
+
+    /// The quantity a quiz answer must state for `cites = "…"`.
+    pub fn cited_quantity(&self, reference: &LimitRef) -> Result<Quantity, String> {
+        let entry = self.lookup(&reference.id)?;
+        let selector = match reference.selector {
+            // A range cited whole means its maximum: questions ask for limits.
+            Selector::Whole => Selector::Max,
+            other => other,
+        };
+        select(&entry.row.value, selector)
+            .cloned()
+            .ok_or_else(|| selector_error(&reference.id, selector, &entry.row.value))
+    }
+
+    fn lookup(&self, id: &str) -> Result<&RegistryEntry, String> {
+        self.entries.get(id).ok_or_else(|| {
+            let known: Vec<String> = self.entries.keys().cloned().collect();
+            match crate::toml_block::closest(id, &known) {
+                Some(best) => format!("unknown limit `{id}` (did you mean `{best}`?)"),
+                None => format!("unknown limit `{id}`"),
+            }
+        })
+    }
+}
+
+fn select(value: &LimitValue, selector: Selector) -> Option<&Quantity> {
+    match (value, selector) {
+        (LimitValue::Single(q), Selector::Whole | Selector::Max) => Some(q),
+        (LimitValue::Single(_), _) => None,
+        (LimitValue::Range { min, .. }, Selector::Min) => Some(min),
+        (LimitValue::Range { max, .. }, Selector::Max | Selector::Whole) => Some(max),
+        (LimitValue::Range { default, .. }, Selector::Default) => default.as_ref(),
+    }
+}
+
+fn selector_error(id: &str, selector: Selector, value: &LimitValue) -> String {
+    match value {
+        LimitValue::Single(_) => format!(
+            "limit `{id}` is a single value: it has no {}",
+            selector.name()
+        ),
+        LimitValue::Range { .. } => format!("limit `{id}` has no default value"),
+    }
+}
+
+impl Selector {
+    fn name(self) -> &'static str {
+        match self {
+            Selector::Whole => "value",
+            Selector::Min => "min",
+            Selector::Max => "max",
+            Selector::Default => "default",
+        }
+    }
+}
+
+/// Checks that the text of a quiz's correct choice states the cited limit.
+/// Returns a message describing the contradiction, if any.
+pub fn check_cited_answer(answer_text: &str, cited: &Quantity, id: &str) -> Option<String> {
+    match quantity::find_in_text(answer_text) {
+        None => Some(format!(
+            "the answer \"{}\" states no quantity to compare with limit `{id}` ({})",
+            answer_text.trim(),
+            cited.display_with_equivalent()
+        )),
+        Some(stated) if !stated.same_as(cited) => Some(format!(
+            "the answer says {} but limit `{id}` is {}",
+            stated.display(),
+            cited.display_with_equivalent()
+        )),
+        Some(_) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn registry() -> Registry {
+        let mut registry = Registry::default();
+        let rows = [
+            (
+                "lambda.timeout",
+                LimitValue::Single(Quantity::parse("15 min").unwrap()),
+            ),
+            (
+                "lambda.memory",
+                LimitValue::Range {
+                    min: Quantity::parse("128 MB").unwrap(),
+                    max: Quantity::parse("10,240 MB").unwrap(),
+                    default: None,
+                },
+            ),
+            (
+                "lambda.package.zip",
+                LimitValue::Single(Quantity::parse("50 MB").unwrap()),
+            ),
+        ];
+        for (id, value) in rows {
+            registry
+                .insert(RegistryEntry {
+                    row: LimitRow {
+                        id: id.into(),
+                        id_span: 0..0,
+                        resource: "r".into(),
+                        value,
+                        adjustable: false,
+                        note: None,
+                        source: None,
+                    },
+                    service: "AWS Lambda".into(),
+                    chapter: "lambda.md".into(),
+                })
+                .unwrap();
+        }
+        registry
+    }
+
+    fn expand(arg: &str) -> Result<String, String> {
+        registry().expand(&LimitRef::parse(arg)?)
+    }
+
+    #[test]
+    fn references_expand_to_formatted_values() {
+        assert_eq!(expand("lambda.timeout").unwrap(), "15 minutes (900 s)");
+        assert_eq!(
+            expand("lambda.memory").unwrap(),
+            "128 MB – 10,240 MB (10 GB)"
+        );
+        assert_eq!(expand("lambda.memory max").unwrap(), "10,240 MB (10 GB)");
+        assert_eq!(expand("lambda.memory min").unwrap(), "128 MB");
+    }
+
+    #[test]
+    fn bad_references_say_why() {
+        assert_eq!(
+            expand("lambda.timout").unwrap_err(),
+            "unknown limit `lambda.timout` (did you mean `lambda.timeout`?)"
+        );
+        assert_eq!(
+            expand("nothing.like.it").unwrap_err(),
+            "unknown limit `nothing.like.it`"
+        );
+        assert!(
+            expand("lambda.memory default")
+                .unwrap_err()
+                .contains("no default")
+        );
+        assert!(
+            expand("lambda.timeout min")
+                .unwrap_err()
+                .contains("single value: it has no min")
+        );
+        assert!(
+            expand("lambda.memory biggest")
+                .unwrap_err()
+                .contains("unknown part `biggest`")
+        );
+        assert!(expand("").unwrap_err().contains("needs an id"));
+    }
+
+    #[test]
+    fn the_seeds_contradiction_is_caught() {
+        let registry = registry();
+        let cited = registry
+            .cited_quantity(&LimitRef::parse("lambda.package.zip").unwrap())
+            .unwrap();
+        assert_eq!(
+            check_cited_answer("3 MB", &cited, "lambda.package.zip").unwrap(),
+            "the answer says 3 MB but limit `lambda.package.zip` is 50 MB"
+        );
+        assert_eq!(
+            check_cited_answer("50 MB", &cited, "lambda.package.zip"),
+            None
+        );
+    }
+
+    #[test]
+    fn equivalent_units_are_not_contradictions() {
+        let registry = registry();
+        let timeout = registry
+            .cited_quantity(&LimitRef::parse("lambda.timeout").unwrap())
+            .unwrap();
+        assert_eq!(check_cited_answer("900 seconds", &timeout, "t"), None);
+        let memory = registry
+            .cited_quantity(&LimitRef::parse("lambda.memory").unwrap())
+            .unwrap();
+        assert_eq!(check_cited_answer("10 GB", &memory, "m"), None);
+        assert!(
+            check_cited_answer("EFS", &memory, "m")
+                .unwrap()
+                .contains("states no quantity")
+        );
+    }
+}
