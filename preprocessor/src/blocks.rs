@@ -65,11 +65,7 @@ pub struct FencedBlock {
 impl FencedBlock {
     /// Maps a byte offset in [`FencedBlock::body`] to one in the chapter.
     pub fn chapter_offset(&self, body_offset: usize) -> usize {
-        let segment = self
-            .segments
-            .iter()
-            .rev()
-            .find(|s| s.body_start <= body_offset);
+        let segment = self.segments.iter().rev().find(|s| s.body_start <= body_offset);
         match segment {
             Some(s) => s.chapter_start + (body_offset - s.body_start),
             // Empty body: point just after the opening fence line.
@@ -96,10 +92,12 @@ impl FencedBlock {
     }
 
     /// A replacement for a block of HTML: one line, then a blank line so the
-    /// Markdown that follows is not swallowed into the HTML block.
+    /// Markdown that follows is not swallowed into the HTML block. (A block's
+    /// range ends before the newline after its closing fence; that newline
+    /// ends the blank line.)
     pub fn html_replacement(&self, html: &str) -> String {
         debug_assert!(!html.contains('\n'), "block HTML must be a single line");
-        format!("{html}\n{}\n", self.container_prefix.trim_end())
+        format!("{html}\n{}", self.container_prefix.trim_end())
     }
 }
 
@@ -150,10 +148,7 @@ pub fn scan(content: &str) -> ChapterScan {
                 if let Some((_, _, body, segments)) = open.as_mut() {
                     // Text normally equals its source slice; where it does not
                     // (tabs expanded inside a container), point at the slice start.
-                    segments.push(Segment {
-                        body_start: body.len(),
-                        chapter_start: range.start,
-                    });
+                    segments.push(Segment { body_start: body.len(), chapter_start: range.start });
                     body.push_str(&text);
                 }
             }
@@ -186,14 +181,7 @@ fn finish_block(
         .map(|c| if c == '>' || c == '\t' { c } else { ' ' })
         .collect();
     let terminated = has_closing_fence(&content[range.clone()]);
-    FencedBlock {
-        kind,
-        range,
-        body,
-        segments,
-        container_prefix,
-        terminated,
-    }
+    FencedBlock { kind, range, body, segments, container_prefix, terminated }
 }
 
 /// True when the last line of a fenced block closes the fence it opened with.
@@ -273,10 +261,7 @@ mod tests {
         let md = "# T\n\n```quiz\na = 1\n```\n\n```toml\nb = 2\n```\n\n```limits\nc = 3\n```\n\n```mermaid\ngraph TD\n```\n";
         let scan = scan(md);
         let kinds: Vec<_> = scan.blocks.iter().map(|b| b.kind).collect();
-        assert_eq!(
-            kinds,
-            [BlockKind::Quiz, BlockKind::Limits, BlockKind::Mermaid]
-        );
+        assert_eq!(kinds, [BlockKind::Quiz, BlockKind::Limits, BlockKind::Mermaid]);
         assert_eq!(scan.blocks[0].body, "a = 1\n");
         assert!(md[scan.blocks[0].range.clone()].starts_with("```quiz"));
         assert!(scan.blocks.iter().all(|b| b.terminated));
@@ -307,7 +292,7 @@ mod tests {
         let block = &scan(md).blocks[0];
         assert_eq!(block.body, "x = 1\n");
         assert_eq!(block.container_prefix, "> ");
-        assert_eq!(block.html_replacement("<div></div>"), "<div></div>\n>\n");
+        assert_eq!(block.html_replacement("<div></div>"), "<div></div>\n>");
     }
 
     #[test]

@@ -121,9 +121,8 @@ impl Paper {
 impl StudyGuideConfig {
     /// Reads the table from a book's configuration.
     pub fn from_book(config: &Config) -> Result<Self> {
-        let parsed: Option<StudyGuideConfig> = config
-            .get(TABLE)
-            .with_context(|| format!("invalid [{TABLE}] in book.toml"))?;
+        let parsed: Option<StudyGuideConfig> =
+            config.get(TABLE).with_context(|| format!("invalid [{TABLE}] in book.toml"))?;
         Ok(parsed.unwrap_or_default())
     }
 }
@@ -135,10 +134,8 @@ pub fn length_in_inches(length: &str) -> Result<f64> {
         .find(|c: char| c.is_ascii_alphabetic())
         .with_context(|| format!("margin `{length}` needs a unit (mm, cm, in, pt or px)"))?;
     let (number, unit) = length.split_at(split);
-    let number: f64 = number
-        .trim()
-        .parse()
-        .with_context(|| format!("margin `{length}` is not a number with a unit"))?;
+    let number: f64 =
+        number.trim().parse().with_context(|| format!("margin `{length}` is not a number with a unit"))?;
     let per_inch = match unit {
         "mm" => 25.4,
         "cm" => 2.54,
@@ -167,10 +164,7 @@ mod tests {
     #[test]
     fn defaults_when_the_table_is_absent_or_empty() {
         assert_eq!(parse("").unwrap(), StudyGuideConfig::default());
-        assert_eq!(
-            parse("[preprocessor.studyguide]\n").unwrap(),
-            StudyGuideConfig::default()
-        );
+        assert_eq!(parse("[preprocessor.studyguide]\n").unwrap(), StudyGuideConfig::default());
     }
 
     #[test]
@@ -184,15 +178,9 @@ mod tests {
 
     #[test]
     fn unknown_keys_are_named() {
-        let err = format!(
-            "{:#}",
-            parse("[preprocessor.studyguide]\non-fail = \"bail\"\n").unwrap_err()
-        );
+        let err = format!("{:#}", parse("[preprocessor.studyguide]\non-fail = \"bail\"\n").unwrap_err());
         assert!(err.contains("on-fail"), "{err}");
-        let err = format!(
-            "{:#}",
-            parse("[preprocessor.studyguide.pdf]\npaper-size = \"A4\"\n").unwrap_err()
-        );
+        let err = format!("{:#}", parse("[preprocessor.studyguide.pdf]\npaper-size = \"A4\"\n").unwrap_err());
         assert!(err.contains("paper-size"), "{err}");
     }
 
@@ -204,7 +192,10 @@ mod tests {
 
     #[test]
     fn pdf_settings_parse() {
-        let cfg = parse("[preprocessor.studyguide.pdf]\npaper = \"letter\"\nmargin = \"0.5in\"\nanswer-keys = false\n").unwrap();
+        let cfg = parse(
+            "[preprocessor.studyguide.pdf]\npaper = \"letter\"\nmargin = \"0.5in\"\nanswer-keys = false\n",
+        )
+        .unwrap();
         assert_eq!(cfg.pdf.paper, Paper::Letter);
         assert!(!cfg.pdf.answer_keys);
         assert_eq!(length_in_inches(&cfg.pdf.margin).unwrap(), 0.5);

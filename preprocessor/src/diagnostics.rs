@@ -55,10 +55,7 @@ impl Position {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let before = &text[..offset];
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        Position {
-            line: before.matches('\n').count() + 1,
-            column: before[line_start..].chars().count() + 1,
-        }
+        Position { line: before.matches('\n').count() + 1, column: before[line_start..].chars().count() + 1 }
     }
 }
 
@@ -94,8 +91,7 @@ impl Diagnostics {
 
     /// Sorted by file, then position, so the output reads top to bottom.
     pub fn into_sorted(mut self) -> Vec<Diagnostic> {
-        self.items
-            .sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+        self.items.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
         self.items.dedup();
         self.items
     }
@@ -119,13 +115,8 @@ pub struct SourceMap {
 
 impl SourceMap {
     pub fn new(display_path: PathBuf, chapter: &str, on_disk: Option<String>) -> Self {
-        let on_disk =
-            on_disk.filter(|disk| disk.replace("\r\n", "\n") != chapter.replace("\r\n", "\n"));
-        SourceMap {
-            display_path,
-            chapter: chapter.to_owned(),
-            on_disk,
-        }
+        let on_disk = on_disk.filter(|disk| disk.replace("\r\n", "\n") != chapter.replace("\r\n", "\n"));
+        SourceMap { display_path, chapter: chapter.to_owned(), on_disk }
     }
 
     /// A map for text that is not a chapter file (tests, fuzzing).
@@ -180,32 +171,17 @@ mod tests {
     #[test]
     fn positions_are_one_based_and_count_characters() {
         let text = "ab\ncé d\n";
-        assert_eq!(
-            Position::of_offset(text, 0),
-            Position { line: 1, column: 1 }
-        );
-        assert_eq!(
-            Position::of_offset(text, 3),
-            Position { line: 2, column: 1 }
-        );
+        assert_eq!(Position::of_offset(text, 0), Position { line: 1, column: 1 });
+        assert_eq!(Position::of_offset(text, 3), Position { line: 2, column: 1 });
         // 'é' is two bytes but one column.
-        assert_eq!(
-            Position::of_offset(text, 7),
-            Position { line: 2, column: 4 }
-        );
+        assert_eq!(Position::of_offset(text, 7), Position { line: 2, column: 4 });
     }
 
     #[test]
     fn offsets_inside_a_character_do_not_panic() {
         let text = "é";
-        assert_eq!(
-            Position::of_offset(text, 1),
-            Position { line: 1, column: 1 }
-        );
-        assert_eq!(
-            Position::of_offset(text, 99),
-            Position { line: 1, column: 2 }
-        );
+        assert_eq!(Position::of_offset(text, 1), Position { line: 1, column: 1 });
+        assert_eq!(Position::of_offset(text, 99), Position { line: 1, column: 2 });
     }
 
     #[test]
@@ -223,11 +199,7 @@ mod tests {
     #[test]
     fn included_blocks_say_where_they_came_from() {
         let chapter = "```quiz\nbad\n```\n";
-        let map = SourceMap::new(
-            "src/t.md".into(),
-            chapter,
-            Some("{{#include q.md}}\n".into()),
-        );
+        let map = SourceMap::new("src/t.md".into(), chapter, Some("{{#include q.md}}\n".into()));
         let d = map.diagnostic(0..chapter.len(), 8, "broken");
         assert_eq!(d.location(), "src/t.md:2:1");
         assert!(d.message.contains("included"));
@@ -235,9 +207,7 @@ mod tests {
 
     #[test]
     fn hints_print_on_their_own_line() {
-        let d = SourceMap::detached("a.md", "x")
-            .diagnostic(0..1, 0, "bad")
-            .with_hint("fix it");
+        let d = SourceMap::detached("a.md", "x").diagnostic(0..1, 0, "bad").with_hint("fix it");
         assert_eq!(d.to_string(), "a.md:1:1: bad\n    hint: fix it");
     }
 }

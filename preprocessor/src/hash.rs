@@ -10,10 +10,7 @@ pub fn short_hash(parts: &[&str]) -> String {
         hasher.update((part.len() as u64).to_le_bytes());
         hasher.update(part.as_bytes());
     }
-    hasher.finalize()[..6]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hasher.finalize()[..6].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

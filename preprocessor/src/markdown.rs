@@ -16,9 +16,7 @@ pub struct MarkdownStyle {
 
 impl Default for MarkdownStyle {
     fn default() -> Self {
-        MarkdownStyle {
-            smart_punctuation: true,
-        }
+        MarkdownStyle { smart_punctuation: true }
     }
 }
 
@@ -59,10 +57,7 @@ const LANGUAGE_CLASSES: &[&str] = &[
 pub fn render_block(markdown: &str, style: MarkdownStyle) -> String {
     let markdown = markdown.replace("\r\n", "\n");
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(
-        &mut raw,
-        Parser::new_ext(markdown.trim(), parser_options(style)),
-    );
+    html::push_html(&mut raw, Parser::new_ext(markdown.trim(), parser_options(style)));
     let clean = sanitizer().clean(&raw).to_string();
     clean.trim_end().to_owned()
 }
@@ -71,10 +66,7 @@ pub fn render_block(markdown: &str, style: MarkdownStyle) -> String {
 /// HTML with no surrounding `<p>`.
 pub fn render_inline(markdown: &str, style: MarkdownStyle) -> String {
     let block = render_block(markdown, style);
-    match block
-        .strip_prefix("<p>")
-        .and_then(|rest| rest.strip_suffix("</p>"))
-    {
+    match block.strip_prefix("<p>").and_then(|rest| rest.strip_suffix("</p>")) {
         Some(inner) if !inner.contains("<p>") => inner.to_owned(),
         _ => block,
     }
@@ -135,34 +127,20 @@ mod tests {
 
     #[test]
     fn inline_markdown_renders_without_a_paragraph() {
-        assert_eq!(
-            inline("Use `aws s3 ls` **now**"),
-            "Use <code>aws s3 ls</code> <strong>now</strong>"
-        );
+        assert_eq!(inline("Use `aws s3 ls` **now**"), "Use <code>aws s3 ls</code> <strong>now</strong>");
     }
 
     #[test]
     fn smart_punctuation_matches_mdbook() {
-        assert_eq!(
-            inline("the function's output -- yes"),
-            "the function’s output – yes"
-        );
-        let plain = render_inline(
-            "it's",
-            MarkdownStyle {
-                smart_punctuation: false,
-            },
-        );
+        assert_eq!(inline("the function's output -- yes"), "the function’s output – yes");
+        let plain = render_inline("it's", MarkdownStyle { smart_punctuation: false });
         assert_eq!(plain, "it's");
     }
 
     #[test]
     fn links_are_kept_and_scripts_are_not() {
         let html = inline("[docs](https://docs.aws.amazon.com/) <script>alert(1)</script>");
-        assert!(
-            html.contains(r#"<a href="https://docs.aws.amazon.com/""#),
-            "{html}"
-        );
+        assert!(html.contains(r#"<a href="https://docs.aws.amazon.com/""#), "{html}");
         assert!(!html.contains("<script"), "{html}");
     }
 
@@ -188,19 +166,13 @@ mod tests {
 
     #[test]
     fn code_blocks_keep_their_language_for_highlighting() {
-        let html = render_block(
-            "```bash\naws lambda list-functions\n```",
-            MarkdownStyle::default(),
-        );
+        let html = render_block("```bash\naws lambda list-functions\n```", MarkdownStyle::default());
         assert!(html.contains(r#"<code class="language-bash">"#), "{html}");
     }
 
     #[test]
     fn escaping_covers_quotes_and_newlines() {
-        assert_eq!(
-            escape_attr("a\"b'<c>&\nd"),
-            "a&quot;b&#39;&lt;c&gt;&amp;&#10;d"
-        );
+        assert_eq!(escape_attr("a\"b'<c>&\nd"), "a&quot;b&#39;&lt;c&gt;&amp;&#10;d");
     }
 
     #[test]
@@ -213,9 +185,6 @@ mod tests {
 
     #[test]
     fn plain_text_drops_markup() {
-        assert_eq!(
-            to_plain_text("Use `x` and **bold** [link](y)"),
-            "Use x and bold link"
-        );
+        assert_eq!(to_plain_text("Use `x` and **bold** [link](y)"), "Use x and bold link");
     }
 }

@@ -45,15 +45,9 @@ pub fn settings(ctx: &PreprocessorContext, config: &StudyGuideConfig) -> Setting
     Settings {
         root: ctx.root.clone(),
         src: ctx.config.book.src.clone(),
-        target: if ctx.renderer == "html" {
-            Target::Html
-        } else {
-            Target::Markdown
-        },
+        target: if ctx.renderer == "html" { Target::Html } else { Target::Markdown },
         on_failure: config.on_failure,
-        style: MarkdownStyle {
-            smart_punctuation: html.smart_punctuation,
-        },
+        style: MarkdownStyle { smart_punctuation: html.smart_punctuation },
     }
 }
 
@@ -143,10 +137,7 @@ mod tests {
         let patch = version_warning("0.5.99").unwrap();
         assert!(patch.contains("should work"), "{patch}");
         let minor = version_warning("0.4.40").unwrap();
-        assert!(
-            minor.contains("called by mdBook 0.4.40") && minor.contains("may differ"),
-            "{minor}"
-        );
+        assert!(minor.contains("called by mdBook 0.4.40") && minor.contains("may differ"), "{minor}");
         assert!(version_warning("banana").unwrap().contains("cannot read"));
     }
 
@@ -157,20 +148,10 @@ mod tests {
 
     #[test]
     fn bail_lists_every_problem_and_continue_does_not_fail() {
-        let d = |line| Diagnostic {
-            path: "src/a.md".into(),
-            line,
-            column: 1,
-            message: "bad".into(),
-            hint: None,
-        };
-        let err = report(&[d(1), d(2)], OnFailure::Bail)
-            .unwrap_err()
-            .to_string();
-        assert_eq!(
-            err,
-            "2 problems in the book's blocks:\nsrc/a.md:1:1: bad\nsrc/a.md:2:1: bad"
-        );
+        let d =
+            |line| Diagnostic { path: "src/a.md".into(), line, column: 1, message: "bad".into(), hint: None };
+        let err = report(&[d(1), d(2)], OnFailure::Bail).unwrap_err().to_string();
+        assert_eq!(err, "2 problems in the book's blocks:\nsrc/a.md:1:1: bad\nsrc/a.md:2:1: bad");
         assert!(report(&[d(1)], OnFailure::Continue).is_ok());
     }
 }

@@ -13,11 +13,7 @@ pub struct Problem {
 
 impl Problem {
     pub fn new(span: Range<usize>, message: impl Into<String>) -> Self {
-        Problem {
-            span,
-            message: message.into(),
-            hint: None,
-        }
+        Problem { span, message: message.into(), hint: None }
     }
 
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
@@ -42,15 +38,10 @@ fn problem_from_toml(body: &str, block_name: &str, err: &toml::de::Error) -> Pro
         }
         problem.hint = Some(match closest(&unknown, &expected) {
             Some(best) => format!("did you mean `{best}`?"),
-            None => format!(
-                "the keys a {block_name} block knows are: {}",
-                expected.join(", ")
-            ),
+            None => format!("the keys a {block_name} block knows are: {}", expected.join(", ")),
         });
     } else if message.contains("missing field") {
-        problem.hint = Some(format!(
-            "see the Authoring appendix for the fields a {block_name} block needs"
-        ));
+        problem.hint = Some(format!("see the Authoring appendix for the fields a {block_name} block needs"));
     } else if message.contains("invalid type") {
         problem.hint = Some("text values need quotes, lists need [ ], numbers need none".into());
     }
@@ -61,12 +52,7 @@ fn problem_from_toml(body: &str, block_name: &str, err: &toml::de::Error) -> Pro
 fn parse_unknown_field(message: &str) -> Option<(String, Vec<String>)> {
     let rest = message.strip_prefix("unknown field `")?;
     let (unknown, rest) = rest.split_once('`')?;
-    let expected = rest
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_owned)
-        .collect();
+    let expected = rest.split('`').skip(1).step_by(2).map(str::to_owned).collect();
     Some((unknown.to_owned(), expected))
 }
 
@@ -74,10 +60,7 @@ fn find_key(body: &str, within: Range<usize>, key: &str) -> Option<usize> {
     let start = within.start.min(body.len());
     let end = within.end.clamp(start, body.len());
     let region = body.get(start..end).unwrap_or("");
-    region
-        .find(key)
-        .map(|i| start + i)
-        .or_else(|| body.find(key))
+    region.find(key).map(|i| start + i).or_else(|| body.find(key))
 }
 
 /// The known name nearest to `word`, if it is close enough to be a typo.
@@ -109,34 +92,21 @@ mod tests {
         let problem = parse::<Thing>(body, "quiz").unwrap_err();
         assert_eq!(&body[problem.span.clone()], "promt");
         assert_eq!(problem.hint.as_deref(), Some("did you mean `prompt`?"));
-        assert!(
-            problem
-                .message
-                .starts_with("quiz block: unknown field `promt`"),
-            "{}",
-            problem.message
-        );
+        assert!(problem.message.starts_with("quiz block: unknown field `promt`"), "{}", problem.message);
     }
 
     #[test]
     fn broken_toml_has_a_span() {
         let body = "prompt = \"x\"\nchoices = [\"a\",\n";
         let problem = parse::<Thing>(body, "quiz").unwrap_err();
-        assert!(
-            problem.span.start >= body.find("choices").unwrap(),
-            "{problem:?}"
-        );
+        assert!(problem.span.start >= body.find("choices").unwrap(), "{problem:?}");
     }
 
     #[test]
     fn wrong_types_say_so() {
         let body = "prompt = 3\nchoices = []\n";
         let problem = parse::<Thing>(body, "quiz").unwrap_err();
-        assert!(
-            problem.message.contains("invalid type"),
-            "{}",
-            problem.message
-        );
+        assert!(problem.message.contains("invalid type"), "{}", problem.message);
         assert_eq!(&body[problem.span.clone()], "3");
     }
 }

@@ -72,6 +72,8 @@ struct ChapterWork {
     source: SourceMap,
     scan: ChapterScan,
     parsed: Vec<Parsed>,
+    /// Question ids with the index of their block, broken blocks included.
+    question_ids: Vec<(usize, quiz::Text)>,
     /// Stem for derived question ids: `serverless-containers-quiz`.
     slug: String,
     chapter_path: PathBuf,
@@ -84,8 +86,8 @@ pub fn transform(mut book: Book, settings: &Settings, diagrams: &mut diagram::Ba
     let mut registry = Registry::default();
     let mut diagram_batch: Vec<Diagram> = Vec::new();
 
-    // Pass 1: analyse.
-    let mut work: HashMap<PathBuf, ChapterWork> = HashMap::new();
+    // Pass 1: analyse, keeping the book's order for messages.
+    let mut work: Vec<ChapterWork> = Vec::new();
     for chapter in book.chapters() {
         let Some(path) = &chapter.path else { continue };
         stats.chapters += 1;
@@ -98,7 +100,7 @@ pub fn transform(mut book: Book, settings: &Settings, diagrams: &mut diagram::Ba
             &mut diagnostics,
             &mut stats,
         );
-        work.insert(path.clone(), chapter_work);
+        work.push(chapter_work);
     }
     check_unique_question_ids(&work, &mut diagnostics);
 
@@ -110,11 +112,9 @@ pub fn transform(mut book: Book, settings: &Settings, diagrams: &mut diagram::Ba
     };
 
     // Pass 2: render.
+    let by_path: HashMap<&Path, &ChapterWork> = work.iter().map(|w| (w.chapter_path.as_path(), w)).collect();
     book.for_each_chapter_mut(|chapter| {
-        let Some(path) = chapter.path.clone() else {
-            return;
-        };
-        let Some(chapter_work) = work.get(&path) else {
+        let Some(chapter_work) = chapter.path.as_deref().and_then(|p| by_path.get(p)) else {
             return;
         };
         let renderer = ChapterRenderer {
@@ -131,11 +131,7 @@ pub fn transform(mut book: Book, settings: &Settings, diagrams: &mut diagram::Ba
         chapter.content = content;
     });
 
-    Outcome {
-        book,
-        diagnostics: diagnostics.into_sorted(),
-        stats,
-    }
+    Outcome { book, diagnostics: diagnostics.into_sorted(), stats }
 }
 
 fn analyse_chapter(
@@ -156,13 +152,20 @@ fn analyse_chapter(
     stats.references += scan.refs.len();
 
     let mut parsed = Vec::with_capacity(scan.blocks.len());
-    for block in &scan.blocks {
+    let mut question_ids = Vec::new();
+    for (index, block) in scan.blocks.iter().enumerate() {
         let mut block_diagnostics: Vec<Diagnostic> = Vec::new();
         if !block.terminated {
             block_diagnostics.push(
                 source
-                    .diagnostic(block.range.clone(), block.range.start, format!("```{} block has no closing fence", block.kind.fence_name()))
-                    .with_hint("close it with ``` on a line of its own; until then it runs to the end of the file"),
+                    .diagnostic(
+                        block.range.clone(),
+                        block.range.start,
+                        format!("```{} block has no closing fence", block.kind.fence_name()),
+                    )
+                    .with_hint(
+                        "close it with ``` on a line of its own; until then it runs to the end of the file",
+                    ),
             );
         }
         let to_diagnostic = |p: Problem| problem_diagnostic(&source, block, p);
@@ -170,6 +173,8 @@ fn analyse_chapter(
             BlockKind::Quiz => {
                 let (quiz, problems) = quiz::parse(&block.body);
                 block_diagnostics.extend(problems.into_iter().map(to_diagnostic));
+                let ids = quiz.iter().flat_map(|q| &q.questions).filter_map(|q| q.id.clone());
+                question_ids.extend(ids.map(|id| (index, id)));
                 quiz.map(|q| {
                     stats.quizzes += 1;
                     stats.questions += q.questions.len();
@@ -194,8 +199,7 @@ fn analyse_chapter(
                                 row.id,
                                 earlier.chapter.display()
                             );
-                            block_diagnostics
-                                .push(to_diagnostic(Problem::new(row.id_span.clone(), message)));
+                            block_diagnostics.push(to_diagnostic(Problem::new(row.id_span.clone(), message)));
                         }
                     }
                     Parsed::Limits(table)
@@ -222,6 +226,7 @@ fn analyse_chapter(
         source,
         scan,
         parsed,
+        question_ids,
         slug: slug(&file.with_extension("")),
         chapter_path: path.to_owned(),
     }
@@ -236,26 +241,26 @@ fn problem_diagnostic(source: &SourceMap, block: &FencedBlock, problem: Problem)
     }
 }
 
-fn check_unique_question_ids(work: &HashMap<PathBuf, ChapterWork>, diagnostics: &mut Diagnostics) {
+fn check_unique_question_ids(work: &[ChapterWork], diagnostics: &mut Diagnostics) {
     let mut first_seen: HashMap<&str, Diagnostic> = HashMap::new();
-    let mut chapters: Vec<&ChapterWork> = work.values().collect();
-    chapters.sort_by(|a, b| a.chapter_path.cmp(&b.chapter_path));
-    for chapter in chapters {
-        for (block, parsed) in chapter.scan.blocks.iter().zip(&chapter.parsed) {
-            let Parsed::Quiz(quiz) = parsed else { continue };
-            for question in &quiz.questions {
-                let Some(id) = &question.id else { continue };
-                let here =
-                    problem_diagnostic(&chapter.source, block, Problem::new(id.span.clone(), ""));
-                match first_seen.get(id.value.as_str()) {
-                    Some(first) => diagnostics.push(Diagnostic {
-                        message: format!("question id `{}` is already used at {}", id.value, first.location()),
+    for chapter in work {
+        for (index, id) in &chapter.question_ids {
+            let block = &chapter.scan.blocks[*index];
+            let here = problem_diagnostic(&chapter.source, block, Problem::new(id.span.clone(), ""));
+            match first_seen.get(id.value.as_str()) {
+                Some(first) => diagnostics.push(
+                    Diagnostic {
+                        message: format!(
+                            "question id `{}` is already used at {}",
+                            id.value,
+                            first.location()
+                        ),
                         ..here
                     }
-                    .with_hint("ids must be unique across the book: they key each reader's saved answers")),
-                    None => {
-                        first_seen.insert(&id.value, here);
-                    }
+                    .with_hint("ids must be unique across the book: they key each reader's saved answers"),
+                ),
+                None => {
+                    first_seen.insert(&id.value, here);
                 }
             }
         }
@@ -297,27 +302,32 @@ impl ChapterRenderer<'_> {
             let replacement = match parsed {
                 Parsed::Quiz(quiz) => {
                     quiz_number += 1;
-                    let rendered = self.render_quiz(block, quiz, quiz_number, &mut problems);
-                    match self.settings.target {
-                        Target::Html => block
-                            .html_replacement(&quiz::render_html(&rendered, self.settings.style)),
-                        Target::Markdown => {
-                            self.markdown_replacement(block, &quiz::render_markdown(&rendered))
+                    let mut found = Vec::new();
+                    let rendered = self.render_quiz(block, quiz, quiz_number, &mut found);
+                    let shown_as_error = !found.is_empty()
+                        && self.settings.on_failure == OnFailure::Continue
+                        && self.html();
+                    let replacement = if shown_as_error {
+                        block.html_replacement(&error_box(block, &found, &self.content[block.range.clone()]))
+                    } else {
+                        match self.settings.target {
+                            Target::Html => {
+                                block.html_replacement(&quiz::render_html(&rendered, self.settings.style))
+                            }
+                            Target::Markdown => {
+                                self.markdown_replacement(block, &quiz::render_markdown(&rendered))
+                            }
                         }
-                    }
+                    };
+                    problems.extend(found);
+                    replacement
                 }
                 Parsed::Limits(table) => match self.settings.target {
                     Target::Html => {
                         let key = format!("{}-{}", self.work.slug, slug(Path::new(&table.caption)));
-                        block.html_replacement(&limits::render_html(
-                            table,
-                            &key,
-                            self.settings.style,
-                        ))
+                        block.html_replacement(&limits::render_html(table, &key, self.settings.style))
                     }
-                    Target::Markdown => {
-                        self.markdown_replacement(block, &limits::render_markdown(table))
-                    }
+                    Target::Markdown => self.markdown_replacement(block, &limits::render_markdown(table)),
                 },
                 Parsed::Diagram(diagram, index) => match self.settings.target {
                     Target::Html => {
@@ -331,9 +341,7 @@ impl ChapterRenderer<'_> {
                         }
                         block.html_replacement(&diagram::render_html(diagram, &drawn))
                     }
-                    Target::Markdown => {
-                        self.markdown_replacement(block, &diagram::render_markdown(diagram))
-                    }
+                    Target::Markdown => self.markdown_replacement(block, &diagram::render_markdown(diagram)),
                 },
                 Parsed::Broken(diagnostics) => {
                     match (self.settings.on_failure, self.settings.target) {
@@ -357,11 +365,7 @@ impl ChapterRenderer<'_> {
                 match LimitRef::parse(&site.argument).and_then(|r| self.registry.expand(&r)) {
                     Ok(text) => text,
                     Err(message) => {
-                        let d = self.work.source.diagnostic(
-                            site.range.clone(),
-                            site.range.start,
-                            message,
-                        );
+                        let d = self.work.source.diagnostic(site.range.clone(), site.range.start, message);
                         let shown = match (self.settings.on_failure, self.html()) {
                             (OnFailure::Continue, true) => {
                                 inline_error(&self.content[site.range.clone()], &d.message)
@@ -382,16 +386,9 @@ impl ChapterRenderer<'_> {
         format!("{}\n", block.indent_lines(markdown.trim_end()))
     }
 
-    fn block_problem(
-        &self,
-        block: &FencedBlock,
-        body_offset: usize,
-        message: String,
-    ) -> Diagnostic {
+    fn block_problem(&self, block: &FencedBlock, body_offset: usize, message: String) -> Diagnostic {
         let offset = block.chapter_offset(body_offset);
-        self.work
-            .source
-            .diagnostic(block.range.clone(), offset, message)
+        self.work.source.diagnostic(block.range.clone(), offset, message)
     }
 
     fn known_limits_hint(&self) -> String {
@@ -404,19 +401,10 @@ impl ChapterRenderer<'_> {
     }
 
     /// Expands `{{limit …}}` inside an author string from a block.
-    fn expand(
-        &self,
-        block: &FencedBlock,
-        text: &quiz::Text,
-        problems: &mut Vec<Diagnostic>,
-    ) -> String {
+    fn expand(&self, block: &FencedBlock, text: &quiz::Text, problems: &mut Vec<Diagnostic>) -> String {
         expand_refs(&text.value, self.registry, |offset_in_value, message| {
             // +1 steps over the opening quote of the TOML string.
-            problems.push(self.block_problem(
-                block,
-                text.span.start + 1 + offset_in_value,
-                message,
-            ));
+            problems.push(self.block_problem(block, text.span.start + 1 + offset_in_value, message));
         })
     }
 
@@ -441,10 +429,7 @@ impl ChapterRenderer<'_> {
                     .choices
                     .iter()
                     .map(|c| {
-                        let why = c
-                            .explanation
-                            .as_ref()
-                            .map(|w| self.expand(block, w, problems));
+                        let why = c.explanation.as_ref().map(|w| self.expand(block, w, problems));
                         (self.expand(block, &c.text, problems), why)
                     })
                     .collect();
@@ -455,10 +440,7 @@ impl ChapterRenderer<'_> {
                 RenderedQuestion::new(key, prompt, choices, q.answer.clone(), explanation)
             })
             .collect();
-        RenderedQuiz {
-            title: quiz.title.as_ref().map(|t| t.value.clone()),
-            questions,
-        }
+        RenderedQuiz { title: quiz.title.as_ref().map(|t| t.value.clone()), questions }
     }
 
     fn check_citation(
@@ -470,8 +452,8 @@ impl ChapterRenderer<'_> {
         choices: &[(String, Option<String>)],
         problems: &mut Vec<Diagnostic>,
     ) {
-        let cited = LimitRef::parse(&cites.value)
-            .and_then(|r| self.registry.cited_quantity(&r).map(|q| (r, q)));
+        let cited =
+            LimitRef::parse(&cites.value).and_then(|r| self.registry.cited_quantity(&r).map(|q| (r, q)));
         let (reference, quantity) = match cited {
             Ok(found) => found,
             Err(message) => {
@@ -505,20 +487,13 @@ impl ChapterRenderer<'_> {
 
 /// Expands every `{{limit …}}` in `text`, reporting failures with their
 /// byte offset in `text`.
-pub fn expand_refs(
-    text: &str,
-    registry: &Registry,
-    mut report: impl FnMut(usize, String),
-) -> String {
+pub fn expand_refs(text: &str, registry: &Registry, mut report: impl FnMut(usize, String)) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     let mut consumed = 0;
     while let Some(start) = rest.find("{{limit") {
         let after = &rest[start + 7..];
-        let Some(end) = after
-            .find("}}")
-            .filter(|_| after.starts_with([' ', '\t', '}']))
-        else {
+        let Some(end) = after.find("}}").filter(|_| after.starts_with([' ', '\t', '}'])) else {
             out.push_str(&rest[..start + 7]);
             consumed += start + 7;
             rest = after;

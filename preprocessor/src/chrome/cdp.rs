@@ -29,9 +29,7 @@ pub struct Browser {
 impl Browser {
     /// Starts Chromium with a fresh profile and connects to it.
     pub fn launch(executable: &Path) -> Result<Browser> {
-        let profile = tempfile::Builder::new()
-            .prefix("studyguide-chromium-")
-            .tempdir()?;
+        let profile = tempfile::Builder::new().prefix("studyguide-chromium-").tempdir()?;
         let mut child = Command::new(executable)
             .args(super::FLAGS)
             .arg("--remote-debugging-port=0")
@@ -60,10 +58,7 @@ impl Browser {
             Ok(url) => url,
             Err(_) => {
                 let _ = child.kill();
-                bail!(
-                    "Chromium ({}) started but did not open its DevTools port",
-                    executable.display()
-                );
+                bail!("Chromium ({}) started but did not open its DevTools port", executable.display());
             }
         };
 
@@ -75,13 +70,7 @@ impl Browser {
         if let MaybeTlsStream::Plain(stream) = socket.get_ref() {
             stream.set_read_timeout(Some(Duration::from_millis(500)))?;
         }
-        Ok(Browser {
-            child,
-            socket,
-            next_id: 0,
-            events: VecDeque::new(),
-            _profile: profile,
-        })
+        Ok(Browser { child, socket, next_id: 0, events: VecDeque::new(), _profile: profile })
     }
 
     /// Sends a command and waits for its result.
@@ -95,9 +84,7 @@ impl Browser {
         self.socket.send(Message::text(message.to_string()))?;
         let deadline = Instant::now() + CALL_TIMEOUT;
         loop {
-            let reply = self
-                .receive(deadline)
-                .with_context(|| format!("waiting for {method}"))?;
+            let reply = self.receive(deadline).with_context(|| format!("waiting for {method}"))?;
             if reply.get("id").and_then(Value::as_u64) == Some(id) {
                 if let Some(error) = reply.get("error") {
                     bail!(
@@ -114,21 +101,14 @@ impl Browser {
     }
 
     /// Waits for an event, e.g. `Page.loadEventFired`, on a session.
-    pub fn wait_for_event(
-        &mut self,
-        session: &str,
-        method: &str,
-        timeout: Duration,
-    ) -> Result<Value> {
+    pub fn wait_for_event(&mut self, session: &str, method: &str, timeout: Duration) -> Result<Value> {
         let matches = |e: &Value| e["method"] == method && e["sessionId"] == session;
         if let Some(at) = self.events.iter().position(matches) {
             return Ok(self.events.remove(at).expect("event at a found position"));
         }
         let deadline = Instant::now() + timeout;
         loop {
-            let event = self
-                .receive(deadline)
-                .with_context(|| format!("waiting for {method}"))?;
+            let event = self.receive(deadline).with_context(|| format!("waiting for {method}"))?;
             if matches(&event) {
                 return Ok(event);
             }
@@ -147,10 +127,7 @@ impl Browser {
                 Ok(Message::Text(text)) => return Ok(serde_json::from_str(text.as_str())?),
                 Ok(_) => continue,
                 Err(tungstenite::Error::Io(e))
-                    if matches!(
-                        e.kind(),
-                        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
-                    ) =>
+                    if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut) =>
                 {
                     if let Some(status) = self.child.try_wait()? {
                         bail!("Chromium exited ({status})");
@@ -164,23 +141,11 @@ impl Browser {
     /// Opens a new tab and attaches to it.
     pub fn new_page(&mut self) -> Result<Page<'_>> {
         let target = self.call(None, "Target.createTarget", json!({ "url": "about:blank" }))?;
-        let target_id = target["targetId"]
-            .as_str()
-            .context("no target id")?
-            .to_owned();
-        let attached = self.call(
-            None,
-            "Target.attachToTarget",
-            json!({ "targetId": target_id, "flatten": true }),
-        )?;
-        let session = attached["sessionId"]
-            .as_str()
-            .context("no session id")?
-            .to_owned();
-        let mut page = Page {
-            browser: self,
-            session,
-        };
+        let target_id = target["targetId"].as_str().context("no target id")?.to_owned();
+        let attached =
+            self.call(None, "Target.attachToTarget", json!({ "targetId": target_id, "flatten": true }))?;
+        let session = attached["sessionId"].as_str().context("no session id")?.to_owned();
+        let mut page = Page { browser: self, session };
         page.call("Page.enable", json!({}))?;
         page.call("Runtime.enable", json!({}))?;
         Ok(page)
@@ -220,11 +185,7 @@ impl Page<'_> {
             bail!("could not open {url}: {error}");
         }
         self.browser
-            .wait_for_event(
-                &self.session,
-                "Page.loadEventFired",
-                Duration::from_secs(60),
-            )
+            .wait_for_event(&self.session, "Page.loadEventFired", Duration::from_secs(60))
             .with_context(|| format!("{url} did not finish loading"))?;
         Ok(())
     }
@@ -250,9 +211,7 @@ impl Page<'_> {
     pub fn print_to_pdf(&mut self, params: Value) -> Result<Vec<u8>> {
         use base64::Engine;
         let result = self.call("Page.printToPDF", params)?;
-        let data = result["data"]
-            .as_str()
-            .context("Chromium returned no PDF")?;
+        let data = result["data"].as_str().context("Chromium returned no PDF")?;
         Ok(base64::engine::general_purpose::STANDARD.decode(data)?)
     }
 }

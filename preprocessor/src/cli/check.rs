@@ -23,10 +23,7 @@ impl Preprocessor for Collector {
 
     fn run(&self, ctx: &PreprocessorContext, book: Book) -> Result<Book> {
         let outcome = run_pipeline(ctx, book)?;
-        self.found
-            .lock()
-            .expect("collector lock")
-            .extend(outcome.diagnostics);
+        self.found.lock().expect("collector lock").extend(outcome.diagnostics);
         Ok(outcome.book)
     }
 }
@@ -35,9 +32,7 @@ impl Preprocessor for Collector {
 pub fn problems(dir: &Path) -> Result<Vec<Diagnostic>> {
     let mut book = mdbook_driver::MDBook::load(dir)?;
     let found = Arc::new(Mutex::new(Vec::new()));
-    book.with_preprocessor(Collector {
-        found: Arc::clone(&found),
-    });
+    book.with_preprocessor(Collector { found: Arc::clone(&found) });
     book.preprocess_book(&mdbook_html::HtmlHandlebars::new())?;
     let found = found.lock().expect("collector lock").clone();
     Ok(found)
@@ -52,11 +47,7 @@ pub fn run(dir: &Path) -> Result<ExitCode> {
         eprintln!("No problems found.");
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!(
-            "{} problem{} found.",
-            problems.len(),
-            if problems.len() == 1 { "" } else { "s" }
-        );
+        eprintln!("{} problem{} found.", problems.len(), if problems.len() == 1 { "" } else { "s" });
         Ok(ExitCode::FAILURE)
     }
 }

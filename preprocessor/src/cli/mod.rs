@@ -69,9 +69,7 @@ pub fn main() -> ExitCode {
             ExitCode::SUCCESS
         }),
         Some(Command::Check(book)) => check::run(&book.dir),
-        Some(Command::Serve { book, port, .. }) => {
-            serve::run(&book.dir, port).map(|()| ExitCode::SUCCESS)
-        }
+        Some(Command::Serve { book, port, .. }) => serve::run(&book.dir, port).map(|()| ExitCode::SUCCESS),
         Some(Command::Pdf(book)) => pdf::run(&book.dir).map(|path| {
             println!("{}", path.display());
             ExitCode::SUCCESS
@@ -98,8 +96,8 @@ fn init_logging() {
 /// Loads a book with our preprocessor running in-process (instead of the
 /// `command` in book.toml), so no second binary is needed.
 pub fn load(dir: &Path) -> Result<MDBook> {
-    let mut book = MDBook::load(dir)
-        .with_context(|| format!("could not load the book at {}", dir.display()))?;
+    let mut book =
+        MDBook::load(dir).with_context(|| format!("could not load the book at {}", dir.display()))?;
     book.with_preprocessor(StudyGuide);
     Ok(book)
 }
@@ -122,8 +120,5 @@ pub fn build(dir: &Path) -> Result<PathBuf> {
     let mut book = load(dir)?;
     default_on_failure(&mut book, OnFailure::Bail)?;
     book.build()?;
-    Ok(book
-        .root
-        .join(&book.config.build.build_dir)
-        .join("index.html"))
+    Ok(book.root.join(&book.config.build.build_dir).join("index.html"))
 }

@@ -55,15 +55,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let cache = Cache::new(dir.path().join("diagrams"));
         assert_eq!(cache.get("k"), None);
-        let drawn = Entry::Drawn {
-            light: "<svg/>".into(),
-            dark: "<svg/>".into(),
-        };
+        let drawn = Entry::Drawn { light: "<svg/>".into(), dark: "<svg/>".into() };
         cache.put("k", &drawn);
         assert_eq!(cache.get("k"), Some(drawn));
-        let rejected = Entry::Rejected {
-            error: "Parse error".into(),
-        };
+        let rejected = Entry::Rejected { error: "Parse error".into() };
         cache.put("r", &rejected);
         assert_eq!(cache.get("r"), Some(rejected));
     }

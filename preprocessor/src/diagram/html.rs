@@ -39,11 +39,7 @@ pub fn render_html(diagram: &Diagram, rendered: &Rendered) -> String {
     }
     // Open when the diagram is not drawn yet, so the source stands in for it
     // without script; the script closes it once the drawing is on the page.
-    let open = if matches!(rendered, Rendered::Static { .. }) {
-        ""
-    } else {
-        " open"
-    };
+    let open = if matches!(rendered, Rendered::Static { .. }) { "" } else { " open" };
     let _ = write!(
         out,
         r#"<details class="sg-diagram-source"{open}><summary>Diagram source</summary><pre><code class="language-text" data-sg-source>{}</code></pre></details></figure>"#,
@@ -77,16 +73,8 @@ pub fn render_markdown(diagram: &Diagram) -> String {
     if let Some(description) = &diagram.description {
         let _ = write!(out, " {}", description.trim());
     }
-    let fence = if diagram.source.contains("```") {
-        "````"
-    } else {
-        "```"
-    };
-    let _ = write!(
-        out,
-        "\n\n{fence}text\n{}\n{fence}\n",
-        diagram.source.trim_end()
-    );
+    let fence = if diagram.source.contains("```") { "````" } else { "```" };
+    let _ = write!(out, "\n\n{fence}text\n{}\n{fence}\n", diagram.source.trim_end());
     out.trim_start().to_owned()
 }
 
@@ -106,10 +94,7 @@ mod tests {
     fn static_diagrams_carry_both_variants_and_the_source() {
         let html = render_html(
             &diagram(),
-            &Rendered::Static {
-                light: "<svg id=\"l\">\n</svg>".into(),
-                dark: "<svg id=\"d\"></svg>".into(),
-            },
+            &Rendered::Static { light: "<svg id=\"l\">\n</svg>".into(), dark: "<svg id=\"d\"></svg>".into() },
         );
         assert!(!html.contains('\n'));
         assert!(html.contains(r#"<div class="sg-diagram-svg sg-diagram-light" role="img" aria-label="ECS &lt;Fargate&gt;: Load balancer to tasks."><svg id="l"> </svg></div>"#), "{html}");
@@ -129,9 +114,7 @@ mod tests {
     fn markdown_fallback_keeps_the_source() {
         let md = render_markdown(&diagram());
         assert!(
-            md.starts_with(
-                "**Diagram: ECS <Fargate>.** Load balancer to tasks.\n\n```text\ngraph TD"
-            ),
+            md.starts_with("**Diagram: ECS <Fargate>.** Load balancer to tasks.\n\n```text\ngraph TD"),
             "{md}"
         );
     }

@@ -95,10 +95,7 @@ pub fn parse(body: &str) -> (Diagram, Vec<Problem>) {
             first_statement = Some((start + line.len() - line.trim_start().len(), trimmed));
         }
         if let Some(rest) = trimmed.strip_prefix("accTitle") {
-            title = rest
-                .trim_start()
-                .strip_prefix(':')
-                .map(|t| t.trim().to_owned());
+            title = rest.trim_start().strip_prefix(':').map(|t| t.trim().to_owned());
         } else if let Some(rest) = trimmed.strip_prefix("accDescr") {
             let rest = rest.trim_start();
             if let Some(text) = rest.strip_prefix(':') {
@@ -133,30 +130,22 @@ pub fn parse(body: &str) -> (Diagram, Vec<Problem>) {
                 );
                 problems.push(match crate::toml_block::closest(keyword, &known) {
                     Some(best) => problem.hint(format!("did you mean `{best}`?")),
-                    None => problem.hint(
-                        "start the diagram with its type, e.g. `graph TD` or `sequenceDiagram`",
-                    ),
+                    None => {
+                        problem.hint("start the diagram with its type, e.g. `graph TD` or `sequenceDiagram`")
+                    }
                 });
             }
         }
     }
-    if title.as_deref().is_none_or(str::is_empty)
-        && !problems.iter().any(|p| p.message.contains("empty"))
-    {
+    if title.as_deref().is_none_or(str::is_empty) && !problems.iter().any(|p| p.message.contains("empty")) {
         let at = first_statement.map_or(0, |(at, s)| at + s.len());
         problems.push(
-            Problem::new(at..at, "diagram has no text alternative")
-                .hint("add `accTitle: …` (shown as the caption) and `accDescr: …` lines after the diagram type"),
+            Problem::new(at..at, "diagram has no text alternative").hint(
+                "add `accTitle: …` (shown as the caption) and `accDescr: …` lines after the diagram type",
+            ),
         );
     }
-    (
-        Diagram {
-            source,
-            title,
-            description,
-        },
-        problems,
-    )
+    (Diagram { source, title, description }, problems)
 }
 
 #[cfg(test)]
@@ -165,9 +154,8 @@ mod tests {
 
     #[test]
     fn reads_the_text_alternative() {
-        let (d, problems) = parse(
-            "graph TD\n  accTitle: ECS on Fargate\n  accDescr: Route53 to an ALB.\n  A --> B\n",
-        );
+        let (d, problems) =
+            parse("graph TD\n  accTitle: ECS on Fargate\n  accDescr: Route53 to an ALB.\n  A --> B\n");
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(d.title.as_deref(), Some("ECS on Fargate"));
         assert_eq!(d.description.as_deref(), Some("Route53 to an ALB."));
@@ -175,8 +163,7 @@ mod tests {
 
     #[test]
     fn reads_a_multi_line_description() {
-        let (d, _) =
-            parse("flowchart LR\naccTitle: T\naccDescr {\n  first line\n  second\n}\nA-->B\n");
+        let (d, _) = parse("flowchart LR\naccTitle: T\naccDescr {\n  first line\n  second\n}\nA-->B\n");
         assert_eq!(d.description.as_deref(), Some("first line second"));
     }
 

@@ -88,11 +88,7 @@ impl Backend {
     }
 
     fn cache_key(&self, source: &str) -> String {
-        let version = self
-            .mermaid
-            .as_deref()
-            .and_then(mermaid_version)
-            .unwrap_or_default();
+        let version = self.mermaid.as_deref().and_then(mermaid_version).unwrap_or_default();
         short_hash(&[source, &version, RENDER_SETTINGS])
     }
 
@@ -102,9 +98,7 @@ impl Backend {
         self.stats = RenderStats::default();
         let Some(mermaid) = self.mermaid.clone() else {
             if !diagrams.is_empty() && self.prerender {
-                tracing::warn!(
-                    "mermaid is not installed (run `npm ci`): diagrams are shown as their source"
-                );
+                tracing::warn!("mermaid is not installed (run `npm ci`): diagrams are shown as their source");
             }
             self.stats.client = diagrams.len();
             return vec![Rendered::Client; diagrams.len()];
@@ -118,17 +112,12 @@ impl Backend {
         };
         self.stats.cached = entries.iter().filter(|e| e.is_some()).count();
 
-        let misses: Vec<usize> = (0..diagrams.len())
-            .filter(|&i| entries[i].is_none())
-            .collect();
+        let misses: Vec<usize> = (0..diagrams.len()).filter(|&i| entries[i].is_none()).collect();
         if self.prerender && !misses.is_empty() {
             match &self.chromium {
                 Some(chromium) => {
                     let started = Instant::now();
-                    let sources: Vec<&str> = misses
-                        .iter()
-                        .map(|&i| diagrams[i].source.as_str())
-                        .collect();
+                    let sources: Vec<&str> = misses.iter().map(|&i| diagrams[i].source.as_str()).collect();
                     match draw(chromium, &mermaid, self.book.as_ref(), &sources) {
                         Ok(drawn) => {
                             for (&i, entry) in misses.iter().zip(drawn) {
@@ -143,9 +132,7 @@ impl Backend {
                     }
                     self.stats.browser_ms = started.elapsed().as_millis();
                 }
-                None => tracing::info!(
-                    "Chromium not found: diagrams will be drawn in the reader's browser"
-                ),
+                None => tracing::info!("Chromium not found: diagrams will be drawn in the reader's browser"),
             }
         }
 
@@ -185,10 +172,7 @@ impl Backend {
             std::fs::write(&self.vendored, bundle)
         };
         if let Err(err) = copy() {
-            tracing::warn!(
-                "could not copy mermaid to {}: {err}",
-                self.vendored.display()
-            );
+            tracing::warn!("could not copy mermaid to {}: {err}", self.vendored.display());
         }
     }
 }
@@ -196,8 +180,7 @@ impl Backend {
 /// mermaid's version, from the package.json beside its bundle.
 fn mermaid_version(bundle: &Path) -> Option<String> {
     let package = bundle.parent()?.parent()?.join("package.json");
-    let json: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(package).ok()?).ok()?;
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(package).ok()?).ok()?;
     json["version"].as_str().map(str::to_owned)
 }
 
@@ -229,9 +212,7 @@ fn draw(
     book: Option<&(PathBuf, Config)>,
     sources: &[&str],
 ) -> Result<Vec<Entry>> {
-    let dir = tempfile::Builder::new()
-        .prefix("studyguide-diagrams-")
-        .tempdir()?;
+    let dir = tempfile::Builder::new().prefix("studyguide-diagrams-").tempdir()?;
     let fonts = match book {
         Some((root, config)) => match write_book_fonts(root, config, dir.path()) {
             Ok(css) if css.is_file() => {
@@ -273,21 +254,14 @@ fn draw(
             );
             let value = page.evaluate(&call)?;
             if let Some(error) = value["error"].as_str() {
-                return Ok(Entry::Rejected {
-                    error: error.to_owned(),
-                });
+                return Ok(Entry::Rejected { error: error.to_owned() });
             }
             let svg = |variant: &str| -> Result<String> {
-                let svg = value[variant]
-                    .as_str()
-                    .context("mermaid returned no drawing")?;
+                let svg = value[variant].as_str().context("mermaid returned no drawing")?;
                 check_svg(svg)?;
                 Ok(svg.to_owned())
             };
-            Ok(Entry::Drawn {
-                light: svg("light")?,
-                dark: svg("dark")?,
-            })
+            Ok(Entry::Drawn { light: svg("light")?, dark: svg("dark")? })
         })
         .collect()
 }
@@ -311,10 +285,7 @@ fn check_svg(svg: &str) -> Result<()> {
 /// ` onclick=`, `/onload =`: an attribute name starting with `on`.
 fn has_event_handler(lower: &str) -> bool {
     lower.match_indices("on").any(|(i, _)| {
-        let after_space = lower[..i]
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_whitespace() || c == '/');
+        let after_space = lower[..i].chars().next_back().is_some_and(|c| c.is_whitespace() || c == '/');
         let rest = &lower[i + 2..];
         let name = rest.chars().take_while(char::is_ascii_alphabetic).count();
         after_space && name > 0 && rest[name..].trim_start().starts_with('=')
@@ -349,24 +320,14 @@ mod tests {
 
     #[test]
     fn file_urls_escape_what_they_must() {
-        assert_eq!(
-            file_url(Path::new("/tmp/a b/c.html")),
-            "file:///tmp/a%20b/c.html"
-        );
+        assert_eq!(file_url(Path::new("/tmp/a b/c.html")), "file:///tmp/a%20b/c.html");
     }
 
     #[test]
     fn without_mermaid_everything_is_left_to_the_browser() {
-        let diagram = Diagram {
-            source: "graph TD\nA-->B".into(),
-            title: None,
-            description: None,
-        };
+        let diagram = Diagram { source: "graph TD\nA-->B".into(), title: None, description: None };
         let mut backend = Backend::client_only();
-        assert_eq!(
-            backend.render_all(&[&diagram, &diagram]),
-            vec![Rendered::Client, Rendered::Client]
-        );
+        assert_eq!(backend.render_all(&[&diagram, &diagram]), vec![Rendered::Client, Rendered::Client]);
         assert_eq!(backend.stats.client, 2);
     }
 }

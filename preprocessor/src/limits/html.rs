@@ -10,25 +10,13 @@ use std::fmt::Write;
 /// the table in the reader's saved practice state.
 pub fn render_html(table: &LimitTable, table_key: &str, style: MarkdownStyle) -> String {
     let mut out = String::new();
-    let _ = write!(
-        out,
-        r#"<div class="sg-limits" data-sg-limits data-table="{}">"#,
-        escape_attr(table_key)
-    );
+    let _ = write!(out, r#"<div class="sg-limits" data-sg-limits data-table="{}">"#, escape_attr(table_key));
     out.push_str(r#"<div class="sg-limits-toolbar" data-sg-js hidden><button type="button" class="sg-button" data-sg-practice aria-pressed="false">Practice</button></div>"#);
     out.push_str(r#"<div class="sg-table-scroll"><table class="sg-limits-table">"#);
     let _ = write!(out, "<caption>{}", render_inline(&table.caption, style));
-    let _ = write!(
-        out,
-        r#" <span class="sg-service">({})</span>"#,
-        escape_text(&table.service)
-    );
+    let _ = write!(out, r#" <span class="sg-service">({})</span>"#, escape_text(&table.service));
     if let Some(source) = &table.source {
-        let _ = write!(
-            out,
-            r#" <a class="sg-source" href="{}">Source</a>"#,
-            escape_attr(source)
-        );
+        let _ = write!(out, r#" <a class="sg-source" href="{}">Source</a>"#, escape_attr(source));
     }
     out.push_str("</caption>");
     out.push_str(r#"<thead><tr><th scope="col">Resource</th><th scope="col">Limit</th><th scope="col">Quota</th><th scope="col">Notes</th></tr></thead><tbody>"#);
@@ -45,35 +33,21 @@ pub fn render_html(table: &LimitTable, table_key: &str, style: MarkdownStyle) ->
             values = value_attributes(&row.value),
             choices = escape_attr(&serde_json::to_string(&options).unwrap_or_default()),
         );
-        let _ = write!(
-            out,
-            r#"<th scope="row">{}</th>"#,
-            render_inline(&row.resource, style)
-        );
+        let _ = write!(out, r#"<th scope="row">{}</th>"#, render_inline(&row.resource, style));
         let _ = write!(
             out,
             r#"<td class="sg-limit-cell"><span class="sg-limit-value" data-sg-value>{}</span></td>"#,
             escape_text(&row.value.display())
         );
-        let (class, text) = if row.adjustable {
-            ("sg-quota-adjustable", "Adjustable")
-        } else {
-            ("sg-quota-fixed", "Fixed")
-        };
-        let _ = write!(
-            out,
-            r#"<td><span class="sg-quota {class}">{text}</span></td>"#
-        );
+        let (class, text) =
+            if row.adjustable { ("sg-quota-adjustable", "Adjustable") } else { ("sg-quota-fixed", "Fixed") };
+        let _ = write!(out, r#"<td><span class="sg-quota {class}">{text}</span></td>"#);
         out.push_str("<td>");
         if let Some(note) = &row.note {
             out.push_str(&render_inline(note, style));
         }
         if let Some(source) = &row.source {
-            let _ = write!(
-                out,
-                r#" <a class="sg-source" href="{}">Source</a>"#,
-                escape_attr(source)
-            );
+            let _ = write!(out, r#" <a class="sg-source" href="{}">Source</a>"#, escape_attr(source));
         }
         out.push_str("</td></tr>");
     }
@@ -86,11 +60,7 @@ fn value_attributes(value: &LimitValue) -> String {
     match value {
         LimitValue::Single(q) => format!(r#"data-kind="single" data-value="{}""#, q.base()),
         LimitValue::Range { min, max, .. } => {
-            format!(
-                r#"data-kind="range" data-min="{}" data-max="{}""#,
-                min.base(),
-                max.base()
-            )
+            format!(r#"data-kind="range" data-min="{}" data-max="{}""#, min.base(), max.base())
         }
     }
 }
@@ -139,19 +109,11 @@ adjustable = true
     fn rows_carry_what_practice_mode_grades_against() {
         let html = html();
         assert!(
-            html.contains(
-                r#"<tr id="limit-lambda-timeout" data-sg-limit data-id="lambda.timeout""#
-            ),
+            html.contains(r#"<tr id="limit-lambda-timeout" data-sg-limit data-id="lambda.timeout""#),
             "{html}"
         );
-        assert!(
-            html.contains(r#"data-dim="duration" data-kind="single" data-value="900000""#),
-            "{html}"
-        );
-        assert!(
-            html.contains(r#"data-kind="range" data-min="134217728" data-max="10737418240""#),
-            "{html}"
-        );
+        assert!(html.contains(r#"data-dim="duration" data-kind="single" data-value="900000""#), "{html}");
+        assert!(html.contains(r#"data-kind="range" data-min="134217728" data-max="10737418240""#), "{html}");
         assert!(html.contains("data-choices=\"[&quot;"), "{html}");
     }
 }

@@ -9,22 +9,13 @@ fn cell(text: &str) -> String {
 
 pub fn render_markdown(table: &LimitTable) -> String {
     let mut out = String::new();
-    let _ = write!(
-        out,
-        "**{}** ({})",
-        cell(&table.caption),
-        cell(&table.service)
-    );
+    let _ = write!(out, "**{}** ({})", cell(&table.caption), cell(&table.service));
     if let Some(source) = &table.source {
         let _ = write!(out, " — [Source]({source})");
     }
     out.push_str("\n\n| Resource | Limit | Quota | Notes |\n|---|---|---|---|\n");
     for row in &table.rows {
-        let quota = if row.adjustable {
-            "Adjustable"
-        } else {
-            "Fixed"
-        };
+        let quota = if row.adjustable { "Adjustable" } else { "Fixed" };
         let mut notes = row.note.as_deref().map(cell).unwrap_or_default();
         if let Some(source) = &row.source {
             let _ = write!(notes, " [Source]({source})");

@@ -56,11 +56,7 @@ pub struct LimitRow {
 #[derive(Debug, Clone, PartialEq)]
 pub enum LimitValue {
     Single(Quantity),
-    Range {
-        min: Quantity,
-        max: Quantity,
-        default: Option<Quantity>,
-    },
+    Range { min: Quantity, max: Quantity, default: Option<Quantity> },
 }
 
 impl LimitValue {
@@ -70,11 +66,8 @@ impl LimitValue {
         match self {
             LimitValue::Single(q) => q.display_with_equivalent(),
             LimitValue::Range { min, max, default } => {
-                let mut text = format!(
-                    "{} – {}",
-                    min.display_with_equivalent(),
-                    max.display_with_equivalent()
-                );
+                let mut text =
+                    format!("{} – {}", min.display_with_equivalent(), max.display_with_equivalent());
                 if let Some(default) = default {
                     text.push_str(&format!(", default {}", default.display_with_equivalent()));
                 }
@@ -103,13 +96,7 @@ impl LimitValue {
 pub fn row_anchor(id: &str) -> String {
     let slug: String = id
         .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c.to_ascii_lowercase() } else { '-' })
         .collect();
     format!("limit-{slug}")
 }
@@ -127,10 +114,7 @@ mod tests {
             max: Quantity::parse("3600 s").unwrap(),
             default: Some(Quantity::parse("300 s").unwrap()),
         };
-        assert_eq!(
-            range.display(),
-            "0 seconds – 3,600 seconds (1 hour), default 300 seconds (5 minutes)"
-        );
+        assert_eq!(range.display(), "0 seconds – 3,600 seconds (1 hour), default 300 seconds (5 minutes)");
         assert_eq!(range.display_short(), "0 seconds – 3,600 seconds");
     }
 

@@ -32,8 +32,10 @@ struct RawRow {
     source: Option<Spanned<String>>,
 }
 
-/// Parses and validates a limits body. The table is returned only when it
-/// has no problems.
+/// Parses and validates a limits body. The table is returned whenever the
+/// TOML parses, holding the rows that have no problems: those can still be
+/// referenced while the author fixes the others. Only a table without
+/// problems is fit to render.
 pub fn parse(body: &str) -> (Option<LimitTable>, Vec<Problem>) {
     let raw: RawTable = match toml_block::parse(body, "limits") {
         Ok(raw) => raw,
@@ -41,25 +43,16 @@ pub fn parse(body: &str) -> (Option<LimitTable>, Vec<Problem>) {
     };
     let mut problems = Vec::new();
     let whole = 0..body.len().min(1);
-    let caption = required_text(
-        raw.caption,
-        "caption",
-        "caption = \"Lambda limits\"",
-        whole.clone(),
-        &mut problems,
-    );
-    let service = required_text(
-        raw.service,
-        "service",
-        "service = \"AWS Lambda\"",
-        whole.clone(),
-        &mut problems,
-    );
+    let caption =
+        required_text(raw.caption, "caption", "caption = \"Lambda limits\"", whole.clone(), &mut problems);
+    let service =
+        required_text(raw.service, "service", "service = \"AWS Lambda\"", whole.clone(), &mut problems);
     let source = raw.source.and_then(|s| checked_url(s, &mut problems));
     if raw.limit.is_empty() {
-        problems.push(Problem::new(whole, "limits block has no rows").hint(
-            "add [[limit]] tables with an id, a resource, a value and adjustable = true/false",
-        ));
+        problems.push(
+            Problem::new(whole, "limits block has no rows")
+                .hint("add [[limit]] tables with an id, a resource, a value and adjustable = true/false"),
+        );
     }
     let mut ids = HashSet::new();
     let rows = raw
@@ -68,17 +61,8 @@ pub fn parse(body: &str) -> (Option<LimitTable>, Vec<Problem>) {
         .enumerate()
         .filter_map(|(n, row)| parse_row(n + 1, row, &mut ids, &mut problems))
         .collect();
-    let table = LimitTable {
-        caption,
-        service,
-        source,
-        rows,
-    };
-    if problems.is_empty() {
-        (Some(table), problems)
-    } else {
-        (None, problems)
-    }
+    let table = LimitTable { caption, service, source, rows };
+    (Some(table), problems)
 }
 
 fn required_text(
@@ -91,16 +75,11 @@ fn required_text(
     match value {
         Some(v) if !v.get_ref().trim().is_empty() => v.into_inner(),
         Some(v) => {
-            problems.push(Problem::new(
-                v.span(),
-                format!("limits block: `{name}` is empty"),
-            ));
+            problems.push(Problem::new(v.span(), format!("limits block: `{name}` is empty")));
             String::new()
         }
         None => {
-            problems.push(
-                Problem::new(whole, format!("limits block: `{name}` is missing")).hint(example),
-            );
+            problems.push(Problem::new(whole, format!("limits block: `{name}` is missing")).hint(example));
             String::new()
         }
     }
@@ -112,11 +91,8 @@ fn checked_url(url: Spanned<String>, problems: &mut Vec<Problem>) -> Option<Stri
         Some(text.to_owned())
     } else {
         problems.push(
-            Problem::new(
-                url.span(),
-                format!("source `{text}` is not an http(s) link"),
-            )
-            .hint("link the AWS documentation page, e.g. \"https://docs.aws.amazon.com/…\""),
+            Problem::new(url.span(), format!("source `{text}` is not an http(s) link"))
+                .hint("link the AWS documentation page, e.g. \"https://docs.aws.amazon.com/…\""),
         );
         None
     }
@@ -147,30 +123,22 @@ fn parse_row(
 
     if !is_valid_id(&id) {
         problems.push(
-            Problem::new(
-                raw.id.span(),
-                format!("limit {number}: id `{id}` is not a valid id"),
-            )
-            .hint("use letters, digits, `-`, `_` and `.`, e.g. \"lambda.timeout\""),
+            Problem::new(raw.id.span(), format!("limit {number}: id `{id}` is not a valid id"))
+                .hint("use letters, digits, `-`, `_` and `.`, e.g. \"lambda.timeout\""),
         );
     } else if !ids.insert(id.clone()) {
-        problems.push(Problem::new(
-            raw.id.span(),
-            format!("{label} is defined twice in this table"),
-        ));
+        problems.push(Problem::new(raw.id.span(), format!("{label} is defined twice in this table")));
     }
     if raw.resource.get_ref().trim().is_empty() {
-        problems.push(Problem::new(
-            raw.resource.span(),
-            format!("{label}: the resource name is empty"),
-        ));
+        problems.push(Problem::new(raw.resource.span(), format!("{label}: the resource name is empty")));
     }
     let adjustable = match raw.adjustable {
         Some(a) => *a.get_ref(),
         None => {
             problems.push(
-                Problem::new(span.clone(), format!("{label}: say whether it is adjustable"))
-                    .hint("adjustable = true for a soft quota AWS raises on request, false for a fixed limit"),
+                Problem::new(span.clone(), format!("{label}: say whether it is adjustable")).hint(
+                    "adjustable = true for a soft quota AWS raises on request, false for a fixed limit",
+                ),
             );
             false
         }
@@ -211,21 +179,15 @@ fn parse_row(
         (None, min, max) => {
             let at = min.or(max).map_or(span.clone(), |s| s.span());
             problems.push(
-                Problem::new(
-                    at,
-                    format!("{label}: needs a `value`, or both `min` and `max`"),
-                )
-                .hint("value = \"15 min\", or min = \"128 MB\" and max = \"10,240 MB\""),
+                Problem::new(at, format!("{label}: needs a `value`, or both `min` and `max`"))
+                    .hint("value = \"15 min\", or min = \"128 MB\" and max = \"10,240 MB\""),
             );
             None
         }
     };
 
     let source = raw.source.and_then(|s| checked_url(s, problems));
-    let note = raw
-        .note
-        .map(Spanned::into_inner)
-        .filter(|n| !n.trim().is_empty());
+    let note = raw.note.map(Spanned::into_inner).filter(|n| !n.trim().is_empty());
     let value = value?;
     (problems.len() == before).then(|| LimitRow {
         id,
@@ -261,19 +223,13 @@ fn check_range(
     if min.base() >= max.base() {
         problems.push(Problem::new(
             min_span,
-            format!(
-                "{label}: min ({}) is not below max ({})",
-                min.display(),
-                max.display()
-            ),
+            format!("{label}: min ({}) is not below max ({})", min.display(), max.display()),
         ));
         return None;
     }
     let default = match default {
         Some((d, span))
-            if d.dimension() != min.dimension()
-                || d.base() < min.base()
-                || d.base() > max.base() =>
+            if d.dimension() != min.dimension() || d.base() < min.base() || d.base() > max.base() =>
         {
             problems.push(Problem::new(
                 span,
@@ -322,12 +278,8 @@ adjustable = true
 "#;
 
     fn messages(body: &str) -> Vec<(String, String)> {
-        let (table, problems) = parse(body);
-        assert!(table.is_none() || problems.is_empty());
-        problems
-            .into_iter()
-            .map(|p| (body.get(p.span.clone()).unwrap_or("").to_owned(), p.message))
-            .collect()
+        let (_, problems) = parse(body);
+        problems.into_iter().map(|p| (body.get(p.span.clone()).unwrap_or("").to_owned(), p.message)).collect()
     }
 
     #[test]
@@ -337,10 +289,7 @@ adjustable = true
         let table = table.unwrap();
         assert_eq!(table.rows.len(), 3);
         assert_eq!(table.rows[0].value.display(), "128 MB – 10,240 MB (10 GB)");
-        assert_eq!(
-            table.rows[1].note.as_deref(),
-            Some("Use Step Functions for longer work.")
-        );
+        assert_eq!(table.rows[1].note.as_deref(), Some("Use Step Functions for longer work."));
         assert!(table.rows[2].adjustable);
         assert_eq!(&GOOD[table.rows[1].id_span.clone()], "\"lambda.timeout\"");
     }
@@ -411,10 +360,7 @@ source = "javascript:alert(1)"
             "needs a `value`",
             "not an http(s) link",
         ] {
-            assert!(
-                found.iter().any(|m| m.contains(want)),
-                "missing {want:?} in {found:#?}"
-            );
+            assert!(found.iter().any(|m| m.contains(want)), "missing {want:?} in {found:#?}");
         }
     }
 

@@ -11,11 +11,7 @@ const ABOVE: [f64; 5] = [2.0, 3.0, 1.5, 4.0, 10.0];
 
 /// Whether an amount reads like a number an author would write.
 fn is_clean(amount: f64) -> bool {
-    let scaled = if amount >= 1.0 {
-        amount * 2.0
-    } else {
-        amount * 100.0
-    };
+    let scaled = if amount >= 1.0 { amount * 2.0 } else { amount * 100.0 };
     amount > 0.0 && (scaled - scaled.round()).abs() < 1e-9
 }
 
@@ -24,11 +20,7 @@ fn neighbours(q: &Quantity, factors: &[f64]) -> Vec<Quantity> {
     for f in factors {
         let amount = q.amount * f;
         if is_clean(amount) && !out.iter().any(|o| o.amount == amount) {
-            out.push(Quantity {
-                amount,
-                unit: q.unit,
-                noun: q.noun.clone(),
-            });
+            out.push(Quantity { amount, unit: q.unit, noun: q.noun.clone() });
         }
     }
     out
@@ -38,9 +30,7 @@ fn neighbours(q: &Quantity, factors: &[f64]) -> Vec<Quantity> {
 fn distractors(q: &Quantity, below: usize) -> Vec<Quantity> {
     let smaller = neighbours(q, &BELOW);
     let larger = neighbours(q, &ABOVE);
-    let take_below = below
-        .min(smaller.len())
-        .max(3usize.saturating_sub(larger.len()));
+    let take_below = below.min(smaller.len()).max(3usize.saturating_sub(larger.len()));
     let mut picked: Vec<Quantity> = smaller.into_iter().take(take_below).collect();
     picked.extend(larger.into_iter().take(3 - picked.len().min(3)));
     picked.truncate(3);
@@ -55,31 +45,19 @@ pub fn choices(value: &LimitValue, seed: u64) -> (Vec<String>, usize) {
     let mut options: Vec<(f64, f64, String)> = match value {
         LimitValue::Single(q) => {
             let mut all = vec![(q.base(), 0.0, q.display())];
-            all.extend(
-                distractors(q, below)
-                    .into_iter()
-                    .map(|d| (d.base(), 0.0, d.display())),
-            );
+            all.extend(distractors(q, below).into_iter().map(|d| (d.base(), 0.0, d.display())));
             all
         }
         LimitValue::Range { min, max, .. } => {
             let pair = |lo: &Quantity, hi: &Quantity| {
-                (
-                    hi.base(),
-                    lo.base(),
-                    format!("{} – {}", lo.display(), hi.display()),
-                )
+                (hi.base(), lo.base(), format!("{} – {}", lo.display(), hi.display()))
             };
             let mut all = vec![pair(min, max)];
             let max_options = distractors(max, below);
             let min_options = distractors(min, 1);
             for (i, hi) in max_options.iter().enumerate() {
                 // Vary the lower bound on one option too.
-                let lo = if i == 1 {
-                    min_options.first().unwrap_or(min)
-                } else {
-                    min
-                };
+                let lo = if i == 1 { min_options.first().unwrap_or(min) } else { min };
                 if lo.base() < hi.base() {
                     all.push(pair(lo, hi));
                 }
@@ -109,33 +87,19 @@ mod tests {
         assert_eq!(labels, ["5,120 MB", "10,240 MB", "20,480 MB", "30,720 MB"]);
         assert_eq!(answer, 1);
         let (labels, _) = choices(&single("15 min"), 2);
-        assert_eq!(
-            labels,
-            ["5 minutes", "7.5 minutes", "15 minutes", "30 minutes"]
-        );
+        assert_eq!(labels, ["5 minutes", "7.5 minutes", "15 minutes", "30 minutes"]);
     }
 
     #[test]
     fn the_right_answer_moves_with_the_seed() {
-        let positions: std::collections::HashSet<usize> = (0..4)
-            .map(|seed| choices(&single("1,000"), seed).1)
-            .collect();
+        let positions: std::collections::HashSet<usize> =
+            (0..4).map(|seed| choices(&single("1,000"), seed).1).collect();
         assert!(positions.len() >= 3, "{positions:?}");
     }
 
     #[test]
     fn always_four_distinct_options() {
-        for text in [
-            "1",
-            "4 KB",
-            "6 MB",
-            "0.5 GB",
-            "237 GB",
-            "3 s",
-            "900 s",
-            "1,000",
-            "10,000 req/s",
-        ] {
+        for text in ["1", "4 KB", "6 MB", "0.5 GB", "237 GB", "3 s", "900 s", "1,000", "10,000 req/s"] {
             for seed in 0..4 {
                 let (labels, answer) = choices(&single(text), seed);
                 assert_eq!(labels.len(), 4, "{text} {seed}: {labels:?}");

@@ -227,11 +227,7 @@ impl fmt::Display for QuantityError {
 
 impl Quantity {
     pub fn new(amount: f64, unit: Unit) -> Self {
-        Quantity {
-            amount,
-            unit,
-            noun: None,
-        }
+        Quantity { amount, unit, noun: None }
     }
 
     /// Parses `"10,240 MB"`, `"15 minutes"`, `"0.5 GB"`, `"1,000"`,
@@ -257,16 +253,9 @@ impl Quantity {
             return Ok(Quantity::new(amount, *unit));
         }
         if COUNT_NOUNS.contains(&lower.as_str()) {
-            return Ok(Quantity {
-                amount,
-                unit: Unit::Count,
-                noun: Some(unit_text.to_owned()),
-            });
+            return Ok(Quantity { amount, unit: Unit::Count, noun: Some(unit_text.to_owned()) });
         }
-        Err(QuantityError::UnknownUnit {
-            text: trimmed.to_owned(),
-            unit: unit_text.to_owned(),
-        })
+        Err(QuantityError::UnknownUnit { text: trimmed.to_owned(), unit: unit_text.to_owned() })
     }
 
     pub fn dimension(&self) -> Dimension {
@@ -422,9 +411,8 @@ pub fn find_in_text(text: &str) -> Option<Quantity> {
                 }
             }
         }
-        let skip = candidate
-            .find(|c: char| !c.is_ascii_digit() && c != ',' && c != '.')
-            .unwrap_or(candidate.len());
+        let skip =
+            candidate.find(|c: char| !c.is_ascii_digit() && c != ',' && c != '.').unwrap_or(candidate.len());
         rest = &candidate[skip..];
     }
     None
@@ -444,10 +432,7 @@ mod tests {
         assert_eq!(q("0.5 GB"), Quantity::new(0.5, Unit::GB));
         assert_eq!(q("15 minutes"), Quantity::new(15.0, Unit::Minute));
         assert_eq!(q("900s"), Quantity::new(900.0, Unit::Second));
-        assert_eq!(
-            q("10,000 requests per second"),
-            Quantity::new(10000.0, Unit::PerSecond)
-        );
+        assert_eq!(q("10,000 requests per second"), Quantity::new(10000.0, Unit::PerSecond));
         assert_eq!(q("1,000"), Quantity::new(1000.0, Unit::Count));
         assert_eq!(q("5 layers").noun.as_deref(), Some("layers"));
         assert_eq!(q("  3 Mb. "), Quantity::new(3.0, Unit::MB));
@@ -461,30 +446,18 @@ mod tests {
         assert!(q("0.5 GB").same_as(&q("512 MB")));
         assert!(!q("15 min").same_as(&q("15 s")));
         assert!(!q("10 minutes").same_as(&q("15 minutes")));
-        assert!(
-            !q("1,024 MB").same_as(&q("1,024 ms")),
-            "different dimensions never match"
-        );
+        assert!(!q("1,024 MB").same_as(&q("1,024 ms")), "different dimensions never match");
         assert!(q("5 layers").same_as(&q("5")));
     }
 
     #[test]
     fn rejects_what_is_not_a_quantity() {
         assert_eq!(Quantity::parse(""), Err(QuantityError::Empty));
-        assert!(matches!(
-            Quantity::parse("MB"),
-            Err(QuantityError::NoNumber(_))
-        ));
-        assert!(matches!(
-            Quantity::parse("-5 MB"),
-            Err(QuantityError::Negative(_))
-        ));
+        assert!(matches!(Quantity::parse("MB"), Err(QuantityError::NoNumber(_))));
+        assert!(matches!(Quantity::parse("-5 MB"), Err(QuantityError::Negative(_))));
         let err = Quantity::parse("10 parsecs").unwrap_err();
         assert_eq!(err.to_string(), "unknown unit `parsecs` in `10 parsecs`");
-        assert!(
-            Quantity::parse("1,00 MB").is_err(),
-            "a separator needs three digits after it"
-        );
+        assert!(Quantity::parse("1,00 MB").is_err(), "a separator needs three digits after it");
     }
 
     #[test]
@@ -492,14 +465,8 @@ mod tests {
         assert_eq!(q("10240 MB").display_with_equivalent(), "10,240 MB (10 GB)");
         assert_eq!(q("128 MB").display_with_equivalent(), "128 MB");
         assert_eq!(q("15 min").display_with_equivalent(), "15 minutes (900 s)");
-        assert_eq!(
-            q("300 s").display_with_equivalent(),
-            "300 seconds (5 minutes)"
-        );
-        assert_eq!(
-            q("3600 s").display_with_equivalent(),
-            "3,600 seconds (1 hour)"
-        );
+        assert_eq!(q("300 s").display_with_equivalent(), "300 seconds (5 minutes)");
+        assert_eq!(q("3600 s").display_with_equivalent(), "3,600 seconds (1 hour)");
         assert_eq!(q("0.5 GB").display_with_equivalent(), "0.5 GB (512 MB)");
         assert_eq!(q("237 GB").display_with_equivalent(), "237 GB");
         assert_eq!(q("4 KB").display_with_equivalent(), "4 KB");
@@ -507,10 +474,7 @@ mod tests {
         assert_eq!(q("1 minute").display(), "1 minute");
         assert_eq!(q("1,000").display_with_equivalent(), "1,000");
         assert_eq!(q("100 ms").display_with_equivalent(), "100 ms");
-        assert_eq!(
-            q("90 s").display_with_equivalent(),
-            "90 seconds (1.5 minutes)"
-        );
+        assert_eq!(q("90 s").display_with_equivalent(), "90 seconds (1.5 minutes)");
     }
 
     #[test]
@@ -543,16 +507,8 @@ mod tests {
             match case["base"].as_f64() {
                 Some(base) => {
                     let parsed = q(input);
-                    assert_eq!(
-                        parsed.dimension().as_str(),
-                        case["dimension"].as_str().unwrap(),
-                        "{input}"
-                    );
-                    assert!(
-                        approx_eq(parsed.base(), base),
-                        "{input}: {} != {base}",
-                        parsed.base()
-                    );
+                    assert_eq!(parsed.dimension().as_str(), case["dimension"].as_str().unwrap(), "{input}");
+                    assert!(approx_eq(parsed.base(), base), "{input}: {} != {base}", parsed.base());
                 }
                 None => assert!(Quantity::parse(input).is_err(), "{input} should not parse"),
             }

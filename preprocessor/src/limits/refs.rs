@@ -26,29 +26,22 @@ impl LimitRef {
     /// Parses the text inside `{{limit …}}` (or a quiz's `cites`).
     pub fn parse(argument: &str) -> Result<LimitRef, String> {
         let mut words = argument.split_whitespace();
-        let id = words.next().ok_or_else(|| {
-            "a limit reference needs an id, e.g. {{limit lambda.timeout}}".to_owned()
-        })?;
+        let id = words
+            .next()
+            .ok_or_else(|| "a limit reference needs an id, e.g. {{limit lambda.timeout}}".to_owned())?;
         let selector = match words.next() {
             None => Selector::Whole,
             Some("min") => Selector::Min,
             Some("max") => Selector::Max,
             Some("default") => Selector::Default,
             Some(other) => {
-                return Err(format!(
-                    "unknown part `{other}` of limit `{id}`: use min, max or default"
-                ));
+                return Err(format!("unknown part `{other}` of limit `{id}`: use min, max or default"));
             }
         };
         if let Some(extra) = words.next() {
-            return Err(format!(
-                "unexpected `{extra}` in the reference to limit `{id}`"
-            ));
+            return Err(format!("unexpected `{extra}` in the reference to limit `{id}`"));
         }
-        Ok(LimitRef {
-            id: id.to_owned(),
-            selector,
-        })
+        Ok(LimitRef { id: id.to_owned(), selector })
     }
 }
 
@@ -133,10 +126,7 @@ fn select(value: &LimitValue, selector: Selector) -> Option<&Quantity> {
 
 fn selector_error(id: &str, selector: Selector, value: &LimitValue) -> String {
     match value {
-        LimitValue::Single(_) => format!(
-            "limit `{id}` is a single value: it has no {}",
-            selector.name()
-        ),
+        LimitValue::Single(_) => format!("limit `{id}` is a single value: it has no {}", selector.name()),
         LimitValue::Range { .. } => format!("limit `{id}` has no default value"),
     }
 }
@@ -177,10 +167,7 @@ mod tests {
     fn registry() -> Registry {
         let mut registry = Registry::default();
         let rows = [
-            (
-                "lambda.timeout",
-                LimitValue::Single(Quantity::parse("15 min").unwrap()),
-            ),
+            ("lambda.timeout", LimitValue::Single(Quantity::parse("15 min").unwrap())),
             (
                 "lambda.memory",
                 LimitValue::Range {
@@ -189,10 +176,7 @@ mod tests {
                     default: None,
                 },
             ),
-            (
-                "lambda.package.zip",
-                LimitValue::Single(Quantity::parse("50 MB").unwrap()),
-            ),
+            ("lambda.package.zip", LimitValue::Single(Quantity::parse("50 MB").unwrap())),
         ];
         for (id, value) in rows {
             registry
@@ -221,10 +205,7 @@ mod tests {
     #[test]
     fn references_expand_to_formatted_values() {
         assert_eq!(expand("lambda.timeout").unwrap(), "15 minutes (900 s)");
-        assert_eq!(
-            expand("lambda.memory").unwrap(),
-            "128 MB – 10,240 MB (10 GB)"
-        );
+        assert_eq!(expand("lambda.memory").unwrap(), "128 MB – 10,240 MB (10 GB)");
         assert_eq!(expand("lambda.memory max").unwrap(), "10,240 MB (10 GB)");
         assert_eq!(expand("lambda.memory min").unwrap(), "128 MB");
     }
@@ -235,59 +216,31 @@ mod tests {
             expand("lambda.timout").unwrap_err(),
             "unknown limit `lambda.timout` (did you mean `lambda.timeout`?)"
         );
-        assert_eq!(
-            expand("nothing.like.it").unwrap_err(),
-            "unknown limit `nothing.like.it`"
-        );
-        assert!(
-            expand("lambda.memory default")
-                .unwrap_err()
-                .contains("no default")
-        );
-        assert!(
-            expand("lambda.timeout min")
-                .unwrap_err()
-                .contains("single value: it has no min")
-        );
-        assert!(
-            expand("lambda.memory biggest")
-                .unwrap_err()
-                .contains("unknown part `biggest`")
-        );
+        assert_eq!(expand("nothing.like.it").unwrap_err(), "unknown limit `nothing.like.it`");
+        assert!(expand("lambda.memory default").unwrap_err().contains("no default"));
+        assert!(expand("lambda.timeout min").unwrap_err().contains("single value: it has no min"));
+        assert!(expand("lambda.memory biggest").unwrap_err().contains("unknown part `biggest`"));
         assert!(expand("").unwrap_err().contains("needs an id"));
     }
 
     #[test]
     fn the_seeds_contradiction_is_caught() {
         let registry = registry();
-        let cited = registry
-            .cited_quantity(&LimitRef::parse("lambda.package.zip").unwrap())
-            .unwrap();
+        let cited = registry.cited_quantity(&LimitRef::parse("lambda.package.zip").unwrap()).unwrap();
         assert_eq!(
             check_cited_answer("3 MB", &cited, "lambda.package.zip").unwrap(),
             "the answer says 3 MB but limit `lambda.package.zip` is 50 MB"
         );
-        assert_eq!(
-            check_cited_answer("50 MB", &cited, "lambda.package.zip"),
-            None
-        );
+        assert_eq!(check_cited_answer("50 MB", &cited, "lambda.package.zip"), None);
     }
 
     #[test]
     fn equivalent_units_are_not_contradictions() {
         let registry = registry();
-        let timeout = registry
-            .cited_quantity(&LimitRef::parse("lambda.timeout").unwrap())
-            .unwrap();
+        let timeout = registry.cited_quantity(&LimitRef::parse("lambda.timeout").unwrap()).unwrap();
         assert_eq!(check_cited_answer("900 seconds", &timeout, "t"), None);
-        let memory = registry
-            .cited_quantity(&LimitRef::parse("lambda.memory").unwrap())
-            .unwrap();
+        let memory = registry.cited_quantity(&LimitRef::parse("lambda.memory").unwrap()).unwrap();
         assert_eq!(check_cited_answer("10 GB", &memory, "m"), None);
-        assert!(
-            check_cited_answer("EFS", &memory, "m")
-                .unwrap()
-                .contains("states no quantity")
-        );
+        assert!(check_cited_answer("EFS", &memory, "m").unwrap().contains("states no quantity"));
     }
 }

@@ -7,29 +7,17 @@
 //! key follows the questions (shown by the print style sheet only).
 
 use super::{RenderedQuestion, RenderedQuiz, count_word, letter};
-use crate::markdown::{
-    MarkdownStyle, escape_attr, escape_text, render_block, render_inline, to_plain_text,
-};
+use crate::markdown::{MarkdownStyle, escape_attr, escape_text, render_block, render_inline, to_plain_text};
 use std::fmt::Write;
 
 /// Renders a quiz to a single line of HTML.
 pub fn render_html(quiz: &RenderedQuiz, style: MarkdownStyle) -> String {
     let mut out = String::new();
-    let label = quiz
-        .title
-        .as_deref()
-        .map_or_else(|| "Quiz".to_owned(), to_plain_text);
-    let _ = write!(
-        out,
-        r#"<form class="sg-quiz" data-sg-quiz aria-label="{}" novalidate>"#,
-        escape_attr(&label)
-    );
+    let label = quiz.title.as_deref().map_or_else(|| "Quiz".to_owned(), to_plain_text);
+    let _ =
+        write!(out, r#"<form class="sg-quiz" data-sg-quiz aria-label="{}" novalidate>"#, escape_attr(&label));
     if let Some(title) = &quiz.title {
-        let _ = write!(
-            out,
-            r#"<p class="sg-quiz-title">{}</p>"#,
-            render_inline(title, style)
-        );
+        let _ = write!(out, r#"<p class="sg-quiz-title">{}</p>"#, render_inline(title, style));
     }
     let _ = write!(
         out,
@@ -68,11 +56,8 @@ fn render_question(out: &mut String, number: usize, q: &RenderedQuestion, style:
         render_inline(&q.prompt, style)
     );
     if multi {
-        let _ = write!(
-            out,
-            r#" <strong class="sg-choose">(Choose {}.)</strong>"#,
-            count_word(q.answer.len())
-        );
+        let _ =
+            write!(out, r#" <strong class="sg-choose">(Choose {}.)</strong>"#, count_word(q.answer.len()));
     }
     out.push_str(r#"</legend><ol class="sg-choices">"#);
     for (i, (text, why)) in q.choices.iter().enumerate() {
@@ -84,11 +69,8 @@ fn render_question(out: &mut String, number: usize, q: &RenderedQuestion, style:
             text = render_inline(text, style),
         );
         if let Some(why) = why {
-            let _ = write!(
-                out,
-                r#"<div class="sg-why" data-sg-why hidden>{}</div>"#,
-                render_block(why, style)
-            );
+            let _ =
+                write!(out, r#"<div class="sg-why" data-sg-why hidden>{}</div>"#, render_block(why, style));
         }
         out.push_str("</li>");
     }
@@ -110,23 +92,14 @@ fn answer_letters(q: &RenderedQuestion) -> String {
 }
 
 fn render_choice_explanations(out: &mut String, q: &RenderedQuestion, style: MarkdownStyle) {
-    let whys: Vec<_> = q
-        .choices
-        .iter()
-        .enumerate()
-        .filter_map(|(i, (_, why))| why.as_ref().map(|why| (i, why)))
-        .collect();
+    let whys: Vec<_> =
+        q.choices.iter().enumerate().filter_map(|(i, (_, why))| why.as_ref().map(|why| (i, why))).collect();
     if whys.is_empty() {
         return;
     }
     out.push_str(r#"<ul class="sg-whys">"#);
     for (i, why) in whys {
-        let _ = write!(
-            out,
-            "<li><strong>{})</strong> {}</li>",
-            letter(i),
-            render_inline(why, style)
-        );
+        let _ = write!(out, "<li><strong>{})</strong> {}</li>", letter(i), render_inline(why, style));
     }
     out.push_str("</ul>");
 }
@@ -156,10 +129,7 @@ mod tests {
                 RenderedQuestion::new(
                     "lambda-timeout".into(),
                     "Max `timeout`?".into(),
-                    vec![
-                        ("5 min".into(), None),
-                        ("15 min".into(), Some("Right.".into())),
-                    ],
+                    vec![("5 min".into(), None), ("15 min".into(), Some("Right.".into()))],
                     vec![1],
                     "It is **15** minutes.".into(),
                 ),
@@ -201,9 +171,9 @@ mod tests {
     fn script_only_controls_start_hidden() {
         let html = render_html(&sample(), MarkdownStyle::default());
         assert!(html.contains(r#"<div class="sg-actions" data-sg-js hidden><button type="button" class="sg-button" data-sg-check>Check</button><p class="sg-result" role="status" data-sg-result></p></div>"#));
-        assert!(html.contains(
-            r#"<p class="sg-score" role="status">Score: <span data-sg-score>0</span> / 2</p>"#
-        ));
+        assert!(
+            html.contains(r#"<p class="sg-score" role="status">Score: <span data-sg-score>0</span> / 2</p>"#)
+        );
     }
 
     #[test]

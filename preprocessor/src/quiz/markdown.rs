@@ -23,13 +23,7 @@ pub fn render_markdown(quiz: &RenderedQuiz) -> String {
     out.push_str("**Answer key**\n\n");
     for (n, q) in quiz.questions.iter().enumerate() {
         let letters: Vec<String> = q.answer.iter().map(|&i| letter(i).to_string()).collect();
-        let _ = writeln!(
-            out,
-            "{}. **{}** — {}",
-            n + 1,
-            letters.join(", "),
-            q.explanation.trim()
-        );
+        let _ = writeln!(out, "{}. **{}** — {}", n + 1, letters.join(", "), q.explanation.trim());
         for (i, (_, why)) in q.choices.iter().enumerate() {
             if let Some(why) = why {
                 let _ = writeln!(out, "   - {}) {}", letter(i), why.trim());
@@ -51,10 +45,7 @@ mod tests {
             questions: vec![RenderedQuestion::new(
                 "k".into(),
                 "Max timeout?".into(),
-                vec![
-                    ("5 min".into(), Some("Too short.".into())),
-                    ("15 min".into(), None),
-                ],
+                vec![("5 min".into(), Some("Too short.".into())), ("15 min".into(), None)],
                 vec![1],
                 "15 minutes.".into(),
             )],

@@ -72,12 +72,8 @@ pub fn letter(index: usize) -> char {
 
 /// "TWO", "THREE"…, as the exam writes it.
 pub fn count_word(n: usize) -> String {
-    const WORDS: [&str; 9] = [
-        "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE",
-    ];
-    WORDS
-        .get(n.wrapping_sub(1))
-        .map_or_else(|| n.to_string(), |w| (*w).to_owned())
+    const WORDS: [&str; 9] = ["ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE"];
+    WORDS.get(n.wrapping_sub(1)).map_or_else(|| n.to_string(), |w| (*w).to_owned())
 }
 
 /// A question ready to render: author text with references expanded, a
@@ -116,14 +112,7 @@ impl RenderedQuestion {
             &serde_json::to_string(&answer).unwrap_or_default(),
             &explanation,
         ]);
-        RenderedQuestion {
-            key,
-            content_hash,
-            prompt,
-            choices,
-            answer,
-            explanation,
-        }
+        RenderedQuestion { key, content_hash, prompt, choices, answer, explanation }
     }
 }
 

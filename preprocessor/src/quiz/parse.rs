@@ -46,10 +46,7 @@ impl<'de> Deserialize<'de> for RawChoice {
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<RawChoice, E> {
                 // The span of a bare string is filled in from the outer Spanned.
-                Ok(RawChoice {
-                    text: Spanned::new(0..0, v.to_owned()),
-                    explanation: None,
-                })
+                Ok(RawChoice { text: Spanned::new(0..0, v.to_owned()), explanation: None })
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawChoice, A::Error> {
                 let mut text = None;
@@ -96,10 +93,7 @@ impl<'de> Deserialize<'de> for RawAnswer {
 
 fn text(spanned: Spanned<String>) -> Text {
     let span = spanned.span();
-    Text {
-        value: spanned.into_inner(),
-        span,
-    }
+    Text { value: spanned.into_inner(), span }
 }
 
 /// Gives a bare-string item the span of its outer `Spanned`.
@@ -115,13 +109,12 @@ fn text_in(inner: Spanned<String>, outer: std::ops::Range<usize>) -> Text {
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 100
-        && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
-/// Parses and validates a quiz body. Returns the quiz when it can be rendered,
-/// and every problem found (a quiz with problems is not returned).
+/// Parses and validates a quiz body. Returns the quiz whenever the TOML
+/// parses, and every problem found: only a quiz without problems is fit to
+/// render, but the ids of one with problems are still checked for clashes.
 pub fn parse(body: &str) -> (Option<Quiz>, Vec<Problem>) {
     let raw: RawQuiz = match toml_block::parse(body, "quiz") {
         Ok(raw) => raw,
@@ -130,9 +123,8 @@ pub fn parse(body: &str) -> (Option<Quiz>, Vec<Problem>) {
     let mut problems = Vec::new();
     if raw.question.is_empty() {
         problems.push(
-            Problem::new(0..body.len().min(1), "quiz block has no questions").hint(
-                "add a [[question]] table with a prompt, choices, an answer and an explanation",
-            ),
+            Problem::new(0..body.len().min(1), "quiz block has no questions")
+                .hint("add a [[question]] table with a prompt, choices, an answer and an explanation"),
         );
     }
     let mut ids_seen = HashSet::new();
@@ -142,15 +134,8 @@ pub fn parse(body: &str) -> (Option<Quiz>, Vec<Problem>) {
         .enumerate()
         .map(|(n, q)| validate_question(n + 1, q, &mut ids_seen, &mut problems))
         .collect();
-    let quiz = Quiz {
-        title: raw.title.map(text),
-        questions,
-    };
-    if problems.is_empty() {
-        (Some(quiz), problems)
-    } else {
-        (None, problems)
-    }
+    let quiz = Quiz { title: raw.title.map(text), questions };
+    (Some(quiz), problems)
 }
 
 fn validate_question(
@@ -167,11 +152,8 @@ fn validate_question(
     if let Some(id) = &id {
         if !is_valid_id(&id.value) {
             problems.push(
-                Problem::new(
-                    id.span.clone(),
-                    format!("{label}: id `{}` is not a valid id", id.value),
-                )
-                .hint("use letters, digits, `-`, `_` and `.` only, e.g. \"lambda-max-timeout\""),
+                Problem::new(id.span.clone(), format!("{label}: id `{}` is not a valid id", id.value))
+                    .hint("use letters, digits, `-`, `_` and `.` only, e.g. \"lambda-max-timeout\""),
             );
         } else if !ids_seen.insert(id.value.clone()) {
             problems.push(Problem::new(
@@ -183,10 +165,7 @@ fn validate_question(
 
     let prompt = text(raw.prompt);
     if prompt.value.trim().is_empty() {
-        problems.push(Problem::new(
-            prompt.span.clone(),
-            format!("{label}: the prompt is empty"),
-        ));
+        problems.push(Problem::new(prompt.span.clone(), format!("{label}: the prompt is empty")));
     }
 
     let choices_span = raw.choices.span();
@@ -197,29 +176,20 @@ fn validate_question(
         .map(|c| {
             let outer = c.span();
             let c = c.into_inner();
-            Choice {
-                text: text_in(c.text, outer),
-                explanation: c.explanation.map(text),
-            }
+            Choice { text: text_in(c.text, outer), explanation: c.explanation.map(text) }
         })
         .collect();
     if choices.len() < 2 {
         problems.push(
             Problem::new(
                 choices_span.clone(),
-                format!(
-                    "{label}: needs at least two choices, found {}",
-                    choices.len()
-                ),
+                format!("{label}: needs at least two choices, found {}", choices.len()),
             )
             .hint("choices = [\"first\", \"second\", …]"),
         );
     }
     if choices.len() > 26 {
-        problems.push(Problem::new(
-            choices_span,
-            format!("{label}: has more than 26 choices"),
-        ));
+        problems.push(Problem::new(choices_span, format!("{label}: has more than 26 choices")));
     }
     let mut seen = HashSet::new();
     for (i, choice) in choices.iter().enumerate() {
@@ -253,10 +223,7 @@ fn validate_question(
     let letters = raw.answer.into_inner().0;
     let mut answer = Vec::new();
     if letters.is_empty() {
-        problems.push(Problem::new(
-            answer_span.clone(),
-            format!("{label}: the answer is empty"),
-        ));
+        problems.push(Problem::new(answer_span.clone(), format!("{label}: the answer is empty")));
     }
     for item in letters {
         let item = text_in(item, answer_span.clone());
@@ -267,13 +234,8 @@ fn validate_question(
         };
         match index {
             None => problems.push(
-                Problem::new(
-                    item.span,
-                    format!("{label}: answer `{value}` is not a letter"),
-                )
-                .hint(
-                    "answers are choice letters: \"C\", or [\"A\", \"C\"] when there are several",
-                ),
+                Problem::new(item.span, format!("{label}: answer `{value}` is not a letter"))
+                    .hint("answers are choice letters: \"C\", or [\"A\", \"C\"] when there are several"),
             ),
             Some(i) if i >= choices.len() => problems.push(
                 Problem::new(
@@ -286,21 +248,17 @@ fn validate_question(
                 )
                 .hint("answer letters count the choices from A"),
             ),
-            Some(i) if answer.contains(&i) => problems.push(Problem::new(
-                item.span,
-                format!("{label}: answer `{value}` is listed twice"),
-            )),
+            Some(i) if answer.contains(&i) => {
+                problems.push(Problem::new(item.span, format!("{label}: answer `{value}` is listed twice")))
+            }
             Some(i) => answer.push(i),
         }
     }
     answer.sort_unstable();
     if choices.len() >= 2 && answer.len() >= choices.len() {
         problems.push(
-            Problem::new(
-                answer_span,
-                format!("{label}: every choice is marked correct"),
-            )
-            .hint("leave at least one wrong choice"),
+            Problem::new(answer_span, format!("{label}: every choice is marked correct"))
+                .hint("leave at least one wrong choice"),
         );
     }
 
@@ -309,26 +267,14 @@ fn validate_question(
         other => {
             let at = other.map_or(span.clone(), |e| e.span);
             problems.push(
-                Problem::new(at.clone(), format!("{label}: the explanation is missing")).hint(
-                    "add explanation = \"why the answer is right\": learners see it after checking",
-                ),
+                Problem::new(at.clone(), format!("{label}: the explanation is missing"))
+                    .hint("add explanation = \"why the answer is right\": learners see it after checking"),
             );
-            Text {
-                value: String::new(),
-                span: at,
-            }
+            Text { value: String::new(), span: at }
         }
     };
 
-    Question {
-        id,
-        prompt,
-        choices,
-        answer,
-        explanation,
-        cites: raw.cites.map(text),
-        span,
-    }
+    Question { id, prompt, choices, answer, explanation, cites: raw.cites.map(text), span }
 }
 
 #[cfg(test)]
@@ -354,12 +300,8 @@ explanation = "Because."
 "#;
 
     fn problems(body: &str) -> Vec<(String, String)> {
-        let (quiz, problems) = parse(body);
-        assert!(quiz.is_none() || problems.is_empty());
-        problems
-            .into_iter()
-            .map(|p| (body.get(p.span.clone()).unwrap_or("").to_owned(), p.message))
-            .collect()
+        let (_, problems) = parse(body);
+        problems.into_iter().map(|p| (body.get(p.span.clone()).unwrap_or("").to_owned(), p.message)).collect()
     }
 
     #[test]
@@ -371,10 +313,7 @@ explanation = "Because."
         let q = &quiz.questions[0];
         assert_eq!(q.id.as_ref().unwrap().value, "lambda-timeout");
         assert_eq!(q.answer, [2]);
-        assert_eq!(
-            q.choices[3].explanation.as_ref().unwrap().value,
-            "Too long."
-        );
+        assert_eq!(q.choices[3].explanation.as_ref().unwrap().value, "Too long.");
         assert_eq!(&GOOD[q.choices[1].text.span.clone()], "\"10 minutes\"");
         assert_eq!(q.cites.as_ref().unwrap().value, "lambda.timeout");
         assert_eq!(quiz.questions[1].answer, [0, 2]);
@@ -383,17 +322,12 @@ explanation = "Because."
 
     #[test]
     fn out_of_range_answers_point_at_the_letter() {
-        let body = "[[question]]\nprompt = \"p\"\nchoices = [\"a\", \"b\"]\nanswer = \"E\"\nexplanation = \"e\"\n";
+        let body =
+            "[[question]]\nprompt = \"p\"\nchoices = [\"a\", \"b\"]\nanswer = \"E\"\nexplanation = \"e\"\n";
         let found = problems(body);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].0, "\"E\"");
-        assert!(
-            found[0]
-                .1
-                .contains("out of range: there are 2 choices (A–B)"),
-            "{}",
-            found[0].1
-        );
+        assert!(found[0].1.contains("out of range: there are 2 choices (A–B)"), "{}", found[0].1);
     }
 
     #[test]
@@ -417,10 +351,7 @@ explanation = "Because."
             "explanation is missing",
         ];
         for want in expected {
-            assert!(
-                messages.iter().any(|m| m.contains(want)),
-                "missing {want:?} in {messages:?}"
-            );
+            assert!(messages.iter().any(|m| m.contains(want)), "missing {want:?} in {messages:?}");
         }
     }
 
@@ -429,11 +360,7 @@ explanation = "Because."
         let found = problems(
             "[[question]]\nprompt = \"p\"\nchoices = [\"a\"]\nanswer = \"A\"\nexplanation = \"e\"\n",
         );
-        assert!(
-            found
-                .iter()
-                .any(|(_, m)| m.contains("at least two choices, found 1"))
-        );
+        assert!(found.iter().any(|(_, m)| m.contains("at least two choices, found 1")));
         let found = problems("title = \"x\"\n");
         assert!(found[0].1.contains("no questions"));
     }

@@ -1,1 +1,102 @@
+use super::*;
+use mdbook_preprocessor::book::{Book, Chapter};
 
+const LIMITS: &str = "```limits\ncaption = \"Lambda\"\nservice = \"AWS Lambda\"\n\n[[limit]]\nid = \"lambda.timeout\"\nresource = \"Timeout\"\nvalue = \"15 min\"\nadjustable = false\n```\n";
+
+fn settings(target: Target, on_failure: OnFailure) -> Settings {
+    Settings {
+        root: PathBuf::from("/nonexistent"),
+        src: PathBuf::from("src"),
+        target,
+        on_failure,
+        style: MarkdownStyle::default(),
+    }
+}
+
+fn book(chapters: &[(&str, &str)]) -> Book {
+    let mut book = Book::new();
+    for (path, content) in chapters {
+        book.push_item(Chapter::new(path, (*content).to_owned(), *path, vec![]));
+    }
+    book
+}
+
+fn run(chapters: &[(&str, &str)], target: Target, on_failure: OnFailure) -> (Vec<String>, Vec<Diagnostic>) {
+    let outcome =
+        transform(book(chapters), &settings(target, on_failure), &mut diagram::Backend::client_only());
+    let contents = outcome.book.chapters().map(|c| c.content.clone()).collect();
+    (contents, outcome.diagnostics)
+}
+
+#[test]
+fn references_reach_forward_to_later_chapters() {
+    let (contents, diagnostics) =
+        run(&[("a.md", "Max: {{limit lambda.timeout}}.\n"), ("b.md", LIMITS)], Target::Html, OnFailure::Bail);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    assert_eq!(contents[0], "Max: 15 minutes (900 s).\n");
+}
+
+#[test]
+fn escaped_references_are_written_out() {
+    let (contents, _) = run(&[("a.md", "Write \\{{limit lambda.timeout}}.\n"), ("b.md", LIMITS)], Target::Html, OnFailure::Bail);
+    assert_eq!(contents[0], "Write {{limit lambda.timeout}}.\n");
+}
+
+#[test]
+fn text_outside_our_blocks_is_untouched() {
+    let chapter = "# Title\r\n\r\nSome *text* with `{{limit x}}` in code.\r\n\r\n```toml\r\nkey = 1\r\n```\r\n";
+    let (contents, diagnostics) = run(&[("a.md", chapter)], Target::Html, OnFailure::Bail);
+    assert!(diagnostics.is_empty());
+    assert_eq!(contents[0], chapter);
+}
+
+#[test]
+fn questions_without_ids_get_stable_keys_from_their_chapter() {
+    let quiz = "```quiz\n[[question]]\nprompt = \"p\"\nchoices = [\"a\", \"b\"]\nanswer = \"A\"\nexplanation = \"e\"\n```\n";
+    let (contents, _) = run(&[("guide/Lambda Quiz.md", &format!("{quiz}\n{quiz}"))], Target::Html, OnFailure::Bail);
+    assert!(contents[0].contains(r#"data-id="guide-lambda-quiz-quiz1-1""#), "{}", contents[0]);
+    assert!(contents[0].contains(r#"data-id="guide-lambda-quiz-quiz2-1""#), "{}", contents[0]);
+}
+
+#[test]
+fn references_inside_quizzes_expand_and_are_checked() {
+    let quiz = "```quiz\n[[question]]\nprompt = \"Is it {{limit lambda.timeout}}?\"\nchoices = [\"yes\", \"no\"]\nanswer = \"A\"\nexplanation = \"It is {{limit lambda.timout}}.\"\n```\n";
+    let (contents, diagnostics) = run(&[("a.md", LIMITS), ("q.md", quiz)], Target::Html, OnFailure::Bail);
+    assert!(contents[1].contains("Is it 15 minutes (900 s)?"), "{}", contents[1]);
+    assert_eq!(diagnostics.len(), 1);
+    assert_eq!(diagnostics[0].location(), "src/q.md:6:22");
+    assert_eq!(diagnostics[0].message, "unknown limit `lambda.timout` (did you mean `lambda.timeout`?)");
+}
+
+#[test]
+fn every_block_kind_becomes_one_html_block_followed_by_a_blank_line() {
+    let diagram = "```mermaid\ngraph TD\naccTitle: t\nA-->B\n```\n";
+    let quiz = "```quiz\n[[question]]\nprompt = \"p\"\nchoices = [\"a\", \"b\"]\nanswer = \"A\"\nexplanation = \"e\"\n```\n";
+    let chapter = format!("{LIMITS}Text right after.\n\n{quiz}More text.\n{diagram}");
+    let (contents, diagnostics) = run(&[("a.md", &chapter)], Target::Html, OnFailure::Bail);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    let lines: Vec<&str> = contents[0].lines().collect();
+    assert!(lines[0].starts_with("<div class=\"sg-limits\""));
+    assert_eq!(lines[1], "");
+    assert_eq!(lines[2], "Text right after.");
+    assert!(lines[4].starts_with("<form class=\"sg-quiz\""));
+    assert_eq!(&lines[5..7], ["", "More text."]);
+    assert!(lines[7].starts_with("<figure class=\"sg-diagram\""));
+}
+
+#[test]
+fn expand_refs_reports_offsets_inside_the_text() {
+    let registry = Registry::default();
+    let mut reported = Vec::new();
+    let out = expand_refs("a {{limit x.y}} b \\{{limit z}}", &registry, |at, message| reported.push((at, message)));
+    assert_eq!(out, "a {{limit x.y}} b {{limit z}}");
+    assert_eq!(reported, [(2, "unknown limit `x.y`".to_owned())]);
+}
+
+#[test]
+fn the_same_book_transforms_to_the_same_output() {
+    let quiz = "```quiz\n[[question]]\nprompt = \"p\"\nchoices = [\"a\", \"b\"]\nanswer = \"A\"\nexplanation = \"e\"\n```\n";
+    let first = run(&[("a.md", LIMITS), ("q.md", quiz)], Target::Html, OnFailure::Bail).0;
+    let second = run(&[("a.md", LIMITS), ("q.md", quiz)], Target::Html, OnFailure::Bail).0;
+    assert_eq!(first, second);
+}

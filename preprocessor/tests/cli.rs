@@ -1,0 +1,248 @@
+//! End-to-end tests of the `mdbook-studyguide` binary on fixture books in
+//! `tests/books/`: the command line, the preprocessor protocol, and what a
+//! build writes.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn binary() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_mdbook-studyguide"));
+    // Tests must not depend on the machine having Chromium or mermaid.
+    command.env("CHROMIUM", "/nonexistent/chromium");
+    command
+}
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_owned()
+}
+
+/// A copy of a fixture book in a temporary directory, so builds never write
+/// into the source tree.
+fn fixture(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/books").join(name), dir.path());
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[track_caller]
+fn run(mut command: Command) -> (Output, String, String) {
+    let output = command.output().expect("run mdbook-studyguide");
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    (output, stdout, stderr)
+}
+
+/// The `<main>` element of a built page.
+#[track_caller]
+fn main_of(page: &Path) -> String {
+    let html = std::fs::read_to_string(page).unwrap_or_else(|e| panic!("{}: {e}", page.display()));
+    let start = html.find("<main>").expect("a <main> element");
+    let end = html.rfind("</main>").expect("a </main> element");
+    html[start..end].to_owned()
+}
+
+#[test]
+fn check_reports_every_problem_with_its_location() {
+    let book = fixture("broken");
+    let mut command = binary();
+    command.arg("check").arg(book.path());
+    let (output, stdout, stderr) = run(command);
+    assert_eq!(output.status.code(), Some(1), "{stdout}\n{stderr}");
+    let first_lines: Vec<&str> = stdout.lines().filter(|l| !l.starts_with("    hint:")).collect();
+    let expected = [
+        "src/quizzes.md:6:12: quiz block: unclosed array table, expected `]`",
+        "src/quizzes.md:16:10: question 1: answer `E` is out of range: there are 2 choices (A–B)",
+        "src/quizzes.md:23:1: question 1: the explanation is missing",
+        "src/quizzes.md:33:1: quiz block: unknown field `promt`, expected one of `id`, `prompt`, `choices`, `answer`, `explanation`, `cites`",
+        "src/quizzes.md:43:10: quiz block: invalid type: integer `7`, expected a string",
+        "src/quizzes.md:63:19: question 1: choice B repeats an earlier choice: \"a\"",
+        "src/quizzes.md:68:23: unknown limit `lambda.timout`",
+        "src/quizzes.md:76:21: question 1 contradicts the limit it cites: the answer says 3 MB but limit `lambda.package.zip` is 50 MB",
+        "src/quizzes.md:84:1: ```quiz block has no closing fence",
+        "src/quizzes.md:85:1: quiz block: missing field `prompt`",
+        "src/limits.md:16:9: limit `lambda.parsecs`: unknown unit `parsecs` in `10 parsecs`",
+        "src/limits.md:22:6: question id `same` is already used at src/quizzes.md:61:8",
+    ];
+    let mut sorted_expected = expected.to_vec();
+    sorted_expected.sort();
+    let mut sorted_found = first_lines.clone();
+    sorted_found.sort();
+    assert_eq!(sorted_found, sorted_expected, "\n{stdout}");
+    assert!(stdout.contains("    hint: did you mean `prompt`?"), "{stdout}");
+    assert!(stderr.contains("12 problems found."), "{stderr}");
+}
+
+#[test]
+fn check_passes_on_the_guide() {
+    let mut command = binary();
+    command.arg("check").arg(repo_root());
+    let (output, stdout, stderr) = run(command);
+    assert!(output.status.success(), "{stdout}\n{stderr}");
+    assert_eq!(stdout, "");
+}
+
+#[test]
+fn check_catches_the_seeds_own_contradiction() {
+    // The seed's question 20 answered "3 MB" for a zipped package while its
+    // own table said 50 MB.
+    let book = tempfile::tempdir().unwrap();
+    copy_dir(&repo_root().join("src"), &book.path().join("src"));
+    std::fs::copy(repo_root().join("book.toml"), book.path().join("book.toml")).unwrap();
+    let quiz = book.path().join("src/serverless-containers/quiz.md");
+    let mut text = std::fs::read_to_string(&quiz).unwrap();
+    let original = "\n```quiz\n[[question]]\nprompt = \"What is the maximum size of a Lambda deployment package when uploaded directly via the console (zipped)?\"\nchoices = [\"50 MB\", \"3 MB\", \"10 MB\", \"250 MB\"]\nanswer = \"B\"\ncites = \"lambda.package.zip\"\nexplanation = \"The console upload limit for Lambda zipped packages is 3 MB (50 MB via S3).\"\n```\n";
+    let line = text.lines().count() + 5;
+    text.push_str(original);
+    std::fs::write(&quiz, text).unwrap();
+
+    let mut command = binary();
+    command.arg("check").arg(book.path());
+    let (output, stdout, _) = run(command);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stdout.lines().next().unwrap(),
+        format!("src/serverless-containers/quiz.md:{line}:21: question 1 contradicts the limit it cites: the answer says 3 MB but limit `lambda.package.zip` is 50 MB")
+    );
+}
+
+#[test]
+fn the_build_fails_with_every_location_under_bail() {
+    let book = fixture("broken");
+    let mut command = binary();
+    command.arg("build").arg(book.path());
+    let (output, _, stderr) = run(command);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr.contains("12 problems in the book's blocks"), "{stderr}");
+    assert!(stderr.contains("src/quizzes.md:16:10: question 1: answer `E` is out of range"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn continue_shows_each_problem_in_its_page() {
+    let book = fixture("broken");
+    let mut command = binary();
+    command.arg("build").arg(book.path()).env("MDBOOK_PREPROCESSOR__STUDYGUIDE__ON_FAILURE", "continue");
+    let (output, _, stderr) = run(command);
+    assert!(output.status.success(), "{stderr}");
+    let main = main_of(&book.path().join("book/quizzes.html"));
+    // Seven broken blocks, and one that contradicts the limit it cites.
+    assert_eq!(main.matches(r#"<div class="sg-error" role="note">"#).count(), 8, "{main}");
+    assert!(main.contains("the answer says 3 MB but limit `lambda.package.zip` is 50 MB"), "{main}");
+    assert!(main.contains("answer `E` is out of range"), "{main}");
+    // The author's source is shown, escaped.
+    assert!(main.contains("answer = \"E\""), "{main}");
+    assert!(main.contains(r#"<span class="sg-error-inline" role="note"><code>{{limit lambda.timout}}</code>"#), "{main}");
+    assert!(stderr.contains("WARN"), "{stderr}");
+}
+
+#[test]
+fn supports_every_renderer() {
+    for renderer in ["html", "markdown", "epub"] {
+        let mut command = binary();
+        command.args(["supports", renderer]);
+        assert!(run(command).0.status.success(), "{renderer}");
+    }
+}
+
+#[test]
+fn other_renderers_get_readable_markdown() {
+    let book = fixture("markdown");
+    let mut command = binary();
+    command.arg("build").arg(book.path());
+    let (output, _, stderr) = run(command);
+    assert!(output.status.success(), "{stderr}");
+    let markdown = std::fs::read_to_string(book.path().join("book/markdown/chapter.md")).unwrap();
+    assert!(markdown.contains("The timeout is 15 minutes (900 s)."), "{markdown}");
+    assert!(markdown.contains("| Timeout | 15 minutes (900 s) | Fixed |  |"), "{markdown}");
+    // Inside the list item, indented to stay in it.
+    assert!(markdown.contains("  **Question 1.** What is the maximum timeout?\n\n  - A) 5 minutes\n  - B) 15 minutes"), "{markdown}");
+    assert!(markdown.contains("  1. **B** — It is 15 minutes (900 s).\n     - B) Right."), "{markdown}");
+    assert!(markdown.contains("**Diagram: Two boxes.** A points to B.\n\n```text\nflowchart LR"), "{markdown}");
+    assert!(!markdown.contains("```quiz"), "{markdown}");
+    // The HTML renderer of the same build gets the widgets.
+    let html = main_of(&book.path().join("book/html/chapter.html"));
+    assert!(html.contains("data-sg-quiz"), "{html}");
+}
+
+fn protocol_input(book_dir: &Path, mdbook_version: &str) -> String {
+    use mdbook_preprocessor::PreprocessorContext;
+    use mdbook_preprocessor::book::{Book, Chapter};
+    let config = mdbook_preprocessor::config::Config::default();
+    let mut ctx = PreprocessorContext::new(book_dir.to_owned(), config, "html".into());
+    ctx.mdbook_version = mdbook_version.into();
+    let content = "# Quiz\n\n```quiz\n[[question]]\nprompt = \"Two?\"\nchoices = [\"a\", \"b\"]\nanswer = \"B\"\nexplanation = \"b.\"\n```\n";
+    let mut book = Book::new();
+    book.push_item(Chapter::new("Quiz", content.into(), "quiz.md", vec![]));
+    serde_json::to_string(&(ctx, book)).unwrap()
+}
+
+fn run_protocol(input: String) -> (Output, String, String) {
+    use std::io::Write;
+    let mut child = binary()
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    (output, stdout, stderr)
+}
+
+#[test]
+fn speaks_mdbooks_preprocessor_protocol() {
+    let dir = tempfile::tempdir().unwrap();
+    let (output, stdout, stderr) = run_protocol(protocol_input(dir.path(), mdbook_preprocessor::MDBOOK_VERSION));
+    assert!(output.status.success(), "{stderr}");
+    let book: serde_json::Value = serde_json::from_str(&stdout).expect("stdout is only the book's JSON");
+    let content = book["items"][0]["Chapter"]["content"].as_str().unwrap();
+    assert!(content.contains(r#"<form class="sg-quiz" data-sg-quiz"#), "{content}");
+    assert!(!stderr.contains("built against"), "{stderr}");
+}
+
+#[test]
+fn warns_when_mdbook_is_another_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let (output, _, stderr) = run_protocol(protocol_input(dir.path(), "0.4.40"));
+    assert!(output.status.success(), "{stderr}");
+    assert!(stderr.contains("built against mdBook 0.5.4 but is called by mdBook 0.4.40"), "{stderr}");
+}
+
+#[test]
+fn unknown_settings_are_named() {
+    let book = fixture("markdown");
+    let toml = book.path().join("book.toml");
+    let text = std::fs::read_to_string(&toml).unwrap().replace("command = \"false\"", "command = \"false\"\non-fail = \"bail\"");
+    std::fs::write(&toml, text).unwrap();
+    let mut command = binary();
+    command.arg("build").arg(book.path());
+    let (output, _, stderr) = run(command);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr.contains("unknown field `on-fail`"), "{stderr}");
+}
+
+#[test]
+fn pdf_without_chromium_says_how_to_install_it() {
+    let book = fixture("markdown");
+    let mut command = binary();
+    command.arg("pdf").arg(book.path());
+    let (output, _, stderr) = run(command);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr.contains("Chromium was not found. Install it with `sudo apt-get install chromium`"), "{stderr}");
+    assert!(!book.path().join("book").exists(), "nothing is built without Chromium");
+}
