@@ -4,7 +4,8 @@
 import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -81,4 +82,26 @@ export function fileUrl(relative) {
 
 export function tempDir(prefix) {
   return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+// A copy of the guide's sources (what git tracks) in a temporary directory,
+// with node_modules linked, for tests that change or rebuild the book.
+export function copyBook(prefix = 'studyguide-book-') {
+  const dir = tempDir(prefix);
+  const files = execFileSync('git', ['ls-files', '-z'], { cwd: repoRoot, encoding: 'utf8' })
+    .split('\0').filter(Boolean);
+  for (const file of files) {
+    const target = path.join(dir, file);
+    mkdirSync(path.dirname(target), { recursive: true });
+    copyFileSync(path.join(repoRoot, file), target);
+  }
+  symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'));
+  return dir;
+}
+
+// Runs the release binary; returns { status, stdout, stderr }.
+export function studyguide(args, options = {}) {
+  const binary = path.join(repoRoot, 'target', 'release', 'mdbook-studyguide');
+  const result = spawnSync(binary, args, { encoding: 'utf8', ...options });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
