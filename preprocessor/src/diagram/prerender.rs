@@ -155,7 +155,14 @@ impl Backend {
         if self.stats.client > 0 {
             self.vendor_bundle(&mermaid);
         }
-        tracing::debug!(stats = ?self.stats, "diagrams");
+        if !diagrams.is_empty() {
+            tracing::info!(
+                "diagrams: {} drawn, {} from the cache, {} left to the browser",
+                self.stats.drawn,
+                self.stats.cached,
+                self.stats.client
+            );
+        }
         results
     }
 
@@ -201,7 +208,9 @@ fn write_book_fonts(root: &Path, config: &Config, dir: &Path) -> Result<PathBuf>
     config.set("output.html.hash-files", false)?;
     let out = dir.join("site");
     let ctx = RenderContext::new(root, mdbook_preprocessor::book::Book::new(), config, &out);
-    mdbook_html::HtmlHandlebars::new().render(&ctx)?;
+    // Quietly: this page is a means, not part of the build's output.
+    let quiet = tracing::subscriber::NoSubscriber::default();
+    tracing::subscriber::with_default(quiet, || mdbook_html::HtmlHandlebars::new().render(&ctx))?;
     Ok(out.join("fonts").join("fonts.css"))
 }
 

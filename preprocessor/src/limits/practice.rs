@@ -3,23 +3,35 @@
 //! "5,000 MB"), chosen deterministically so every build offers the same.
 
 use super::LimitValue;
-use super::quantity::Quantity;
+use super::quantity::{Dimension, Quantity};
 
 /// Factors that give neighbours below and above a value, most plausible first.
 const BELOW: [f64; 5] = [0.5, 1.0 / 3.0, 2.0 / 3.0, 0.25, 0.1];
 const ABOVE: [f64; 5] = [2.0, 3.0, 1.5, 4.0, 10.0];
 
-/// Whether an amount reads like a number an author would write.
-fn is_clean(amount: f64) -> bool {
-    let scaled = if amount >= 1.0 { amount * 2.0 } else { amount * 100.0 };
+/// Whether an amount reads like a number an author would write: whole
+/// counts, and sizes or times in halves (or hundredths below one).
+fn is_clean(amount: f64, whole: bool) -> bool {
+    let scaled = if whole { amount } else if amount >= 1.0 { amount * 2.0 } else { amount * 100.0 };
     amount > 0.0 && (scaled - scaled.round()).abs() < 1e-9
 }
 
-fn neighbours(q: &Quantity, factors: &[f64]) -> Vec<Quantity> {
+/// Small counts ("5 layers") also have their plain neighbours (4, 6…).
+fn steps(q: &Quantity, below: bool) -> Vec<f64> {
+    let counted = matches!(q.dimension(), Dimension::Count | Dimension::Rate);
+    if !counted || q.amount > 20.0 {
+        return Vec::new();
+    }
+    let (one, two) = if below { (q.amount - 1.0, q.amount - 2.0) } else { (q.amount + 1.0, q.amount + 2.0) };
+    vec![one, two]
+}
+
+fn neighbours(q: &Quantity, factors: &[f64], below: bool) -> Vec<Quantity> {
+    let whole = matches!(q.dimension(), Dimension::Count | Dimension::Rate);
+    let candidates = steps(q, below).into_iter().chain(factors.iter().map(|f| q.amount * f));
     let mut out: Vec<Quantity> = Vec::new();
-    for f in factors {
-        let amount = q.amount * f;
-        if is_clean(amount) && !out.iter().any(|o| o.amount == amount) {
+    for amount in candidates {
+        if is_clean(amount, whole) && !out.iter().any(|o| o.amount == amount) {
             out.push(Quantity { amount, unit: q.unit, noun: q.noun.clone() });
         }
     }
@@ -28,8 +40,8 @@ fn neighbours(q: &Quantity, factors: &[f64]) -> Vec<Quantity> {
 
 /// Three distractors for `q`: `below` of them smaller (when there are enough).
 fn distractors(q: &Quantity, below: usize) -> Vec<Quantity> {
-    let smaller = neighbours(q, &BELOW);
-    let larger = neighbours(q, &ABOVE);
+    let smaller = neighbours(q, &BELOW, true);
+    let larger = neighbours(q, &ABOVE, false);
     let take_below = below.min(smaller.len()).max(3usize.saturating_sub(larger.len()));
     let mut picked: Vec<Quantity> = smaller.into_iter().take(take_below).collect();
     picked.extend(larger.into_iter().take(3 - picked.len().min(3)));
@@ -108,6 +120,19 @@ mod tests {
                 assert_eq!(unique.len(), 4, "{labels:?}");
             }
         }
+    }
+
+    #[test]
+    fn counted_things_come_in_whole_numbers() {
+        for seed in 0..4 {
+            let (labels, answer) = choices(&single("5 layers"), seed);
+            assert_eq!(labels[answer], "5 layers");
+            for label in &labels {
+                let amount: f64 = label.split(' ').next().unwrap().parse().unwrap();
+                assert_eq!(amount.fract(), 0.0, "{labels:?}");
+            }
+        }
+        assert_eq!(choices(&single("5 layers"), 2).0, ["3 layers", "4 layers", "5 layers", "6 layers"]);
     }
 
     #[test]

@@ -1,0 +1,325 @@
+// Practice mode of the limit tables in a real browser.
+// Run: node --test --test-concurrency=1 tests/browser/
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { launch, newPage, serve, repoRoot } from './harness.mjs';
+
+const LAMBDA = 'serverless-containers/lambda.html';
+const APIGW = 'serverless-containers/api-gateway.html';
+const AXE = path.join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
+const QUANTITIES = JSON.parse(readFileSync(path.join(repoRoot, 'tests', 'fixtures', 'quantities.json'), 'utf8'));
+const TIMEOUT = 'Max execution timeout';
+const TIMEOUT_VALUE = '15 minutes (900 s)';
+const MEMORY = 'Memory';
+const MEMORY_VALUE = '128 MB – 10,240 MB (10 GB)';
+const ENV = 'Environment variables';
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+let browser;
+let server;
+before(async () => {
+  browser = await launch();
+  server = await serve();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(t, { url = LAMBDA, theme, ...options } = {}) {
+  const page = await newPage(browser, options);
+  t.after(() => page.context().close());
+  page.setDefaultTimeout(5000);
+  if (theme) await page.addInitScript((name) => localStorage.setItem('mdbook-theme', name), theme);
+  await page.goto(server.url + url);
+  return page;
+}
+
+const table = (page, caption = 'Lambda limits') => page.getByRole('table', { name: new RegExp(`^${caption}`) });
+const bodyRows = (page, caption) => table(page, caption).getByRole('row').filter({ has: page.getByRole('rowheader') });
+const row = (page, name, caption) =>
+  table(page, caption).getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+const limitCell = (page, name, caption) => row(page, name, caption).getByRole('cell').first();
+const value = (page, name, text, caption) => row(page, name, caption).getByText(text, { exact: true });
+const rowStatus = (page, name, caption) => row(page, name, caption).getByRole('status');
+const practice = (page, caption = 'Lambda limits') => page.getByRole('button', { name: `Practice: ${caption}` });
+const score = (page) => page.getByRole('status').filter({ hasText: /Score:/ });
+const input = (page, name, bound) =>
+  row(page, name).getByRole('textbox', { name: bound ? `Your answer: ${bound} ${name.toLowerCase()}` : `Your answer: ${name.toLowerCase()}` });
+
+async function expectText(locator, expected, timeout = 3000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const actual = (await locator.innerText({ timeout }).catch((e) => `<${e.message.split('\n')[0]}>`)).trim();
+    if (expected instanceof RegExp ? expected.test(actual) : actual === expected) return;
+    if (Date.now() > deadline) assert.fail(`expected text ${expected}, got ${JSON.stringify(actual)}`);
+    await sleep(50);
+  }
+}
+// Visible, or present on the page but hidden.
+async function expectVisible(locator, visible = true) {
+  if (!visible) assert.ok(await locator.count() > 0, `${locator} is on the page`);
+  await locator.waitFor({ state: visible ? 'visible' : 'hidden', timeout: 3000 });
+  assert.equal(await locator.isVisible(), visible);
+}
+function assertNoErrors(page) {
+  assert.deepEqual(page.errors, [], 'no console errors or page errors');
+}
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+// Every row's value as the page shows it before practice.
+async function rowValues(page, caption) {
+  const rows = bodyRows(page, caption);
+  const out = [];
+  for (let i = 0; i < await rows.count(); i++) {
+    out.push([await rows.nth(i).getByRole('rowheader').innerText(), (await rows.nth(i).getByRole('cell').first().innerText()).trim()]);
+  }
+  return out;
+}
+
+async function startPractice(page, caption) {
+  await practice(page, caption).click();
+  assert.equal(await practice(page, caption).getAttribute('aria-pressed'), 'true');
+}
+// Types an answer (two for a range row) and submits it with Enter or Check.
+async function typeAnswer(page, name, answers, via = 'Enter') {
+  const bounds = answers.length === 2 ? ['Minimum', 'Maximum'] : [null];
+  for (const [i, bound] of bounds.entries()) await input(page, name, bound).fill(answers[i]);
+  if (via === 'Enter') await input(page, name, bounds[bounds.length - 1]).press('Enter');
+  else await row(page, name).getByRole('button', { name: `Check ${name}` }).click();
+}
+async function reset(page) {
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expectText(score(page), /Score: 0 \/ 12$/);
+}
+
+async function axeViolations(page, context) {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate((ctx) => window.axe.run(ctx).then((r) => r.violations.map((v) => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map((n) => `${n.target.join(' ')}\n      ${n.failureSummary.replace(/\n/g, '\n      ')}`),
+  }))), context);
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help}, ${v.nodes.length} node(s)\n    ` +
+    v.nodes.slice(0, 6).join('\n    ') + (v.nodes.length > 6 ? `\n    … and ${v.nodes.length - 6} more` : ''));
+}
+function assertNoViolations(list, label) {
+  assert.equal(list.length, 0, `axe violations (${label}):\n  ${list.join('\n  ')}`);
+}
+
+async function assertTableComplete(page) {
+  const values = await rowValues(page);
+  assert.equal(values.length, 12);
+  for (const [name, text] of values) {
+    assert.match(text, /\d/, `${name} shows a value`);
+    await expectVisible(limitCell(page, name));
+    const quota = row(page, name).getByText(/^(Fixed|Adjustable)$/);
+    assert.equal(await quota.count(), 1, `${name} has a quota marker`);
+    await expectVisible(quota);
+  }
+  await expectVisible(value(page, TIMEOUT, TIMEOUT_VALUE));
+  await expectVisible(value(page, MEMORY, MEMORY_VALUE));
+  await expectVisible(row(page, TIMEOUT).getByText('Fixed', { exact: true }));
+  await expectVisible(row(page, 'Concurrent executions').getByText('Adjustable', { exact: true }));
+}
+
+test('without Practice the table shows every value and its quota', async (t) => {
+  const page = await open(t);
+  assert.equal(await practice(page).getAttribute('aria-pressed'), 'false');
+  await assertTableComplete(page);
+  assertNoErrors(page);
+});
+
+test('with JavaScript off the table is complete', async (t) => {
+  const page = await open(t, { javaScriptEnabled: false });
+  await assertTableComplete(page);
+  assertNoErrors(page);
+});
+
+test('with JavaScript off there is no Practice button', async (t) => {
+  const page = await open(t, { javaScriptEnabled: false });
+  assert.equal(await page.getByRole('button', { name: /Practice/ }).count(), 0);
+});
+
+test('Practice hides the values and grades typed answers', async (t) => {
+  const page = await open(t);
+  const values = await rowValues(page);
+  await startPractice(page);
+  for (const [name, text] of values) await expectVisible(value(page, name, text), false);
+  await expectText(score(page), 'Score: 0 / 12');
+
+  const correct = new RegExp(`^✓ Correct\\. The limit is ${escape(TIMEOUT_VALUE)}\\.$`);
+  for (const [answer, via] of [['900 s', 'Enter'], ['15 min', 'Check'], ['15 minutes', 'Enter']]) {
+    await typeAnswer(page, TIMEOUT, [answer], via);
+    await expectText(rowStatus(page, TIMEOUT), correct);
+    await expectVisible(value(page, TIMEOUT, TIMEOUT_VALUE));
+    await expectText(score(page), 'Score: 1 / 12');
+    await reset(page);
+    await expectVisible(value(page, TIMEOUT, TIMEOUT_VALUE), false);
+  }
+  await typeAnswer(page, TIMEOUT, ['10 minutes']);
+  await expectText(rowStatus(page, TIMEOUT), /^✗ Incorrect: you answered 10 minutes\. The limit is 15 minutes \(900 s\)\.$/);
+  await expectVisible(value(page, TIMEOUT, TIMEOUT_VALUE));
+  await expectText(score(page), 'Score: 0 / 12');
+
+  await typeAnswer(page, MEMORY, ['128 MB', '10 GB']);
+  await expectText(rowStatus(page, MEMORY), /^✓ Correct/);
+  await expectVisible(value(page, MEMORY, MEMORY_VALUE));
+  await expectText(score(page), 'Score: 1 / 12');
+
+  // Not a quantity: asked again, not graded.
+  await typeAnswer(page, ENV, ['fifteen']);
+  await expectText(rowStatus(page, ENV), 'Write a number and a unit, such as 15 min or 512 MB.');
+  assert.equal(await input(page, ENV).isEditable(), true);
+  await expectVisible(value(page, ENV, '4 KB'), false);
+  await expectText(score(page), 'Score: 1 / 12');
+
+  // Practice off: every value is back.
+  await practice(page).click();
+  assert.equal(await practice(page).getAttribute('aria-pressed'), 'false');
+  for (const [name, text] of values) await expectVisible(value(page, name, text));
+  assert.equal(await table(page).getByRole('textbox').count(), 0);
+  assertNoErrors(page);
+});
+
+test('the score, "Reveal all", "Reset" and a reload', async (t) => {
+  const page = await open(t);
+  const values = await rowValues(page);
+  assert.equal(values.length, await bodyRows(page).count());
+  await startPractice(page);
+  await expectText(score(page), `Score: 0 / ${values.length}`);
+  await typeAnswer(page, TIMEOUT, ['900 s']);
+  await typeAnswer(page, MEMORY, ['128 MB', '10 GB']);
+  await typeAnswer(page, ENV, ['8 KB']);
+  await expectText(score(page), `Score: 2 / ${values.length}`);
+
+  await page.reload();
+  assert.equal(await practice(page).getAttribute('aria-pressed'), 'true', 'practice mode stays on');
+  await expectText(score(page), `Score: 2 / ${values.length}`);
+  await expectText(rowStatus(page, TIMEOUT), '✓ Correct');
+  await expectText(rowStatus(page, ENV), '✗ Incorrect: you answered 8 KB');
+  await expectVisible(value(page, TIMEOUT, TIMEOUT_VALUE));
+  await expectVisible(value(page, ENV, '4 KB'));
+  await expectVisible(value(page, 'Layers per function', '5 layers'), false);
+
+  await page.getByRole('button', { name: 'Reveal all' }).click();
+  for (const [name, text] of values) await expectVisible(value(page, name, text));
+  await expectText(rowStatus(page, 'Layers per function'), 'Revealed');
+  await expectText(score(page), `All values revealed. Score: 2 / ${values.length}`);
+
+  await reset(page);
+  for (const [name, text] of values) await expectVisible(value(page, name, text), false);
+  assert.equal(await input(page, TIMEOUT).inputValue(), '');
+  assert.equal(await input(page, TIMEOUT).isEditable(), true);
+  await page.reload();
+  await expectText(score(page), `Score: 0 / ${values.length}`);
+  await expectVisible(value(page, TIMEOUT, TIMEOUT_VALUE), false);
+  assertNoErrors(page);
+});
+
+test('choosing mode: pick the value from a list', async (t) => {
+  const page = await open(t);
+  await startPractice(page);
+  await page.getByRole('group', { name: 'Answer by' }).getByRole('radio', { name: 'Choosing' }).check();
+  assert.equal(await table(page).getByRole('textbox').count(), 0, 'no text inputs when choosing');
+  const select = (name) => row(page, name).getByRole('combobox', { name: new RegExp(escape(name)) });
+  await select(TIMEOUT).selectOption({ label: '15 minutes' });
+  await row(page, TIMEOUT).getByRole('button', { name: `Check ${TIMEOUT}` }).click();
+  await expectText(rowStatus(page, TIMEOUT), /^✓ Correct\. The limit is 15 minutes \(900 s\)\.$/);
+  await select(MEMORY).selectOption({ label: '128 MB – 10,240 MB' });
+  await select(MEMORY).press('Enter');
+  await expectText(rowStatus(page, MEMORY), /^✓ Correct/);
+  await select(ENV).selectOption({ label: '8 KB' });
+  await row(page, ENV).getByRole('button', { name: `Check ${ENV}` }).click();
+  await expectText(rowStatus(page, ENV), /^✗ Incorrect: you answered 8 KB\./);
+  await expectText(score(page), 'Score: 2 / 12');
+  // The mode is remembered.
+  await page.reload();
+  assert.equal(await page.getByRole('radio', { name: 'Choosing' }).isChecked(), true);
+  assert.ok(await select('Layers per function').isVisible());
+  assertNoErrors(page);
+});
+
+test('choosing mode offers whole numbers for counted things', async (t) => {
+  const page = await open(t);
+  await startPractice(page);
+  await page.getByRole('radio', { name: 'Choosing' }).check();
+  const options = await row(page, 'Layers per function').getByRole('option').allInnerTexts();
+  assert.ok(options.includes('5 layers'), JSON.stringify(options));
+  for (const option of options.filter((o) => /\d/.test(o))) {
+    assert.match(option, /^\d[\d,]* layers$/, `a whole number of layers: ${JSON.stringify(options)}`);
+  }
+});
+
+test('one row answered with the keyboard alone', async (t) => {
+  const page = await open(t);
+  await practice(page).focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await practice(page).getAttribute('aria-pressed'), 'true');
+  const target = input(page, TIMEOUT);
+  let reached = false;
+  for (let i = 0; i < 30 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await target.evaluate((el) => el === document.activeElement);
+  }
+  assert.ok(reached, 'Tab reaches the timeout input');
+  await page.keyboard.type('15 min');
+  await page.keyboard.press('Enter');
+  await expectText(rowStatus(page, TIMEOUT), /^✓ Correct/);
+  await expectText(score(page), 'Score: 1 / 12');
+  assertNoErrors(page);
+});
+
+test('the page parses quantities like the Rust parser', async (t) => {
+  const page = await open(t);
+  const parsed = await page.evaluate((cases) => cases.map((c) => window.StudyGuide.parseQuantity(c.input)), QUANTITIES);
+  const mismatches = QUANTITIES.filter((c, i) => {
+    const got = parsed[i];
+    if (c.base === null) return got !== null;
+    return !got || got.dimension !== c.dimension ||
+      Math.abs(got.base - c.base) > 1e-9 * Math.max(Math.abs(c.base), 1);
+  }).map((c) => `${JSON.stringify(c.input)}: expected ${JSON.stringify(c)}, got ${JSON.stringify(parsed[QUANTITIES.indexOf(c)])}`);
+  assert.ok(QUANTITIES.length >= 20);
+  assert.deepEqual(mismatches, []);
+  assertNoErrors(page);
+});
+
+test('API Gateway caching limits: practice with ranges', async (t) => {
+  const caption = 'API Gateway caching limits';
+  const page = await open(t, { url: APIGW });
+  const ttl = 'Cache time to live (TTL)';
+  const size = 'Cache size';
+  await expectVisible(value(page, size, '0.5 GB (512 MB) – 237 GB', caption));
+  await startPractice(page, caption);
+  await expectText(score(page), 'Score: 0 / 2');
+  await expectVisible(value(page, size, '0.5 GB (512 MB) – 237 GB', caption), false);
+  const fill = async (name, min, max) => {
+    await row(page, name, caption).getByRole('textbox', { name: /Minimum/ }).fill(min);
+    await row(page, name, caption).getByRole('textbox', { name: /Maximum/ }).fill(max);
+    await row(page, name, caption).getByRole('button', { name: `Check ${name}` }).click();
+  };
+  await fill(ttl, '0 s', '1 hour');
+  await expectText(rowStatus(page, ttl, caption), /^✓ Correct/);
+  await fill(size, '512 MB', '200 GB');
+  await expectText(rowStatus(page, size, caption), /^✗ Incorrect: you answered 512 MB – 200 GB\./);
+  await expectVisible(value(page, size, '0.5 GB (512 MB) – 237 GB', caption));
+  await expectText(score(page), 'Score: 1 / 2');
+  assertNoErrors(page);
+});
+
+for (const theme of ['light', 'rust', 'coal', 'navy', 'ayu']) {
+  test(`axe finds no violations in the limit table (${theme} theme)`, async (t) => {
+    const page = await open(t, { theme });
+    assert.ok(await page.evaluate((name) => document.documentElement.classList.contains(name), theme), `${theme} theme applied`);
+    const normal = await axeViolations(page, '.sg-limits');
+    await startPractice(page);
+    await typeAnswer(page, TIMEOUT, ['900 s']);
+    await typeAnswer(page, ENV, ['8 KB']);
+    await expectText(rowStatus(page, ENV), /^✗/);
+    const practising = await axeViolations(page, '.sg-limits');
+    assertNoErrors(page);
+    assertNoViolations(normal, `${theme}, normal`);
+    assertNoViolations(practising, `${theme}, practice`);
+  });
+}

@@ -1,0 +1,427 @@
+// The self-grading quiz in a real browser: what a learner sees and can do.
+// Run: node --test --test-concurrency=1 tests/browser/
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, mkdirSync, copyFileSync, cpSync, rmSync, existsSync, symlinkSync } from 'node:fs';
+import { execFile as execFileCb } from 'node:child_process';
+import { promisify } from 'node:util';
+import path from 'node:path';
+import { launch, newPage, serve, fileUrl, bookDir, repoRoot, tempDir } from './harness.mjs';
+
+const execFile = promisify(execFileCb);
+const QUIZ = 'serverless-containers/quiz.html';
+const QUIZ_MD = path.join(repoRoot, 'src', 'serverless-containers', 'quiz.md');
+const AXE = path.join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
+const BINARY = path.join(repoRoot, 'target', 'release', 'mdbook-studyguide');
+
+// The answer key, read from the quiz's TOML (not from the page).
+function parseQuiz(markdown) {
+  const block = markdown.match(/```quiz\n([\s\S]*?)\n```/);
+  assert.ok(block, 'quiz.md has a ```quiz block');
+  return block[1].split(/^\[\[question\]\]\s*$/m).slice(1).map((section, i) => {
+    const prompt = section.match(/^prompt = (".*")\s*$/m);
+    const answer = section.match(/^answer = (".*"|\[.*\])\s*$/m);
+    assert.ok(prompt && answer, `question ${i + 1} has a prompt and an answer`);
+    return { n: i + 1, prompt: JSON.parse(prompt[1]), letters: [].concat(JSON.parse(answer[1])) };
+  });
+}
+const KEY = parseQuiz(readFileSync(QUIZ_MD, 'utf8'));
+const MULTI = KEY.find((q) => q.letters.length > 1);
+
+// Markdown in prompts becomes typographic quotes and <code>.
+const plain = (s) => s.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/[`*]/g, '').replace(/\s+/g, ' ').trim();
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+let browser;
+let server;
+before(async () => {
+  browser = await launch();
+  server = await serve();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// A fresh browser profile on the quiz; closed when the test ends.
+async function open(t, { url = server.url + QUIZ, theme, init, onPage, ...options } = {}) {
+  const page = await newPage(browser, options);
+  t.after(() => page.context().close());
+  page.setDefaultTimeout(5000);
+  if (onPage) onPage(page);
+  if (theme) await page.addInitScript((name) => localStorage.setItem('mdbook-theme', name), theme);
+  if (init) await page.addInitScript(init);
+  await page.goto(url);
+  return page;
+}
+
+const quizOf = (page) => page.getByRole('form', { name: 'Quiz' });
+// Each question is a fieldset (role group) named by its legend; the answer
+// <details> is a group too, so filter by name.
+const questions = (page) => quizOf(page).getByRole('group', { name: /^Question \d+\. / });
+const question = (page, n) => quizOf(page).getByRole('group', { name: new RegExp(`^Question ${n}\\. `) });
+const isMulti = (n) => KEY[n - 1].letters.length > 1;
+const choiceIn = (scope, n, letter) =>
+  scope.getByRole(isMulti(n) ? 'checkbox' : 'radio', { name: new RegExp(`^${letter}\\) `) });
+const choice = (page, n, letter) => choiceIn(question(page, n), n, letter);
+// The list item of a choice: its input, its mark and its explanation.
+const choiceItem = (page, n, letter) =>
+  question(page, n).getByRole('listitem').filter({ has: choiceIn(page, n, letter) });
+const result = (page, n) => question(page, n).getByRole('status');
+const score = (page) => quizOf(page).getByRole('status').filter({ hasText: /^Score:/ });
+const checkButton = (page, n) => question(page, n).getByRole('button', { name: 'Check' });
+
+async function pick(page, n, letters) {
+  for (const letter of letters) await choice(page, n, letter).check();
+}
+async function answer(page, n, letters = KEY[n - 1].letters) {
+  await pick(page, n, letters);
+  await checkButton(page, n).click();
+}
+
+// Waits until the locator's text is `expected` (a string or a RegExp).
+async function expectText(locator, expected, timeout = 3000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const actual = (await locator.innerText({ timeout }).catch((e) => `<${e.message.split('\n')[0]}>`)).trim();
+    if (expected instanceof RegExp ? expected.test(actual) : actual === expected) return;
+    if (Date.now() > deadline) assert.fail(`expected text ${expected}, got ${JSON.stringify(actual)}`);
+    await sleep(50);
+  }
+}
+// Visible, or present on the page but hidden.
+async function expectVisible(locator, visible = true) {
+  if (!visible) assert.ok(await locator.count() > 0, `${locator} is on the page`);
+  await locator.waitFor({ state: visible ? 'visible' : 'hidden', timeout: 3000 });
+  assert.equal(await locator.isVisible(), visible);
+}
+async function checkedLetters(page, n) {
+  const letters = [];
+  for (const letter of 'ABCD') if (await choice(page, n, letter).isChecked()) letters.push(letter);
+  return letters;
+}
+function assertNoErrors(page) {
+  assert.deepEqual(page.errors, [], 'no console errors or page errors');
+}
+const stored = (page, id) => page.evaluate((k) => localStorage.getItem(k), `sg:quiz:${id}`);
+
+async function axeViolations(page, context) {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate((ctx) => window.axe.run(ctx).then((r) => r.violations.map((v) => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map((n) => `${n.target.join(' ')}\n      ${n.failureSummary.replace(/\n/g, '\n      ')}`),
+  }))), context);
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help}, ${v.nodes.length} node(s)\n    ` +
+    v.nodes.slice(0, 6).join('\n    ') + (v.nodes.length > 6 ? `\n    … and ${v.nodes.length - 6} more` : ''));
+}
+function assertNoViolations(list, label) {
+  assert.equal(list.length, 0, `axe violations (${label}):\n  ${list.join('\n  ')}`);
+}
+
+test('all 25 questions are on the page, and the answer key scores 25 / 25', async (t) => {
+  const page = await open(t);
+  assert.equal(KEY.length, 25);
+  assert.equal(await questions(page).count(), 25);
+  await expectText(score(page), 'Score: 0 / 25');
+  for (const q of KEY) {
+    const legend = await question(page, q.n).locator('legend').innerText();
+    const choose = q.letters.length > 1 ? ' (Choose TWO.)' : '';
+    assert.equal(plain(legend), `Question ${q.n}. ${plain(q.prompt)}${choose}`);
+  }
+  for (const q of KEY) {
+    await answer(page, q.n);
+    await expectText(result(page, q.n), 'Correct.');
+  }
+  await expectText(score(page), 'Score: 25 / 25');
+  // The learner's own picks are marked right.
+  await expectText(choiceItem(page, 1, KEY[0].letters[0]).getByText(/^✓/), '✓ Your answer: correct');
+  assertNoErrors(page);
+});
+
+test('a reload keeps the answers and the score', async (t) => {
+  const page = await open(t);
+  await answer(page, 1);
+  await answer(page, 2, ['A']);
+  await pick(page, 3, ['C']); // picked, not checked yet
+  await expectText(score(page), 'Score: 1 / 25');
+  await page.reload();
+  await expectText(result(page, 1), 'Correct.');
+  await expectText(result(page, 2), 'Incorrect. The answer is B.');
+  await expectText(result(page, 3), '');
+  assert.deepEqual(await checkedLetters(page, 1), KEY[0].letters);
+  assert.deepEqual(await checkedLetters(page, 2), ['A']);
+  assert.deepEqual(await checkedLetters(page, 3), ['C']);
+  assert.equal(await choice(page, 1, 'A').isDisabled(), true, 'a graded question stays graded');
+  await expectText(score(page), 'Score: 1 / 25');
+  assertNoErrors(page);
+});
+
+test('a wrong answer is called wrong and explained', async (t) => {
+  const page = await open(t);
+  const why = choiceItem(page, 2, 'D').getByText(/^A private API is a REST API/);
+  await expectVisible(why, false);
+  await expectVisible(question(page, 2).getByText('Answer: B'), false);
+  await answer(page, 2, ['D']);
+  await expectText(result(page, 2), 'Incorrect. The answer is B.');
+  // The answer <details> is open: its body shows.
+  await expectVisible(question(page, 2).getByText('Answer: B'));
+  await expectVisible(question(page, 2).getByText('HTTP API is simpler and up to 71% cheaper than REST API.'));
+  await expectText(choiceItem(page, 2, 'B').getByText('✓ Correct answer'), '✓ Correct answer');
+  await expectText(choiceItem(page, 2, 'D').getByText('✗ Your answer: incorrect'), '✗ Your answer: incorrect');
+  await expectVisible(why);
+  await expectText(why, 'A private API is a REST API reachable only from a VPC; it is about access, not price.');
+  assert.equal(await choiceItem(page, 2, 'A').getByText(/^[✓✗]/).count(), 0, 'an unpicked wrong choice has no mark');
+  await expectText(score(page), 'Score: 0 / 25');
+  assertNoErrors(page);
+});
+
+test(`the multi-answer question (${MULTI.n}, Choose TWO) is graded all-or-nothing`, async (t) => {
+  const page = await open(t);
+  const n = MULTI.n;
+  assert.deepEqual(MULTI.letters, ['A', 'B']);
+  assert.match(await question(page, n).locator('legend').innerText(), /\(Choose TWO\.\)/);
+  assert.equal(await question(page, n).getByRole('checkbox').count(), 4);
+  assert.equal(await question(page, n).getByRole('radio').count(), 0);
+  await answer(page, n, ['A']);
+  await expectText(result(page, n), 'Choose TWO answers: you have chosen 1.');
+  assert.equal(await choice(page, n, 'B').isEnabled(), true, 'not graded yet');
+  await expectVisible(question(page, n).getByText('Answer: A, B'), false);
+  await answer(page, n, ['B']);
+  await expectText(result(page, n), 'Correct.');
+  await expectText(score(page), 'Score: 1 / 25');
+
+  await quizOf(page).getByRole('button', { name: 'Try again' }).click();
+  await answer(page, n, ['A', 'C']);
+  await expectText(result(page, n), 'Incorrect. The answer is A and B.');
+  await expectText(choiceItem(page, n, 'A').getByText(/^✓/), '✓ Your answer: correct');
+  await expectText(choiceItem(page, n, 'B').getByText(/^✓/), '✓ Correct answer');
+  await expectText(choiceItem(page, n, 'C').getByText(/^✗/), '✗ Your answer: incorrect');
+  await expectText(score(page), 'Score: 0 / 25');
+  assertNoErrors(page);
+});
+
+test('"Try again" resets the score, the choices and the stored answers', async (t) => {
+  const page = await open(t);
+  await answer(page, 1);
+  await answer(page, 2);
+  await pick(page, 3, ['A']);
+  await expectText(score(page), 'Score: 2 / 25');
+  await quizOf(page).getByRole('button', { name: 'Try again' }).click();
+  await expectText(score(page), 'Score: 0 / 25');
+  for (const n of [1, 2, 3]) {
+    assert.deepEqual(await checkedLetters(page, n), [], `question ${n} has no choice`);
+    await expectText(result(page, n), '');
+    assert.equal(await choice(page, n, 'A').isEnabled(), true);
+  }
+  await expectVisible(question(page, 1).getByText('Answer: C'), false);
+  await page.reload();
+  await expectText(score(page), 'Score: 0 / 25');
+  for (const n of [1, 2, 3]) {
+    assert.deepEqual(await checkedLetters(page, n), [], `question ${n} has no choice after a reload`);
+    await expectText(result(page, n), '');
+  }
+  assertNoErrors(page);
+});
+
+// Presses Tab until `target` has the focus.
+async function tabTo(page, target, max = 10) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  assert.fail(`Tab did not reach ${target} in ${max} presses`);
+}
+const isFocused = (locator) => locator.evaluate((el) => el === document.activeElement);
+
+test('the quiz works with the keyboard alone', async (t) => {
+  const page = await open(t);
+  // Start from the heading's link, just before the quiz.
+  await page.getByRole('heading', { name: /Chapter Quiz/ }).getByRole('link').focus();
+  await tabTo(page, choice(page, 1, 'A'));
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  assert.deepEqual(await checkedLetters(page, 1), ['C']);
+  await page.keyboard.press('Tab');
+  assert.ok(await isFocused(checkButton(page, 1)), 'Tab moves from the choices to Check');
+  await page.keyboard.press('Space');
+  await expectText(result(page, 1), 'Correct.');
+  // On to question 2, past question 1's answer summary.
+  await tabTo(page, choice(page, 2, 'A'), 3);
+  await page.keyboard.press('ArrowDown');
+  assert.deepEqual(await checkedLetters(page, 2), ['B']);
+  await page.keyboard.press('Tab');
+  assert.ok(await isFocused(checkButton(page, 2)));
+  await page.keyboard.press('Enter');
+  await expectText(result(page, 2), 'Correct.');
+  await expectText(score(page), 'Score: 2 / 25');
+  assertNoErrors(page);
+});
+
+// Saved entries the quiz must survive: each is removed and the question works.
+const BAD_ENTRIES = [
+  ['a corrupted entry', '{not json'],
+  ['an entry with a stale hash', '{"h":"000000000000","p":[2],"c":true}'],
+  ['a foreign, wrong-shaped entry', '{"h":"x","p":[99]}'],
+];
+for (const [label, raw] of BAD_ENTRIES) {
+  test(`storage: ${label} does not break the page`, async (t) => {
+    const page = await open(t);
+    await page.evaluate((value) => localStorage.setItem('sg:quiz:lambda-max-timeout', value), raw);
+    await page.reload();
+    assert.equal(await stored(page, 'lambda-max-timeout'), null, 'the bad entry was removed');
+    assert.deepEqual(await checkedLetters(page, 1), []);
+    await expectText(result(page, 1), '');
+    await expectText(score(page), 'Score: 0 / 25');
+    await answer(page, 1);
+    await expectText(result(page, 1), 'Correct.');
+    await expectText(score(page), 'Score: 1 / 25');
+    assertNoErrors(page);
+  });
+}
+
+test('storage: a localStorage that throws still lets you answer and score', async (t) => {
+  // mdBook's own sidebar script (toc-*.js) reads localStorage without a
+  // try/catch; that error is mdBook's, so only the rest must be error-free.
+  const stacks = [];
+  const page = await open(t, {
+    onPage: (p) => p.on('pageerror', (e) => stacks.push(e.stack || String(e))),
+    init: () => {
+      Storage.prototype.getItem = function () { throw new Error('storage blocked'); };
+      Storage.prototype.setItem = function () { throw new Error('storage blocked'); };
+    },
+  });
+  await answer(page, 1);
+  await answer(page, 2, ['A']);
+  await answer(page, MULTI.n);
+  await expectText(result(page, 1), 'Correct.');
+  await expectText(result(page, 2), 'Incorrect. The answer is B.');
+  await expectText(result(page, MULTI.n), 'Correct.');
+  await expectText(score(page), 'Score: 2 / 25');
+  const mdbooks = stacks.filter((s) => /\/toc-[0-9a-f]+\.js:/.test(s));
+  assert.deepEqual(page.errors.filter((e) => e !== 'Error: storage blocked'), [], 'no other errors');
+  assert.equal(page.errors.length, mdbooks.length, `only mdBook's toc.js failed:\n${stacks.join('\n')}`);
+});
+
+// A copy of the repository's tracked files, built with one question's prompt changed.
+async function buildEditedBook(t) {
+  assert.ok(existsSync(BINARY), `${BINARY} is built (cargo build --release)`);
+  const dir = tempDir('sg-edited-');
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const { stdout } = await execFile('git', ['ls-files', '-z'], { cwd: repoRoot });
+  for (const file of stdout.split('\0').filter(Boolean)) {
+    const from = path.join(repoRoot, file);
+    if (!existsSync(from)) continue;
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    copyFileSync(from, path.join(dir, file));
+  }
+  symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'));
+  const md = path.join(dir, 'src', 'serverless-containers', 'quiz.md');
+  const before = readFileSync(md, 'utf8');
+  const edited = before.replace(`prompt = "${KEY[0].prompt}"`, 'prompt = "How long can one AWS Lambda invocation run at most?"');
+  assert.notEqual(edited, before, 'the prompt was edited');
+  writeFileSync(md, edited);
+  await execFile(BINARY, ['build', dir], { cwd: dir, maxBuffer: 1 << 24 });
+  return path.join(dir, 'book');
+}
+
+test('storage: an edited question is reset, the others keep their answers', async (t) => {
+  const editedBook = await buildEditedBook(t);
+  // Both versions are served from the same origin and path, one after the other.
+  const root = tempDir('sg-served-');
+  t.after(() => rmSync(root, { recursive: true, force: true }));
+  const served = path.join(root, 'book');
+  cpSync(bookDir, served, { recursive: true });
+  const local = await serve(root);
+  t.after(() => local.close());
+  const url = `${local.url}book/${QUIZ}`;
+
+  const page = await open(t, { url });
+  await answer(page, 1);
+  await answer(page, 2);
+  await expectText(score(page), 'Score: 2 / 25');
+
+  rmSync(served, { recursive: true, force: true });
+  cpSync(editedBook, served, { recursive: true });
+  await page.goto(url);
+  await expectVisible(question(page, 1).getByText('How long can one AWS Lambda invocation run at most?'));
+  assert.deepEqual(await checkedLetters(page, 1), [], 'the edited question was reset');
+  await expectText(result(page, 1), '');
+  assert.deepEqual(await checkedLetters(page, 2), KEY[1].letters, 'the unchanged question keeps its answer');
+  await expectText(result(page, 2), 'Correct.');
+  await expectText(score(page), 'Score: 1 / 25');
+  assertNoErrors(page);
+});
+
+test('without JavaScript every question, its choices and its answer are on the page', async (t) => {
+  const page = await open(t, { javaScriptEnabled: false });
+  assert.equal(await questions(page).count(), 25);
+  for (const q of KEY) {
+    const group = question(page, q.n);
+    assert.match(plain(await group.locator('legend').innerText()), new RegExp(`^Question ${q.n}\\. `));
+    assert.equal(await group.getByRole(q.letters.length > 1 ? 'checkbox' : 'radio').count(), 4, `question ${q.n} has 4 choices`);
+    const answerText = group.getByText(`Answer: ${q.letters.join(', ')}`);
+    assert.equal(await answerText.count(), 1, `question ${q.n} holds its answer`);
+    assert.equal(await answerText.isVisible(), false, `question ${q.n}'s answer starts closed`);
+  }
+  await question(page, 1).getByText('Answer', { exact: true }).click();
+  await expectVisible(question(page, 1).getByText('Answer: C'));
+  await expectVisible(question(page, 1).getByText('Lambda max timeout is 15 minutes (900 s).'));
+  await question(page, 2).getByText('Answer', { exact: true }).click();
+  // Without script the choices' explanations are listed in the answer.
+  await expectVisible(question(page, 2).getByText(/^D\) A private API is a REST API reachable only from a VPC/));
+  assertNoErrors(page);
+});
+
+test('without JavaScript the Check buttons, the score and "Try again" are not shown', async (t) => {
+  const page = await open(t, { javaScriptEnabled: false });
+  assert.equal(await quizOf(page).getByRole('button', { name: 'Check' }).count(), 0, 'no Check buttons show');
+  assert.equal(await quizOf(page).getByRole('button', { name: 'Try again' }).count(), 0, 'no "Try again" button shows');
+  assert.equal(await quizOf(page).getByText(/^Score:/).isVisible(), false, 'no score shows');
+  assertNoErrors(page);
+});
+
+test('opened from disk, the quiz works and makes no network request', async (t) => {
+  const page = await open(t, { url: fileUrl(QUIZ) });
+  await answer(page, 1);
+  await answer(page, MULTI.n);
+  await expectText(result(page, 1), 'Correct.');
+  await expectText(result(page, MULTI.n), 'Correct.');
+  await expectText(score(page), 'Score: 2 / 25');
+  assert.ok(page.requests.length > 1);
+  assert.deepEqual(page.requests.filter((u) => !u.startsWith('file://')), [], 'only file:// requests');
+  assertNoErrors(page);
+});
+
+for (const theme of ['light', 'rust', 'coal', 'navy', 'ayu']) {
+  test(`axe finds no violations in the quiz (${theme} theme)`, async (t) => {
+    const page = await open(t, { theme });
+    assert.ok(await page.evaluate((name) => document.documentElement.classList.contains(name), theme), `${theme} theme applied`);
+    const problems = await axeViolations(page, 'form.sg-quiz');
+    await answer(page, 1);
+    await answer(page, 2, ['D']);
+    await answer(page, MULTI.n, ['A', 'C']);
+    await expectText(result(page, MULTI.n), /^Incorrect/);
+    const answered = await axeViolations(page, 'form.sg-quiz');
+    assertNoErrors(page);
+    assertNoViolations(problems, `${theme}, initial`);
+    assertNoViolations(answered, `${theme}, answered`);
+  });
+}
+
+test('at phone width (375px) the quiz fits without horizontal scrolling', async (t) => {
+  const width = 375;
+  const page = await open(t, { viewport: { width, height: 800 } });
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(await overflow() <= width + 1, `scrollWidth ${await overflow()} <= ${width + 1}`);
+  const check = checkButton(page, 1);
+  await check.scrollIntoViewIfNeeded();
+  assert.ok(await check.isVisible());
+  const box = await check.boundingBox();
+  assert.ok(box.x >= 0 && box.x + box.width <= width, `Check button within the viewport: ${JSON.stringify(box)}`);
+  // Marks and explanations must not widen the page either.
+  await answer(page, 6, ['C']);
+  await answer(page, MULTI.n, ['C', 'D']);
+  await expectText(result(page, MULTI.n), /^Incorrect/);
+  assert.ok(await overflow() <= width + 1, `after answering: scrollWidth ${await overflow()} <= ${width + 1}`);
+  assertNoErrors(page);
+});
