@@ -111,6 +111,22 @@ pub fn escape_attr(text: &str) -> String {
     escape_text(text)
 }
 
+/// Escapes text for raw HTML placed inside a Markdown paragraph, where the
+/// text between tags is still read as Markdown: its punctuation becomes
+/// character references, so `[x](javascript:…)` stays text.
+pub fn escape_inline_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in escape_text(text).chars() {
+        match c {
+            '[' | ']' | '(' | ')' | '*' | '_' | '`' | '!' | '\\' | '~' | '{' | '}' | '|' => {
+                out.push_str(&format!("&#{};", c as u32));
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// Makes HTML fit on one line without changing what it shows, so that it
 /// stays a single Markdown HTML block (a blank line would end the block).
 pub fn one_line(html: &str) -> String {
@@ -181,6 +197,11 @@ mod tests {
         let line = one_line(&html);
         assert!(!line.contains('\n'));
         assert!(line.contains("a&#10;&#10;b"), "{line}");
+    }
+
+    #[test]
+    fn inline_text_escapes_markdown_punctuation() {
+        assert_eq!(escape_inline_text("[x](javascript:y) *b* <i>"), "&#91;x&#93;&#40;javascript:y&#41; &#42;b&#42; &lt;i&gt;");
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::config::OnFailure;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceMap};
 use crate::diagram::{self, Diagram, Rendered};
 use crate::limits::{self, LimitRef, LimitTable, Registry, RegistryEntry};
-use crate::markdown::{MarkdownStyle, escape_text};
+use crate::markdown::{MarkdownStyle, escape_inline_text, escape_text};
 use crate::quiz::{self, Quiz, RenderedQuestion, RenderedQuiz};
 use crate::toml_block::Problem;
 use mdbook_preprocessor::book::{Book, Chapter};
@@ -333,11 +333,12 @@ impl ChapterRenderer<'_> {
                     Target::Html => {
                         let drawn = self.drawn.get(*index).cloned().unwrap_or(Rendered::Client);
                         if let Rendered::Failed(message) = &drawn {
-                            problems.push(self.block_problem(
-                                block,
-                                0,
-                                format!("mermaid could not draw this diagram: {message}"),
-                            ));
+                            let (text, hint) = diagram::describe_error(message);
+                            let problem = self.block_problem(block, 0, text);
+                            problems.push(match hint {
+                                Some(hint) => problem.with_hint(hint),
+                                None => problem,
+                            });
                         }
                         block.html_replacement(&diagram::render_html(diagram, &drawn))
                     }
@@ -544,11 +545,13 @@ fn error_box(block: &FencedBlock, diagnostics: &[Diagnostic], original: &str) ->
     html
 }
 
+/// The in-page note that replaces a broken reference under `continue`. It
+/// sits inside a paragraph, so its text is escaped for Markdown too.
 fn inline_error(original: &str, message: &str) -> String {
     format!(
         r#"<span class="sg-error-inline" role="note"><code>{}</code> ({})</span>"#,
-        escape_text(original),
-        escape_text(message)
+        escape_inline_text(original),
+        escape_inline_text(message)
     )
 }
 

@@ -246,3 +246,72 @@ fn pdf_without_chromium_says_how_to_install_it() {
     assert!(stderr.contains("Chromium was not found. Install it with `sudo apt-get install chromium`"), "{stderr}");
     assert!(!book.path().join("book").exists(), "nothing is built without Chromium");
 }
+
+/// Every file under `dir`, relative, with its bytes.
+fn tree(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(current) = stack.pop() {
+        for entry in std::fs::read_dir(&current).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.insert(path.strip_prefix(dir).unwrap().to_owned(), std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
+}
+
+#[track_caller]
+fn assert_same_tree(left: &Path, right: &Path) {
+    let (left, right) = (tree(left), tree(right));
+    assert_eq!(left.keys().collect::<Vec<_>>(), right.keys().collect::<Vec<_>>(), "the same files");
+    for (path, bytes) in &left {
+        assert!(bytes == &right[path], "{} differs", path.display());
+    }
+}
+
+#[test]
+fn a_book_without_our_blocks_builds_byte_for_byte_as_plain_mdbook_does() {
+    let with = fixture("passthrough");
+    let without = fixture("passthrough");
+    let toml = without.path().join("book.toml");
+    let plain = std::fs::read_to_string(&toml).unwrap().replace("[preprocessor.studyguide]\ncommand = \"false\"\n", "");
+    assert!(!plain.contains("studyguide"));
+    std::fs::write(&toml, plain).unwrap();
+    mdbook_driver::MDBook::load(without.path()).unwrap().build().unwrap();
+
+    let mut command = binary();
+    command.arg("build").arg(with.path());
+    let (output, _, stderr) = run(command);
+    assert!(output.status.success(), "{stderr}");
+
+    let page = main_of(&with.path().join("book/chapter.html"));
+    assert!(page.contains("{{limit lambda.timeout}}") && page.contains("language-quizzes"), "{page}");
+    assert!(page.contains("This is TOML shown as text"), "the include was expanded");
+    assert_same_tree(&with.path().join("book"), &without.path().join("book"));
+}
+
+#[test]
+fn two_builds_of_the_same_sources_are_byte_identical() {
+    let copies: Vec<tempfile::TempDir> = (0..2)
+        .map(|_| {
+            let dir = tempfile::tempdir().unwrap();
+            for part in ["src", "theme"] {
+                copy_dir(&repo_root().join(part), &dir.path().join(part));
+            }
+            std::fs::copy(repo_root().join("book.toml"), dir.path().join("book.toml")).unwrap();
+            let _ = std::fs::remove_dir_all(dir.path().join("src/vendor"));
+            dir
+        })
+        .collect();
+    for copy in &copies {
+        let mut command = binary();
+        command.arg("build").arg(copy.path());
+        let (output, _, stderr) = run(command);
+        assert!(output.status.success(), "{stderr}");
+    }
+    assert_same_tree(&copies[0].path().join("book"), &copies[1].path().join("book"));
+}

@@ -30,7 +30,13 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Build the site into the book's build directory (book/ by default).
-    Build(BookDir),
+    Build {
+        #[command(flatten)]
+        book: BookDir,
+        /// Write the site here instead of the build directory in book.toml.
+        #[arg(short, long)]
+        dest_dir: Option<PathBuf>,
+    },
     /// Build, serve on http://127.0.0.1:PORT and rebuild when a file changes.
     Serve {
         #[command(flatten)]
@@ -64,7 +70,7 @@ pub fn main() -> ExitCode {
         None => crate::preprocessor::handle_json(std::io::stdin().lock(), std::io::stdout().lock())
             .map(|()| ExitCode::SUCCESS),
         Some(Command::Supports { .. }) => Ok(ExitCode::SUCCESS),
-        Some(Command::Build(book)) => build(&book.dir).map(|path| {
+        Some(Command::Build { book, dest_dir }) => build(&book.dir, dest_dir.as_deref()).map(|path| {
             eprintln!("The book is at {}", path.display());
             ExitCode::SUCCESS
         }),
@@ -115,10 +121,14 @@ fn default_on_failure(book: &mut MDBook, policy: OnFailure) -> Result<()> {
     Ok(())
 }
 
-/// Builds the site; returns the path of its front page.
-pub fn build(dir: &Path) -> Result<PathBuf> {
+/// Builds the site (into `dest_dir` if given); returns the path of its front page.
+pub fn build(dir: &Path, dest_dir: Option<&Path>) -> Result<PathBuf> {
     let mut book = load(dir)?;
     default_on_failure(&mut book, OnFailure::Bail)?;
+    if let Some(dest) = dest_dir {
+        let dest = std::env::current_dir()?.join(dest);
+        book.config.build.build_dir = dest;
+    }
     book.build()?;
     Ok(book.root.join(&book.config.build.build_dir).join("index.html"))
 }

@@ -20,7 +20,7 @@ pub fn run(dir: &Path) -> Result<PathBuf> {
         bail!("the print page is turned off: remove `enable = false` under [output.html.print] in book.toml");
     }
 
-    build(dir)?;
+    build(dir, None)?;
     let site = book.root.join(&book.config.build.build_dir);
     let print_page = site.join("print.html").canonicalize().context("the build wrote no print.html")?;
     let output = site.join(&config.pdf.file_name);

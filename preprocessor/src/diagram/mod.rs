@@ -8,6 +8,7 @@
 mod cache;
 mod html;
 pub mod prerender;
+mod safety;
 
 pub use html::{render_html, render_markdown};
 pub use prerender::{Backend, Rendered};
@@ -148,6 +149,26 @@ pub fn parse(body: &str) -> (Diagram, Vec<Problem>) {
     (Diagram { source, title, description }, problems)
 }
 
+/// mermaid's error as a one-line message and a hint. Its "line N" counts
+/// lines after mermaid's own preprocessing and does not match the block, so
+/// the message quotes the text mermaid stopped at instead.
+pub fn describe_error(message: &str) -> (String, Option<String>) {
+    let mut lines = message.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next().unwrap_or("unknown error");
+    let rest: Vec<&str> = lines.collect();
+    if let Some(head) = first.strip_prefix("Parse error on line ") {
+        let _ = head;
+        let near = rest.first().map(|l| l.trim_start_matches('.').trim()).filter(|l| !l.starts_with('-'));
+        let expecting = rest.iter().find(|l| l.starts_with("Expecting"));
+        let text = match near {
+            Some(near) => format!("mermaid could not parse this diagram near `{near}`"),
+            None => "mermaid could not parse this diagram".to_owned(),
+        };
+        return (text, expecting.map(|e| (*e).to_owned()));
+    }
+    (format!("mermaid could not draw this diagram: {first}"), None)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,6 +207,20 @@ mod tests {
     fn front_matter_is_skipped() {
         let (_, problems) = parse("---\ntitle: x\n---\nflowchart TD\naccTitle: t\nA-->B\n");
         assert!(problems.is_empty(), "{problems:?}");
+    }
+
+    #[test]
+    fn mermaid_errors_quote_where_it_stopped() {
+        let message = "Parse error on line 6:\n...  A --> B  B -->\n-------------------^\nExpecting 'AMP', 'COLON', got 'EOF'";
+        assert_eq!(
+            describe_error(message),
+            (
+                "mermaid could not parse this diagram near `A --> B  B -->`".to_owned(),
+                Some("Expecting 'AMP', 'COLON', got 'EOF'".to_owned())
+            )
+        );
+        assert_eq!(describe_error("No diagram type detected matching given configuration for text: x").0,
+            "mermaid could not draw this diagram: No diagram type detected matching given configuration for text: x");
     }
 
     #[test]

@@ -1,0 +1,4 @@
+fn main() {
+    let limit = 900; // seconds
+    println!("{limit}");
+}

@@ -1,0 +1,216 @@
+// Hostile author text: a corpus of XSS vectors goes into every field of
+// every block kind (and the places that show a broken block's source), the
+// book is built, and every page is loaded in Chromium. Nothing may run, no
+// dialog may open, and no element may be injected.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync, symlinkSync, copyFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { launch, newPage, serve, studyguide, tempDir, repoRoot } from './harness.mjs';
+
+// Each vector tries to set window.__xss or call alert(); the page must do neither.
+const VECTORS = [
+  '<script>window.__xss=1;alert(1)</script>',
+  '<img src=x onerror="window.__xss=1;alert(1)">',
+  '<svg onload="window.__xss=1"></svg>',
+  '<svg><script>window.__xss=1</script></svg>',
+  '[click me](javascript:window.__xss=1)',
+  '<a href="javascript:window.__xss=1" id="injected">x</a>',
+  '"><script>window.__xss=1</script>',
+  "' onmouseover='window.__xss=1' x='",
+  '<math><mtext><table><mglyph><style><img src=x onerror="window.__xss=1">',
+  '</script><script>window.__xss=1</script>',
+  '<iframe src="javascript:window.__xss=1"></iframe>',
+  '<a href="data:text/html,<script>alert(1)</script>">data</a>',
+  '<style>main{display:none}</style>',
+  '</form></table></div></figure><h1 id="injected">broken out</h1>',
+  '<details open ontoggle="window.__xss=1">',
+  '<object data="javascript:window.__xss=1"></object>',
+  '{{limit <img src=x onerror="window.__xss=1">}}',
+];
+
+// A TOML basic string holding `text`.
+const toml = (text) => JSON.stringify(text);
+// Mermaid labels are quoted strings: keep the vector but not the quotes.
+const label = (text) => text.replace(/"/g, '#quot;').replace(/\n/g, ' ');
+
+function chapter(vector, n) {
+  const v = toml(vector);
+  return `# Vector ${n}
+
+Prose reference: {{limit x${n}.safe}} and a broken one: {{limit ${vector.replace(/[{}\n]/g, '')}}}.
+
+\`\`\`quiz
+title = ${v}
+
+[[question]]
+id = "q${n}"
+prompt = ${v}
+choices = [${v}, { text = "plain ${n}", explanation = ${v} }]
+answer = "A"
+explanation = ${v}
+\`\`\`
+
+\`\`\`limits
+caption = ${v}
+service = ${v}
+
+[[limit]]
+id = "x${n}.safe"
+resource = ${v}
+value = "15 min"
+adjustable = false
+note = ${v}
+\`\`\`
+
+\`\`\`mermaid
+flowchart LR
+    accTitle: ${label(vector)}
+    accDescr: ${label(vector)}
+    A["${label(vector)}"] --> B["plain"]
+    click A href "javascript:window.__xss=1"
+\`\`\`
+
+A quiz that is broken, so its source is shown in the page:
+
+\`\`\`quiz
+[[question]]
+id = ${v}
+prompt = ${v}
+choices = [${v}]
+answer = "Z"
+\`\`\`
+
+A broken limits table:
+
+\`\`\`limits
+caption = ${v}
+service = "s"
+source = ${toml('javascript:window.__xss=1')}
+
+[[limit]]
+id = ${v}
+resource = ${v}
+value = ${toml('10 ' + vector)}
+adjustable = false
+\`\`\`
+
+END OF PAGE ${n}
+`;
+}
+
+const servers = {};
+let browser;
+
+// Builds the hostile book; `prerender` = "auto" draws diagrams at build
+// time, "never" leaves them to mermaid in the browser.
+function buildBook(prerender) {
+  const book = tempDir('studyguide-xss-');
+  mkdirSync(path.join(book, 'src'), { recursive: true });
+  mkdirSync(path.join(book, 'theme'), { recursive: true });
+  for (const file of readdirSync(path.join(repoRoot, 'theme'))) {
+    copyFileSync(path.join(repoRoot, 'theme', file), path.join(book, 'theme', file));
+  }
+  symlinkSync(path.join(repoRoot, 'node_modules'), path.join(book, 'node_modules'));
+  writeFileSync(path.join(book, 'book.toml'), `[book]
+title = "Hostile input"
+
+[preprocessor.studyguide]
+command = "false"
+on-failure = "continue"
+
+[preprocessor.studyguide.diagrams]
+prerender = "${prerender}"
+
+[output.html]
+additional-css = ["theme/studyguide.css"]
+additional-js = ["theme/storage.js", "theme/quiz.js", "theme/limits.js", "theme/diagrams.js", "theme/print.js"]
+`);
+  let summary = '# Summary\n\n';
+  VECTORS.forEach((vector, n) => {
+    writeFileSync(path.join(book, 'src', `v${n}.md`), chapter(vector, n));
+    summary += `- [Vector ${n}](v${n}.md)\n`;
+  });
+  writeFileSync(path.join(book, 'src', 'SUMMARY.md'), summary);
+  const result = studyguide(['build', book]);
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stderr, /WARN/, 'the broken blocks were reported');
+  const drawn = prerender === 'auto' ? /diagrams: 17 drawn/ : /17 left to the browser/;
+  assert.match(result.stderr, drawn);
+  return book;
+}
+
+before(async () => {
+  servers.static = await serve(path.join(buildBook('auto'), 'book'));
+  servers.client = await serve(path.join(buildBook('never'), 'book'));
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await servers.static?.close();
+  await servers.client?.close();
+});
+
+// What the page itself loads: mdBook's and our scripts, nothing else.
+async function inspect(page) {
+  return page.evaluate(() => {
+    const main = document.querySelector('main');
+    const handlers = [...main.querySelectorAll('*')].filter((el) =>
+      [...el.attributes].some((a) => /^on/i.test(a.name)));
+    return {
+      xss: window.__xss,
+      injected: document.querySelectorAll('#injected').length,
+      scriptsInMain: main.querySelectorAll('script').length,
+      frames: document.querySelectorAll('iframe, object, embed').length,
+      handlers: handlers.map((el) => el.outerHTML.slice(0, 120)),
+      javascriptLinks: [...document.querySelectorAll('a[href]')]
+        .filter((a) => /^\s*(javascript|data):/i.test(a.getAttribute('href'))).map((a) => a.outerHTML),
+      stylesOutsideSvg: [...main.querySelectorAll('style')].filter((s) => !s.closest('svg')).length,
+      mainVisible: getComputedStyle(main).display !== 'none',
+      text: main.innerText,
+      quizzes: main.querySelectorAll('form.sg-quiz').length,
+      tables: main.querySelectorAll('.sg-limits').length,
+      diagrams: main.querySelectorAll('.sg-diagram').length,
+    };
+  });
+}
+
+for (const mode of ['static', 'client']) for (const [n, vector] of VECTORS.entries()) {
+  test(`vector ${n} runs nothing (${mode} diagrams): ${vector.slice(0, 50)}`, async () => {
+    const page = await newPage(browser);
+    await page.goto(`${servers[mode].url}v${n}.html`);
+    await page.evaluate(() => window.StudyGuide.whenReady());
+    if (mode === 'client') {
+      await page.locator('[data-sg-canvas] svg').first().waitFor({ state: 'attached', timeout: 15000 });
+    }
+    // Interact: open every details, hover and focus everything, answer the quiz.
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    // A reference inside the quiz's own fields breaks the quiz: then it is a box.
+    const quizBroken = vector.includes('{{limit');
+    if (!quizBroken) {
+      await page.locator('main .sg-choice label').first().click();
+      await page.getByRole('button', { name: 'Check' }).first().click();
+    }
+    await page.mouse.move(200, 200);
+    await page.mouse.move(600, 400);
+    const found = await inspect(page);
+    assert.equal(found.xss, undefined, 'no script ran');
+    assert.deepEqual(page.errors.filter((e) => e.startsWith('dialog')), [], 'no dialog opened');
+    assert.equal(found.injected, 0, 'no injected element');
+    assert.equal(found.scriptsInMain, 0, 'no script element in the content');
+    assert.equal(found.frames, 0, 'no frame or object');
+    assert.deepEqual(found.handlers, [], 'no event handler attributes');
+    assert.deepEqual(found.javascriptLinks, [], 'no javascript: or data: links');
+    assert.equal(found.stylesOutsideSvg, 0, 'no author style element');
+    assert.ok(found.mainVisible, 'the page is not hidden');
+    // The layout held: every block is in place and the text after them is there.
+    assert.equal(found.quizzes, quizBroken ? 0 : 1);
+    assert.equal(found.tables, 1);
+    assert.equal(found.diagrams, 1);
+    assert.ok(found.text.includes(`END OF PAGE ${n}`), 'the text after the blocks is on the page');
+    const boxes = (found.text.match(/has problems and was not built/g) || []).length;
+    assert.equal(boxes, quizBroken ? 3 : 2, 'each broken block is shown as a box');
+    await page.context().close();
+  });
+}
