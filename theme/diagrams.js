@@ -28,18 +28,26 @@
   var drawnTheme = null;
   var counter = 0;
 
+  // Draws every diagram in the current theme, unless they already are.
   function drawAll(mermaid) {
     var theme = isDark() ? 'dark' : 'default';
     if (theme === drawnTheme) return Promise.resolve();
     drawnTheme = theme;
-    mermaid.initialize({ startOnLoad: false, theme: theme, securityLevel: 'strict' });
     // One at a time: mermaid keeps global state while it lays a diagram out.
     return pending.reduce(function (chain, figure) {
       return chain.then(function () {
         var canvas = figure.querySelector('[data-sg-canvas]');
         var source = figure.querySelector('[data-sg-source]').textContent;
+        // The settings the build uses (preprocessor/src/diagram/render_page.js).
+        mermaid.initialize({
+          startOnLoad: false,
+          theme: theme,
+          securityLevel: 'strict',
+          fontFamily: '"Open Sans", sans-serif',
+          flowchart: { subGraphTitleMargin: { top: 0, bottom: titleMargin(source) } }
+        });
         return mermaid.render('sg-diagram-' + (++counter), source).then(function (result) {
-          canvas.innerHTML = result.svg;
+          canvas.innerHTML = decodeEntities(result.svg);
           figure.querySelector('.sg-diagram-source').open = false;
           figure.setAttribute('data-drawn', theme);
         }, function (error) {
@@ -50,11 +58,35 @@
     }, Promise.resolve());
   }
 
+  // Room above a subgraph's contents for a title of several lines.
+  function titleMargin(source) {
+    var lines = 1;
+    var pattern = /^\s*subgraph\s+[^\n\[]*\[\s*"?([^\]\n]*)/gm;
+    var match;
+    while ((match = pattern.exec(source))) {
+      lines = Math.max(lines, match[1].split(/\\n|<br\s*\/?>/i).length);
+    }
+    return (lines - 1) * 16;
+  }
+
+  // mermaid.render leaves entity placeholders (#quot; and the like) for
+  // mermaid.run to decode; decode them the same way.
+  function decodeEntities(svg) {
+    return svg.replace(/ﬂ°°/g, '&#').replace(/ﬂ°/g, '&').replace(/¶ß/g, ';');
+  }
+
+  // Drawings run one after another; a theme switch during one is drawn
+  // once it ends (drawAll skips a theme that is already drawn).
+  var drawing = Promise.resolve();
+  function redraw(mermaid) {
+    drawing = drawing.then(function () { return drawAll(mermaid); });
+    return drawing;
+  }
+
   var ready = loadMermaid().then(function (mermaid) {
-    return drawAll(mermaid).then(function () {
-      new MutationObserver(function () { drawAll(mermaid); })
-        .observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });
-    });
+    new MutationObserver(function () { redraw(mermaid); })
+      .observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });
+    return redraw(mermaid);
   }, function () {
     // Without mermaid the source stays open in place of the drawing.
   });

@@ -201,7 +201,10 @@ mod tests {
 
     #[test]
     fn inline_text_escapes_markdown_punctuation() {
-        assert_eq!(escape_inline_text("[x](javascript:y) *b* <i>"), "&#91;x&#93;&#40;javascript:y&#41; &#42;b&#42; &lt;i&gt;");
+        assert_eq!(
+            escape_inline_text("[x](javascript:y) *b* <i>"),
+            "&#91;x&#93;&#40;javascript:y&#41; &#42;b&#42; &lt;i&gt;"
+        );
     }
 
     #[test]

@@ -304,9 +304,8 @@ impl ChapterRenderer<'_> {
                     quiz_number += 1;
                     let mut found = Vec::new();
                     let rendered = self.render_quiz(block, quiz, quiz_number, &mut found);
-                    let shown_as_error = !found.is_empty()
-                        && self.settings.on_failure == OnFailure::Continue
-                        && self.html();
+                    let shown_as_error =
+                        !found.is_empty() && self.settings.on_failure == OnFailure::Continue && self.html();
                     let replacement = if shown_as_error {
                         block.html_replacement(&error_box(block, &found, &self.content[block.range.clone()]))
                     } else {

@@ -8,7 +8,8 @@ use super::{default_on_failure, load};
 use crate::config::OnFailure;
 use anyhow::{Context, Result};
 use notify::{RecursiveMode, Watcher};
-use std::io::{Read, Write};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
@@ -36,17 +37,23 @@ fn build_for_serve(dir: &Path) -> Result<PathBuf> {
 pub fn run(dir: &Path, port: u16) -> Result<()> {
     let root = dir.canonicalize().with_context(|| format!("no book at {}", dir.display()))?;
     let site = build_for_serve(&root)?;
-    let server = tiny_http::Server::http(("127.0.0.1", port))
-        .map_err(|e| anyhow::anyhow!("could not listen on 127.0.0.1:{port}: {e}"))?;
-    let address = server.server_addr().to_ip().context("not an IP address")?;
-    eprintln!("Serving the book on http://{address}/ (Ctrl+C to stop)");
+    let listener = TcpListener::bind(("127.0.0.1", port))
+        .with_context(|| format!("could not listen on 127.0.0.1:{port}"))?;
+    eprintln!("Serving the book on http://{}/ (Ctrl+C to stop)", listener.local_addr()?);
 
     let clients: Clients = Arc::default();
     spawn_rebuilder(&root, site.clone(), Arc::clone(&clients))?;
-    for request in server.incoming_requests() {
+    // One thread per connection: a browser opens several at once and keeps
+    // them alive, and none of them may wait behind another.
+    for stream in listener.incoming() {
+        let Ok(stream) = stream else { continue };
         let site = site.clone();
         let clients = Arc::clone(&clients);
-        std::thread::spawn(move || handle(request, &site, &clients));
+        std::thread::spawn(move || {
+            if let Err(err) = handle_connection(stream, &site, &clients) {
+                tracing::debug!("connection: {err}");
+            }
+        });
     }
     Ok(())
 }
@@ -103,28 +110,76 @@ fn broadcast_reload(clients: &Clients) {
     clients.retain_mut(|socket| socket.send(Message::text("reload")).is_ok());
 }
 
-fn handle(request: tiny_http::Request, site: &Path, clients: &Clients) {
-    let url = request.url().to_owned();
-    let path = url.split(['?', '#']).next().unwrap_or("/");
-    if path.trim_start_matches('/') == LIVE_RELOAD {
-        accept_websocket(request, clients);
-        return;
-    }
-    let response = match resolve(site, path) {
-        Some(file) => match std::fs::read(&file) {
-            Ok(body) => tiny_http::Response::from_data(body).with_header(content_type(&file)),
-            Err(_) => not_found(site),
-        },
-        None => not_found(site),
-    };
-    let _ = request.respond(response);
+/// A request's method and path; the rest of the head is read and ignored,
+/// but for the WebSocket key.
+struct RequestHead {
+    method: String,
+    path: String,
+    websocket_key: Option<String>,
 }
 
-fn not_found(site: &Path) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+/// Reads one request head (up to the blank line), or `None` at end of stream.
+fn read_head(reader: &mut BufReader<TcpStream>) -> std::io::Result<Option<RequestHead>> {
+    let mut line = String::new();
+    if reader.read_line(&mut line)? == 0 {
+        return Ok(None);
+    }
+    let mut parts = line.split_whitespace();
+    let (method, path) = (parts.next().unwrap_or("").to_owned(), parts.next().unwrap_or("/").to_owned());
+    let mut websocket_key = None;
+    let mut read = line.len();
+    loop {
+        let mut header = String::new();
+        let n = reader.read_line(&mut header)?;
+        read += n;
+        if n == 0 || header.trim().is_empty() || read > 64 * 1024 {
+            break;
+        }
+        if let Some((name, value)) = header.split_once(':')
+            && name.trim().eq_ignore_ascii_case("sec-websocket-key")
+        {
+            websocket_key = Some(value.trim().to_owned());
+        }
+    }
+    Ok(Some(RequestHead { method, path, websocket_key }))
+}
+
+/// Serves the requests of one connection until the browser closes it.
+fn handle_connection(stream: TcpStream, site: &Path, clients: &Clients) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(30)))?;
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut stream = stream;
+    while let Some(head) = read_head(&mut reader)? {
+        let path = head.path.split(['?', '#']).next().unwrap_or("/").to_owned();
+        if path.trim_start_matches('/') == LIVE_RELOAD {
+            if let Some(key) = head.websocket_key {
+                return accept_websocket(stream, &key, clients);
+            }
+        }
+        let (status, kind, body) = match (head.method.as_str(), resolve(site, &path)) {
+            ("GET" | "HEAD", Some(file)) => match std::fs::read(&file) {
+                Ok(body) => ("200 OK", content_type(&file), body),
+                Err(_) => not_found(site),
+            },
+            ("GET" | "HEAD", None) => not_found(site),
+            _ => ("405 Method Not Allowed", "text/plain; charset=utf-8", b"Method not allowed".to_vec()),
+        };
+        write!(
+            stream,
+            "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\n\r\n",
+            body.len()
+        )?;
+        if head.method != "HEAD" {
+            stream.write_all(&body)?;
+        }
+        stream.flush()?;
+    }
+    Ok(())
+}
+
+fn not_found(site: &Path) -> (&'static str, &'static str, Vec<u8>) {
     let body = std::fs::read(site.join("404.html")).unwrap_or_else(|_| b"Not found".to_vec());
-    tiny_http::Response::from_data(body)
-        .with_status_code(404)
-        .with_header(content_type(Path::new("404.html")))
+    ("404 Not Found", content_type(Path::new("404.html")), body)
 }
 
 /// Maps a URL path to a file in the site, refusing anything outside it.
@@ -161,8 +216,8 @@ fn percent_decode(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-fn content_type(file: &Path) -> tiny_http::Header {
-    let kind = match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
+fn content_type(file: &Path) -> &'static str {
+    match file.extension().and_then(|e| e.to_str()).unwrap_or("") {
         "html" => "text/html; charset=utf-8",
         "css" => "text/css; charset=utf-8",
         "js" => "text/javascript; charset=utf-8",
@@ -175,30 +230,21 @@ fn content_type(file: &Path) -> tiny_http::Header {
         "pdf" => "application/pdf",
         "txt" => "text/plain; charset=utf-8",
         _ => "application/octet-stream",
-    };
-    tiny_http::Header::from_bytes("Content-Type", kind).expect("valid header")
+    }
 }
 
 /// Completes the WebSocket handshake and keeps the socket for reloads.
-fn accept_websocket(request: tiny_http::Request, clients: &Clients) {
-    let key = request
-        .headers()
-        .iter()
-        .find(|h| h.field.equiv("Sec-WebSocket-Key"))
-        .map(|h| h.value.as_str().to_owned());
-    let Some(key) = key else {
-        let _ =
-            request.respond(tiny_http::Response::from_string("expected a WebSocket").with_status_code(400));
-        return;
-    };
+fn accept_websocket(mut stream: TcpStream, key: &str, clients: &Clients) -> std::io::Result<()> {
     let accept = tungstenite::handshake::derive_accept_key(key.as_bytes());
-    let response = tiny_http::Response::empty(101)
-        .with_header(tiny_http::Header::from_bytes("Upgrade", "websocket").expect("header"))
-        .with_header(tiny_http::Header::from_bytes("Connection", "Upgrade").expect("header"))
-        .with_header(tiny_http::Header::from_bytes("Sec-WebSocket-Accept", accept).expect("header"));
-    let stream: Box<dyn Stream> = Box::new(request.upgrade("websocket", response));
-    let socket = WebSocket::from_raw_socket(stream, Role::Server, None);
+    write!(
+        stream,
+        "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: {accept}\r\n\r\n"
+    )?;
+    stream.flush()?;
+    stream.set_read_timeout(None)?;
+    let socket = WebSocket::from_raw_socket(Box::new(stream) as Box<dyn Stream>, Role::Server, None);
     clients.lock().expect("clients lock").push(socket);
+    Ok(())
 }
 
 #[cfg(test)]

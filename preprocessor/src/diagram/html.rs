@@ -27,11 +27,16 @@ pub fn render_html(diagram: &Diagram, rendered: &Rendered) -> String {
             );
         }
         Rendered::Failed(message) => {
+            let (text, hint) = super::describe_error(message);
             let _ = write!(
                 out,
-                r#"<figure class="sg-diagram sg-diagram-failed" data-sg-diagram data-render="failed"><div class="sg-error" role="note"><p class="sg-error-title"><strong>This diagram could not be drawn</strong></p><p>{}</p></div>"#,
-                escape_text(message)
+                r#"<figure class="sg-diagram sg-diagram-failed" data-sg-diagram data-render="failed"><div class="sg-error" role="note"><p class="sg-error-title"><strong>This diagram could not be drawn</strong></p><p>{}</p>"#,
+                escape_text(&text)
             );
+            if let Some(hint) = hint {
+                let _ = write!(out, "<p><em>{}</em></p>", escape_text(&hint));
+            }
+            out.push_str("</div>");
         }
     }
     if let Some(title) = &diagram.title {

@@ -219,8 +219,10 @@ mod tests {
                 Some("Expecting 'AMP', 'COLON', got 'EOF'".to_owned())
             )
         );
-        assert_eq!(describe_error("No diagram type detected matching given configuration for text: x").0,
-            "mermaid could not draw this diagram: No diagram type detected matching given configuration for text: x");
+        assert_eq!(
+            describe_error("No diagram type detected matching given configuration for text: x").0,
+            "mermaid could not draw this diagram: No diagram type detected matching given configuration for text: x"
+        );
     }
 
     #[test]

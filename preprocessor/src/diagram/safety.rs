@@ -6,12 +6,15 @@
 //! Text is text: a label that *reads* "onclick=" is fine.
 
 use html5ever::tokenizer::states::RawKind;
-use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
+use html5ever::tokenizer::{
+    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
 use std::cell::RefCell;
 
 const FORBIDDEN_ELEMENTS: &[&str] =
     &["script", "iframe", "frame", "frameset", "object", "embed", "base", "meta", "link", "portal"];
-const URL_ATTRIBUTES: &[&str] = &["href", "xlink:href", "src", "action", "formaction", "data", "to", "from", "values"];
+const URL_ATTRIBUTES: &[&str] =
+    &["href", "xlink:href", "src", "action", "formaction", "data", "to", "from", "values"];
 
 #[derive(Default)]
 struct Guard {
@@ -39,9 +42,11 @@ impl TokenSink for Guard {
                 if attr_name.starts_with("on") {
                     self.refuse(format!("an event handler attribute `{attr_name}`"));
                 }
-                let value: String = attr.value.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_control()).collect();
+                let value: String =
+                    attr.value.chars().filter(|c| !c.is_ascii_whitespace() && !c.is_control()).collect();
                 let value = value.to_ascii_lowercase();
-                let scheme_is_script = ["javascript:", "vbscript:", "data:text/html"].iter().any(|s| value.starts_with(s));
+                let scheme_is_script =
+                    ["javascript:", "vbscript:", "data:text/html"].iter().any(|s| value.starts_with(s));
                 if URL_ATTRIBUTES.contains(&attr_name.as_str()) && scheme_is_script {
                     self.refuse(format!("a script link in `{attr_name}`"));
                 }

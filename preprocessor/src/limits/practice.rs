@@ -12,7 +12,13 @@ const ABOVE: [f64; 5] = [2.0, 3.0, 1.5, 4.0, 10.0];
 /// Whether an amount reads like a number an author would write: whole
 /// counts, and sizes or times in halves (or hundredths below one).
 fn is_clean(amount: f64, whole: bool) -> bool {
-    let scaled = if whole { amount } else if amount >= 1.0 { amount * 2.0 } else { amount * 100.0 };
+    let scaled = if whole {
+        amount
+    } else if amount >= 1.0 {
+        amount * 2.0
+    } else {
+        amount * 100.0
+    };
     amount > 0.0 && (scaled - scaled.round()).abs() < 1e-9
 }
 

@@ -38,13 +38,18 @@ fn references_reach_forward_to_later_chapters() {
 
 #[test]
 fn escaped_references_are_written_out() {
-    let (contents, _) = run(&[("a.md", "Write \\{{limit lambda.timeout}}.\n"), ("b.md", LIMITS)], Target::Html, OnFailure::Bail);
+    let (contents, _) = run(
+        &[("a.md", "Write \\{{limit lambda.timeout}}.\n"), ("b.md", LIMITS)],
+        Target::Html,
+        OnFailure::Bail,
+    );
     assert_eq!(contents[0], "Write {{limit lambda.timeout}}.\n");
 }
 
 #[test]
 fn text_outside_our_blocks_is_untouched() {
-    let chapter = "# Title\r\n\r\nSome *text* with `{{limit x}}` in code.\r\n\r\n```toml\r\nkey = 1\r\n```\r\n";
+    let chapter =
+        "# Title\r\n\r\nSome *text* with `{{limit x}}` in code.\r\n\r\n```toml\r\nkey = 1\r\n```\r\n";
     let (contents, diagnostics) = run(&[("a.md", chapter)], Target::Html, OnFailure::Bail);
     assert!(diagnostics.is_empty());
     assert_eq!(contents[0], chapter);
@@ -53,7 +58,8 @@ fn text_outside_our_blocks_is_untouched() {
 #[test]
 fn questions_without_ids_get_stable_keys_from_their_chapter() {
     let quiz = "```quiz\n[[question]]\nprompt = \"p\"\nchoices = [\"a\", \"b\"]\nanswer = \"A\"\nexplanation = \"e\"\n```\n";
-    let (contents, _) = run(&[("guide/Lambda Quiz.md", &format!("{quiz}\n{quiz}"))], Target::Html, OnFailure::Bail);
+    let (contents, _) =
+        run(&[("guide/Lambda Quiz.md", &format!("{quiz}\n{quiz}"))], Target::Html, OnFailure::Bail);
     assert!(contents[0].contains(r#"data-id="guide-lambda-quiz-quiz1-1""#), "{}", contents[0]);
     assert!(contents[0].contains(r#"data-id="guide-lambda-quiz-quiz2-1""#), "{}", contents[0]);
 }
@@ -88,7 +94,8 @@ fn every_block_kind_becomes_one_html_block_followed_by_a_blank_line() {
 fn expand_refs_reports_offsets_inside_the_text() {
     let registry = Registry::default();
     let mut reported = Vec::new();
-    let out = expand_refs("a {{limit x.y}} b \\{{limit z}}", &registry, |at, message| reported.push((at, message)));
+    let out =
+        expand_refs("a {{limit x.y}} b \\{{limit z}}", &registry, |at, message| reported.push((at, message)));
     assert_eq!(out, "a {{limit x.y}} b {{limit z}}");
     assert_eq!(reported, [(2, "unknown limit `x.y`".to_owned())]);
 }

@@ -1,0 +1,566 @@
+// Diagrams in a real browser: drawn at build time into a light and a dark SVG
+// (CSS shows the one that fits mdBook's theme), or drawn in the reader's
+// browser by theme/diagrams.js when the book is built with
+// `prerender = "never"`. Also the build-time cache, mermaid's errors and the
+// printed page.
+// Run: node --test --test-concurrency=1 tests/browser/
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  launch, newPage, serve, fileUrl, bookDir, repoRoot, copyBook, studyguide, tempDir,
+} from './harness.mjs';
+
+const CHAPTER = 'serverless-containers';
+// The chapter's pages and how many diagrams each has.
+const PAGES = { lambda: 2, containers: 2, patterns: 3 };
+const TOTAL = Object.values(PAGES).reduce((a, b) => a + b, 0);
+const NO_DIAGRAMS = `${CHAPTER}/api-gateway.html`;
+
+const stripAnsi = (s) => (s || '').replace(/\x1b\[[0-9;]*m/g, '');
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// The ```mermaid blocks of a chapter file, read from the Markdown (not from
+// the page): the source, the text alternative and each label's lines.
+function diagramsOf(markdown) {
+  const lines = markdown.split('\n');
+  const out = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].trim() !== '```mermaid') continue;
+    const start = i + 1;
+    let end = start;
+    while (lines[end].trim() !== '```') end++;
+    const body = lines.slice(start, end);
+    const title = body.map((l) => /^\s*accTitle:\s*(.*)$/.exec(l)).find(Boolean)?.[1].trim();
+    const description = body.map((l) => /^\s*accDescr:\s*(.*)$/.exec(l)).find(Boolean)?.[1].trim();
+    const labels = [];
+    for (const line of body) {
+      if (/^\s*(accTitle|accDescr|style|direction)\b/.test(line)) continue;
+      for (const m of line.matchAll(/\b\w+\s*\["([^"]*)"\]/g)) labels.push(m[1]);
+      for (const m of line.matchAll(/\b\w+\s*\{([^}]*)\}/g)) labels.push(m[1]);
+      for (const m of line.matchAll(/--\s+(\w[^-]*?)\s+-->/g)) labels.push(m[1]);
+    }
+    out.push({
+      fenceLine: i + 1, // 1-based line of the opening fence
+      source: body.join('\n'),
+      title,
+      description,
+      name: `${title}: ${description}`,
+      labels: [...new Set(labels)].map((l) => l.replace(/#quot;/g, '"').split('\\n').map((s) => s.trim())),
+    });
+    i = end;
+  }
+  return out;
+}
+const markdownOf = (page, root = repoRoot) => readFileSync(path.join(root, 'src', CHAPTER, `${page}.md`), 'utf8');
+const DIAGRAMS = Object.fromEntries(Object.keys(PAGES).map((p) => [p, diagramsOf(markdownOf(p))]));
+const ALL_DIAGRAMS = Object.values(DIAGRAMS).flat();
+
+let browser;
+let server;
+before(async () => {
+  for (const [page, count] of Object.entries(PAGES)) {
+    assert.equal(DIAGRAMS[page].length, count, `${page}.md has ${count} mermaid blocks`);
+  }
+  browser = await launch();
+  server = await serve();
+});
+const cleanups = [];
+after(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  await browser?.close();
+  await server?.close();
+});
+
+// A book copy that is removed when the file's tests end.
+function copy(prefix, { withCache = false } = {}) {
+  const dir = copyBook(prefix);
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const cache = path.join(repoRoot, '.studyguide-cache');
+  if (withCache && existsSync(cache)) cpSync(cache, path.join(dir, '.studyguide-cache'), { recursive: true });
+  return dir;
+}
+
+// The same book built with `prerender = "never"`: every diagram is drawn by
+// the reader's browser. Built once, on first use.
+let clientPromise;
+function clientBook() {
+  clientPromise ??= (async () => {
+    const dir = copy('studyguide-client-');
+    appendFileSync(path.join(dir, 'book.toml'), '\n[preprocessor.studyguide.diagrams]\nprerender = "never"\n');
+    const result = studyguide(['build', dir]);
+    const site = path.join(dir, 'book');
+    const clientServer = await serve(site);
+    cleanups.push(() => clientServer.close());
+    return {
+      dir, site, status: result.status, log: stripAnsi(result.stderr), server: clientServer,
+      fileUrl: (rel) => pathToFileURL(path.join(site, rel)).href,
+    };
+  })();
+  return clientPromise;
+}
+
+// A fresh browser profile; closed when the test ends.
+async function open(t, url, { theme, init, initArg, ...options } = {}) {
+  const page = await newPage(browser, options);
+  t.after(() => page.context().close());
+  page.setDefaultTimeout(15000);
+  if (theme) await page.addInitScript((name) => localStorage.setItem('mdbook-theme', name), theme);
+  if (init) await page.addInitScript(init, initArg);
+  await page.goto(url);
+  return page;
+}
+
+const figure = (page, d) => page.getByRole('figure', { name: d.title, exact: true });
+// The drawing a reader sees: the one element with role img in the figure
+// (hidden variants are not in the accessibility tree).
+const drawing = (page, d) => figure(page, d).getByRole('img', { name: d.name, exact: true });
+
+// Waits for every browser-drawn diagram of the page.
+async function waitForClientDrawings(page, count, timeout = 30000) {
+  await page.waitForFunction((n) => document.querySelectorAll('[data-sg-canvas] > svg').length === n,
+    count, { timeout });
+}
+
+// What the reader sees of a drawing: its lines of text, text that holds a
+// literal "\n", and labels whose lines are not laid out one under another.
+async function inspect(locator, labels) {
+  return locator.evaluate((root, labels) => {
+    const clean = (text) => text.split('\n').map((s) => s.trim()).filter(Boolean);
+    const matches = (el, parts) => el instanceof HTMLElement && clean(el.innerText).join('\n') === parts.join('\n');
+    const textNodes = (el) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      const nodes = [];
+      for (let n; (n = walker.nextNode());) nodes.push(n);
+      return nodes;
+    };
+    const figure = root.closest('figure');
+    const literal = [...figure.querySelectorAll('svg')].flatMap((svg) => textNodes(svg))
+      .map((n) => n.data).filter((t) => t.includes('\\n'));
+    const layout = [];
+    for (const parts of labels.filter((p) => p.length > 1)) {
+      let holder = [...root.querySelectorAll('*')].find((el) => matches(el, parts));
+      if (!holder) {
+        layout.push(`${JSON.stringify(parts)}: no element holds exactly these lines`);
+        continue;
+      }
+      for (let inner; (inner = [...holder.children].find((c) => matches(c, parts)));) holder = inner;
+      const nodes = textNodes(holder).filter((n) => n.data.trim());
+      if (nodes.map((n) => n.data.trim()).join('\n') !== parts.join('\n')) {
+        layout.push(`${JSON.stringify(parts)}: text nodes are ${JSON.stringify(nodes.map((n) => n.data))}`);
+        continue;
+      }
+      const rects = nodes.map((n) => {
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        return range.getBoundingClientRect();
+      });
+      for (let i = 1; i < rects.length; i++) {
+        if (rects[i].top < rects[i - 1].bottom - 1) {
+          layout.push(`${JSON.stringify(parts[i])} is on the same line as ${JSON.stringify(parts[i - 1])}`);
+        }
+      }
+    }
+    return { lines: clean(root.innerText), literal, layout };
+  }, labels);
+}
+
+// Everything a reader should find in one diagram.
+async function checkDiagram(page, d, where) {
+  const label = `${where}, "${d.title}"`;
+  const fig = figure(page, d);
+  assert.equal(await fig.count(), 1, `${label}: one figure named by its caption`);
+  const caption = fig.locator('figcaption');
+  assert.ok(await caption.isVisible(), `${label}: the caption is visible`);
+  assert.equal((await caption.innerText()).trim(), d.title);
+
+  const img = drawing(page, d);
+  assert.equal(await img.count(), 1, `${label}: one visible role=img named "${d.name}"`);
+  const svg = img.locator('svg').first();
+  assert.ok(await svg.isVisible(), `${label}: the SVG is visible`);
+  const box = await svg.boundingBox();
+  assert.ok(box && box.width > 100 && box.height > 20, `${label}: the SVG has size (${JSON.stringify(box)})`);
+
+  const seen = await inspect(img, d.labels);
+  for (const parts of d.labels) {
+    for (const part of parts) {
+      assert.ok(seen.lines.includes(part),
+        `${label}: "${part}" is a line of the visible text:\n  ${seen.lines.join('\n  ')}`);
+    }
+  }
+  assert.deepEqual(seen.literal, [], `${label}: no literal "\\n" in the diagram's text`);
+  assert.deepEqual(seen.layout, [], `${label}: each line of a label is on its own line`);
+
+  const source = fig.locator('details');
+  assert.equal(await source.count(), 1);
+  assert.equal((await source.locator('summary').innerText()).trim(), 'Diagram source');
+  assert.equal(await source.evaluate((el) => el.open), false, `${label}: the source is collapsed`);
+  assert.equal(await source.locator('pre').isVisible(), false, `${label}: the source is hidden`);
+  assert.equal((await source.locator('code').textContent()).trim(), d.source.trim(), `${label}: the source`);
+}
+
+// The name of the drawing shown, and its visible/hidden variants.
+async function variants(page) {
+  return page.evaluate(() => [...document.querySelectorAll('figure[data-render="static"]')].map((fig) => {
+    const state = (cls) => {
+      const el = fig.querySelector(cls);
+      const rect = el.getBoundingClientRect();
+      return { display: getComputedStyle(el).display, width: rect.width };
+    };
+    return { light: state('.sg-diagram-light'), dark: state('.sg-diagram-dark') };
+  }));
+}
+
+// The computed fill of the shape of the node labelled `text`, in the drawing
+// the reader sees.
+async function nodeFill(page, d, text) {
+  return drawing(page, d).evaluate((root, text) => {
+    const label = [...root.querySelectorAll('*')].find((el) => el instanceof HTMLElement && el.innerText.trim() === text);
+    const node = label && label.closest('.node');
+    const shape = node && node.querySelector('rect, path, polygon');
+    return shape ? getComputedStyle(shape).fill : null;
+  }, text);
+}
+
+async function switchTheme(page, name) {
+  await page.getByRole('button', { name: 'Change theme' }).click();
+  await page.getByRole('menuitem', { name, exact: true }).click();
+}
+
+const ORIGINS = {
+  'from disk': (rel) => fileUrl(rel),
+  'over loopback': (rel) => server.url + rel,
+};
+
+// ---------------------------------------------------------------------------
+// Pre-rendered diagrams (the normal build).
+
+test(`every diagram of the chapter (${TOTAL}) is an SVG with its labels, a name, a caption and its source`, async (t) => {
+  let checked = 0;
+  for (const [name, count] of Object.entries(PAGES)) {
+    const page = await open(t, server.url + `${CHAPTER}/${name}.html`);
+    assert.equal(await page.locator('figure.sg-diagram').count(), count, `${name}.html has ${count} diagrams`);
+    for (const d of DIAGRAMS[name]) {
+      await checkDiagram(page, d, `${name}.html`);
+      checked++;
+    }
+    assert.deepEqual(page.errors, []);
+  }
+  assert.equal(checked, TOTAL);
+  // The label the brief is about is among those checked line by line.
+  assert.ok(ALL_DIAGRAMS.some((d) => d.labels.some((p) => p.join('|') === 'Application Load Balancer|HTTPS:443 → HTTP:80')));
+});
+
+for (const [origin, urlOf] of Object.entries(ORIGINS)) {
+  for (const theme of ['light', 'navy']) {
+    test(`${origin}, theme ${theme}: the ${theme === 'light' ? 'light' : 'dark'} variant is shown, with size`, async (t) => {
+      const shown = theme === 'light' ? 'light' : 'dark';
+      const hidden = theme === 'light' ? 'dark' : 'light';
+      for (const [name, count] of Object.entries(PAGES)) {
+        const page = await open(t, urlOf(`${CHAPTER}/${name}.html`), { theme });
+        assert.ok(await page.evaluate((th) => document.documentElement.classList.contains(th), theme),
+          `the page uses theme ${theme}`);
+        const states = await variants(page);
+        assert.equal(states.length, count);
+        states.forEach((s, i) => {
+          assert.equal(s[hidden].display, 'none', `${name}.html diagram ${i + 1}: the ${hidden} variant is hidden`);
+          assert.notEqual(s[shown].display, 'none', `${name}.html diagram ${i + 1}: the ${shown} variant is shown`);
+          assert.ok(s[shown].width > 100, `${name}.html diagram ${i + 1}: ${s[shown].width}px wide`);
+        });
+        for (const d of DIAGRAMS[name]) {
+          const box = await drawing(page, d).locator('svg').first().boundingBox();
+          assert.ok(box && box.width > 100, `${name}.html "${d.title}" drawing is ${box?.width}px wide`);
+        }
+        assert.deepEqual(page.errors, []);
+      }
+    });
+  }
+}
+
+test('the theme picker (Change theme → Navy) switches the diagram colours without a reload', async (t) => {
+  const d = DIAGRAMS.containers[0];
+  const page = await open(t, server.url + `${CHAPTER}/containers.html`, { theme: 'light' });
+  await page.evaluate(() => { window.sgMarker = 'still here'; });
+  const before = await nodeFill(page, d, 'Route53 DNS');
+  assert.ok(before, 'the Route53 node has a filled shape');
+  const [lightBefore] = await variants(page);
+  assert.notEqual(lightBefore.light.display, 'none');
+
+  await switchTheme(page, 'Navy');
+  await page.waitForFunction(() => document.documentElement.classList.contains('navy'));
+  const after = await nodeFill(page, d, 'Route53 DNS');
+  assert.ok(after, 'the Route53 node is still drawn');
+  assert.notEqual(after, before, `the node's fill changed (${before} → ${after})`);
+  const [state] = await variants(page);
+  assert.equal(state.light.display, 'none');
+  assert.ok(state.dark.width > 100);
+  assert.equal(await page.evaluate(() => window.sgMarker), 'still here', 'no reload');
+  assert.deepEqual(page.errors, []);
+});
+
+for (const [origin, urlOf] of Object.entries(ORIGINS)) {
+  test(`${origin}: a page of pre-drawn diagrams and a page without any load no mermaid and nothing outside the book`, async (t) => {
+    const inside = origin === 'from disk' ? pathToFileURL(bookDir).href + '/' : server.url;
+    for (const rel of [`${CHAPTER}/containers.html`, NO_DIAGRAMS]) {
+      const page = await open(t, urlOf(rel));
+      await page.evaluate(() => window.StudyGuide.whenReady());
+      await page.waitForLoadState('networkidle');
+      assert.ok(page.requests.length > 3, `${rel}: requests were recorded`);
+      assert.deepEqual(page.requests.filter((u) => /mermaid/i.test(u)), [], `${rel}: no request for mermaid`);
+      assert.deepEqual(page.requests.filter((u) => !u.startsWith(inside)), [], `${rel}: nothing outside the book`);
+      assert.deepEqual(page.errors, []);
+    }
+  });
+}
+
+test('with JavaScript off, a pre-drawn diagram is still shown', async (t) => {
+  const page = await open(t, fileUrl(`${CHAPTER}/patterns.html`), { javaScriptEnabled: false });
+  for (const d of DIAGRAMS.patterns) await checkDiagram(page, d, 'patterns.html without JavaScript');
+});
+
+// ---------------------------------------------------------------------------
+// Diagrams drawn in the reader's browser (prerender = "never").
+
+test(`client mode: the build leaves all ${TOTAL} diagrams to the browser`, async () => {
+  const book = await clientBook();
+  assert.equal(book.status, 0, book.log);
+  assert.match(book.log, new RegExp(`diagrams: 0 drawn, 0 from the cache, ${TOTAL} left to the browser`));
+  assert.ok(existsSync(path.join(book.site, 'vendor', 'mermaid.min.js')), 'mermaid is copied into the book');
+});
+
+for (const origin of ['over loopback', 'from disk']) {
+  test(`client mode, ${origin}: each diagram is drawn in the browser, with its labels, and its source closes`, async (t) => {
+    const book = await clientBook();
+    const urlOf = origin === 'from disk' ? book.fileUrl : (rel) => book.server.url + rel;
+    const inside = origin === 'from disk' ? pathToFileURL(book.site).href + '/' : book.server.url;
+    for (const [name, count] of Object.entries(PAGES)) {
+      const page = await open(t, urlOf(`${CHAPTER}/${name}.html`));
+      assert.equal(await page.locator('[data-sg-diagram][data-render="client"]').count(), count);
+      await waitForClientDrawings(page, count);
+      await page.evaluate(() => window.StudyGuide.whenReady());
+      for (const d of DIAGRAMS[name]) await checkDiagram(page, d, `client ${name}.html`);
+      // mermaid came from the book itself.
+      const mermaid = page.requests.filter((u) => /mermaid/i.test(u));
+      assert.deepEqual(mermaid, [inside + 'vendor/mermaid.min.js']);
+      assert.deepEqual(page.requests.filter((u) => !u.startsWith(inside)), []);
+      assert.deepEqual(page.errors, []);
+    }
+  });
+}
+
+test('client mode: a page without diagrams does not load mermaid', async (t) => {
+  const book = await clientBook();
+  const page = await open(t, book.server.url + NO_DIAGRAMS);
+  await page.evaluate(() => window.StudyGuide.whenReady());
+  await page.waitForLoadState('networkidle');
+  assert.ok(page.requests.length > 3);
+  assert.deepEqual(page.requests.filter((u) => /mermaid/i.test(u)), []);
+  assert.equal(await page.evaluate(() => typeof window.mermaid), 'undefined');
+  assert.deepEqual(page.errors, []);
+});
+
+test('client mode: switching to a dark theme redraws the diagrams, without a reload', async (t) => {
+  const book = await clientBook();
+  const d = DIAGRAMS.containers[0];
+  const page = await open(t, book.server.url + `${CHAPTER}/containers.html`, { theme: 'light' });
+  await waitForClientDrawings(page, PAGES.containers);
+  await page.evaluate(() => {
+    window.sgMarker = 'still here';
+    for (const svg of document.querySelectorAll('[data-sg-canvas] > svg')) svg.dataset.sgOld = '1';
+  });
+  const before = await nodeFill(page, d, 'Route53 DNS');
+  assert.ok(before);
+
+  await switchTheme(page, 'Navy');
+  await page.waitForFunction(() => {
+    const svgs = document.querySelectorAll('[data-sg-canvas] > svg');
+    return svgs.length === 2 && [...svgs].every((svg) => !svg.dataset.sgOld);
+  });
+  const after = await nodeFill(page, d, 'Route53 DNS');
+  assert.ok(after);
+  assert.notEqual(after, before, `the node's fill changed (${before} → ${after})`);
+  for (const dd of DIAGRAMS.containers) await checkDiagram(page, dd, 'client containers.html, navy');
+  assert.equal(await page.evaluate(() => window.sgMarker), 'still here', 'no reload');
+  assert.deepEqual(page.errors, []);
+});
+
+// theme/diagrams.js only watches the theme once its first drawing is done, so
+// a switch during that drawing is missed and the diagrams stay light.
+test('client mode: a theme switched while the diagrams are still being drawn is followed', async (t) => {
+  const book = await clientBook();
+  const d = DIAGRAMS.containers[0];
+  // The reference: the node's fill when the page opens in Navy.
+  const navy = await open(t, book.server.url + `${CHAPTER}/containers.html`, { theme: 'navy' });
+  await waitForClientDrawings(navy, PAGES.containers);
+  const expected = await nodeFill(navy, d, 'Route53 DNS');
+
+  // Switch when the first diagram is on the page and the second is not yet.
+  const page = await open(t, book.server.url + `${CHAPTER}/containers.html`, {
+    theme: 'light',
+    init: () => {
+      new MutationObserver((records, observer) => {
+        if (document.querySelector('[data-sg-canvas] > svg')) {
+          observer.disconnect();
+          window.sgSwitchedAt = document.querySelectorAll('[data-sg-canvas] > svg').length;
+          document.documentElement.classList.replace('light', 'navy');
+        }
+      }).observe(document, { childList: true, subtree: true });
+    },
+  });
+  await waitForClientDrawings(page, PAGES.containers);
+  await page.evaluate(() => window.StudyGuide.whenReady());
+  await sleep(500);
+  assert.ok(await page.evaluate(() => document.documentElement.classList.contains('navy')));
+  assert.equal(await page.evaluate(() => window.sgSwitchedAt), 1, 'the theme changed while the diagrams were drawn');
+  assert.equal(await nodeFill(page, d, 'Route53 DNS'), expected, 'the diagrams are drawn for the dark theme');
+});
+
+// mdBook's print page calls window.print() 100 ms after load; print.js makes
+// it wait for the drawings. A slowed mermaid (as on a slow machine) makes a
+// race visible that a fast one hides.
+for (const delay of [0, 150]) {
+  const how = delay ? `with mermaid slowed to ${delay} ms a diagram` : 'at full speed';
+  test(`client mode, ${how}: print.html prints only once every diagram is drawn`, async (t) => {
+    const book = await clientBook();
+    const page = await open(t, book.server.url + 'print.html', {
+      init: (delay) => {
+        window.sgPrintCalls = [];
+        window.print = () => {
+          window.sgPrintCalls.push(document.querySelectorAll('[data-sg-canvas] > svg').length);
+        };
+        if (!delay) return;
+        let value;
+        Object.defineProperty(window, 'mermaid', {
+          configurable: true,
+          get: () => value,
+          set: (mermaid) => {
+            const render = mermaid.render.bind(mermaid);
+            mermaid.render = (...args) => new Promise((r) => setTimeout(r, delay)).then(() => render(...args));
+            value = mermaid;
+          },
+        });
+      },
+      initArg: delay,
+    });
+    assert.equal(await page.locator('[data-sg-diagram][data-render="client"]').count(), TOTAL);
+    await page.waitForFunction(() => window.sgPrintCalls.length > 0, null, { timeout: 60000 });
+    await sleep(300);
+    const calls = await page.evaluate(() => window.sgPrintCalls);
+    assert.deepEqual(calls, [TOTAL], `window.print() was called once, with all ${TOTAL} diagrams drawn`);
+    assert.deepEqual(page.errors, []);
+  });
+}
+
+test('client mode, JavaScript off: the diagram source is shown in place of the drawing', async (t) => {
+  const book = await clientBook();
+  const page = await open(t, book.fileUrl(`${CHAPTER}/containers.html`), { javaScriptEnabled: false });
+  for (const d of DIAGRAMS.containers) {
+    const fig = figure(page, d);
+    assert.ok(await fig.locator('figcaption').isVisible());
+    const source = fig.locator('details');
+    assert.equal(await source.evaluate((el) => el.open), true, `"${d.title}": the source is open`);
+    const code = source.locator('pre');
+    assert.ok(await code.isVisible(), `"${d.title}": the source is visible`);
+    assert.equal((await code.innerText()).trim(), d.source.trim());
+    assert.equal(await fig.locator('svg').count(), 0);
+  }
+  assert.ok(await page.getByText('ALB["Application Load Balancer\\nHTTPS:443 → HTTP:80"]').isVisible());
+});
+
+// ---------------------------------------------------------------------------
+// Build time: the cache, errors, and the printed page.
+
+function diagramLog(result) {
+  const m = /diagrams: (\d+) drawn, (\d+) from the cache, (\d+) left to the browser/.exec(stripAnsi(result.stderr));
+  return m ? { drawn: +m[1], cached: +m[2], client: +m[3] } : null;
+}
+
+test('the cache: an unchanged diagram is never drawn twice', async (t) => {
+  const dir = copy('studyguide-cache-');
+  let started = Date.now();
+  const first = studyguide(['build', dir]);
+  const firstMs = Date.now() - started;
+  assert.equal(first.status, 0, first.stderr);
+  assert.deepEqual(diagramLog(first), { drawn: TOTAL, cached: 0, client: 0 });
+
+  started = Date.now();
+  const second = studyguide(['build', dir]);
+  const secondMs = Date.now() - started;
+  assert.equal(second.status, 0, second.stderr);
+  assert.deepEqual(diagramLog(second), { drawn: 0, cached: TOTAL, client: 0 });
+  console.log(`diagram cache: first build ${firstMs} ms (${TOTAL} drawn), second build ${secondMs} ms (all from the cache)`);
+
+  const file = path.join(dir, 'src', CHAPTER, 'patterns.md');
+  const text = readFileSync(file, 'utf8');
+  assert.ok(text.includes('THUMB["Lambda (thumbnail)"]'));
+  writeFileSync(file, text.replace('THUMB["Lambda (thumbnail)"]', 'THUMB["Lambda (thumbnails)"]'));
+  const third = studyguide(['build', dir]);
+  assert.equal(third.status, 0, third.stderr);
+  assert.deepEqual(diagramLog(third), { drawn: 1, cached: TOTAL - 1, client: 0 });
+
+  // The page shows the new label.
+  const page = await open(t, pathToFileURL(path.join(dir, 'book', CHAPTER, 'patterns.html')).href);
+  const d = diagramsOf(readFileSync(file, 'utf8'))[1];
+  assert.ok(d.labels.some((p) => p[0] === 'Lambda (thumbnails)'));
+  await checkDiagram(page, d, 'edited patterns.html');
+});
+
+test('a diagram mermaid cannot parse: check and build fail with its location; on-failure=continue shows a box', async (t) => {
+  const dir = copy('studyguide-diagram-error-', { withCache: true });
+  const file = path.join(dir, 'src', CHAPTER, 'patterns.md');
+  const text = readFileSync(file, 'utf8');
+  const broken = text.replace('    APIGW --> AUTH["Lambda (Auth)"]\n', '    B -->\n');
+  assert.notEqual(broken, text);
+  writeFileSync(file, broken);
+  const d = diagramsOf(broken)[0];
+  const line = d.fenceLine + 1; // the diagram's first body line
+  const where = new RegExp(`^(?: *WARN +)?src/serverless-containers/patterns\\.md:${line}:1: mermaid could not parse this diagram near \`[^\`\\n]*B -->\``, 'm');
+
+  const check = studyguide(['check', dir]);
+  assert.equal(check.status, 1, stripAnsi(check.stdout + check.stderr));
+  assert.match(stripAnsi(check.stdout), where);
+
+  const build = studyguide(['build', dir]);
+  assert.equal(build.status, 1);
+  assert.match(stripAnsi(build.stderr), where);
+
+  const env = { ...process.env, MDBOOK_PREPROCESSOR__STUDYGUIDE__ON_FAILURE: 'continue' };
+  const lenient = studyguide(['build', dir], { env });
+  assert.equal(lenient.status, 0, stripAnsi(lenient.stderr));
+  assert.match(stripAnsi(lenient.stderr), where);
+
+  const page = await open(t, pathToFileURL(path.join(dir, 'book', CHAPTER, 'patterns.html')).href);
+  const fig = figure(page, d);
+  const note = fig.getByRole('note');
+  assert.ok(await note.isVisible(), 'a visible note in place of the diagram');
+  const said = await note.innerText();
+  assert.match(said, /This diagram could not be drawn/);
+  assert.match(said, /mermaid could not parse this diagram near `/);
+  assert.match(said, /Expecting/);
+  const source = fig.locator('details');
+  assert.equal(await source.evaluate((el) => el.open), true);
+  assert.ok(await source.locator('pre').isVisible());
+  assert.equal((await source.locator('pre').innerText()).trim(), d.source.trim());
+  // The page's other diagrams are drawn.
+  for (const other of DIAGRAMS.patterns.slice(1)) await checkDiagram(page, other, 'patterns.html with a broken diagram');
+});
+
+test('print.html printed to PDF holds the labels of every diagram', async (t) => {
+  const page = await open(t, server.url + 'print.html', { init: () => { window.print = () => {}; } });
+  await page.evaluate(() => window.StudyGuide.whenReady());
+  const dir = tempDir('studyguide-diagram-pdf-');
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const pdf = path.join(dir, 'print.pdf');
+  await page.pdf({ path: pdf, format: 'A4' });
+  const normalize = (s) => s.replace(/[-‐]/g, '').replace(/\s+/g, ' ').trim();
+  const text = normalize(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 }));
+  for (const d of ALL_DIAGRAMS) {
+    const parts = d.labels.flat();
+    const missing = parts.filter((p) => !text.includes(normalize(p)));
+    assert.ok(parts.length >= 3, `"${d.title}" has several labels`);
+    assert.deepEqual(missing, [], `"${d.title}": labels missing from the PDF`);
+  }
+});
