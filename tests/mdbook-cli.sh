@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# With book.toml as committed, a plain `mdbook build` (mdBook 0.5.4, which
+# runs our preprocessor through its `command`) writes the very same site as
+# our own `build`. Installs mdBook 0.5.4 into target/mdbook-cli the first time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mdbook=target/mdbook-cli/bin/mdbook
+if ! "$mdbook" --version 2>/dev/null | grep -q "v0.5.4"; then
+  echo "Installing mdBook 0.5.4 into target/mdbook-cli (once)"
+  cargo install mdbook --version 0.5.4 --locked --quiet --root target/mdbook-cli
+fi
+
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+"$mdbook" build --dest-dir "$out/mdbook" >/dev/null 2>&1 || { "$mdbook" build --dest-dir "$out/mdbook"; exit 1; }
+cargo run --release --locked -q -- build --dest-dir "$out/studyguide" 2>/dev/null
+
+if diff -r "$out/mdbook" "$out/studyguide" >/dev/null; then
+  echo "mdbook build and mdbook-studyguide build wrote the same site ($(find "$out/mdbook" -type f | wc -l) files)."
+else
+  echo "mdbook build and mdbook-studyguide build differ:" >&2
+  diff -r "$out/mdbook" "$out/studyguide" | head -40 >&2
+  exit 1
+fi
