@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import {
   launch, newPage, serve, fileUrl, bookDir, repoRoot, copyBook, studyguide, tempDir,
 } from './harness.mjs';
+import { sleep, stripAnsi } from './assertions.mjs';
 
 const CHAPTER = 'serverless-containers';
 // The chapter's pages and how many diagrams each has.
@@ -20,8 +21,6 @@ const PAGES = { lambda: 2, containers: 2, patterns: 3 };
 const TOTAL = Object.values(PAGES).reduce((a, b) => a + b, 0);
 const NO_DIAGRAMS = `${CHAPTER}/api-gateway.html`;
 
-const stripAnsi = (s) => (s || '').replace(/\x1b\[[0-9;]*m/g, '');
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // The ```mermaid blocks of a chapter file, read from the Markdown (not from
 // the page): the source, the text alternative and each label's lines.

@@ -5,17 +5,16 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { launch, newPage, serve, repoRoot } from './harness.mjs';
+import { assertNoErrors, assertNoViolations, axeViolations, expectText, expectVisible, sleep } from './assertions.mjs';
 
 const LAMBDA = 'serverless-containers/lambda.html';
 const APIGW = 'serverless-containers/api-gateway.html';
-const AXE = path.join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
 const QUANTITIES = JSON.parse(readFileSync(path.join(repoRoot, 'tests', 'fixtures', 'quantities.json'), 'utf8'));
 const TIMEOUT = 'Max execution timeout';
 const TIMEOUT_VALUE = '15 minutes (900 s)';
 const MEMORY = 'Memory';
 const MEMORY_VALUE = '128 MB – 10,240 MB (10 GB)';
 const ENV = 'Environment variables';
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 let browser;
 let server;
@@ -49,24 +48,6 @@ const score = (page) => page.getByRole('status').filter({ hasText: /Score:/ });
 const input = (page, name, bound) =>
   row(page, name).getByRole('textbox', { name: bound ? `Your answer: ${bound} ${name.toLowerCase()}` : `Your answer: ${name.toLowerCase()}` });
 
-async function expectText(locator, expected, timeout = 3000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const actual = (await locator.innerText({ timeout }).catch((e) => `<${e.message.split('\n')[0]}>`)).trim();
-    if (expected instanceof RegExp ? expected.test(actual) : actual === expected) return;
-    if (Date.now() > deadline) assert.fail(`expected text ${expected}, got ${JSON.stringify(actual)}`);
-    await sleep(50);
-  }
-}
-// Visible, or present on the page but hidden.
-async function expectVisible(locator, visible = true) {
-  if (!visible) assert.ok(await locator.count() > 0, `${locator} is on the page`);
-  await locator.waitFor({ state: visible ? 'visible' : 'hidden', timeout: 3000 });
-  assert.equal(await locator.isVisible(), visible);
-}
-function assertNoErrors(page) {
-  assert.deepEqual(page.errors, [], 'no console errors or page errors');
-}
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // Every row's value as the page shows it before practice.
@@ -95,18 +76,6 @@ async function reset(page) {
   await expectText(score(page), /Score: 0 \/ 12$/);
 }
 
-async function axeViolations(page, context) {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate((ctx) => window.axe.run(ctx).then((r) => r.violations.map((v) => ({
-    id: v.id, impact: v.impact, help: v.help,
-    nodes: v.nodes.map((n) => `${n.target.join(' ')}\n      ${n.failureSummary.replace(/\n/g, '\n      ')}`),
-  }))), context);
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help}, ${v.nodes.length} node(s)\n    ` +
-    v.nodes.slice(0, 6).join('\n    ') + (v.nodes.length > 6 ? `\n    … and ${v.nodes.length - 6} more` : ''));
-}
-function assertNoViolations(list, label) {
-  assert.equal(list.length, 0, `axe violations (${label}):\n  ${list.join('\n  ')}`);
-}
 
 async function assertTableComplete(page) {
   const values = await rowValues(page);

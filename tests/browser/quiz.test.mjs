@@ -7,11 +7,11 @@ import { execFile as execFileCb } from 'node:child_process';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import { launch, newPage, serve, fileUrl, bookDir, repoRoot, tempDir } from './harness.mjs';
+import { assertNoErrors, assertNoViolations, axeViolations, expectText, expectVisible, sleep } from './assertions.mjs';
 
 const execFile = promisify(execFileCb);
 const QUIZ = 'serverless-containers/quiz.html';
 const QUIZ_MD = path.join(repoRoot, 'src', 'serverless-containers', 'quiz.md');
-const AXE = path.join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
 const BINARY = path.join(repoRoot, 'target', 'release', 'mdbook-studyguide');
 
 // The answer key, read from the quiz's TOML (not from the page).
@@ -30,7 +30,6 @@ const MULTI = KEY.find((q) => q.letters.length > 1);
 
 // Markdown in prompts becomes typographic quotes and <code>.
 const plain = (s) => s.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/[`*]/g, '').replace(/\s+/g, ' ').trim();
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 let browser;
 let server;
@@ -79,44 +78,13 @@ async function answer(page, n, letters = KEY[n - 1].letters) {
   await checkButton(page, n).click();
 }
 
-// Waits until the locator's text is `expected` (a string or a RegExp).
-async function expectText(locator, expected, timeout = 3000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const actual = (await locator.innerText({ timeout }).catch((e) => `<${e.message.split('\n')[0]}>`)).trim();
-    if (expected instanceof RegExp ? expected.test(actual) : actual === expected) return;
-    if (Date.now() > deadline) assert.fail(`expected text ${expected}, got ${JSON.stringify(actual)}`);
-    await sleep(50);
-  }
-}
-// Visible, or present on the page but hidden.
-async function expectVisible(locator, visible = true) {
-  if (!visible) assert.ok(await locator.count() > 0, `${locator} is on the page`);
-  await locator.waitFor({ state: visible ? 'visible' : 'hidden', timeout: 3000 });
-  assert.equal(await locator.isVisible(), visible);
-}
 async function checkedLetters(page, n) {
   const letters = [];
   for (const letter of 'ABCD') if (await choice(page, n, letter).isChecked()) letters.push(letter);
   return letters;
 }
-function assertNoErrors(page) {
-  assert.deepEqual(page.errors, [], 'no console errors or page errors');
-}
 const stored = (page, id) => page.evaluate((k) => localStorage.getItem(k), `sg:quiz:${id}`);
 
-async function axeViolations(page, context) {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate((ctx) => window.axe.run(ctx).then((r) => r.violations.map((v) => ({
-    id: v.id, impact: v.impact, help: v.help,
-    nodes: v.nodes.map((n) => `${n.target.join(' ')}\n      ${n.failureSummary.replace(/\n/g, '\n      ')}`),
-  }))), context);
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help}, ${v.nodes.length} node(s)\n    ` +
-    v.nodes.slice(0, 6).join('\n    ') + (v.nodes.length > 6 ? `\n    … and ${v.nodes.length - 6} more` : ''));
-}
-function assertNoViolations(list, label) {
-  assert.equal(list.length, 0, `axe violations (${label}):\n  ${list.join('\n  ')}`);
-}
 
 test('all 25 questions are on the page, and the answer key scores 25 / 25', async (t) => {
   const page = await open(t);

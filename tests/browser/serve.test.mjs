@@ -11,11 +11,10 @@ import net from 'node:net';
 import { networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { launch, newPage, repoRoot, copyBook } from './harness.mjs';
+import { sleep, stripAnsi } from './assertions.mjs';
 
 const BINARY = path.join(repoRoot, 'target', 'release', 'mdbook-studyguide');
 const QUIZ = 'serverless-containers/quiz.html';
-const stripAnsi = (s) => s.replace(/\x1b\[[0-9;]*m/g, '');
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // A quiz block with one problem: its answer is not one of its two choices.
 const BROKEN_BLOCK = [
