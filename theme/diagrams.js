@@ -83,12 +83,12 @@
     return drawing;
   }
 
-  var ready = loadMermaid().then(function (mermaid) {
+  // Printing waits for this (storage.js): the first drawing of every diagram.
+  SG.diagrams = loadMermaid().then(function (mermaid) {
     new MutationObserver(function () { redraw(mermaid); })
       .observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });
     return redraw(mermaid);
   }, function () {
     // Without mermaid the source stays open in place of the drawing.
   });
-  SG.waitFor(ready);
 })();

@@ -1,32 +1,30 @@
-// Self-grading quizzes. The page's HTML already holds every question, its
-// choices and its answer (in a closed <details>); this script adds the Check
-// buttons, the marks, the score and the saved answers.
+// Self-grading quizzes. The HTML already holds every question, its choices
+// and its answer (in a closed <details>); this adds the Check buttons, the
+// marks, the score and the saved answers.
 (function () {
   'use strict';
   var SG = window.StudyGuide;
-  var WORDS = ['', 'ONE', 'TWO', 'THREE', 'FOUR', 'FIVE', 'SIX', 'SEVEN', 'EIGHT', 'NINE'];
 
   function Question(root) {
     this.root = root;
     this.key = 'sg:quiz:' + root.getAttribute('data-id');
     this.hash = root.getAttribute('data-hash');
     this.answer = root.getAttribute('data-answer').split(',').map(Number);
-    this.inputs = Array.prototype.slice.call(root.querySelectorAll('input'));
-    this.choices = Array.prototype.slice.call(root.querySelectorAll('.sg-choice'));
-    this.checkButton = root.querySelector('[data-sg-check]');
+    this.inputs = [].slice.call(root.querySelectorAll('input'));
+    this.choices = [].slice.call(root.querySelectorAll('.sg-choice'));
     this.result = root.querySelector('[data-sg-result]');
     this.details = root.querySelector('[data-sg-answer]');
-    this.checked = false;
-    this.correct = false;
+    // "TWO", from the prompt's "(Choose TWO.)".
+    this.count = (root.querySelector('.sg-choose') || {}).textContent;
+    this.count = this.count ? this.count.replace(/\W*Choose |\W*$/g, '') : '';
   }
 
   Question.prototype.picked = function () {
-    var picked = [];
-    this.inputs.forEach(function (input, i) { if (input.checked) picked.push(i); });
-    return picked;
+    return this.inputs.map(function (input, i) { return input.checked ? i : -1; })
+      .filter(function (i) { return i >= 0; });
   };
 
-  // Restores what the reader saved, if it belongs to this version of the question.
+  // Restores what the reader saved for this version of the question.
   Question.prototype.restore = function () {
     var saved = SG.store.get(this.key);
     var valid = saved && saved.h === this.hash && Array.isArray(saved.p) &&
@@ -42,75 +40,65 @@
     SG.store.set(this.key, { h: this.hash, p: this.picked(), c: this.checked });
   };
 
+  // As on the exam, a "choose two" question is graded once two are chosen.
   Question.prototype.check = function () {
+    var n = this.picked().length;
     if (this.checked) return;
-    var picked = this.picked();
-    var need = this.answer.length;
-    if (picked.length === 0) {
-      SG.announce(this.result, need > 1 ? 'Choose ' + WORDS[need] + ' answers first.' : 'Choose an answer first.');
-      return;
-    }
-    if (need > 1 && picked.length !== need) {
-      SG.announce(this.result, 'Choose ' + WORDS[need] + ' answers: you have chosen ' + picked.length + '.');
-      return;
+    if (n === 0 || (this.count && n !== this.answer.length)) {
+      var need = this.count ? 'Choose ' + this.count + ' answers' : 'Choose an answer';
+      return SG.announce(this.result, need + (n ? ': you have chosen ' + n + '.' : ' first.'));
     }
     this.grade(true);
     this.save();
   };
 
-  // Shows the verdict, the marks and the explanations. `announce` is false
+  // Shows the verdict, the marks and the explanations; `announce` is false
   // when restoring, so a reload does not read out every question.
   Question.prototype.grade = function (announce) {
     var picked = this.picked();
     var answer = this.answer;
-    this.correct = picked.length === answer.length &&
-      picked.every(function (i) { return answer.indexOf(i) >= 0; });
     this.checked = true;
-    var letters = answer.map(function (i) { return String.fromCharCode(65 + i); }).join(' and ');
+    this.correct = picked.length === answer.length && picked.every(function (i) { return answer.indexOf(i) >= 0; });
     this.choices.forEach(function (choice, i) {
-      var isAnswer = answer.indexOf(i) >= 0;
-      var wasPicked = picked.indexOf(i) >= 0;
-      var mark = choice.querySelector('[data-sg-mark]');
-      choice.classList.toggle('sg-is-answer', isAnswer);
-      choice.classList.toggle('sg-is-wrong', wasPicked && !isAnswer);
-      mark.textContent = isAnswer ? (wasPicked ? '✓ Your answer: correct' : '✓ Correct answer')
-        : (wasPicked ? '✗ Your answer: incorrect' : '');
-      var why = choice.querySelector('[data-sg-why]');
-      if (why) why.hidden = false;
+      var right = answer.indexOf(i) >= 0;
+      var mine = picked.indexOf(i) >= 0;
+      choice.classList.toggle('sg-is-answer', right);
+      choice.classList.toggle('sg-is-wrong', mine && !right);
+      choice.querySelector('[data-sg-mark]').textContent = right
+        ? (mine ? '✓ Your answer: correct' : '✓ Correct answer') : (mine ? '✗ Your answer: incorrect' : '');
     });
-    this.inputs.forEach(function (input) { input.disabled = true; });
-    this.checkButton.setAttribute('aria-disabled', 'true');
-    this.root.classList.add(this.correct ? 'sg-correct' : 'sg-incorrect');
-    this.details.open = true;
+    this.show(true);
+    var letters = answer.map(function (i) { return String.fromCharCode(65 + i); }).join(' and ');
     var verdict = this.correct ? 'Correct.' : 'Incorrect. The answer is ' + letters + '.';
     if (announce) SG.announce(this.result, verdict);
     else this.result.textContent = verdict;
   };
 
+  // Shows (after checking) or hides (to answer) the outcome.
+  Question.prototype.show = function (graded) {
+    this.root.querySelectorAll('[data-sg-why]').forEach(function (why) { why.hidden = !graded; });
+    this.inputs.forEach(function (input) { input.disabled = graded; });
+    this.root.querySelector('[data-sg-check]').setAttribute('aria-disabled', String(graded));
+    this.root.classList.toggle('sg-correct', graded && this.correct);
+    this.root.classList.toggle('sg-incorrect', graded && !this.correct);
+    this.details.open = graded;
+  };
+
   Question.prototype.clear = function () {
-    this.checked = false;
-    this.correct = false;
-    this.inputs.forEach(function (input) { input.checked = false; input.disabled = false; });
+    this.checked = this.correct = false;
+    this.inputs.forEach(function (input) { input.checked = false; });
     this.choices.forEach(function (choice) {
       choice.classList.remove('sg-is-answer', 'sg-is-wrong');
       choice.querySelector('[data-sg-mark]').textContent = '';
-      var why = choice.querySelector('[data-sg-why]');
-      if (why) why.hidden = true;
     });
-    this.checkButton.removeAttribute('aria-disabled');
-    this.root.classList.remove('sg-correct', 'sg-incorrect');
-    this.details.open = false;
+    this.show(false);
     this.result.textContent = '';
   };
 
   function Quiz(form) {
-    if (!form || form.nodeName !== 'FORM') return;
     this.form = form;
-    this.questions = Array.prototype.map.call(form.querySelectorAll('[data-sg-question]'), function (el) {
-      return new Question(el);
-    });
+    this.questions = [].map.call(form.querySelectorAll('[data-sg-question]'), function (el) { return new Question(el); });
     this.score = form.querySelector('[data-sg-score]');
-    this.scoreRegion = form.querySelector('.sg-score');
     SG.reveal(form);
     form.classList.add('sg-js');
     form.addEventListener('click', this.onClick.bind(this));
@@ -121,22 +109,21 @@
 
   Quiz.prototype.question = function (el) {
     var root = el.closest('[data-sg-question]');
-    for (var i = 0; i < this.questions.length; i++) {
-      if (this.questions[i].root === root) return this.questions[i];
-    }
-    return null;
+    return this.questions.filter(function (q) { return q.root === root; })[0];
   };
 
   Quiz.prototype.onClick = function (event) {
-    var target = event.target;
-    if (target.closest('[data-sg-check]')) {
-      var q = this.question(target);
-      if (q) { q.check(); this.updateScore(); }
-    } else if (target.closest('[data-sg-reset]')) {
-      this.reset();
+    if (event.target.closest('[data-sg-check]')) {
+      this.question(event.target).check();
+      this.updateScore();
+    } else if (event.target.closest('[data-sg-reset]')) {
+      this.questions.forEach(function (q) { SG.store.remove(q.key); q.clear(); });
+      this.updateScore();
+      this.form.querySelector('input').focus();
     }
   };
 
+  // A choice is saved as soon as it is made, checked or not.
   Quiz.prototype.onChange = function (event) {
     var q = event.target.nodeName === 'INPUT' && this.question(event.target);
     if (q && !q.checked) q.save();
@@ -148,31 +135,12 @@
   };
 
   Quiz.prototype.updateScore = function () {
-    var right = 0;
-    var answered = 0;
-    this.questions.forEach(function (q) {
-      if (q.checked) answered++;
-      if (q.correct) right++;
-    });
-    this.score.textContent = String(right);
-    this.scoreRegion.setAttribute('data-answered', String(answered));
+    this.score.textContent = this.questions.filter(function (q) { return q.correct; }).length;
   };
 
-  Quiz.prototype.reset = function () {
-    this.questions.forEach(function (q) {
-      SG.store.remove(q.key);
-      q.clear();
-    });
-    this.updateScore();
-    var first = this.form.querySelector('input');
-    if (first) first.focus();
-  };
-
-  var quizzes = Array.prototype.map.call(document.querySelectorAll('[data-sg-quiz]'), function (form) {
-    return new Quiz(form);
-  });
-  // Coming back through the browser's history may show a cached page; the
-  // answers may have changed in another tab since.
+  var quizzes = [].map.call(document.querySelectorAll('[data-sg-quiz]'), function (form) { return new Quiz(form); });
+  // A page restored from the back/forward cache re-reads the saved answers:
+  // they may have changed in another tab.
   window.addEventListener('pageshow', function (event) {
     if (event.persisted) quizzes.forEach(function (quiz) { quiz.sync(); });
   });

@@ -1,93 +1,87 @@
-// Shared by the study guide's widgets: saved state, status messages, and a
-// readiness signal for printing. Loaded before the widget scripts.
+// Shared by the widgets: saved state, status messages, the readiness signal
+// printing waits for, and the loader for diagrams drawn in the browser.
 (function () {
   'use strict';
-
   var memory = {};
-
-  // localStorage may be blocked (privacy settings, file:// in some browsers)
-  // or full; the widgets then keep their state for this page view only.
-  function storage() {
-    try {
-      var s = window.localStorage;
-      var probe = 'sg:probe';
-      s.setItem(probe, '1');
-      s.removeItem(probe);
-      return s;
-    } catch (e) {
-      return null;
-    }
+  var backend = null;
+  try {
+    // Blocked (privacy settings, some file:// pages) or full storage only
+    // costs persistence: state is then kept for this page view.
+    backend = window.localStorage;
+    backend.setItem('sg:probe', '1');
+    backend.removeItem('sg:probe');
+  } catch (e) {
+    backend = null;
   }
-  var backend = storage();
 
   var store = {
-    // The saved object for `key`, or null. A corrupt entry is removed.
+    // The saved object for `key`, or null; a corrupt entry is removed.
     get: function (key) {
-      var raw = null;
-      try {
-        raw = backend ? backend.getItem(key) : memory[key];
-      } catch (e) {
-        raw = memory[key];
-      }
+      var raw = memory[key];
+      try { if (backend) raw = backend.getItem(key); } catch (e) { /* memory */ }
       if (raw == null) return null;
       try {
         var value = JSON.parse(raw);
         if (value && typeof value === 'object') return value;
-      } catch (e) { /* fall through: corrupt */ }
+      } catch (e) { /* corrupt */ }
       store.remove(key);
       return null;
     },
     set: function (key, value) {
-      var raw = JSON.stringify(value);
-      memory[key] = raw;
-      try {
-        if (backend) backend.setItem(key, raw);
-      } catch (e) { /* quota or blocked: memory keeps it */ }
+      memory[key] = JSON.stringify(value);
+      try { if (backend) backend.setItem(key, memory[key]); } catch (e) { /* memory */ }
     },
     remove: function (key) {
       delete memory[key];
-      try {
-        if (backend) backend.removeItem(key);
-      } catch (e) { /* ignore */ }
+      try { if (backend) backend.removeItem(key); } catch (e) { /* memory */ }
     }
   };
 
-  // Sets a live region's text so screen readers announce it even when the
-  // same message repeats.
+  // Live regions announce a change, so clear first: a repeated message is
+  // announced again.
   function announce(region, text) {
-    if (!region) return;
     region.textContent = '';
-    window.setTimeout(function () { region.textContent = text; }, 30);
+    setTimeout(function () { region.textContent = text; }, 30);
   }
 
-  // Shows the controls that only work with script.
+  // Script-only controls are `hidden` in the HTML until the script runs.
   function reveal(root) {
-    var hidden = root.querySelectorAll('[data-sg-js]');
-    for (var i = 0; i < hidden.length; i++) hidden[i].hidden = false;
+    root.querySelectorAll('[data-sg-js]').forEach(function (el) { el.hidden = false; });
   }
 
-  // Widgets register promises; the page is ready for print when all settle.
+  // Printing waits for every registered promise (diagrams being drawn) and
+  // the fonts; <html data-sg-ready="true"> says the page is ready.
   var pending = [];
-  var readyPromise = null;
+  var ready = null;
   function whenReady() {
-    if (!readyPromise) {
-      readyPromise = Promise.all(pending.map(function (p) {
-        return p.catch(function () {});
-      })).then(function () {
-        return document.fonts ? document.fonts.ready : null;
-      }).then(function () {
-        document.documentElement.setAttribute('data-sg-ready', 'true');
-      });
+    if (!ready) {
+      ready = Promise.all(pending.map(function (p) { return p.catch(function () {}); }))
+        .then(function () { return document.fonts && document.fonts.ready; })
+        .then(function () { document.documentElement.setAttribute('data-sg-ready', 'true'); });
     }
-    return readyPromise;
+    return ready;
+  }
+  function waitFor(promise) {
+    pending.push(promise);
+    ready = null;
   }
 
-  window.StudyGuide = {
-    store: store,
-    announce: announce,
-    reveal: reveal,
-    // Called by a widget whose drawing finishes later (diagrams).
-    waitFor: function (promise) { pending.push(promise); readyPromise = null; },
-    whenReady: whenReady
-  };
+  // mdBook's print page calls window.print() itself, soon after loading.
+  var print = window.print;
+  window.print = function () { whenReady().then(function () { print.call(window); }); };
+
+  // Diagrams not drawn at build time are drawn by a script the build copies
+  // into the book, with mermaid, on the pages that need it.
+  if (document.querySelector('[data-render="client"]')) {
+    waitFor(new Promise(function (resolve, reject) {
+      var script = document.createElement('script');
+      script.src = (typeof path_to_root === 'string' ? path_to_root : '') + 'vendor/diagrams.js';
+      script.onload = function () { resolve(window.StudyGuide.diagrams); };
+      script.onerror = reject;
+      document.head.appendChild(script);
+    }));
+  }
+
+  window.StudyGuide = { store: store, announce: announce, reveal: reveal, waitFor: waitFor, whenReady: whenReady };
+  window.addEventListener('load', whenReady);
 })();

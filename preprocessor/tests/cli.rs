@@ -114,7 +114,9 @@ fn check_catches_the_seeds_own_contradiction() {
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         stdout.lines().next().unwrap(),
-        format!("src/serverless-containers/quiz.md:{line}:21: question 1 contradicts the limit it cites: the answer says 3 MB but limit `lambda.package.zip` is 50 MB")
+        format!(
+            "src/serverless-containers/quiz.md:{line}:21: question 1 contradicts the limit it cites: the answer says 3 MB but limit `lambda.package.zip` is 50 MB"
+        )
     );
 }
 
@@ -144,7 +146,10 @@ fn continue_shows_each_problem_in_its_page() {
     assert!(main.contains("answer `E` is out of range"), "{main}");
     // The author's source is shown, escaped.
     assert!(main.contains("answer = \"E\""), "{main}");
-    assert!(main.contains(r#"<span class="sg-error-inline" role="note"><code>{{limit lambda.timout}}</code>"#), "{main}");
+    assert!(
+        main.contains(r#"<span class="sg-error-inline" role="note"><code>{{limit lambda.timout}}</code>"#),
+        "{main}"
+    );
     assert!(stderr.contains("WARN"), "{stderr}");
 }
 
@@ -168,9 +173,17 @@ fn other_renderers_get_readable_markdown() {
     assert!(markdown.contains("The timeout is 15 minutes (900 s)."), "{markdown}");
     assert!(markdown.contains("| Timeout | 15 minutes (900 s) | Fixed |  |"), "{markdown}");
     // Inside the list item, indented to stay in it.
-    assert!(markdown.contains("  **Question 1.** What is the maximum timeout?\n\n  - A) 5 minutes\n  - B) 15 minutes"), "{markdown}");
+    assert!(
+        markdown.contains(
+            "  **Question 1.** What is the maximum timeout?\n\n  - A) 5 minutes\n  - B) 15 minutes"
+        ),
+        "{markdown}"
+    );
     assert!(markdown.contains("  1. **B** — It is 15 minutes (900 s).\n     - B) Right."), "{markdown}");
-    assert!(markdown.contains("**Diagram: Two boxes.** A points to B.\n\n```text\nflowchart LR"), "{markdown}");
+    assert!(
+        markdown.contains("**Diagram: Two boxes.** A points to B.\n\n```text\nflowchart LR"),
+        "{markdown}"
+    );
     assert!(!markdown.contains("```quiz"), "{markdown}");
     // The HTML renderer of the same build gets the widgets.
     let html = main_of(&book.path().join("book/html/chapter.html"));
@@ -207,7 +220,8 @@ fn run_protocol(input: String) -> (Output, String, String) {
 #[test]
 fn speaks_mdbooks_preprocessor_protocol() {
     let dir = tempfile::tempdir().unwrap();
-    let (output, stdout, stderr) = run_protocol(protocol_input(dir.path(), mdbook_preprocessor::MDBOOK_VERSION));
+    let (output, stdout, stderr) =
+        run_protocol(protocol_input(dir.path(), mdbook_preprocessor::MDBOOK_VERSION));
     assert!(output.status.success(), "{stderr}");
     let book: serde_json::Value = serde_json::from_str(&stdout).expect("stdout is only the book's JSON");
     let content = book["items"][0]["Chapter"]["content"].as_str().unwrap();
@@ -227,7 +241,9 @@ fn warns_when_mdbook_is_another_version() {
 fn unknown_settings_are_named() {
     let book = fixture("markdown");
     let toml = book.path().join("book.toml");
-    let text = std::fs::read_to_string(&toml).unwrap().replace("command = \"false\"", "command = \"false\"\non-fail = \"bail\"");
+    let text = std::fs::read_to_string(&toml)
+        .unwrap()
+        .replace("command = \"false\"", "command = \"false\"\non-fail = \"bail\"");
     std::fs::write(&toml, text).unwrap();
     let mut command = binary();
     command.arg("build").arg(book.path());
@@ -243,7 +259,10 @@ fn pdf_without_chromium_says_how_to_install_it() {
     command.arg("pdf").arg(book.path());
     let (output, _, stderr) = run(command);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr.contains("Chromium was not found. Install it with `sudo apt-get install chromium`"), "{stderr}");
+    assert!(
+        stderr.contains("Chromium was not found. Install it with `sudo apt-get install chromium`"),
+        "{stderr}"
+    );
     assert!(!book.path().join("book").exists(), "nothing is built without Chromium");
 }
 
@@ -278,7 +297,9 @@ fn a_book_without_our_blocks_builds_byte_for_byte_as_plain_mdbook_does() {
     let with = fixture("passthrough");
     let without = fixture("passthrough");
     let toml = without.path().join("book.toml");
-    let plain = std::fs::read_to_string(&toml).unwrap().replace("[preprocessor.studyguide]\ncommand = \"false\"\n", "");
+    let plain = std::fs::read_to_string(&toml)
+        .unwrap()
+        .replace("[preprocessor.studyguide]\ncommand = \"false\"\n", "");
     assert!(!plain.contains("studyguide"));
     std::fs::write(&toml, plain).unwrap();
     mdbook_driver::MDBook::load(without.path()).unwrap().build().unwrap();

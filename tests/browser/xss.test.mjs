@@ -124,7 +124,7 @@ prerender = "${prerender}"
 
 [output.html]
 additional-css = ["theme/studyguide.css"]
-additional-js = ["theme/storage.js", "theme/quiz.js", "theme/limits.js", "theme/diagrams.js", "theme/print.js"]
+additional-js = ["theme/storage.js", "theme/quiz.js", "theme/limits.js"]
 `);
   let summary = '# Summary\n\n';
   VECTORS.forEach((vector, n) => {

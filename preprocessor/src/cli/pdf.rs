@@ -39,7 +39,7 @@ pub fn run(dir: &Path) -> Result<PathBuf> {
         "date": today(),
         "answerKeys": config.pdf.answer_keys,
     });
-    page.evaluate(&format!("window.StudyGuide.preparePdf({options})"))
+    page.evaluate(&format!("{}({options})", include_str!("pdf_prepare.js")))
         .context("the print page did not get ready for printing")?;
 
     let (width, height) = config.pdf.paper.size_inches();

@@ -9,8 +9,18 @@ use std::path::PathBuf;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Entry {
-    Drawn { light: String, dark: String },
-    Rejected { error: String },
+    /// One drawing whose style covers every theme.
+    Themed {
+        svg: String,
+    },
+    /// A drawing per theme, when they could not be combined.
+    Drawn {
+        light: String,
+        dark: String,
+    },
+    Rejected {
+        error: String,
+    },
 }
 
 pub struct Cache {

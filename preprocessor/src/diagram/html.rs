@@ -19,6 +19,14 @@ pub fn render_html(diagram: &Diagram, rendered: &Rendered) -> String {
                 dark = svg_one_line(dark),
             );
         }
+        Rendered::Themed(svg) => {
+            let _ = write!(
+                out,
+                r#"<figure class="sg-diagram" data-sg-diagram data-render="static"><div class="sg-diagram-svg" role="img" aria-label="{label}">{svg}</div>"#,
+                label = escape_attr(&label),
+                svg = svg_one_line(svg),
+            );
+        }
         Rendered::Client => {
             let _ = write!(
                 out,
@@ -44,7 +52,8 @@ pub fn render_html(diagram: &Diagram, rendered: &Rendered) -> String {
     }
     // Open when the diagram is not drawn yet, so the source stands in for it
     // without script; the script closes it once the drawing is on the page.
-    let open = if matches!(rendered, Rendered::Static { .. }) { "" } else { " open" };
+    let drawn = matches!(rendered, Rendered::Static { .. } | Rendered::Themed(_));
+    let open = if drawn { "" } else { " open" };
     let _ = write!(
         out,
         r#"<details class="sg-diagram-source"{open}><summary>Diagram source</summary><pre><code class="language-text" data-sg-source>{}</code></pre></details></figure>"#,

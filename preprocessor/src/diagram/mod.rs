@@ -9,6 +9,7 @@ mod cache;
 mod html;
 pub mod prerender;
 mod safety;
+mod themes;
 
 pub use html::{render_html, render_markdown};
 pub use prerender::{Backend, Rendered};

@@ -18,11 +18,15 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// Changes whenever the way we draw changes, so old cache entries miss.
-const RENDER_SETTINGS: &str = "v3 book-fonts light=default dark=dark font=Open Sans strict";
+const RENDER_SETTINGS: &str = "v5 themed book-fonts light=default dark=dark font=Open Sans strict";
 
-/// Where the browser bundle is copied for drawing in the reader's browser,
-/// relative to the book's source directory (mdBook copies it to the site).
-pub const VENDORED_MERMAID: &str = "vendor/mermaid.min.js";
+/// Where what draws diagrams in the reader's browser is copied, relative to
+/// the book's source directory (mdBook copies it into the site): mermaid's
+/// bundle and our script that runs it (loaded by theme/storage.js).
+pub const VENDOR_DIR: &str = "vendor";
+
+/// Our script that draws diagrams in the browser.
+const DIAGRAMS_JS: &str = include_str!("../../../theme/diagrams.js");
 
 /// The token the drawing uses as its SVG id, replaced per occurrence.
 const ID_TOKEN: &str = "sgdiagramid";
@@ -30,6 +34,8 @@ const ID_TOKEN: &str = "sgdiagramid";
 /// How one diagram reaches the page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Rendered {
+    /// Drawn at build time: one SVG styled for light and dark themes.
+    Themed(String),
     /// Drawn at build time: an SVG for light themes and one for dark themes.
     Static { light: String, dark: String },
     /// To be drawn in the reader's browser.
@@ -53,8 +59,8 @@ pub struct Backend {
     chromium: Option<PathBuf>,
     mermaid: Option<PathBuf>,
     cache: Cache,
-    /// `src/vendor/mermaid.min.js` in the book.
-    vendored: PathBuf,
+    /// `src/vendor/` in the book.
+    vendor_dir: PathBuf,
     /// The book's root and configuration, for its theme's fonts.
     book: Option<(PathBuf, Config)>,
     pub stats: RenderStats,
@@ -69,7 +75,7 @@ impl Backend {
             chromium: chrome::find(config.chromium.as_deref().map(|p| root.join(p)).as_deref()),
             mermaid: mermaid.is_file().then_some(mermaid),
             cache: Cache::new(root.join(&config.cache_dir).join("diagrams")),
-            vendored: root.join(src).join(VENDORED_MERMAID),
+            vendor_dir: root.join(src).join(VENDOR_DIR),
             book: Some((root.to_owned(), book.clone())),
             stats: RenderStats::default(),
         }
@@ -82,7 +88,7 @@ impl Backend {
             chromium: None,
             mermaid: None,
             cache: Cache::new(std::env::temp_dir().join("studyguide-unused-cache")),
-            vendored: PathBuf::new(),
+            vendor_dir: PathBuf::new(),
             book: None,
             stats: RenderStats::default(),
         }
@@ -141,6 +147,9 @@ impl Backend {
             .into_iter()
             .enumerate()
             .map(|(i, entry)| match entry {
+                Some(Entry::Themed { svg }) => {
+                    Rendered::Themed(svg.replace(ID_TOKEN, &format!("sg-diagram-{}-{i}", &keys[i])))
+                }
                 Some(Entry::Drawn { light, dark }) => {
                     let id = format!("sg-diagram-{}-{i}", &keys[i]);
                     Rendered::Static {
@@ -167,22 +176,26 @@ impl Backend {
         results
     }
 
-    /// Copies mermaid into the book's sources, where mdBook picks it up.
+    /// Copies mermaid and our drawing script into the book's sources, where
+    /// mdBook picks them up. Unchanged files are not rewritten, so a watching
+    /// `serve` sees no change.
     fn vendor_bundle(&self, mermaid: &Path) {
         let copy = || -> std::io::Result<()> {
-            let bundle = std::fs::read(mermaid)?;
-            if std::fs::read(&self.vendored).ok().as_deref() == Some(&bundle[..]) {
-                return Ok(());
-            }
-            if let Some(dir) = self.vendored.parent() {
-                std::fs::create_dir_all(dir)?;
-            }
-            std::fs::write(&self.vendored, bundle)
+            std::fs::create_dir_all(&self.vendor_dir)?;
+            write_if_changed(&self.vendor_dir.join("mermaid.min.js"), &std::fs::read(mermaid)?)?;
+            write_if_changed(&self.vendor_dir.join("diagrams.js"), DIAGRAMS_JS.as_bytes())
         };
         if let Err(err) = copy() {
-            tracing::warn!("could not copy mermaid to {}: {err}", self.vendored.display());
+            tracing::warn!("could not copy mermaid into {}: {err}", self.vendor_dir.display());
         }
     }
+}
+
+fn write_if_changed(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if std::fs::read(path).ok().as_deref() == Some(bytes) {
+        return Ok(());
+    }
+    std::fs::write(path, bytes)
 }
 
 /// mermaid's version, from the package.json beside its bundle.
@@ -272,7 +285,10 @@ fn draw(
             if let Err(error) = check_svg(light).and_then(|()| check_svg(dark)) {
                 return Ok(Entry::Rejected { error });
             }
-            Ok(Entry::Drawn { light: light.to_owned(), dark: dark.to_owned() })
+            Ok(match super::themes::combine(light, dark, ID_TOKEN) {
+                Some(svg) => Entry::Themed { svg },
+                None => Entry::Drawn { light: light.to_owned(), dark: dark.to_owned() },
+            })
         })
         .collect()
 }

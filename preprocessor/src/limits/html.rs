@@ -3,7 +3,7 @@
 
 use super::practice::choices;
 use super::{LimitTable, LimitValue, row_anchor};
-use crate::markdown::{MarkdownStyle, escape_attr, escape_text, render_inline};
+use crate::markdown::{MarkdownStyle, escape_attr, escape_text, render_inline, to_plain_text};
 use std::fmt::Write;
 
 /// Renders a limit table to a single line of HTML. `table_key` identifies
@@ -11,7 +11,12 @@ use std::fmt::Write;
 pub fn render_html(table: &LimitTable, table_key: &str, style: MarkdownStyle) -> String {
     let mut out = String::new();
     let _ = write!(out, r#"<div class="sg-limits" data-sg-limits data-table="{}">"#, escape_attr(table_key));
-    out.push_str(r#"<div class="sg-limits-toolbar" data-sg-js hidden><button type="button" class="sg-button" data-sg-practice aria-pressed="false">Practice</button></div>"#);
+    let _ = write!(
+        out,
+        r#"<div class="sg-limits-toolbar" data-sg-js hidden><button type="button" class="sg-button" data-sg-practice aria-pressed="false" aria-label="Practice: {caption}">Practice</button><span class="sg-practice-controls" data-sg-controls hidden><fieldset><legend>Answer by</legend><label><input type="radio" name="sg-mode-{key}" value="type" data-sg-mode> Typing</label><label><input type="radio" name="sg-mode-{key}" value="choose" data-sg-mode> Choosing</label></fieldset><button type="button" class="sg-button" data-sg-reveal>Reveal all</button><button type="button" class="sg-button" data-sg-reset>Reset</button><span class="sg-score" role="status" data-sg-score></span></span></div>"#,
+        caption = escape_attr(&to_plain_text(&table.caption)),
+        key = escape_attr(table_key),
+    );
     out.push_str(r#"<div class="sg-table-scroll"><table class="sg-limits-table">"#);
     let _ = write!(out, "<caption>{}", render_inline(&table.caption, style));
     let _ = write!(out, r#" <span class="sg-service">({})</span>"#, escape_text(&table.service));
