@@ -23,8 +23,8 @@
   function parseQuantity(text) {
     var match = /^\s*(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?\s*(.*?)\.?\s*$/.exec(text || '');
     var unit = match && (match[3] === '' ? UNITS.count : UNITS[match[3].toLowerCase()]);
-    if (!unit) return null;
-    return { dimension: unit[0], base: parseFloat(match[1].replace(/[,_]/g, '') + (match[2] || '')) * unit[1] };
+    var amount = unit && parseFloat(match[1].replace(/[,_]/g, '') + (match[2] || ''));
+    return unit && amount <= 1e15 ? { dimension: unit[0], base: amount * unit[1] } : null;
   }
 
   function same(a, b) {

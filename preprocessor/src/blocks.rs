@@ -60,6 +60,9 @@ pub struct FencedBlock {
     /// False when the closing fence is missing and the block swallowed the
     /// rest of its container.
     pub terminated: bool,
+    /// Whether the range takes in the line break after the block (an
+    /// unclosed block does, up to the end of its container).
+    ends_with_newline: bool,
 }
 
 impl FencedBlock {
@@ -67,7 +70,9 @@ impl FencedBlock {
     pub fn chapter_offset(&self, body_offset: usize) -> usize {
         let segment = self.segments.iter().rev().find(|s| s.body_start <= body_offset);
         match segment {
-            Some(s) => s.chapter_start + (body_offset - s.body_start),
+            // A tab expanded inside a container makes the body longer than
+            // its source: never point past the block.
+            Some(s) => (s.chapter_start + (body_offset - s.body_start)).min(self.range.end),
             // Empty body: point just after the opening fence line.
             None => self.range.start,
         }
@@ -96,8 +101,8 @@ impl FencedBlock {
     /// range ends before the newline after its closing fence; that newline
     /// ends the blank line.)
     pub fn html_replacement(&self, html: &str) -> String {
-        debug_assert!(!html.contains('\n'), "block HTML must be a single line");
-        format!("{html}\n{}", self.container_prefix.trim_end())
+        let line_end = if self.ends_with_newline { "\n" } else { "" };
+        format!("{}\n{}{line_end}", crate::markdown::one_line(html), self.container_prefix.trim_end())
     }
 }
 
@@ -176,16 +181,19 @@ fn finish_block(
     segments: Vec<Segment>,
 ) -> FencedBlock {
     let line_start = content[..range.start].rfind('\n').map_or(0, |i| i + 1);
-    let container_prefix = content[line_start..range.start]
+    let container_prefix: String = content[line_start..range.start]
         .chars()
         .map(|c| if c == '>' || c == '\t' { c } else { ' ' })
         .collect();
-    let terminated = has_closing_fence(&content[range.clone()]);
-    FencedBlock { kind, range, body, segments, container_prefix, terminated }
+    let terminated = has_closing_fence(&content[range.clone()], &container_prefix);
+    let ends_with_newline = content[range.clone()].ends_with('\n');
+    FencedBlock { kind, range, body, segments, container_prefix, terminated, ends_with_newline }
 }
 
-/// True when the last line of a fenced block closes the fence it opened with.
-fn has_closing_fence(block: &str) -> bool {
+/// True when the last line of a fenced block closes the fence it opened with:
+/// the fence's character, at least as many, indented less than four columns
+/// within the block's container.
+fn has_closing_fence(block: &str, container_prefix: &str) -> bool {
     let opening = block.lines().next().unwrap_or("").trim_start();
     let fence_char = opening.chars().next().unwrap_or('`');
     let fence_len = opening.chars().take_while(|&c| c == fence_char).count();
@@ -194,9 +202,17 @@ fn has_closing_fence(block: &str) -> bool {
     let Some(last) = lines.filter(|l| !l.trim().is_empty()).next_back() else {
         return false;
     };
-    // Strip any container markers (`>`), then the indentation.
-    let last = last.trim_start_matches([' ', '\t', '>']).trim_end();
-    last.len() >= fence_len && last.chars().all(|c| c == fence_char)
+    // Strip the container's own markers and indentation, then what is left.
+    let mut last = last;
+    for expected in container_prefix.chars() {
+        match last.chars().next() {
+            Some(c) if c == expected || (c == ' ' && expected != '>') => last = &last[c.len_utf8()..],
+            _ => break,
+        }
+    }
+    let indent = last.chars().take_while(|&c| c == ' ').count();
+    let last = last.trim();
+    indent < 4 && !last.starts_with('\t') && last.len() >= fence_len && last.chars().all(|c| c == fence_char)
 }
 
 const REF_OPEN: &str = "{{limit";
@@ -299,6 +315,35 @@ mod tests {
     fn a_missing_closing_fence_is_noticed() {
         let scan = scan("```quiz\nx = 1\n\nmore text\n");
         assert!(!scan.blocks[0].terminated);
+    }
+
+    #[test]
+    fn a_fence_indented_four_columns_is_content_not_a_closing_fence() {
+        assert!(!scan("```quiz\nx = 1\n    ```\n").blocks[0].terminated);
+        assert!(scan("```quiz\nx = 1\n   ```\n").blocks[0].terminated);
+        assert!(scan("- item\n\n  ```quiz\n  x = 1\n     ```\n").blocks[0].terminated);
+    }
+
+    #[test]
+    fn an_unclosed_block_in_a_quote_keeps_the_next_line_apart() {
+        let md = "> ```quiz\n> x = 1\n\nNext paragraph.\n";
+        let block = &scan(md).blocks[0];
+        let out = splice(md, vec![(block.range.clone(), block.html_replacement("<div></div>"))]);
+        assert!(out.contains("<div></div>\n>\n"), "{out:?}");
+        assert!(out.ends_with("\nNext paragraph.\n"), "{out:?}");
+    }
+
+    #[test]
+    fn offsets_never_point_past_the_block() {
+        let md = "- a\n\n  ```limits\n  \tx\n";
+        let block = &scan(md).blocks[0];
+        assert!(block.chapter_offset(block.body.len()) <= block.range.end);
+    }
+
+    #[test]
+    fn replacements_are_one_line_even_for_multi_line_html() {
+        let block = &scan("```quiz\nx\n```\n").blocks[0];
+        assert_eq!(block.html_replacement("<pre>a\n\nb</pre>"), "<pre>a&#10;&#10;b</pre>\n");
     }
 
     #[test]

@@ -129,8 +129,10 @@ pub fn escape_inline_text(text: &str) -> String {
 
 /// Makes HTML fit on one line without changing what it shows, so that it
 /// stays a single Markdown HTML block (a blank line would end the block).
+/// Line breaks become character references, which read the same in text
+/// and in `<pre>`.
 pub fn one_line(html: &str) -> String {
-    html.replace("\r\n", "\n").replace('\n', "&#10;")
+    html.replace("\r\n", "\n").replace('\r', "\n").replace('\n', "&#10;")
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! source for the browser to draw; the source is always one click away.
 
 use super::{Diagram, Rendered};
-use crate::markdown::{escape_attr, escape_text};
+use crate::markdown::{escape_attr, escape_text, one_line};
 use std::fmt::Write;
 
 /// Renders a diagram to a single line of HTML.
@@ -59,7 +59,7 @@ pub fn render_html(diagram: &Diagram, rendered: &Rendered) -> String {
         r#"<details class="sg-diagram-source"{open}><summary>Diagram source</summary><pre><code class="language-text" data-sg-source>{}</code></pre></details></figure>"#,
         escape_text(&diagram.source)
     );
-    out
+    one_line(&out)
 }
 
 /// What a screen reader announces for the diagram.

@@ -3,7 +3,7 @@
 
 use super::practice::choices;
 use super::{LimitTable, LimitValue, row_anchor};
-use crate::markdown::{MarkdownStyle, escape_attr, escape_text, render_inline, to_plain_text};
+use crate::markdown::{MarkdownStyle, escape_attr, escape_text, one_line, render_inline, to_plain_text};
 use std::fmt::Write;
 
 /// Renders a limit table to a single line of HTML. `table_key` identifies
@@ -57,7 +57,7 @@ pub fn render_html(table: &LimitTable, table_key: &str, style: MarkdownStyle) ->
         out.push_str("</td></tr>");
     }
     out.push_str("</tbody></table></div></div>");
-    out
+    one_line(&out)
 }
 
 /// The true value in base units, for grading typed answers.

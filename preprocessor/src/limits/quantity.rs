@@ -208,9 +208,18 @@ pub struct Quantity {
 pub enum QuantityError {
     Empty,
     NoNumber(String),
-    UnknownUnit { text: String, unit: String },
+    UnknownUnit {
+        text: String,
+        unit: String,
+    },
     Negative(String),
+    /// Beyond any service limit, and beyond what formats exactly.
+    TooLarge(String),
 }
+
+/// The largest amount a quantity may have: formatted exactly as a whole
+/// number, and far beyond any service limit.
+pub const MAX_AMOUNT: f64 = 1e15;
 
 impl fmt::Display for QuantityError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -221,6 +230,7 @@ impl fmt::Display for QuantityError {
                 write!(f, "unknown unit `{unit}` in `{text}`")
             }
             QuantityError::Negative(t) => write!(f, "`{t}` is negative"),
+            QuantityError::TooLarge(t) => write!(f, "`{t}` is too large"),
         }
     }
 }
@@ -244,6 +254,9 @@ impl Quantity {
                 QuantityError::NoNumber(trimmed.to_owned())
             }
         })?;
+        if amount > MAX_AMOUNT {
+            return Err(QuantityError::TooLarge(trimmed.to_owned()));
+        }
         let unit_text = rest.trim().trim_end_matches('.');
         let lower = unit_text.to_lowercase();
         if lower.is_empty() {
@@ -458,6 +471,10 @@ mod tests {
         let err = Quantity::parse("10 parsecs").unwrap_err();
         assert_eq!(err.to_string(), "unknown unit `parsecs` in `10 parsecs`");
         assert!(Quantity::parse("1,00 MB").is_err(), "a separator needs three digits after it");
+        assert_eq!(
+            Quantity::parse("10000000000000000 h").unwrap_err().to_string(),
+            "`10000000000000000 h` is too large"
+        );
     }
 
     #[test]

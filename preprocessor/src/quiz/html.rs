@@ -7,7 +7,9 @@
 //! key follows the questions (shown by the print style sheet only).
 
 use super::{RenderedQuestion, RenderedQuiz, count_word, letter};
-use crate::markdown::{MarkdownStyle, escape_attr, escape_text, render_block, render_inline, to_plain_text};
+use crate::markdown::{
+    MarkdownStyle, escape_attr, escape_text, one_line, render_block, render_inline, to_plain_text,
+};
 use std::fmt::Write;
 
 /// Renders a quiz to a single line of HTML.
@@ -36,7 +38,7 @@ pub fn render_html(quiz: &RenderedQuiz, style: MarkdownStyle) -> String {
     );
     render_answer_key(&mut out, quiz, style);
     out.push_str("</form>");
-    out
+    one_line(&out)
 }
 
 fn render_question(out: &mut String, number: usize, q: &RenderedQuestion, style: MarkdownStyle) {
@@ -174,6 +176,15 @@ mod tests {
         assert!(
             html.contains(r#"<p class="sg-score" role="status">Score: <span data-sg-score>0</span> / 2</p>"#)
         );
+    }
+
+    #[test]
+    fn multi_line_explanations_stay_on_one_line() {
+        let mut quiz = sample();
+        quiz.questions[0].explanation = "- a list\n- of two\n\n```bash\necho 1\n\necho 2\n```".into();
+        let html = render_html(&quiz, MarkdownStyle::default());
+        assert!(!html.contains('\n'), "{html}");
+        assert!(html.contains("echo 1&#10;&#10;echo 2"), "{html}");
     }
 
     #[test]
