@@ -4,8 +4,8 @@
   'use strict';
   var SG = window.StudyGuide;
 
-  // The grammar of the preprocessor's quantity parser (limits/quantity.rs);
-  // tests/fixtures/quantities.json holds the cases both are tested against.
+  // The grammar of limits/quantity.rs; tests/fixtures/quantities.json holds
+  // the cases both are tested against.
   var UNITS = {};
   [['bytes', 1, 'b byte bytes'], ['bytes', 1024, 'kb kib kilobyte kilobytes'],
     ['bytes', 1048576, 'mb mib megabyte megabytes'], ['bytes', 1073741824, 'gb gib gigabyte gigabytes'],
@@ -19,7 +19,7 @@
     u[2].split(u[0] === 'rate' ? '|' : ' ').forEach(function (word) { UNITS[word] = u; });
   });
 
-  // "15 min" → { dimension: 'duration', base: 900000 }; null if not a quantity.
+  // "15 min" → { dimension: 'duration', base: 900000 }, or null.
   function parseQuantity(text) {
     var match = /^\s*(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?\s*(.*?)\.?\s*$/.exec(text || '');
     var unit = match && (match[3] === '' ? UNITS.count : UNITS[match[3].toLowerCase()]);
@@ -38,7 +38,6 @@
     return el;
   }
 
-  var counter = 0;
 
   function Row(tr) {
     var data = function (name) { return tr.getAttribute('data-' + name); };
@@ -58,25 +57,18 @@
   Row.prototype.build = function (mode) {
     if (this.form) this.form.remove();
     var form = this.form = element('span', { 'class': 'sg-practice' });
-    var label = function (text, field) {
-      var id = 'sg-practice-' + (++counter);
-      form.appendChild(element('label', { 'for': id, 'class': 'sg-visually-hidden' }, text));
-      field.id = id;
-      form.appendChild(field);
-      return field;
-    };
     if (mode === 'choose') {
-      var select = element('select');
+      var select = form.appendChild(element('select', { 'aria-label': 'Your answer for ' + this.name }));
       ['Choose…'].concat(this.choices).forEach(function (text, i) {
         select.appendChild(element('option', { value: i ? String(i - 1) : '' }, text));
       });
-      this.fields = [label('Your answer for ' + this.name, select)];
+      this.fields = [select];
     } else {
       var bounds = this.truth.length > 1 ? ['Minimum', 'Maximum'] : [''];
       this.fields = bounds.map(function (bound) {
-        var input = element('input', { type: 'text', autocomplete: 'off', spellcheck: 'false',
-          placeholder: bound ? bound.toLowerCase() : 'value and unit' });
-        return label('Your answer: ' + (bound ? bound + ' ' : '') + this.name.toLowerCase(), input);
+        return form.appendChild(element('input', { type: 'text', autocomplete: 'off', spellcheck: 'false',
+          placeholder: bound ? bound.toLowerCase() : 'value and unit',
+          'aria-label': 'Your answer: ' + (bound ? bound + ' ' : '') + this.name.toLowerCase() }));
       }, this);
     }
     this.button = form.appendChild(element('button', { type: 'button', 'class': 'sg-button',
@@ -219,7 +211,7 @@
   var tables = Array.prototype.map.call(document.querySelectorAll('[data-sg-limits]'), function (root) {
     return new LimitTable(root);
   });
-  // A page restored from the back/forward cache re-reads the saved state.
+  // From the back/forward cache: re-read the saved state.
   window.addEventListener('pageshow', function (event) {
     if (event.persisted) tables.forEach(function (table) { if (table.practicing) table.practice(true); });
   });

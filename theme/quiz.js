@@ -1,6 +1,5 @@
-// Self-grading quizzes. The HTML already holds every question, its choices
-// and its answer (in a closed <details>); this adds the Check buttons, the
-// marks, the score and the saved answers.
+// Self-grading quizzes. The HTML holds the questions and answers; this adds
+// the Check buttons, the marks, the score and the saved answers.
 (function () {
   'use strict';
   var SG = window.StudyGuide;
@@ -40,7 +39,7 @@
     SG.store.set(this.key, { h: this.hash, p: this.picked(), c: this.checked });
   };
 
-  // As on the exam, a "choose two" question is graded once two are chosen.
+  // As on the exam, "choose two" is graded once two are chosen.
   Question.prototype.check = function () {
     var n = this.picked().length;
     if (this.checked) return;
@@ -52,8 +51,7 @@
     this.save();
   };
 
-  // Shows the verdict, the marks and the explanations; `announce` is false
-  // when restoring, so a reload does not read out every question.
+  // Verdict, marks and explanations; not announced when restoring.
   Question.prototype.grade = function (announce) {
     var picked = this.picked();
     var answer = this.answer;
@@ -139,8 +137,7 @@
   };
 
   var quizzes = [].map.call(document.querySelectorAll('[data-sg-quiz]'), function (form) { return new Quiz(form); });
-  // A page restored from the back/forward cache re-reads the saved answers:
-  // they may have changed in another tab.
+  // From the back/forward cache: re-read answers changed in another tab.
   window.addEventListener('pageshow', function (event) {
     if (event.persisted) quizzes.forEach(function (quiz) { quiz.sync(); });
   });

@@ -1,12 +1,11 @@
 // Shared by the widgets: saved state, status messages, the readiness signal
-// printing waits for, and the loader for diagrams drawn in the browser.
+// printing waits for, the loader of diagrams drawn in the browser.
 (function () {
   'use strict';
   var memory = {};
   var backend = null;
   try {
-    // Blocked (privacy settings, some file:// pages) or full storage only
-    // costs persistence: state is then kept for this page view.
+    // Blocked or full storage only costs persistence (kept for this view).
     backend = window.localStorage;
     backend.setItem('sg:probe', '1');
     backend.removeItem('sg:probe');
@@ -37,8 +36,7 @@
     }
   };
 
-  // Live regions announce a change, so clear first: a repeated message is
-  // announced again.
+  // Cleared first, so a repeated message is announced again.
   function announce(region, text) {
     region.textContent = '';
     setTimeout(function () { region.textContent = text; }, 30);
@@ -50,7 +48,7 @@
   }
 
   // Printing waits for every registered promise (diagrams being drawn) and
-  // the fonts; <html data-sg-ready="true"> says the page is ready.
+  // the fonts; then <html data-sg-ready="true">.
   var pending = [];
   var ready = null;
   function whenReady() {
@@ -70,8 +68,8 @@
   var print = window.print;
   window.print = function () { whenReady().then(function () { print.call(window); }); };
 
-  // Diagrams not drawn at build time are drawn by a script the build copies
-  // into the book, with mermaid, on the pages that need it.
+  // Diagrams not drawn at build time: the build copies a script and
+  // mermaid into the book, loaded only here.
   if (document.querySelector('[data-render="client"]')) {
     waitFor(new Promise(function (resolve, reject) {
       var script = document.createElement('script');

@@ -123,7 +123,7 @@ on-failure = "continue"
 prerender = "${prerender}"
 
 [output.html]
-additional-css = ["theme/studyguide.css"]
+additional-css = ["theme/studyguide.css", "theme/diagrams.css"]
 additional-js = ["theme/storage.js", "theme/quiz.js", "theme/limits.js"]
 `);
   let summary = '# Summary\n\n';
