@@ -292,3 +292,48 @@ for (const theme of ['light', 'rust', 'coal', 'navy', 'ayu']) {
     assertNoViolations(practising, `${theme}, practice`);
   });
 }
+
+test('corrupt, stale, foreign or unreadable saved state never breaks practice mode', async (t) => {
+  const entries = {
+    'sg:limits:serverless-containers-lambda-lambda-limits': '{"practice": true, "mode": "type"}',
+    'sg:limit:lambda.timeout': '{not json',
+    'sg:limit:lambda.memory': '{"h":"stale","r":"right"}',
+    'sg:limit:lambda.env-vars': '{"h":"x","r":"exploded","a":7}',
+    'sg:limit:lambda.layers': '[1,2,3]',
+  };
+  const page = await open(t);
+  await page.addInitScript((all) => {
+    if (sessionStorage.getItem('seeded')) return;
+    sessionStorage.setItem('seeded', '1');
+    for (const [k, v] of Object.entries(all)) localStorage.setItem(k, v);
+  }, entries);
+  await page.reload();
+  // Practice mode came back on; no row was taken as answered.
+  assert.equal(await practice(page).getAttribute('aria-pressed'), 'true');
+  await expectText(score(page), 'Score: 0 / 12');
+  for (const name of [TIMEOUT, MEMORY, ENV]) {
+    assert.equal(await row(page, name).locator('.sg-practice-result').textContent(), '', `${name} starts unanswered`);
+    await expectVisible(input(page, name, name === MEMORY ? 'Minimum' : null));
+  }
+  const stored = await page.evaluate(() => [localStorage.getItem('sg:limit:lambda.timeout'), localStorage.getItem('sg:limit:lambda.memory')]);
+  assert.deepEqual(stored, [null, null], 'the bad entries were removed');
+  await typeAnswer(page, TIMEOUT, ['900 s']);
+  await expectText(rowStatus(page, TIMEOUT), /^✓ Correct/);
+  assertNoErrors(page);
+});
+
+test('storage that throws: practice still grades and scores', async (t) => {
+  const page = await newPage(browser);
+  t.after(() => page.context().close());
+  await page.addInitScript(() => {
+    Storage.prototype.getItem = () => { throw new Error('storage blocked'); };
+    Storage.prototype.setItem = () => { throw new Error('storage blocked'); };
+  });
+  await page.goto(server.url + LAMBDA);
+  await startPractice(page);
+  await typeAnswer(page, TIMEOUT, ['15 minutes']);
+  await expectText(rowStatus(page, TIMEOUT), /^✓ Correct/);
+  await expectText(score(page), 'Score: 1 / 12');
+  // mdBook's own scripts read localStorage unguarded; ours must not add errors.
+  assert.deepEqual(page.errors.filter((e) => !/storage blocked/.test(e)), []);
+});
