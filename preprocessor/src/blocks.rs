@@ -199,7 +199,9 @@ fn has_closing_fence(block: &str, container_prefix: &str) -> bool {
     let fence_len = opening.chars().take_while(|&c| c == fence_char).count();
     let mut lines = block.lines();
     lines.next();
-    let Some(last) = lines.filter(|l| !l.trim().is_empty()).next_back() else {
+    // Only spaces and tabs are blank in CommonMark (a form feed is not).
+    let blank = |l: &str| l.trim_matches([' ', '\t', '\r']).is_empty();
+    let Some(last) = lines.filter(|l| !blank(l)).next_back() else {
         return false;
     };
     // Strip the container's own markers and indentation, then what is left.
@@ -211,7 +213,7 @@ fn has_closing_fence(block: &str, container_prefix: &str) -> bool {
         }
     }
     let indent = last.chars().take_while(|&c| c == ' ').count();
-    let last = last.trim();
+    let last = last.trim_matches([' ', '\t', '\r']);
     indent < 4 && !last.starts_with('\t') && last.len() >= fence_len && last.chars().all(|c| c == fence_char)
 }
 
@@ -322,6 +324,13 @@ mod tests {
         assert!(!scan("```quiz\nx = 1\n    ```\n").blocks[0].terminated);
         assert!(scan("```quiz\nx = 1\n   ```\n").blocks[0].terminated);
         assert!(scan("- item\n\n  ```quiz\n  x = 1\n     ```\n").blocks[0].terminated);
+    }
+
+    #[test]
+    fn a_fence_followed_by_a_form_feed_does_not_close() {
+        // CommonMark allows only spaces and tabs after a closing fence.
+        assert!(!scan("```quiz\nx = 1\n```  \u{c}\n").blocks[0].terminated);
+        assert!(scan("```quiz\nx = 1\n```  \t\n").blocks[0].terminated);
     }
 
     #[test]
