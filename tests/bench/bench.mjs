@@ -1,0 +1,320 @@
+// The benchmark's driver; run it through tests/bench/run.sh, which builds
+// the binaries and generates the books first. Prints the results and writes
+// them to tests/bench/results.md. Nothing here asserts: it only measures.
+//
+//   node tests/bench/bench.mjs WORK_DIR STUDYGUIDE_BIN BENCH_BIN
+//
+// Environment: BENCH_QUICK=1 (a few runs of everything, small books only,
+// for checking the script), BENCH_BUILD_500=1 (also full builds of the
+// 500-chapter book: ~12 min for ours alone on a 2-core machine).
+import { launch, serve, repoRoot } from '../browser/harness.mjs';
+import { spawnSync, execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync, rmSync, cpSync, existsSync, statSync, readdirSync, mkdtempSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { tmpdir, cpus } from 'node:os';
+import path from 'node:path';
+
+const [work, studyguide, benchBin] = process.argv.slice(2).map((p) => path.resolve(p));
+const QUICK = process.env.BENCH_QUICK === '1';
+const BUILD_500 = process.env.BENCH_BUILD_500 === '1';
+
+// Repetitions (medians). The slow parts run fewer times.
+const R = QUICK
+  ? { pre: { 1: 3, 50: 2, 500: 1 }, warm: { 1: 3, 50: 1, 150: 0 }, cold: { 1: 1, 50: 0 }, browser: 3, pdf: { 1: 1, 50: 0 } }
+  : { pre: { 1: 21, 50: 9, 500: 5 }, warm: { 1: 11, 50: 5, 150: 1 }, cold: { 1: 3, 50: 1 }, browser: 15, pdf: { 1: 3, 50: 1 } };
+if (BUILD_500) R.warm[500] = 1;
+
+const log = (...a) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
+const median = (v) => {
+  const s = [...v].sort((a, b) => a - b);
+  const n = s.length;
+  return n === 0 ? NaN : n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+};
+const fmt = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
+const kb = (b) => (b / 1024).toFixed(1);
+const mb = (b) => (b / 1048576).toFixed(1);
+const loadavg = () => readFileSync('/proc/loadavg', 'utf8').trim();
+const book = (kind, n) => path.join(work, `${kind}-${n}`);
+
+// --- Running and timing a process: wall time by hrtime, max RSS by GNU time.
+const rssFile = path.join(mkdtempSync(path.join(tmpdir(), 'sg-bench-')), 'rss');
+function timed(cmd, args, opts = {}) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', '-o', rssFile, cmd, ...args], {
+    encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: '1' }, ...opts,
+  });
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
+  const rssKB = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
+  return { ms, rssKB, stdout: r.stdout, stderr: r.stderr };
+}
+const diagramLog = (stderr) => (stderr.match(/diagrams: [^\n]*/) || ['(no diagram line)'])[0];
+const clearCache = (dir) => rmSync(path.join(dir, '.studyguide-cache'), { recursive: true, force: true });
+const ours = (n) => timed(studyguide, ['build', book('ours', n)]);
+const plain = (n) => timed(benchBin, ['plain-build', book('plain', n)]);
+const benchJson = (args) => JSON.parse(timed(benchBin, args).stdout.trim().split('\n').pop());
+
+// --- Machine and revision.
+const cpuModel = (readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) || [, 'unknown'])[1];
+const memKB = Number(readFileSync('/proc/meminfo', 'utf8').match(/MemTotal:\s*(\d+)/)[1]);
+const git = (...a) => execFileSync('git', a, { cwd: repoRoot, encoding: 'utf8' }).trim();
+const commit = git('rev-parse', '--short', 'HEAD');
+const dirty = git('status', '--porcelain', '--untracked-files=no').split('\n').filter(Boolean).length;
+const started = new Date();
+const load0 = loadavg();
+const results = { pre: [], builds: [], phases: [], weight: {}, timing: [], pdf: [] };
+
+// --- 1. Cold builds (they leave a warm cache behind). ---------------------
+// ours-1's cache then warms every other size: the copies share diagram sources.
+for (const n of [1, 50]) {
+  const runs = R.cold[n] || 0;
+  const cold = [];
+  for (let i = 0; i < runs; i++) {
+    clearCache(book('ours', n));
+    log(`cold build, ${n} chapter(s), run ${i + 1}/${runs}`);
+    const r = ours(n);
+    cold.push(r);
+    log(`  ${fmt(r.ms)} ms, ${diagramLog(r.stderr)}`);
+  }
+  results.builds.push({ n, cold });
+  if (n === 1 && runs === 0) { clearCache(book('ours', 1)); ours(1); }
+}
+for (const n of [50, 150, 500]) {
+  if (!existsSync(book('ours', n))) continue;
+  clearCache(book('ours', n));
+  cpSync(path.join(book('ours', 1), '.studyguide-cache'), path.join(book('ours', n), '.studyguide-cache'), { recursive: true });
+}
+
+// --- 2. The preprocessor alone, on a loaded book. -------------------------
+for (const n of [1, 50, 500]) {
+  log(`preprocessor alone, ${n} chapter(s), ${R.pre[n]} runs`);
+  const r = benchJson(['preprocess', book('ours', n), String(R.pre[n])]);
+  results.pre.push({ n, ...r });
+  log(`  run ${fmt(r.run_ms, 1)} ms, client-only ${fmt(r.client_only_ms, 1)} ms, JSON ${fmt(r.json_ms, 1)} ms`);
+}
+
+// --- 3. Full builds with a warm cache, ours and plain alternating. --------
+for (const n of [1, 50, 150, 500]) {
+  const runs = R.warm[n] || 0;
+  if (!runs || !existsSync(book('ours', n))) continue;
+  log(`warm builds, ${n} chapter(s), ${runs} runs each (ours and plain alternate)`);
+  if (n <= 50) { ours(n); plain(n); } // untimed: page cache, allocator, files in place
+  const o = []; const p = [];
+  for (let i = 0; i < runs; i++) {
+    o.push(ours(n));
+    p.push(plain(n));
+    log(`  ours ${fmt(o.at(-1).ms)} ms (${diagramLog(o.at(-1).stderr)}), plain ${fmt(p.at(-1).ms)} ms`);
+  }
+  const entry = results.builds.find((b) => b.n === n) || (results.builds.push({ n, cold: [] }), results.builds.at(-1));
+  Object.assign(entry, { warm: o, plain: p });
+  if (n <= 50) {
+    for (const mode of ['ours', 'ours-nosvg', 'plain']) {
+      const r = benchJson(['phases', book(mode === 'plain' ? 'plain' : 'ours', n), mode]);
+      results.phases.push({ n, mode, ...r });
+    }
+    ours(n); // leave our build (with its diagrams) in place for the pages below
+  }
+}
+
+// --- 4. Page weight and time to a ready page, in Chromium. ----------------
+const PAGES = ['c001/api-gateway.html', 'c001/containers.html', 'c001/quiz.html'];
+const servers = { ours: await serve(path.join(book('ours', 1), 'book')), plain: await serve(path.join(book('plain', 1), 'book')) };
+const browser = await launch();
+const READY_SCRIPT = `
+  window.addEventListener('load', function () {
+    var SG = window.StudyGuide;
+    if (!SG) { window.__sgReadyAt = -1; return; }
+    SG.whenReady().then(function () { window.__sgReadyAt = performance.now(); });
+  });`;
+async function visit(kind, page, { weigh = false } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+  if (kind === 'ours') await context.addInitScript(READY_SCRIPT);
+  const tab = await context.newPage();
+  const bodies = [];
+  if (weigh) {
+    tab.on('response', (res) => bodies.push(res.body().then((b) => ({
+      url: res.url(), type: res.request().resourceType(), bytes: b.length, gzip: gzipSync(b).length,
+    }), () => null)));
+  }
+  await tab.goto(servers[kind].url + page, { waitUntil: weigh ? 'networkidle' : 'load' });
+  if (kind === 'ours') await tab.waitForFunction(() => window.__sgReadyAt !== undefined, null, { timeout: 30000 });
+  const t = await tab.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const bytes = (nodes) => Array.from(nodes).reduce((s, n) => s + new TextEncoder().encode(n.outerHTML).length, 0);
+    return {
+      load: nav.loadEventEnd, ready: window.__sgReadyAt, dcl: nav.domContentLoadedEventEnd,
+      parts: {
+        svg: bytes(document.querySelectorAll('figure[data-sg-diagram]')),
+        quiz: bytes(document.querySelectorAll('form.sg-quiz')),
+        limits: bytes(document.querySelectorAll('div.sg-limits')),
+      },
+    };
+  });
+  const responses = (await Promise.all(bodies)).filter(Boolean);
+  await context.close();
+  return { ...t, total: kind === 'ours' ? Math.max(t.load, t.ready) : t.load, responses };
+}
+
+log('page weight');
+for (const page of PAGES) {
+  const w = {};
+  for (const kind of ['ours', 'plain']) {
+    const v = await visit(kind, page, { weigh: true });
+    const byType = {};
+    for (const r of v.responses) {
+      const t = (byType[r.type] ||= { bytes: 0, gzip: 0, n: 0 });
+      t.bytes += r.bytes; t.gzip += r.gzip; t.n += 1;
+    }
+    w[kind] = { byType, responses: v.responses, parts: v.parts };
+  }
+  results.weight[page] = w;
+}
+
+log(`time to a ready page, ${R.browser} runs per page and book (+1 discarded)`);
+for (const page of PAGES) {
+  const times = { ours: [], plain: [], oursLoad: [] };
+  for (let i = 0; i <= R.browser; i++) {
+    for (const kind of ['ours', 'plain']) {
+      const v = await visit(kind, page);
+      if (i === 0) continue;
+      times[kind].push(v.total);
+      if (kind === 'ours') times.oursLoad.push(v.load);
+    }
+  }
+  results.timing.push({ page, ours: median(times.ours), oursLoad: median(times.oursLoad), plain: median(times.plain),
+    oursMin: Math.min(...times.ours), plainMin: Math.min(...times.plain) });
+  log(`  ${page}: ours ${fmt(median(times.ours), 1)} ms, plain ${fmt(median(times.plain), 1)} ms`);
+}
+await browser.close();
+await servers.ours.close();
+await servers.plain.close();
+
+// --- 5. PDF export (warm diagram cache). ----------------------------------
+for (const n of [1, 50]) {
+  const runs = R.pdf[n] || 0;
+  const rs = [];
+  for (let i = 0; i < runs; i++) {
+    log(`PDF, ${n} chapter(s), run ${i + 1}/${runs}`);
+    rs.push(timed(studyguide, ['pdf', book('ours', n)]));
+    log(`  ${fmt(rs.at(-1).ms)} ms`);
+  }
+  if (!runs) continue;
+  const file = rs.at(-1).stdout.trim().split('\n').pop();
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  results.pdf.push({ n, runs, ms: median(rs.map((r) => r.ms)), rssKB: Math.max(...rs.map((r) => r.rssKB)),
+    pages: Number((info.match(/Pages:\s*(\d+)/) || [])[1]), bytes: statSync(file).size });
+}
+
+// --- Report. ---------------------------------------------------------------
+const load1 = loadavg();
+const L = [];
+const row = (...cells) => L.push(`| ${cells.join(' | ')} |`);
+const head = (...cells) => { row(...cells); row(...cells.map(() => '---')); };
+
+L.push('# Benchmark results', '');
+L.push(`- Date: ${started.toISOString().replace('T', ' ').slice(0, 16)} UTC (took ${fmt((Date.now() - started) / 60000, 1)} min)`);
+L.push(`- Machine: ${cpus().length} CPUs (nproc), ${cpuModel}, ${fmt(memKB / 1048576, 1)} GiB RAM`);
+L.push(`- Commit: ${commit}${dirty ? ` with ${dirty} uncommitted tracked file(s) changed` : ''}`);
+L.push(`- Load average (1/5/15 min) at start: ${load0.split(' ').slice(0, 3).join(' ')}; at end: ${load1.split(' ').slice(0, 3).join(' ')}`);
+L.push(`- Command: \`tests/bench/run.sh\`${QUICK ? ' (BENCH_QUICK=1)' : ''}${BUILD_500 ? ' (BENCH_BUILD_500=1)' : ''}. Books: N copies of src/serverless-containers (7 pages, 1 quiz of 25 questions, 2 limit tables, 7 diagrams per copy).`);
+L.push('');
+
+L.push('## Preprocessor alone (book already loaded, warm diagram cache)', '');
+L.push('`StudyGuide::run` on a clone of the loaded book (median); "no cache reads": the same pipeline with a browser-less diagram backend; "JSON in→out": the external-preprocessor protocol from memory (parse, run, serialise).', '');
+head('chapters', 'pages', 'runs', 'run (ms)', 'per chapter (ms)', 'no cache reads (ms)', 'JSON in→out (ms)', 'Markdown in → out');
+for (const p of results.pre) {
+  row(p.n, p.pages, p.runs, fmt(p.run_ms, 1), fmt(p.run_ms / p.n, 2), fmt(p.client_only_ms, 1), fmt(p.json_ms, 1),
+    `${mb(p.markdown_in_bytes)} MB → ${mb(p.markdown_out_bytes)} MB`);
+}
+L.push('');
+
+L.push('## Full build: `mdbook-studyguide build` vs plain mdBook 0.5.4 (same crates, plain book)', '');
+L.push('Wall time of the process, median; max RSS from GNU time. Cold = `.studyguide-cache` deleted before each run (Chromium draws every diagram; its RSS is only counted if larger than ours).', '');
+head('chapters', 'runs warm/cold', 'ours warm (s)', 'plain (s)', 'warm ratio', 'ours cold (s)', 'cold ratio', 'RSS ours warm (MB)', 'RSS ours cold (MB)', 'RSS plain (MB)', 'diagram log (last run)');
+for (const b of results.builds) {
+  const w = b.warm ? median(b.warm.map((r) => r.ms)) : NaN;
+  const p = b.plain ? median(b.plain.map((r) => r.ms)) : NaN;
+  const c = b.cold.length ? median(b.cold.map((r) => r.ms)) : NaN;
+  const rw = b.warm ? Math.max(...b.warm.map((r) => r.rssKB)) : NaN;
+  const rc = b.cold.length ? Math.max(...b.cold.map((r) => r.rssKB)) : NaN;
+  const rp = b.plain ? Math.max(...b.plain.map((r) => r.rssKB)) : NaN;
+  const last = (b.warm || b.cold).at(-1);
+  row(b.n, `${b.warm ? b.warm.length : 0}/${b.cold.length}`, fmt(w / 1000, 2), fmt(p / 1000, 2), `${fmt(w / p, 2)}×`,
+    fmt(c / 1000, 2), `${fmt(c / p, 2)}×`, fmt(rw / 1024), fmt(rc / 1024), fmt(rp / 1024), last ? diagramLog(last.stderr) : '');
+}
+L.push('');
+L.push('Where a warm build spends its time (one in-process run each; `ours-nosvg`: diagrams left as source, so only quizzes and limit tables are added):', '');
+head('chapters', 'build', 'load (ms)', 'preprocess (ms)', 'render (ms)', 'total (ms)');
+for (const p of results.phases) {
+  row(p.n, p.mode, fmt(p.load_ms), fmt(p.preprocess_ms), fmt(p.render_ms), fmt(p.load_ms + p.preprocess_ms + p.render_ms));
+}
+L.push('');
+
+L.push('## Page weight (1-chapter books, loaded in Chromium over 127.0.0.1, uncompressed bytes; gzip in brackets)', '');
+head('page', 'resource', 'ours (KB)', 'plain (KB)', 'added (KB)');
+const ourAssets = {};
+for (const [page, w] of Object.entries(results.weight)) {
+  const types = [...new Set([...Object.keys(w.ours.byType), ...Object.keys(w.plain.byType)])].sort();
+  let to = 0; let tp = 0;
+  for (const t of types) {
+    const o = w.ours.byType[t] || { bytes: 0, gzip: 0 }; const p = w.plain.byType[t] || { bytes: 0, gzip: 0 };
+    to += o.bytes; tp += p.bytes;
+    row(page, t, `${kb(o.bytes)} (${kb(o.gzip)})`, `${kb(p.bytes)} (${kb(p.gzip)})`, `${kb(o.bytes - p.bytes)} (${kb(o.gzip - p.gzip)})`);
+  }
+  row(page, '**all**', kb(to), kb(tp), `**${kb(to - tp)}**`);
+  for (const r of w.ours.responses) if (new URL(r.url).pathname.startsWith('/theme/')) ourAssets[new URL(r.url).pathname] = r;
+}
+L.push('');
+L.push('Inside our HTML (bytes of the rendered widgets, outerHTML):', '');
+head('page', 'diagram figures (KB)', 'quiz forms (KB)', 'limit tables (KB)');
+for (const [page, w] of Object.entries(results.weight)) {
+  row(page, kb(w.ours.parts.svg), kb(w.ours.parts.quiz), kb(w.ours.parts.limits));
+}
+L.push('');
+L.push('Our theme assets as every page loads them:', '');
+head('file', 'bytes', 'gzip');
+let quizLimit = 0; let allOurs = 0;
+for (const [p, r] of Object.entries(ourAssets).sort()) {
+  row(p, r.bytes, r.gzip);
+  allOurs += r.bytes;
+  if (/\/(storage|quiz|limits|studyguide)-/.test(p)) quizLimit += r.bytes;
+}
+row('quiz + limit tables (storage, quiz, limits .js; studyguide.css)', `**${quizLimit}** (${kb(quizLimit)} KB)`, '');
+row('all of ours on every page', `${allOurs} (${kb(allOurs)} KB)`, '');
+L.push('');
+
+L.push(`## Navigation to a ready page in Chromium (median of ${R.browser}; fresh context per run)`, '');
+L.push('Ours: until `StudyGuide.whenReady()` resolved after the load event; plain: the load event.', '');
+L.push('The minimum is less sensitive to other work on the machine than the median.', '');
+head('page', 'ours ready (ms)', 'ours load event (ms)', 'plain load event (ms)', 'ours − plain (ms)', 'min ours / plain (ms)');
+for (const t of results.timing) {
+  row(t.page, fmt(t.ours, 1), fmt(t.oursLoad, 1), fmt(t.plain, 1), fmt(t.ours - t.plain, 1), `${fmt(t.oursMin, 1)} / ${fmt(t.plainMin, 1)}`);
+}
+L.push('');
+
+L.push('## PDF export (`mdbook-studyguide pdf`, warm diagram cache; includes the build)', '');
+head('chapters', 'runs', 'time (s)', 'pages', 'size (MB)', 'max RSS (MB)');
+for (const p of results.pdf) row(p.n, p.runs, fmt(p.ms / 1000, 1), p.pages, mb(p.bytes), fmt(p.rssKB / 1024));
+L.push('');
+
+// Targets.
+const pre500 = results.pre.find((p) => p.n === 500);
+const pre50 = results.pre.find((p) => p.n === 50);
+const b1 = results.builds.find((b) => b.n === 1);
+const b50 = results.builds.find((b) => b.n === 50);
+const ratio = (b) => (b && b.warm ? median(b.warm.map((r) => r.ms)) / median(b.plain.map((r) => r.ms)) : NaN);
+const api = results.weight['c001/api-gateway.html'];
+const apiDiff = api ? Object.values(api.ours.byType).reduce((s, t) => s + t.bytes, 0) - Object.values(api.plain.byType).reduce((s, t) => s + t.bytes, 0) : NaN;
+const yes = (ok) => (ok ? 'met' : '**missed**');
+L.push('## Targets', '');
+head('target', 'measured', '');
+if (pre500) row('preprocessor, 500 chapters < 1 s', `${fmt(pre500.run_ms)} ms`, yes(pre500.run_ms < 1000));
+if (pre500 && pre50) row('preprocessor grows linearly (per chapter, 500 vs 50)', `${fmt(pre500.run_ms / 500, 2)} vs ${fmt(pre50.run_ms / 50, 2)} ms/chapter`, yes(pre500.run_ms / 500 <= 1.25 * (pre50.run_ms / 50)));
+for (const b of [b1, b50]) if (b && b.warm) row(`warm build ≤ 1.10× plain (${b.n} chapter${b.n > 1 ? 's' : ''})`, `${fmt(ratio(b), 2)}×`, yes(ratio(b) <= 1.10));
+row('quiz + limit-table JS+CSS < 25 KB', `${kb(quizLimit)} KB`, yes(quizLimit < 25 * 1024));
+row('page without diagrams within 25 KB of plain (api-gateway.html, all bytes)', `+${kb(apiDiff)} KB`, yes(apiDiff <= 25 * 1024));
+L.push('');
+
+const md = L.join('\n') + '\n';
+writeFileSync(path.join(repoRoot, 'tests', 'bench', 'results.md'), md);
+console.log(md);
