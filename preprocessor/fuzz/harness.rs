@@ -293,11 +293,13 @@ pub fn scan(data: &[u8]) {
         for offset in 0..=b.body.len() {
             assert!(b.chapter_offset(offset) <= content.len());
         }
-        // A closed block's range ends with its closing fence; an unclosed one
-        // runs to the end of its container, line ending included.
+        // A closed block's range ends with its closing fence (and the spaces,
+        // tabs and line ending after it, if any); an unclosed one runs to the
+        // end of its container, line ending included.
         if b.terminated {
+            let fence_char = fence.chars().next().unwrap();
             assert!(
-                !source.ends_with(['\n', '\r']),
+                source.trim_end_matches([' ', '\t', '\r', '\n']).ends_with(fence_char),
                 "block marked as closed has no closing fence: {source:?}"
             );
         }

@@ -192,7 +192,7 @@ fn finish_block(
 
 /// True when the last line of a fenced block closes the fence it opened with:
 /// the fence's character, at least as many, indented less than four columns
-/// within the block's container.
+/// (a tab counts to the next multiple of four) within the block's container.
 fn has_closing_fence(block: &str, container_prefix: &str) -> bool {
     let opening = block.lines().next().unwrap_or("").trim_start();
     let fence_char = opening.chars().next().unwrap_or('`');
@@ -204,17 +204,28 @@ fn has_closing_fence(block: &str, container_prefix: &str) -> bool {
     let Some(last) = lines.filter(|l| !blank(l)).next_back() else {
         return false;
     };
-    // Strip the container's own markers and indentation, then what is left.
+    // Strip the container's own markers and indentation, then measure what is left.
     let mut last = last;
+    let mut column = 0;
     for expected in container_prefix.chars() {
         match last.chars().next() {
-            Some(c) if c == expected || (c == ' ' && expected != '>') => last = &last[c.len_utf8()..],
+            Some(c) if c == expected || (c == ' ' && expected != '>') => {
+                column = next_column(column, c);
+                last = &last[c.len_utf8()..];
+            }
             _ => break,
         }
     }
-    let indent = last.chars().take_while(|&c| c == ' ').count();
+    let content_column = column;
+    for c in last.chars().take_while(|&c| c == ' ' || c == '\t') {
+        column = next_column(column, c);
+    }
     let last = last.trim_matches([' ', '\t', '\r']);
-    indent < 4 && !last.starts_with('\t') && last.len() >= fence_len && last.chars().all(|c| c == fence_char)
+    column - content_column < 4 && last.len() >= fence_len && last.chars().all(|c| c == fence_char)
+}
+
+fn next_column(column: usize, c: char) -> usize {
+    if c == '\t' { column + 4 - column % 4 } else { column + 1 }
 }
 
 const REF_OPEN: &str = "{{limit";
@@ -331,6 +342,12 @@ mod tests {
         // CommonMark allows only spaces and tabs after a closing fence.
         assert!(!scan("```quiz\nx = 1\n```  \u{c}\n").blocks[0].terminated);
         assert!(scan("```quiz\nx = 1\n```  \t\n").blocks[0].terminated);
+    }
+
+    #[test]
+    fn a_fence_after_a_tab_is_content_not_a_closing_fence() {
+        assert!(!scan("```quiz\nx = 1\n\t```\n").blocks[0].terminated);
+        assert!(!scan("```quiz\nx = 1\n  \t```\n").blocks[0].terminated);
     }
 
     #[test]
