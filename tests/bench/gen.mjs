@@ -59,7 +59,7 @@ function renameCopy(text, tag, next) {
     if (fence !== 'other') l = l.replace(/\{\{limit\s+([^\s}]+)/g, (_, id) => `{{limit ${id}${suffix}`);
     out.push(l);
   }
-  return out.join('\n').replace('](../security-compliance.md)', `](../${next}/README.md)`);
+  return out.join('\n').replace('](../security-compliance.md)', `](../${next}/index.md)`);
 }
 
 const tagOf = (k, n) => `c${String(k).padStart(Math.max(3, String(n).length), '0')}`;
@@ -90,7 +90,7 @@ for (const n of counts.map(Number)) {
     const tag = tagOf(k, n);
     const next = tagOf(k === n ? 1 : k + 1, n);
     for (const e of entries) {
-      const title = e.file === 'README.md' ? `${e.title} (${tag})` : e.title;
+      const title = e.file === 'index.md' ? `${e.title} (${tag})` : e.title;
       lines.push(`${e.indent}- [${title}](${tag}/${e.file})`);
       files[`${tag}/${e.file}`] = renameCopy(sources[e.file], tag, next);
     }
