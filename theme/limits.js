@@ -86,6 +86,9 @@
       right = Number(answer[0]) === this.choiceAnswer;
       answer = [this.choices[Number(answer[0])]];
     } else {
+      if (answer.indexOf('') >= 0) {
+        return SG.announce(this.result, answer.length > 1 ? 'Fill in both the minimum and the maximum.' : 'Write a value first.');
+      }
       var parsed = answer.map(parseQuantity);
       if (parsed.indexOf(null) >= 0) return SG.announce(this.result, 'Write a number and a unit, such as 15 min or 512 MB.');
       right = parsed.every(function (q, i) {
@@ -167,10 +170,17 @@
     this.score.textContent = 'Score: ' + right + ' / ' + this.rows.length;
   };
 
+  // Grades a row, then moves on to the next row still to answer (its
+  // fields are disabled now, so focus would otherwise fall to the page).
   LimitTable.prototype.checkRow = function (el) {
     var tr = el.closest('[data-sg-limit]');
     var row = this.rows.filter(function (r) { return r.tr === tr; })[0];
-    if (row && !row.state && row.check(this.mode)) this.updateScore();
+    if (!row || row.state || !row.check(this.mode)) return;
+    this.updateScore();
+    var i = this.rows.indexOf(row);
+    var later = this.rows.slice(i + 1).concat(this.rows.slice(0, i));
+    var next = later.filter(function (r) { return !r.state; })[0];
+    (next ? next.fields[0] : this.root.querySelector('[data-sg-reset]')).focus();
   };
 
   LimitTable.prototype.onClick = function (event) {

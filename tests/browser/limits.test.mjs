@@ -237,6 +237,13 @@ test('one row answered with the keyboard alone', async (t) => {
   await page.keyboard.press('Enter');
   await expectText(rowStatus(page, TIMEOUT), /^✓ Correct/);
   await expectText(score(page), 'Score: 1 / 12');
+  // The answered row's input is disabled: focus moves on to the next row.
+  assert.equal(await input(page, ENV).evaluate((el) => el === document.activeElement), true,
+    'focus is on the next row to answer');
+  await page.keyboard.type('4 KB');
+  await page.keyboard.press('Enter');
+  await expectText(rowStatus(page, ENV), /^✓ Correct/);
+  await expectText(score(page), 'Score: 2 / 12');
   assertNoErrors(page);
 });
 
@@ -268,6 +275,9 @@ test('API Gateway caching limits: practice with ranges', async (t) => {
     await row(page, name, caption).getByRole('textbox', { name: /Maximum/ }).fill(max);
     await row(page, name, caption).getByRole('button', { name: `Check ${name}` }).click();
   };
+  await fill(ttl, '1 hour', '');
+  await expectText(rowStatus(page, ttl, caption), 'Fill in both the minimum and the maximum.');
+  await expectText(score(page), 'Score: 0 / 2');
   await fill(ttl, '0 s', '1 hour');
   await expectText(rowStatus(page, ttl, caption), /^✓ Correct/);
   await fill(size, '512 MB', '200 GB');
