@@ -17,7 +17,9 @@
 # preprocessor/tests/fuzz_corpus.rs.
 #
 # Environment: FUZZ_SANITIZER (address, the default, or none),
-# FUZZ_JOBS (cargo build jobs, default 1).
+# FUZZ_JOBS (cargo build jobs, default 1), FUZZ_RUNS (run each target for
+# this many inputs from a fixed seed instead of for a time, so that the run is
+# the same every time: the test command uses it).
 set -euo pipefail
 cd "$(dirname "$0")/../preprocessor/fuzz"
 
@@ -47,6 +49,12 @@ for target in "${targets[@]}"; do
   cargo fuzz build --sanitizer "$sanitizer" "$target"
 done
 
+if [ -n "${FUZZ_RUNS:-}" ]; then
+  budget="$FUZZ_RUNS runs from seed 1"
+else
+  budget="${seconds}s"
+fi
+
 logs="$(mktemp -d)"
 trap 'rm -rf "$logs"' EXIT
 status=0
@@ -54,11 +62,20 @@ summary=()
 for target in "${targets[@]}"; do
   mkdir -p "work/$target" "corpus/$target"
   echo
-  echo "== $target: ${seconds}s"
+  echo "== $target: $budget"
   log="$logs/$target.log"
+  if [ -n "${FUZZ_RUNS:-}" ]; then
+    # New inputs go to a scratch directory so the next run starts the same.
+    limit=(-runs="$FUZZ_RUNS" -seed=1)
+    found_dir="$logs/$target-found"
+    mkdir -p "$found_dir"
+  else
+    limit=(-max_total_time="$seconds")
+    found_dir="work/$target"
+  fi
   # One process (no -jobs/-workers): the machine is shared.
-  if cargo fuzz run --sanitizer "$sanitizer" "$target" "work/$target" "corpus/$target" -- \
-      -max_total_time="$seconds" -print_final_stats=1 \
+  if cargo fuzz run --sanitizer "$sanitizer" "$target" "$found_dir" "corpus/$target" -- \
+      "${limit[@]}" -print_final_stats=1 \
       -timeout=10 -rss_limit_mb=2048 >"$log" 2>&1; then
     result="ok"
   else
@@ -70,14 +87,14 @@ for target in "${targets[@]}"; do
   execs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)"
   rate="$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)"
   seeds="$(find "corpus/$target" -type f | wc -l)"
-  found="$(find "work/$target" -type f | wc -l)"
-  line="$(printf '%-14s %12s execs %8s exec/s %5s seeds %6s in work corpus  %s' \
+  found="$(find "$found_dir" -type f | wc -l)"
+  line="$(printf '%-14s %12s execs %8s exec/s %5s seeds %6s kept inputs  %s' \
     "$target" "${execs:-?}" "${rate:-?}" "$seeds" "$found" "$result")"
   echo "$line"
   summary+=("$line")
 done
 
 echo
-echo "== Summary (${seconds}s per target)"
+echo "== Summary ($budget per target)"
 printf '%s\n' "${summary[@]}"
 exit "$status"
