@@ -5,7 +5,7 @@
 //! [`escape_text`] / [`escape_attr`]. Raw HTML in author text is cleaned by
 //! ammonia, so a chapter cannot run script in a reader's browser.
 
-use mdbook_markdown::pulldown_cmark::{Options, Parser, html};
+use mdbook_markdown::pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, html};
 use std::sync::OnceLock;
 
 /// How author Markdown is parsed; mirrors mdBook's own options.
@@ -56,10 +56,31 @@ const LANGUAGE_CLASSES: &[&str] = &[
 /// Renders block-level author Markdown (paragraphs, lists, code) to safe HTML.
 pub fn render_block(markdown: &str, style: MarkdownStyle) -> String {
     let markdown = markdown.replace("\r\n", "\n");
+    let events: Vec<Event> = Parser::new_ext(markdown.trim(), parser_options(style)).collect();
+    let needs_cleaning = !events.iter().all(is_escaped_by_pulldown);
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut raw, Parser::new_ext(markdown.trim(), parser_options(style)));
-    let clean = sanitizer().clean(&raw).to_string();
-    clean.trim_end().to_owned()
+    html::push_html(&mut raw, events.into_iter());
+    if needs_cleaning {
+        raw = sanitizer().clean(&raw).to_string();
+    }
+    raw.truncate(raw.trim_end().len());
+    raw
+}
+
+/// Events that pulldown-cmark writes as fixed tags around escaped text, so
+/// their HTML is safe as it is: most author text is only these, and skips
+/// the sanitiser (the slowest step of a build). Raw HTML, links, images and
+/// everything else go through ammonia.
+fn is_escaped_by_pulldown(event: &Event) -> bool {
+    use Tag::{Emphasis, Paragraph, Strikethrough, Strong};
+    match event {
+        Event::Text(_) | Event::Code(_) | Event::SoftBreak | Event::HardBreak => true,
+        Event::Start(tag) => matches!(tag, Paragraph | Emphasis | Strong | Strikethrough),
+        Event::End(tag) => {
+            matches!(tag, TagEnd::Paragraph | TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough)
+        }
+        _ => false,
+    }
 }
 
 /// Renders a phrase of author Markdown (inline code, emphasis, links) to safe
@@ -75,7 +96,6 @@ pub fn render_inline(markdown: &str, style: MarkdownStyle) -> String {
 /// Renders author Markdown to plain text (for `aria-label`s, titles and
 /// the Markdown fallback), dropping all markup.
 pub fn to_plain_text(markdown: &str) -> String {
-    use mdbook_markdown::pulldown_cmark::Event;
     let mut text = String::new();
     for event in Parser::new_ext(markdown, parser_options(MarkdownStyle::default())) {
         match event {
@@ -160,6 +180,26 @@ mod tests {
         let html = inline("[docs](https://docs.aws.amazon.com/) <script>alert(1)</script>");
         assert!(html.contains(r#"<a href="https://docs.aws.amazon.com/""#), "{html}");
         assert!(!html.contains("<script"), "{html}");
+    }
+
+    #[test]
+    fn text_without_raw_html_or_links_skips_the_sanitiser_and_stays_escaped() {
+        let samples = [
+            "Lambda's limit is **15 minutes** (900 s), not *30*.",
+            "a < b && c > d: `<script>alert(1)</script>` ~~old~~",
+            "First paragraph.\n\nSecond, with \"quotes\" and 'apostrophes'.",
+            "&lt;script&gt; stays text; so does &amp;",
+        ];
+        for md in samples {
+            let html = render_block(md, MarkdownStyle::default());
+            assert!(!html.contains("<script"), "{html}");
+            // What ammonia would make of it is the same.
+            assert_eq!(sanitizer().clean(&html).to_string(), html, "{md}");
+        }
+        assert_eq!(
+            render_block("a < b `<i>`", MarkdownStyle::default()),
+            "<p>a &lt; b <code>&lt;i&gt;</code></p>"
+        );
     }
 
     #[test]
