@@ -18,8 +18,8 @@
 #
 # Environment: FUZZ_SANITIZER (address, the default, or none),
 # FUZZ_JOBS (cargo build jobs, default 1), FUZZ_RUNS (run each target for
-# this many inputs from a fixed seed instead of for a time, so that the run is
-# the same every time: the test command uses it).
+# this many inputs from a fixed seed instead of for a time, so that the run does
+# not depend on the speed of the machine: the test command uses it).
 set -euo pipefail
 cd "$(dirname "$0")/../preprocessor/fuzz"
 
