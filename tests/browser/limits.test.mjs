@@ -347,3 +347,17 @@ test('storage that throws: practice still grades and scores', async (t) => {
   // mdBook's own scripts read localStorage unguarded; ours must not add errors.
   assert.deepEqual(page.errors.filter((e) => !/storage blocked/.test(e)), []);
 });
+
+test('at phone width each row is a card that fits the screen, still a table to assistive technology', async (t) => {
+  const page = await open(t, { viewport: { width: 375, height: 800 } });
+  assert.equal(await bodyRows(page).count(), 12);
+  assert.equal(await table(page).getByRole('columnheader').count(), 4);
+  const overflow = await page.locator('.sg-table-scroll').first().evaluate((el) => el.scrollWidth - el.clientWidth);
+  assert.ok(overflow <= 0, `the table is ${overflow}px wider than the screen`);
+  await expectVisible(value(page, TIMEOUT, TIMEOUT_VALUE));
+  await startPractice(page);
+  await typeAnswer(page, TIMEOUT, ['900 s']);
+  await expectText(rowStatus(page, TIMEOUT), /^✓ Correct/);
+  assertNoViolations(await axeViolations(page, '.sg-limits'), 'phone width, practice');
+  assertNoErrors(page);
+});
