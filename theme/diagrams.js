@@ -4,6 +4,39 @@
 // Diagrams drawn at build time need none of this: CSS picks their variant.
 (function () {
   'use strict';
+
+  // How mermaid draws a diagram, here and at build time: the preprocessor
+  // loads this file into Chromium too (preprocessor/src/diagram/render_page.js).
+  var drawing = window.StudyGuideDrawing = {
+    // mermaid's settings for a theme ('default' or 'dark') and a source.
+    settings: function (theme, source) {
+      return {
+        startOnLoad: false,
+        theme: theme,
+        securityLevel: 'strict',
+        fontFamily: '"Open Sans", sans-serif',
+        flowchart: { subGraphTitleMargin: { top: 0, bottom: titleMargin(source) } }
+      };
+    },
+    // mermaid.render leaves entity placeholders (#quot; and the like) for
+    // mermaid.run to decode; decode them the same way.
+    decode: function (svg) {
+      return svg.replace(/ﬂ°°/g, '&#').replace(/ﬂ°/g, '&').replace(/¶ß/g, ';');
+    }
+  };
+
+  // Room above a subgraph's contents for a title of several lines, which
+  // mermaid otherwise draws under the subgraph's first nodes.
+  function titleMargin(source) {
+    var lines = 1;
+    var pattern = /^\s*subgraph\s+[^\n\[]*\[\s*"?([^\]\n]*)/gm;
+    var match;
+    while ((match = pattern.exec(source))) {
+      lines = Math.max(lines, match[1].split(/\\n|<br\s*\/?>/i).length);
+    }
+    return (lines - 1) * 16;
+  }
+
   var SG = window.StudyGuide;
   var pending = Array.prototype.slice.call(document.querySelectorAll('[data-sg-diagram][data-render="client"]'));
   if (pending.length === 0) return;
@@ -15,14 +48,8 @@
   }
 
   function loadMermaid() {
-    return new Promise(function (resolve, reject) {
-      if (window.mermaid) return resolve(window.mermaid);
-      var script = document.createElement('script');
-      script.src = (typeof path_to_root === 'string' ? path_to_root : '') + 'vendor/mermaid.min.js';
-      script.onload = function () { resolve(window.mermaid); };
-      script.onerror = function () { reject(new Error('mermaid could not be loaded')); };
-      document.head.appendChild(script);
-    });
+    if (window.mermaid) return Promise.resolve(window.mermaid);
+    return SG.loadScript('vendor/mermaid.min.js').then(function () { return window.mermaid; });
   }
 
   var drawnTheme = null;
@@ -38,16 +65,9 @@
       return chain.then(function () {
         var canvas = figure.querySelector('[data-sg-canvas]');
         var source = figure.querySelector('[data-sg-source]').textContent;
-        // The settings the build uses (preprocessor/src/diagram/render_page.js).
-        mermaid.initialize({
-          startOnLoad: false,
-          theme: theme,
-          securityLevel: 'strict',
-          fontFamily: '"Open Sans", sans-serif',
-          flowchart: { subGraphTitleMargin: { top: 0, bottom: titleMargin(source) } }
-        });
+        mermaid.initialize(drawing.settings(theme, source));
         return mermaid.render('sg-diagram-' + (++counter), source).then(function (result) {
-          canvas.innerHTML = decodeEntities(result.svg);
+          canvas.innerHTML = drawing.decode(result.svg);
           figure.querySelector('.sg-diagram-source').open = false;
           figure.setAttribute('data-drawn', theme);
         }, function (error) {
@@ -58,29 +78,12 @@
     }, Promise.resolve());
   }
 
-  // Room above a subgraph's contents for a title of several lines.
-  function titleMargin(source) {
-    var lines = 1;
-    var pattern = /^\s*subgraph\s+[^\n\[]*\[\s*"?([^\]\n]*)/gm;
-    var match;
-    while ((match = pattern.exec(source))) {
-      lines = Math.max(lines, match[1].split(/\\n|<br\s*\/?>/i).length);
-    }
-    return (lines - 1) * 16;
-  }
-
-  // mermaid.render leaves entity placeholders (#quot; and the like) for
-  // mermaid.run to decode; decode them the same way.
-  function decodeEntities(svg) {
-    return svg.replace(/ﬂ°°/g, '&#').replace(/ﬂ°/g, '&').replace(/¶ß/g, ';');
-  }
-
   // Drawings run one after another; a theme switch during one is drawn
   // once it ends (drawAll skips a theme that is already drawn).
-  var drawing = Promise.resolve();
+  var queue = Promise.resolve();
   function redraw(mermaid) {
-    drawing = drawing.then(function () { return drawAll(mermaid); });
-    return drawing;
+    queue = queue.then(function () { return drawAll(mermaid); });
+    return queue;
   }
 
   // Printing waits for this (storage.js): the first drawing of every diagram.

@@ -68,18 +68,25 @@
   var print = window.print;
   window.print = function () { whenReady().then(function () { print.call(window); }); };
 
+  // Loads a script of the book (a path from its root); resolves once it ran.
+  function loadScript(path) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement('script');
+      script.src = (typeof path_to_root === 'string' ? path_to_root : '') + path;
+      script.onload = resolve;
+      script.onerror = function () { reject(new Error(path + ' could not be loaded')); };
+      document.head.appendChild(script);
+    });
+  }
+
+  window.StudyGuide = {
+    store: store, announce: announce, reveal: reveal, waitFor: waitFor, whenReady: whenReady, loadScript: loadScript
+  };
+
   // Diagrams not drawn at build time: the build copies a script and
   // mermaid into the book, loaded only here.
   if (document.querySelector('[data-render="client"]')) {
-    waitFor(new Promise(function (resolve, reject) {
-      var script = document.createElement('script');
-      script.src = (typeof path_to_root === 'string' ? path_to_root : '') + 'vendor/diagrams.js';
-      script.onload = function () { resolve(window.StudyGuide.diagrams); };
-      script.onerror = reject;
-      document.head.appendChild(script);
-    }));
+    waitFor(loadScript('vendor/diagrams.js').then(function () { return window.StudyGuide.diagrams; }));
   }
-
-  window.StudyGuide = { store: store, announce: announce, reveal: reveal, waitFor: waitFor, whenReady: whenReady };
   window.addEventListener('load', whenReady);
 })();

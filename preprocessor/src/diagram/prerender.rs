@@ -25,7 +25,8 @@ const RENDER_SETTINGS: &str = "v5 themed book-fonts light=default dark=dark font
 /// bundle and our script that runs it (loaded by theme/storage.js).
 pub const VENDOR_DIR: &str = "vendor";
 
-/// Our script that draws diagrams in the browser.
+/// Our script that draws diagrams in the browser; its mermaid settings are
+/// the build's too.
 const DIAGRAMS_JS: &str = include_str!("../../../theme/diagrams.js");
 
 /// The token the drawing uses as its SVG id, replaced per occurrence.
@@ -256,7 +257,8 @@ fn draw(
         format!(
             "<!doctype html><html><head><meta charset=\"utf-8\">{fonts}</head>\
              <body style=\"font-family: 'Open Sans', sans-serif\">\
-             <script src=\"{mermaid_url}\"></script><script>{}</script></body></html>",
+             <script src=\"{mermaid_url}\"></script><script>{DIAGRAMS_JS}</script>\
+             <script>{}</script></body></html>",
             include_str!("render_page.js")
         ),
     )?;
