@@ -6,6 +6,7 @@
 //! ammonia, so a chapter cannot run script in a reader's browser.
 
 use mdbook_markdown::pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, html};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// How author Markdown is parsed; mirrors mdBook's own options.
@@ -149,10 +150,23 @@ pub fn escape_inline_text(text: &str) -> String {
 
 /// Makes HTML fit on one line without changing what it shows, so that it
 /// stays a single Markdown HTML block (a blank line would end the block).
-/// Line breaks become character references, which read the same in text
-/// and in `<pre>`.
-pub fn one_line(html: &str) -> String {
-    html.replace("\r\n", "\n").replace('\r', "\n").replace('\n', "&#10;")
+/// Line breaks (`\n`, `\r\n` or `\r`) become character references, which
+/// read the same in text and in `<pre>`. HTML already on one line is
+/// returned as it is, so making sure of it again costs a scan.
+pub fn one_line(html: &str) -> Cow<'_, str> {
+    if !html.contains(['\r', '\n']) {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    while let Some(at) = rest.find(['\r', '\n']) {
+        out.push_str(&rest[..at]);
+        out.push_str("&#10;");
+        let break_len = if rest[at..].starts_with("\r\n") { 2 } else { 1 };
+        rest = &rest[at + break_len..];
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -239,6 +253,8 @@ mod tests {
         let line = one_line(&html);
         assert!(!line.contains('\n'));
         assert!(line.contains("a&#10;&#10;b"), "{line}");
+        assert_eq!(one_line("a\r\nb\rc\nd\n"), "a&#10;b&#10;c&#10;d&#10;");
+        assert!(matches!(one_line("<p>one line</p>"), Cow::Borrowed("<p>one line</p>")));
     }
 
     #[test]

@@ -541,7 +541,7 @@ fn error_box(block: &FencedBlock, diagnostics: &[Diagnostic], original: &str) ->
     html.push_str("</ul><pre><code class=\"language-text\">");
     html.push_str(&escape_text(original));
     html.push_str("</code></pre></div>");
-    crate::markdown::one_line(&html)
+    crate::markdown::one_line(&html).into_owned()
 }
 
 /// The in-page note that replaces a broken reference under `continue`. It

@@ -59,7 +59,7 @@ pub fn render_html(diagram: &Diagram, rendered: &Rendered) -> String {
         r#"<details class="sg-diagram-source"{open}><summary>Diagram source</summary><pre><code class="language-text" data-sg-source>{}</code></pre></details></figure>"#,
         escape_text(&diagram.source)
     );
-    one_line(&out)
+    one_line(&out).into_owned()
 }
 
 /// What a screen reader announces for the diagram.

@@ -57,7 +57,7 @@ pub fn render_html(table: &LimitTable, table_key: &str, style: MarkdownStyle) ->
         out.push_str("</td></tr>");
     }
     out.push_str("</tbody></table></div></div>");
-    one_line(&out)
+    one_line(&out).into_owned()
 }
 
 /// The true value in base units, for grading typed answers.

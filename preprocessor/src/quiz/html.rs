@@ -38,7 +38,7 @@ pub fn render_html(quiz: &RenderedQuiz, style: MarkdownStyle) -> String {
     );
     render_answer_key(&mut out, quiz, style);
     out.push_str("</form>");
-    one_line(&out)
+    one_line(&out).into_owned()
 }
 
 fn render_question(out: &mut String, number: usize, q: &RenderedQuestion, style: MarkdownStyle) {
