@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  launch, newPage, serve, fileUrl, bookDir, repoRoot, copyBook, studyguide, tempDir,
+  launch, openPage, serve, fileUrl, bookDir, repoRoot, copyBook, studyguide, tempDir,
 } from './harness.mjs';
 import { sleep, stripAnsi } from './assertions.mjs';
 
@@ -103,15 +103,7 @@ function clientBook() {
 }
 
 // A fresh browser profile; closed when the test ends.
-async function open(t, url, { theme, init, initArg, ...options } = {}) {
-  const page = await newPage(browser, options);
-  t.after(() => page.context().close());
-  page.setDefaultTimeout(15000);
-  if (theme) await page.addInitScript((name) => localStorage.setItem('mdbook-theme', name), theme);
-  if (init) await page.addInitScript(init, initArg);
-  await page.goto(url);
-  return page;
-}
+const open = (t, url, options = {}) => openPage(browser, t, url, { timeout: 15000, ...options });
 
 const figure = (page, d) => page.getByRole('figure', { name: d.title, exact: true });
 // The drawing a reader sees: the one element with role img in the figure
@@ -382,8 +374,8 @@ test('client mode: switching to a dark theme redraws the diagrams, without a rel
   assert.deepEqual(page.errors, []);
 });
 
-// theme/diagrams.js only watches the theme once its first drawing is done, so
-// a switch during that drawing is missed and the diagrams stay light.
+// A theme switched during the first drawing must be followed too: watching
+// the theme only once that drawing is done would leave the diagrams light.
 test('client mode: a theme switched while the diagrams are still being drawn is followed', async (t) => {
   const book = await clientBook();
   const d = DIAGRAMS.containers[0];

@@ -50,6 +50,20 @@ export async function newPage(browser, options = {}) {
   return page;
 }
 
+// A fresh browser profile opened at `url`, closed when the test `t` ends.
+// `theme` is the mdBook theme the reader chose; `init` (given `initArg`) runs
+// before the page's own scripts; `onPage` sees the page before it loads.
+export async function openPage(browser, t, url, { theme, init, initArg, onPage, timeout = 5000, ...options } = {}) {
+  const page = await newPage(browser, options);
+  t.after(() => page.context().close());
+  page.setDefaultTimeout(timeout);
+  if (onPage) onPage(page);
+  if (theme) await page.addInitScript((name) => localStorage.setItem('mdbook-theme', name), theme);
+  if (init) await page.addInitScript(init, initArg);
+  await page.goto(url);
+  return page;
+}
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.json': 'application/json',

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { launch, newPage, serve, repoRoot } from './harness.mjs';
+import { launch, newPage, openPage, serve, repoRoot } from './harness.mjs';
 import { assertNoErrors, assertNoViolations, axeViolations, expectText, expectVisible, sleep } from './assertions.mjs';
 
 const LAMBDA = 'serverless-containers/lambda.html';
@@ -27,14 +27,7 @@ after(async () => {
   await server?.close();
 });
 
-async function open(t, { url = LAMBDA, theme, ...options } = {}) {
-  const page = await newPage(browser, options);
-  t.after(() => page.context().close());
-  page.setDefaultTimeout(5000);
-  if (theme) await page.addInitScript((name) => localStorage.setItem('mdbook-theme', name), theme);
-  await page.goto(server.url + url);
-  return page;
-}
+const open = (t, { url = LAMBDA, ...options } = {}) => openPage(browser, t, server.url + url, options);
 
 const table = (page, caption = 'Lambda limits') => page.getByRole('table', { name: new RegExp(`^${caption}`) });
 const bodyRows = (page, caption) => table(page, caption).getByRole('row').filter({ has: page.getByRole('rowheader') });

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync, mkdirSync, copyFileSync, cpSync, rmSync, e
 import { execFile as execFileCb } from 'node:child_process';
 import { promisify } from 'node:util';
 import path from 'node:path';
-import { launch, newPage, serve, fileUrl, bookDir, repoRoot, tempDir } from './harness.mjs';
+import { launch, openPage, serve, fileUrl, bookDir, repoRoot, tempDir } from './harness.mjs';
 import { assertNoErrors, assertNoViolations, axeViolations, expectText, expectVisible, sleep } from './assertions.mjs';
 
 const execFile = promisify(execFileCb);
@@ -43,16 +43,7 @@ after(async () => {
 });
 
 // A fresh browser profile on the quiz; closed when the test ends.
-async function open(t, { url = server.url + QUIZ, theme, init, onPage, ...options } = {}) {
-  const page = await newPage(browser, options);
-  t.after(() => page.context().close());
-  page.setDefaultTimeout(5000);
-  if (onPage) onPage(page);
-  if (theme) await page.addInitScript((name) => localStorage.setItem('mdbook-theme', name), theme);
-  if (init) await page.addInitScript(init);
-  await page.goto(url);
-  return page;
-}
+const open = (t, { url = server.url + QUIZ, ...options } = {}) => openPage(browser, t, url, options);
 
 const quizOf = (page) => page.getByRole('form', { name: 'Quiz' });
 // Each question is a fieldset (role group) named by its legend; the answer

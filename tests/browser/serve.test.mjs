@@ -10,7 +10,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { networkInterfaces } from 'node:os';
 import path from 'node:path';
-import { launch, newPage, repoRoot, copyBook } from './harness.mjs';
+import { launch, newPage, openPage, repoRoot, copyBook } from './harness.mjs';
 import { sleep, stripAnsi } from './assertions.mjs';
 
 const BINARY = path.join(repoRoot, 'target', 'release', 'mdbook-studyguide');
@@ -80,13 +80,7 @@ after(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function open(t, url) {
-  const page = await newPage(browser);
-  t.after(() => page.context().close());
-  page.setDefaultTimeout(10000);
-  await page.goto(url);
-  return page;
-}
+const open = (t, url) => openPage(browser, t, url, { timeout: 10000 });
 
 // A GET on its own connection (Connection: close), with the path sent
 // exactly as given.
