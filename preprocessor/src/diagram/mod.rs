@@ -157,8 +157,7 @@ pub fn describe_error(message: &str) -> (String, Option<String>) {
     let mut lines = message.lines().map(str::trim).filter(|l| !l.is_empty());
     let first = lines.next().unwrap_or("unknown error");
     let rest: Vec<&str> = lines.collect();
-    if let Some(head) = first.strip_prefix("Parse error on line ") {
-        let _ = head;
+    if first.starts_with("Parse error on line ") {
         let near = rest.first().map(|l| l.trim_start_matches('.').trim()).filter(|l| !l.starts_with('-'));
         let expecting = rest.iter().find(|l| l.starts_with("Expecting"));
         let text = match near {

@@ -129,9 +129,7 @@ fn write(rules: &[Rule], out: &mut String, prefix: Option<&str>) {
 /// The markup without what differs between themes but is not drawn: the
 /// drop-shadow colours and gradients mermaid defines for its "neo" look.
 fn comparable(markup: &str) -> String {
-    let mut out = cut_all(markup, "flood-color=\"", "\"");
-    out = cut_all(&out, "<linearGradient", "</linearGradient>");
-    out
+    cut_all(&cut_all(markup, "flood-color=\"", "\""), "<linearGradient", "</linearGradient>")
 }
 
 /// Removes every span from `start` through the next `end`.
