@@ -154,12 +154,14 @@ pub fn escape_inline_text(text: &str) -> String {
 /// read the same in text and in `<pre>`. HTML already on one line is
 /// returned as it is, so making sure of it again costs a scan.
 pub fn one_line(html: &str) -> Cow<'_, str> {
-    if !html.contains(['\r', '\n']) {
+    // Bytes, not chars: line breaks are ASCII, and this runs over every block.
+    let line_break = |s: &str| s.bytes().position(|b| b == b'\n' || b == b'\r');
+    if line_break(html).is_none() {
         return Cow::Borrowed(html);
     }
     let mut out = String::with_capacity(html.len() + 64);
     let mut rest = html;
-    while let Some(at) = rest.find(['\r', '\n']) {
+    while let Some(at) = line_break(rest) {
         out.push_str(&rest[..at]);
         out.push_str("&#10;");
         let break_len = if rest[at..].starts_with("\r\n") { 2 } else { 1 };
