@@ -49,6 +49,9 @@ pub struct Question {
     pub explanation: Text,
     /// A limit id (and optional selector) whose value the answer states.
     pub cites: Option<Text>,
+    /// Where the book teaches it: a link to a page and heading anchor.
+    pub see: Option<Text>,
+    pub domain: Option<Domain>,
     /// The whole `[[question]]` table.
     pub span: Range<usize>,
 }
@@ -62,6 +65,53 @@ pub struct Choice {
 impl Question {
     pub fn is_multi_answer(&self) -> bool {
         self.answer.len() > 1
+    }
+}
+
+/// The four domains of the SAA-C03 exam guide, with their weights.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Domain {
+    Secure,
+    Resilient,
+    Performant,
+    Cost,
+}
+
+impl Domain {
+    pub const ALL: [Domain; 4] = [Domain::Secure, Domain::Resilient, Domain::Performant, Domain::Cost];
+
+    /// The name an author writes: `domain = "secure"`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Domain::Secure => "secure",
+            Domain::Resilient => "resilient",
+            Domain::Performant => "performant",
+            Domain::Cost => "cost",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Domain> {
+        Domain::ALL.into_iter().find(|d| d.key() == key)
+    }
+
+    /// The domain as the exam guide names it.
+    pub fn title(self) -> &'static str {
+        match self {
+            Domain::Secure => "Design Secure Architectures",
+            Domain::Resilient => "Design Resilient Architectures",
+            Domain::Performant => "Design High-Performing Architectures",
+            Domain::Cost => "Design Cost-Optimized Architectures",
+        }
+    }
+
+    /// Percent of the scored questions.
+    pub fn weight(self) -> u32 {
+        match self {
+            Domain::Secure => 30,
+            Domain::Resilient => 26,
+            Domain::Performant => 24,
+            Domain::Cost => 20,
+        }
     }
 }
 

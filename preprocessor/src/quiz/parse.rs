@@ -1,6 +1,6 @@
 //! TOML body → [`Quiz`], with every problem reported against its span.
 
-use super::{Choice, Question, Quiz, Text, letter};
+use super::{Choice, Domain, Question, Quiz, Text, letter};
 use crate::toml_block::{self, Problem};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -12,6 +12,7 @@ use toml::Spanned;
 #[serde(deny_unknown_fields)]
 struct RawQuiz {
     title: Option<Spanned<String>>,
+    domain: Option<Spanned<String>>,
     #[serde(default)]
     question: Vec<Spanned<RawQuestion>>,
 }
@@ -25,6 +26,8 @@ struct RawQuestion {
     answer: Spanned<RawAnswer>,
     explanation: Option<Spanned<String>>,
     cites: Option<Spanned<String>>,
+    see: Option<Spanned<String>>,
+    domain: Option<Spanned<String>>,
 }
 
 /// A choice: `"text"` or `{ text = "…", explanation = "…" }`.
@@ -128,11 +131,12 @@ pub fn parse(body: &str) -> (Option<Quiz>, Vec<Problem>) {
         );
     }
     let mut ids_seen = HashSet::new();
+    let default_domain = raw.domain.map(text).and_then(|d| domain(&d, "quiz", &mut problems));
     let questions = raw
         .question
         .into_iter()
         .enumerate()
-        .map(|(n, q)| validate_question(n + 1, q, &mut ids_seen, &mut problems))
+        .map(|(n, q)| validate_question(n + 1, q, default_domain, &mut ids_seen, &mut problems))
         .collect();
     let quiz = Quiz { title: raw.title.map(text), questions };
     (Some(quiz), problems)
@@ -141,6 +145,7 @@ pub fn parse(body: &str) -> (Option<Quiz>, Vec<Problem>) {
 fn validate_question(
     number: usize,
     raw: Spanned<RawQuestion>,
+    default_domain: Option<Domain>,
     ids_seen: &mut HashSet<String>,
     problems: &mut Vec<Problem>,
 ) -> Question {
@@ -274,7 +279,29 @@ fn validate_question(
         }
     };
 
-    Question { id, prompt, choices, answer, explanation, cites: raw.cites.map(text), span }
+    let domain = match raw.domain.map(text) {
+        Some(d) => self::domain(&d, &label, problems),
+        None => default_domain,
+    };
+    let see = raw.see.map(text);
+    if let Some(see) = &see
+        && see.value.trim().is_empty()
+    {
+        problems.push(Problem::new(see.span.clone(), format!("{label}: `see` is empty")));
+    }
+    Question { id, prompt, choices, answer, explanation, cites: raw.cites.map(text), see, domain, span }
+}
+
+fn domain(text: &Text, label: &str, problems: &mut Vec<Problem>) -> Option<Domain> {
+    let found = Domain::from_key(text.value.trim());
+    if found.is_none() {
+        let keys: Vec<&str> = Domain::ALL.iter().map(|d| d.key()).collect();
+        problems.push(
+            Problem::new(text.span.clone(), format!("{label}: unknown domain `{}`", text.value))
+                .hint(format!("the exam's domains are: {}", keys.join(", "))),
+        );
+    }
+    found
 }
 
 #[cfg(test)]
