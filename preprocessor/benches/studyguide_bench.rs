@@ -67,12 +67,12 @@ fn preprocess(dir: PathBuf, runs: usize) -> Result<()> {
         drop(out);
 
         let book = md.book.clone();
-        let mut backend = diagram::Backend::client_only();
+        let mut kinds = studyguide::kinds::all(diagram::Backend::client_only());
         let t = Instant::now();
-        let outcome = transform::transform(book, &settings, &mut backend);
+        let outcome = transform::transform(book, &settings, &mut kinds);
         client.push(ms(t));
-        if !outcome.diagnostics.is_empty() {
-            bail!("the book has problems: {}", outcome.diagnostics[0]);
+        if !outcome.problems.is_empty() {
+            bail!("the book has problems: {}", outcome.problems[0]);
         }
         stats = Some(outcome.stats);
 
@@ -91,8 +91,7 @@ fn preprocess(dir: PathBuf, runs: usize) -> Result<()> {
             "client_only_ms": median(client), "json_ms": median(json),
             "markdown_in_bytes": bytes_in, "markdown_out_bytes": bytes_out,
             "json_in_bytes": json_in.len(), "json_out_bytes": json_out_len,
-            "quizzes": s.quizzes, "questions": s.questions, "limit_tables": s.limit_tables,
-            "limits": s.limits, "references": s.references, "diagrams": s.diagrams,
+            "blocks": s.blocks, "references": s.references,
         })
     );
     Ok(())

@@ -6,21 +6,28 @@
 // Each function takes the raw fuzz input, ignores input that is not UTF-8,
 // and panics when an invariant of the code under test does not hold.
 
-use studyguide::blocks::{self, BlockKind};
+use studyguide::blocks::{self, Syntax};
 use studyguide::config::OnFailure;
 use studyguide::diagram;
 use studyguide::limits::quantity::{self, Quantity, Unit};
 use studyguide::limits::{self, LimitRef, LimitValue, Registry, RegistryEntry};
+use studyguide::html::{Markup, one_line};
 use studyguide::markdown::MarkdownStyle;
 use studyguide::quiz::{self, RenderedQuestion, RenderedQuiz};
-use studyguide::toml_block::Problem;
-use studyguide::transform::{self, Settings, Target};
+use studyguide::problem::Problem;
+use studyguide::transform::{self, Settings};
 
 use mdbook_preprocessor::book::{Book, BookItem, Chapter};
 use std::path::PathBuf;
 
+/// What the book's kinds of block look for.
+const SYNTAX: Syntax = Syntax { fences: &["quiz", "limits", "mermaid"], references: &["limit"] };
+
+/// A fuzz target's body.
+pub type Target = fn(&[u8]);
+
 /// Every target, by the name of its corpus directory.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("quiz_parse", quiz_parse),
     ("limits_parse", limits_parse),
     ("quantity", quantity),
@@ -37,7 +44,9 @@ fn text(data: &[u8]) -> Option<&str> {
 /// everything is escaped or sanitised by ammonia, which re-escapes `<` in text.
 const FORBIDDEN_TAGS: &[&str] = &["<script", "<iframe", "<object", "<embed"];
 
-fn assert_safe_html(html: &str, what: &str) {
+/// A block's HTML as the chapter gets it: on one line.
+fn assert_safe_html(markup: &Markup, what: &str) {
+    let html = &*one_line(&markup.0);
     let lower = html.to_ascii_lowercase();
     for tag in FORBIDDEN_TAGS {
         assert!(!lower.contains(tag), "{what} HTML contains {tag}: {html}");
@@ -63,6 +72,8 @@ fn styles() -> [MarkdownStyle; 2] {
         MarkdownStyle::default(),
         MarkdownStyle {
             smart_punctuation: false,
+            definition_lists: false,
+            admonitions: false,
         },
     ]
 }
@@ -272,7 +283,7 @@ pub fn diagram_parse(data: &[u8]) {
 
 pub fn scan(data: &[u8]) {
     let Some(content) = text(data) else { return };
-    let found = blocks::scan(content);
+    let found = blocks::scan(content, &SYNTAX);
     let mut last_end = 0;
     for b in &found.blocks {
         assert!(b.range.start >= last_end, "blocks overlap or are out of order");
@@ -328,7 +339,7 @@ pub fn scan(data: &[u8]) {
     let edits = found
         .blocks
         .iter()
-        .map(|b| (b.range.clone(), format!("[{}]", b.kind.fence_name())))
+        .map(|b| (b.range.clone(), format!("[{}]", b.fence)))
         .chain(found.refs.iter().map(|r| (r.range.clone(), "[ref]".to_owned())))
         .collect();
     let _ = blocks::splice(content, edits);
@@ -346,10 +357,11 @@ pub fn scan(data: &[u8]) {
 pub fn transform(data: &[u8]) {
     let Some((&mode, rest)) = data.split_first() else { return };
     let Some(input) = text(rest) else { return };
-    let target = if mode & 1 != 0 { Target::Markdown } else { Target::Html };
+    let target = if mode & 1 != 0 { studyguide::kind::Target::Markdown } else { studyguide::kind::Target::Html };
     let on_failure = if mode & 2 != 0 { OnFailure::Bail } else { OnFailure::Continue };
     let style = MarkdownStyle {
         smart_punctuation: mode & 4 == 0,
+        ..MarkdownStyle::default()
     };
     let on_disk = mode & 8 != 0;
     let nested = mode & 16 != 0;
@@ -398,7 +410,8 @@ pub fn transform(data: &[u8]) {
         on_failure,
         style,
     };
-    let outcome = transform::transform(book, &settings, &mut diagram::Backend::client_only());
+    let mut kinds = studyguide::kinds::all(diagram::Backend::client_only());
+    let outcome = transform::transform(book, &settings, &mut kinds);
 
     // Every chapter comes back, in order, with only its content changed.
     let before: Vec<&Chapter> = input_book.chapters().collect();
@@ -410,13 +423,14 @@ pub fn transform(data: &[u8]) {
     }
     assert_eq!(outcome.stats.chapters, before.len());
     serde_json::to_string(&outcome.book).expect("the book serialises for mdBook");
-    for d in &outcome.diagnostics {
-        assert!(d.line >= 1 && d.column >= 1, "{d}");
-        assert!(d.path.starts_with("src"), "{d}");
+    for d in &outcome.problems {
+        let at = d.location.as_ref().unwrap_or_else(|| panic!("a problem without a location: {d}"));
+        assert!(at.line >= 1 && at.column >= 1, "{d}");
+        assert!(at.path.starts_with("src"), "{d}");
         assert!(!d.message.is_empty());
     }
 
-    if target == Target::Html {
+    if target == studyguide::kind::Target::Html {
         // Author prose is passed through untouched, so only an input with no
         // script at all proves that our rendering added none.
         let input_lower = input.to_ascii_lowercase();
@@ -473,8 +487,8 @@ pub fn transform(data: &[u8]) {
         if on_failure == OnFailure::Continue {
             // Every block of ours was replaced, so none is left to find.
             for (b, a) in before.iter().zip(&after) {
-                let left: Vec<BlockKind> =
-                    blocks::scan(&a.content).blocks.iter().map(|b| b.kind).collect();
+                let left: Vec<&str> =
+                    blocks::scan(&a.content, &SYNTAX).blocks.iter().map(|b| b.fence).collect();
                 assert!(
                     left.is_empty(),
                     "{left:?} block left in {}: {:?}\n--- became ---\n{:?}",

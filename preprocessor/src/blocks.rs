@@ -10,31 +10,18 @@ use mdbook_markdown::pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 use mdbook_markdown::{MarkdownOptions, new_cmark_parser};
 use std::ops::Range;
 
-/// The kinds of fenced block this preprocessor expands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum BlockKind {
-    Quiz,
-    Limits,
-    Mermaid,
+/// What a scan looks for: the info strings of our blocks (`quiz`) and the
+/// names of our references (`limit`, as in `{{limit id}}`).
+#[derive(Debug, Clone, Copy)]
+pub struct Syntax<'a> {
+    pub fences: &'a [&'static str],
+    pub references: &'a [&'static str],
 }
 
-impl BlockKind {
-    fn from_info(info: &str) -> Option<BlockKind> {
-        match info.split([' ', '\t', ',', '{']).next()? {
-            "quiz" => Some(BlockKind::Quiz),
-            "limits" => Some(BlockKind::Limits),
-            "mermaid" => Some(BlockKind::Mermaid),
-            _ => None,
-        }
-    }
-
-    /// The info string that opens this kind of block.
-    pub fn fence_name(self) -> &'static str {
-        match self {
-            BlockKind::Quiz => "quiz",
-            BlockKind::Limits => "limits",
-            BlockKind::Mermaid => "mermaid",
-        }
+impl Syntax<'_> {
+    fn fence_of(&self, info: &str) -> Option<&'static str> {
+        let word = info.split([' ', '\t', ',', '{']).next()?;
+        self.fences.iter().copied().find(|f| *f == word)
     }
 }
 
@@ -48,7 +35,8 @@ struct Segment {
 /// One of our fenced blocks, as found in a chapter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FencedBlock {
-    pub kind: BlockKind,
+    /// The info string that opened it: `quiz`.
+    pub fence: &'static str,
     /// The whole block, fences included, as a byte range of the chapter.
     pub range: Range<usize>,
     /// The text between the fences, with any list or quote indentation removed.
@@ -102,16 +90,23 @@ impl FencedBlock {
     /// ends the blank line.)
     pub fn html_replacement(&self, html: &str) -> String {
         let line_end = if self.ends_with_newline { "\n" } else { "" };
-        format!("{}\n{}{line_end}", crate::markdown::one_line(html), self.container_prefix.trim_end())
+        format!("{}\n{}{line_end}", crate::html::one_line(html), self.container_prefix.trim_end())
+    }
+
+    /// A replacement in Markdown, kept inside the block's container.
+    pub fn markdown_replacement(&self, markdown: &str) -> String {
+        format!("{}\n", self.indent_lines(markdown.trim_end()))
     }
 }
 
-/// A `{{limit id}}` or `{{limit id selector}}` reference in prose.
+/// A reference in prose, such as `{{limit id}}` or `{{limit id max}}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LimitRefSite {
+pub struct RefSite {
+    /// Its name: `limit`.
+    pub name: &'static str,
     /// The whole `{{…}}` in the chapter (the escaping backslash included when escaped).
     pub range: Range<usize>,
-    /// The text between `{{limit` and `}}`, trimmed.
+    /// The text between the name and `}}`, trimmed.
     pub argument: String,
     /// `\{{limit …}}` is written out literally, without the backslash.
     pub escaped: bool,
@@ -121,11 +116,11 @@ pub struct LimitRefSite {
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct ChapterScan {
     pub blocks: Vec<FencedBlock>,
-    pub refs: Vec<LimitRefSite>,
+    pub refs: Vec<RefSite>,
 }
 
 /// Scans a chapter for our blocks and references.
-pub fn scan(content: &str) -> ChapterScan {
+pub fn scan(content: &str, syntax: &Syntax) -> ChapterScan {
     let mut options = MarkdownOptions::default();
     // Smart punctuation does not change where blocks are, and turning it off
     // keeps the text of code spans byte-for-byte comparable to the source.
@@ -135,7 +130,7 @@ pub fn scan(content: &str) -> ChapterScan {
     let mut blocks = Vec::new();
     // Ranges where a `{{limit}}` is literal text: code, inline code, raw HTML.
     let mut literal: Vec<Range<usize>> = Vec::new();
-    let mut open: Option<(BlockKind, Range<usize>, String, Vec<Segment>)> = None;
+    let mut open: Option<(&'static str, Range<usize>, String, Vec<Segment>)> = None;
     let mut code_depth = 0usize;
 
     for (event, range) in parser {
@@ -144,9 +139,9 @@ pub fn scan(content: &str) -> ChapterScan {
                 code_depth += 1;
                 literal.push(range.clone());
                 if let CodeBlockKind::Fenced(info) = kind
-                    && let Some(block_kind) = BlockKind::from_info(info.trim())
+                    && let Some(fence) = syntax.fence_of(info.trim())
                 {
-                    open = Some((block_kind, range, String::new(), Vec::new()));
+                    open = Some((fence, range, String::new(), Vec::new()));
                 }
             }
             Event::Text(text) if code_depth > 0 => {
@@ -159,8 +154,8 @@ pub fn scan(content: &str) -> ChapterScan {
             }
             Event::End(TagEnd::CodeBlock) => {
                 code_depth = code_depth.saturating_sub(1);
-                if let Some((kind, range, body, segments)) = open.take() {
-                    blocks.push(finish_block(content, kind, range, body, segments));
+                if let Some((fence, range, body, segments)) = open.take() {
+                    blocks.push(finish_block(content, fence, range, body, segments));
                 }
             }
             Event::Code(_) | Event::InlineHtml(_) | Event::Html(_) => literal.push(range),
@@ -169,13 +164,13 @@ pub fn scan(content: &str) -> ChapterScan {
         }
     }
 
-    let refs = find_refs(content, &literal);
+    let refs = find_refs(content, &literal, syntax.references);
     ChapterScan { blocks, refs }
 }
 
 fn finish_block(
     content: &str,
-    kind: BlockKind,
+    fence: &'static str,
     range: Range<usize>,
     body: String,
     segments: Vec<Segment>,
@@ -187,7 +182,7 @@ fn finish_block(
         .collect();
     let terminated = has_closing_fence(&content[range.clone()], &container_prefix);
     let ends_with_newline = content[range.clone()].ends_with('\n');
-    FencedBlock { kind, range, body, segments, container_prefix, terminated, ends_with_newline }
+    FencedBlock { fence, range, body, segments, container_prefix, terminated, ends_with_newline }
 }
 
 /// True when the last line of a fenced block closes the fence it opened with:
@@ -201,7 +196,7 @@ fn has_closing_fence(block: &str, container_prefix: &str) -> bool {
     lines.next();
     // Only spaces and tabs are blank in CommonMark (a form feed is not).
     let blank = |l: &str| l.trim_matches([' ', '\t', '\r']).is_empty();
-    let Some(last) = lines.filter(|l| !blank(l)).next_back() else {
+    let Some(last) = lines.rfind(|l| !blank(l)) else {
         return false;
     };
     // Strip the container's own markers and indentation, then measure what is left.
@@ -228,32 +223,35 @@ fn next_column(column: usize, c: char) -> usize {
     if c == '\t' { column + 4 - column % 4 } else { column + 1 }
 }
 
-const REF_OPEN: &str = "{{limit";
-
-fn find_refs(content: &str, literal: &[Range<usize>]) -> Vec<LimitRefSite> {
+/// Where `{{name …}}` references are in `text` (outside the `literal`
+/// ranges), for any of `names`.
+pub fn find_refs(text: &str, literal: &[Range<usize>], names: &[&'static str]) -> Vec<RefSite> {
     let mut refs = Vec::new();
     let mut from = 0;
-    while let Some(found) = content[from..].find(REF_OPEN) {
+    while let Some(found) = text[from..].find("{{") {
         let start = from + found;
-        from = start + REF_OPEN.len();
+        from = start + 2;
         // `{{limits…}}` or `{{limited}}` are not references.
-        let after = content[from..].chars().next();
-        if !matches!(after, Some(' ' | '\t' | '}')) {
+        let Some(name) = names.iter().copied().find(|name| {
+            text[from..].starts_with(name) && matches!(text[from + name.len()..].chars().next(), Some(' ' | '\t' | '}'))
+        }) else {
             continue;
-        }
+        };
+        from += name.len();
         if literal.iter().any(|r| r.contains(&start)) {
             continue;
         }
-        let Some(close) = content[from..].find("}}") else {
+        let Some(close) = text[from..].find("}}") else {
             break;
         };
-        let argument = &content[from..from + close];
+        let argument = &text[from..from + close];
         if argument.contains('\n') {
             continue;
         }
         let end = from + close + 2;
-        let escaped = start > 0 && content.as_bytes()[start - 1] == b'\\';
-        refs.push(LimitRefSite {
+        let escaped = start > 0 && text.as_bytes()[start - 1] == b'\\';
+        refs.push(RefSite {
+            name,
             range: if escaped { start - 1..end } else { start..end },
             argument: argument.trim().to_owned(),
             escaped,
@@ -285,12 +283,18 @@ pub fn splice(content: &str, mut edits: Vec<(Range<usize>, String)>) -> String {
 mod tests {
     use super::*;
 
+    const SYNTAX: Syntax = Syntax { fences: &["quiz", "limits", "mermaid"], references: &["limit"] };
+
+    fn scan(content: &str) -> ChapterScan {
+        super::scan(content, &SYNTAX)
+    }
+
     #[test]
     fn finds_each_kind_of_block_and_ignores_others() {
         let md = "# T\n\n```quiz\na = 1\n```\n\n```toml\nb = 2\n```\n\n```limits\nc = 3\n```\n\n```mermaid\ngraph TD\n```\n";
         let scan = scan(md);
-        let kinds: Vec<_> = scan.blocks.iter().map(|b| b.kind).collect();
-        assert_eq!(kinds, [BlockKind::Quiz, BlockKind::Limits, BlockKind::Mermaid]);
+        let kinds: Vec<_> = scan.blocks.iter().map(|b| b.fence).collect();
+        assert_eq!(kinds, ["quiz", "limits", "mermaid"]);
         assert_eq!(scan.blocks[0].body, "a = 1\n");
         assert!(md[scan.blocks[0].range.clone()].starts_with("```quiz"));
         assert!(scan.blocks.iter().all(|b| b.terminated));

@@ -1,35 +1,44 @@
-//! Author text to HTML: rendered through Markdown, then sanitised.
+//! Author text to HTML: rendered through Markdown as mdBook renders the
+//! chapter around it, then sanitised.
 //!
 //! Everything an author writes inside our blocks (prompts, choices,
-//! explanations, captions, notes) passes through here or through
-//! [`escape_text`] / [`escape_attr`]. Raw HTML in author text is cleaned by
-//! ammonia, so a chapter cannot run script in a reader's browser.
+//! explanations, captions, notes) passes through here and comes out as
+//! [`SafeHtml`]; templates escape everything else. Raw HTML in author text is
+//! cleaned by ammonia, so a chapter cannot run script in a reader's browser.
 
-use mdbook_markdown::pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, html};
-use std::borrow::Cow;
+use crate::html::SafeHtml;
+use mdbook_markdown::pulldown_cmark::{BlockQuoteKind, CowStr, Event, Tag, TagEnd, html};
+use mdbook_markdown::{MarkdownOptions, new_cmark_parser};
 use std::sync::OnceLock;
 
-/// How author Markdown is parsed; mirrors mdBook's own options.
-#[derive(Debug, Clone, Copy)]
+/// The book's Markdown settings (`[output.html]`), as mdBook reads them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MarkdownStyle {
     pub smart_punctuation: bool,
+    pub definition_lists: bool,
+    pub admonitions: bool,
 }
 
 impl Default for MarkdownStyle {
     fn default() -> Self {
-        MarkdownStyle { smart_punctuation: true }
+        let mdbook = MarkdownOptions::default();
+        MarkdownStyle {
+            smart_punctuation: mdbook.smart_punctuation,
+            definition_lists: mdbook.definition_lists,
+            admonitions: mdbook.admonitions,
+        }
     }
 }
 
-fn parser_options(style: MarkdownStyle) -> Options {
-    let mut opts = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS;
-    if style.smart_punctuation {
-        opts |= Options::ENABLE_SMART_PUNCTUATION;
+impl MarkdownStyle {
+    /// mdBook's own parser options for these settings.
+    pub fn options(self) -> MarkdownOptions {
+        let mut options = MarkdownOptions::default();
+        options.smart_punctuation = self.smart_punctuation;
+        options.definition_lists = self.definition_lists;
+        options.admonitions = self.admonitions;
+        options
     }
-    opts
 }
 
 fn sanitizer() -> &'static ammonia::Builder<'static> {
@@ -38,6 +47,13 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
         let mut builder = ammonia::Builder::default();
         // Keep the language class on code so highlight.js can colour it.
         builder.add_allowed_classes("code", LANGUAGE_CLASSES);
+        // Admonitions in mdBook's markup, so its styles apply.
+        builder.add_allowed_classes("blockquote", ADMONITION_CLASSES);
+        builder.add_allowed_classes("p", ["blockquote-tag-title"]);
+        // Heading attributes: `### Title {#anchor}`.
+        for heading in ["h1", "h2", "h3", "h4", "h5", "h6"] {
+            builder.add_tag_attributes(heading, ["id"]);
+        }
         builder
     })
 }
@@ -54,10 +70,45 @@ const LANGUAGE_CLASSES: &[&str] = &[
     "language-rust",
 ];
 
+const ADMONITION_CLASSES: &[&str] = &[
+    "blockquote-tag",
+    "blockquote-tag-note",
+    "blockquote-tag-tip",
+    "blockquote-tag-important",
+    "blockquote-tag-warning",
+    "blockquote-tag-caution",
+];
+
+/// An admonition's class and title, as mdBook 0.5 writes them.
+fn admonition(kind: BlockQuoteKind) -> (&'static str, &'static str) {
+    match kind {
+        BlockQuoteKind::Note => ("note", "Note"),
+        BlockQuoteKind::Tip => ("tip", "Tip"),
+        BlockQuoteKind::Important => ("important", "Important"),
+        BlockQuoteKind::Warning => ("warning", "Warning"),
+        BlockQuoteKind::Caution => ("caution", "Caution"),
+    }
+}
+
+/// mdBook's markup for what pulldown-cmark's HTML writer renders its own way.
+fn as_mdbook_renders(event: Event<'_>) -> Event<'_> {
+    match event {
+        Event::Start(Tag::BlockQuote(Some(kind))) => {
+            let (class, title) = admonition(kind);
+            Event::Html(CowStr::from(format!(
+                "<blockquote class=\"blockquote-tag blockquote-tag-{class}\"><p class=\"blockquote-tag-title\">{title}</p>"
+            )))
+        }
+        Event::End(TagEnd::BlockQuote(Some(_))) => Event::Html(CowStr::Borrowed("</blockquote>")),
+        other => other,
+    }
+}
+
 /// Renders block-level author Markdown (paragraphs, lists, code) to safe HTML.
-pub fn render_block(markdown: &str, style: MarkdownStyle) -> String {
+pub fn render_block(markdown: &str, style: MarkdownStyle) -> SafeHtml {
     let markdown = markdown.replace("\r\n", "\n");
-    let events: Vec<Event> = Parser::new_ext(markdown.trim(), parser_options(style)).collect();
+    let options = style.options();
+    let events: Vec<Event> = new_cmark_parser(markdown.trim(), &options).map(as_mdbook_renders).collect();
     let needs_cleaning = !events.iter().all(is_escaped_by_pulldown);
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut raw, events.into_iter());
@@ -65,7 +116,7 @@ pub fn render_block(markdown: &str, style: MarkdownStyle) -> String {
         raw = sanitizer().clean(&raw).to_string();
     }
     raw.truncate(raw.trim_end().len());
-    raw
+    SafeHtml::trusted(raw)
 }
 
 /// Events that pulldown-cmark writes as fixed tags around escaped text, so
@@ -86,11 +137,11 @@ fn is_escaped_by_pulldown(event: &Event) -> bool {
 
 /// Renders a phrase of author Markdown (inline code, emphasis, links) to safe
 /// HTML with no surrounding `<p>`.
-pub fn render_inline(markdown: &str, style: MarkdownStyle) -> String {
-    let block = render_block(markdown, style);
+pub fn render_inline(markdown: &str, style: MarkdownStyle) -> SafeHtml {
+    let block = render_block(markdown, style).into_string();
     match block.strip_prefix("<p>").and_then(|rest| rest.strip_suffix("</p>")) {
-        Some(inner) if !inner.contains("<p>") => inner.to_owned(),
-        _ => block,
+        Some(inner) if !inner.contains("<p>") => SafeHtml::trusted(inner.to_owned()),
+        _ => SafeHtml::trusted(block),
     }
 }
 
@@ -98,11 +149,10 @@ pub fn render_inline(markdown: &str, style: MarkdownStyle) -> String {
 /// the Markdown fallback), dropping all markup.
 pub fn to_plain_text(markdown: &str) -> String {
     let mut text = String::new();
-    for event in Parser::new_ext(markdown, parser_options(MarkdownStyle::default())) {
+    for event in new_cmark_parser(markdown, &MarkdownStyle::default().options()) {
         match event {
             Event::Text(t) | Event::Code(t) => text.push_str(&t),
             Event::SoftBreak | Event::HardBreak => text.push(' '),
-            Event::End(_) if !text.ends_with(' ') && !text.is_empty() => {}
             _ => {}
         }
     }
@@ -110,7 +160,7 @@ pub fn to_plain_text(markdown: &str) -> String {
 }
 
 /// Escapes text for an HTML element's content.
-pub fn escape_text(text: &str) -> String {
+fn escape_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -127,15 +177,18 @@ pub fn escape_text(text: &str) -> String {
     out
 }
 
-/// Escapes text for a double-quoted attribute value.
-pub fn escape_attr(text: &str) -> String {
-    escape_text(text)
+/// The note that stands in for a broken reference inside a paragraph, where
+/// the text between tags is still read as Markdown: the text's punctuation
+/// becomes character references, so `[x](javascript:…)` stays text.
+pub fn inline_error(original: &str, message: &str) -> SafeHtml {
+    SafeHtml::trusted(format!(
+        r#"<span class="sg-error-inline" role="note"><code>{}</code> ({})</span>"#,
+        escape_inline_text(original),
+        escape_inline_text(message)
+    ))
 }
 
-/// Escapes text for raw HTML placed inside a Markdown paragraph, where the
-/// text between tags is still read as Markdown: its punctuation becomes
-/// character references, so `[x](javascript:…)` stays text.
-pub fn escape_inline_text(text: &str) -> String {
+fn escape_inline_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in escape_text(text).chars() {
         match c {
@@ -148,35 +201,16 @@ pub fn escape_inline_text(text: &str) -> String {
     out
 }
 
-/// Makes HTML fit on one line without changing what it shows, so that it
-/// stays a single Markdown HTML block (a blank line would end the block).
-/// Line breaks (`\n`, `\r\n` or `\r`) become character references, which
-/// read the same in text and in `<pre>`. HTML already on one line is
-/// returned as it is, so making sure of it again costs a scan.
-pub fn one_line(html: &str) -> Cow<'_, str> {
-    // Bytes, not chars: line breaks are ASCII, and this runs over every block.
-    let line_break = |s: &str| s.bytes().position(|b| b == b'\n' || b == b'\r');
-    if line_break(html).is_none() {
-        return Cow::Borrowed(html);
-    }
-    let mut out = String::with_capacity(html.len() + 64);
-    let mut rest = html;
-    while let Some(at) = line_break(rest) {
-        out.push_str(&rest[..at]);
-        out.push_str("&#10;");
-        let break_len = if rest[at..].starts_with("\r\n") { 2 } else { 1 };
-        rest = &rest[at + break_len..];
-    }
-    out.push_str(rest);
-    Cow::Owned(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn inline(md: &str) -> String {
-        render_inline(md, MarkdownStyle::default())
+        render_inline(md, MarkdownStyle::default()).into_string()
+    }
+
+    fn block(md: &str) -> String {
+        render_block(md, MarkdownStyle::default()).into_string()
     }
 
     #[test]
@@ -187,7 +221,8 @@ mod tests {
     #[test]
     fn smart_punctuation_matches_mdbook() {
         assert_eq!(inline("the function's output -- yes"), "the function’s output – yes");
-        let plain = render_inline("it's", MarkdownStyle { smart_punctuation: false });
+        let plain = render_inline("it's", MarkdownStyle { smart_punctuation: false, ..MarkdownStyle::default() })
+            .into_string();
         assert_eq!(plain, "it's");
     }
 
@@ -207,13 +242,13 @@ mod tests {
             "&lt;script&gt; stays text; so does &amp;",
         ];
         for md in samples {
-            let html = render_block(md, MarkdownStyle::default());
+            let html = block(md);
             assert!(!html.contains("<script"), "{html}");
             // What ammonia would make of it is the same.
             assert_eq!(sanitizer().clean(&html).to_string(), html, "{md}");
         }
         assert_eq!(
-            render_block("a < b `<i>`", MarkdownStyle::default()),
+            block("a < b `<i>`"),
             "<p>a &lt; b <code>&lt;i&gt;</code></p>"
         );
     }
@@ -229,7 +264,7 @@ mod tests {
             r#""><script>alert(1)</script>"#,
             "<iframe src=javascript:alert(1)>",
         ] {
-            let html = render_block(vector, MarkdownStyle::default());
+            let html = block(vector);
             let lower = html.to_lowercase();
             assert!(!lower.contains("<script"), "{vector} -> {html}");
             assert!(!lower.contains("onerror"), "{vector} -> {html}");
@@ -240,30 +275,30 @@ mod tests {
 
     #[test]
     fn code_blocks_keep_their_language_for_highlighting() {
-        let html = render_block("```bash\naws lambda list-functions\n```", MarkdownStyle::default());
+        let html = block("```bash\naws lambda list-functions\n```");
         assert!(html.contains(r#"<code class="language-bash">"#), "{html}");
     }
 
     #[test]
-    fn escaping_covers_quotes_and_newlines() {
-        assert_eq!(escape_attr("a\"b'<c>&\nd"), "a&quot;b&#39;&lt;c&gt;&amp;&#10;d");
-    }
-
-    #[test]
-    fn one_line_keeps_preformatted_newlines_as_references() {
-        let html = render_block("```text\na\n\nb\n```", MarkdownStyle::default());
-        let line = one_line(&html);
-        assert!(!line.contains('\n'));
-        assert!(line.contains("a&#10;&#10;b"), "{line}");
-        assert_eq!(one_line("a\r\nb\rc\nd\n"), "a&#10;b&#10;c&#10;d&#10;");
-        assert!(matches!(one_line("<p>one line</p>"), Cow::Borrowed("<p>one line</p>")));
+    fn markdown_renders_as_mdbook_renders_the_chapter() {
+        let tip = block("> [!TIP]\n> Use **SnapStart**.");
+        assert_eq!(
+            tip,
+            "<blockquote class=\"blockquote-tag blockquote-tag-tip\"><p class=\"blockquote-tag-title\">Tip</p>\n<p>Use <strong>SnapStart</strong>.</p>\n</blockquote>"
+        );
+        let terms = block("Cold start\n: The first invocation of a new execution environment.");
+        assert!(terms.starts_with("<dl>\n<dt>Cold start</dt>\n<dd>The first invocation"), "{terms}");
+        let heading = block("### Concurrency {#reserved-concurrency}");
+        assert_eq!(heading, "<h3 id=\"reserved-concurrency\">Concurrency</h3>");
+        let plain = MarkdownStyle { admonitions: false, definition_lists: false, ..MarkdownStyle::default() };
+        assert!(!render_block("> [!TIP]\n> x", plain).as_str().contains("blockquote-tag"));
     }
 
     #[test]
     fn inline_text_escapes_markdown_punctuation() {
         assert_eq!(
-            escape_inline_text("[x](javascript:y) *b* <i>"),
-            "&#91;x&#93;&#40;javascript:y&#41; &#42;b&#42; &lt;i&gt;"
+            inline_error("[x](javascript:y) *b* <i>", "bad").as_str(),
+            "<span class=\"sg-error-inline\" role=\"note\"><code>&#91;x&#93;&#40;javascript:y&#41; &#42;b&#42; &lt;i&gt;</code> (bad)</span>"
         );
     }
 

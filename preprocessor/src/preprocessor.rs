@@ -2,7 +2,7 @@
 //! mdBook speaks to an external preprocessor.
 
 use crate::config::{OnFailure, StudyGuideConfig};
-use crate::diagnostics::Diagnostic;
+use crate::problem::Problem;
 use crate::diagram;
 use crate::markdown::MarkdownStyle;
 use crate::transform::{self, Outcome, Settings, Target};
@@ -28,7 +28,7 @@ impl Preprocessor for StudyGuide {
     fn run(&self, ctx: &PreprocessorContext, book: Book) -> Result<Book> {
         let policy = StudyGuideConfig::from_book(&ctx.config)?.on_failure;
         let outcome = run_pipeline(ctx, book)?;
-        report(&outcome.diagnostics, policy)?;
+        report(&outcome.problems, policy)?;
         Ok(outcome.book)
     }
 
@@ -47,7 +47,11 @@ pub fn settings(ctx: &PreprocessorContext, config: &StudyGuideConfig) -> Setting
         src: ctx.config.book.src.clone(),
         target: if ctx.renderer == "html" { Target::Html } else { Target::Markdown },
         on_failure: config.on_failure,
-        style: MarkdownStyle { smart_punctuation: html.smart_punctuation },
+        style: MarkdownStyle {
+            smart_punctuation: html.smart_punctuation,
+            definition_lists: html.definition_lists,
+            admonitions: html.admonitions,
+        },
     }
 }
 
@@ -56,23 +60,23 @@ pub fn settings(ctx: &PreprocessorContext, config: &StudyGuideConfig) -> Setting
 pub fn run_pipeline(ctx: &PreprocessorContext, book: Book) -> Result<Outcome> {
     let config = StudyGuideConfig::from_book(&ctx.config)?;
     let settings = settings(ctx, &config);
-    let mut backend = diagram::Backend::from_config(&ctx.root, &ctx.config, &config.diagrams);
-    let outcome = transform::transform(book, &settings, &mut backend);
+    let backend = diagram::Backend::from_config(&ctx.root, &ctx.config, &config.diagrams);
+    let outcome = transform::transform(book, &settings, &mut crate::kinds::all(backend));
     tracing::debug!(stats = ?outcome.stats, "studyguide preprocessor finished");
     Ok(outcome)
 }
 
 /// Fails with every problem under `bail`; logs them as warnings under `continue`.
-pub fn report(diagnostics: &[Diagnostic], policy: OnFailure) -> Result<()> {
-    if diagnostics.is_empty() {
+pub fn report(problems: &[Problem], policy: OnFailure) -> Result<()> {
+    if problems.is_empty() {
         return Ok(());
     }
-    let listing: Vec<String> = diagnostics.iter().map(Diagnostic::to_string).collect();
+    let listing: Vec<String> = problems.iter().map(Problem::to_string).collect();
     match policy {
         OnFailure::Bail => bail!(
             "{} problem{} in the book's blocks:\n{}",
-            diagnostics.len(),
-            if diagnostics.len() == 1 { "" } else { "s" },
+            problems.len(),
+            if problems.len() == 1 { "" } else { "s" },
             listing.join("\n")
         ),
         OnFailure::Continue => {
@@ -148,8 +152,11 @@ mod tests {
 
     #[test]
     fn bail_lists_every_problem_and_continue_does_not_fail() {
-        let d =
-            |line| Diagnostic { path: "src/a.md".into(), line, column: 1, message: "bad".into(), hint: None };
+        let d = |line| {
+            let mut problem = Problem::new(0..0, "bad");
+            problem.location = Some(crate::problem::Location { path: "src/a.md".into(), line, column: 1 });
+            problem
+        };
         let err = report(&[d(1), d(2)], OnFailure::Bail).unwrap_err().to_string();
         assert_eq!(err, "2 problems in the book's blocks:\nsrc/a.md:1:1: bad\nsrc/a.md:2:1: bad");
         assert!(report(&[d(1)], OnFailure::Continue).is_ok());

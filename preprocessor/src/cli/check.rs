@@ -1,7 +1,7 @@
 //! `check`: every block in the book validated, every problem printed as
 //! `path:line:col: message`, without writing the site.
 
-use crate::diagnostics::Diagnostic;
+use crate::problem::Problem;
 use crate::preprocessor::{StudyGuide, run_pipeline};
 use anyhow::Result;
 use mdbook_preprocessor::book::Book;
@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex};
 /// Runs the pipeline like a build would (after mdBook's `{{#include}}`
 /// expansion) but only keeps its problems.
 struct Collector {
-    found: Arc<Mutex<Vec<Diagnostic>>>,
+    found: Arc<Mutex<Vec<Problem>>>,
 }
 
 impl Preprocessor for Collector {
@@ -23,13 +23,13 @@ impl Preprocessor for Collector {
 
     fn run(&self, ctx: &PreprocessorContext, book: Book) -> Result<Book> {
         let outcome = run_pipeline(ctx, book)?;
-        self.found.lock().expect("collector lock").extend(outcome.diagnostics);
+        self.found.lock().expect("collector lock").extend(outcome.problems);
         Ok(outcome.book)
     }
 }
 
 /// The problems in the book at `dir`.
-pub fn problems(dir: &Path) -> Result<Vec<Diagnostic>> {
+pub fn problems(dir: &Path) -> Result<Vec<Problem>> {
     let mut book = mdbook_driver::MDBook::load(dir)?;
     let found = Arc::new(Mutex::new(Vec::new()));
     book.with_preprocessor(Collector { found: Arc::clone(&found) });

@@ -15,7 +15,7 @@ pub fn run(dir: &Path) -> Result<PathBuf> {
     let margin = length_in_inches(&config.pdf.margin).context("[preprocessor.studyguide.pdf] margin")?;
     let chromium_setting = config.diagrams.chromium.as_deref().map(|p| book.root.join(p));
     // Before building: without Chromium there is nothing to print with.
-    let chromium = chrome::find(chromium_setting.as_deref()).with_context(|| chrome::install_hint())?;
+    let chromium = chrome::find(chromium_setting.as_deref()).with_context(chrome::install_hint)?;
     if !book.config.html_config().unwrap_or_default().print.enable {
         bail!("the print page is turned off: remove `enable = false` under [output.html.print] in book.toml");
     }
@@ -43,7 +43,7 @@ pub fn run(dir: &Path) -> Result<PathBuf> {
         .context("the print page did not get ready for printing")?;
 
     let (width, height) = config.pdf.paper.size_inches();
-    let title = escape_html(book.config.book.title.as_deref().unwrap_or(""));
+    let title = book.config.book.title.as_deref().unwrap_or("");
     let pdf = page.print_to_pdf(json!({
         "paperWidth": width,
         "paperHeight": height,
@@ -54,10 +54,7 @@ pub fn run(dir: &Path) -> Result<PathBuf> {
         "printBackground": true,
         "displayHeaderFooter": true,
         "headerTemplate": "<span></span>",
-        "footerTemplate": format!(
-            "<div style=\"font-size:8px;width:100%;padding:0 {margin}in;display:flex;justify-content:space-between;color:#555;font-family:sans-serif\">\
-             <span>{title}</span><span><span class=\"pageNumber\"></span> / <span class=\"totalPages\"></span></span></div>"
-        ),
+        "footerTemplate": footer(title, margin).into_string(),
         "generateDocumentOutline": true,
         "generateTaggedPDF": true,
     }))?;
@@ -65,8 +62,17 @@ pub fn run(dir: &Path) -> Result<PathBuf> {
     Ok(output)
 }
 
-fn escape_html(text: &str) -> String {
-    crate::markdown::escape_text(text)
+/// Each page's footer: the book's title and "page / pages".
+fn footer(title: &str, margin: f64) -> crate::html::Markup {
+    let style = format!(
+        "font-size:8px;width:100%;padding:0 {margin}in;display:flex;justify-content:space-between;color:#555;font-family:sans-serif"
+    );
+    crate::html::html! {
+        div style=(style) {
+            span { (title) }
+            span { span.pageNumber {} " / " span.totalPages {} }
+        }
+    }
 }
 
 /// Today's date as YYYY-MM-DD (UTC), for the title page.

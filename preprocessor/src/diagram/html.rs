@@ -2,64 +2,53 @@
 //! source for the browser to draw; the source is always one click away.
 
 use super::{Diagram, Rendered};
-use crate::markdown::{escape_attr, escape_text, one_line};
+use crate::html::{Markup, SafeHtml, html};
 use std::fmt::Write;
 
-/// Renders a diagram to a single line of HTML.
-pub fn render_html(diagram: &Diagram, rendered: &Rendered) -> String {
-    let mut out = String::new();
+/// Renders a diagram: its drawing, or the source for the browser to draw.
+pub fn render_html(diagram: &Diagram, rendered: &Rendered) -> Markup {
     let label = alt_text(diagram);
-    match rendered {
-        Rendered::Static { light, dark } => {
-            let _ = write!(
-                out,
-                r#"<figure class="sg-diagram" data-sg-diagram data-render="static"><div class="sg-diagram-svg sg-diagram-light" role="img" aria-label="{label}">{light}</div><div class="sg-diagram-svg sg-diagram-dark" role="img" aria-label="{label}">{dark}</div>"#,
-                label = escape_attr(&label),
-                light = svg_one_line(light),
-                dark = svg_one_line(dark),
-            );
-        }
-        Rendered::Themed(svg) => {
-            let _ = write!(
-                out,
-                r#"<figure class="sg-diagram" data-sg-diagram data-render="static"><div class="sg-diagram-svg" role="img" aria-label="{label}">{svg}</div>"#,
-                label = escape_attr(&label),
-                svg = svg_one_line(svg),
-            );
-        }
-        Rendered::Client => {
-            let _ = write!(
-                out,
-                r#"<figure class="sg-diagram" data-sg-diagram data-render="client"><div class="sg-diagram-canvas" data-sg-canvas role="img" aria-label="{}"></div>"#,
-                escape_attr(&label)
-            );
-        }
-        Rendered::Failed(message) => {
-            let (text, hint) = super::describe_error(message);
-            let _ = write!(
-                out,
-                r#"<figure class="sg-diagram sg-diagram-failed" data-sg-diagram data-render="failed"><div class="sg-error" role="note"><p class="sg-error-title"><strong>This diagram could not be drawn</strong></p><p>{}</p>"#,
-                escape_text(&text)
-            );
-            if let Some(hint) = hint {
-                let _ = write!(out, "<p><em>{}</em></p>", escape_text(&hint));
-            }
-            out.push_str("</div>");
-        }
-    }
-    if let Some(title) = &diagram.title {
-        let _ = write!(out, "<figcaption>{}</figcaption>", escape_text(title));
-    }
     // Open when the diagram is not drawn yet, so the source stands in for it
     // without script; the script closes it once the drawing is on the page.
     let drawn = matches!(rendered, Rendered::Static { .. } | Rendered::Themed(_));
-    let open = if drawn { "" } else { " open" };
-    let _ = write!(
-        out,
-        r#"<details class="sg-diagram-source"{open}><summary>Diagram source</summary><pre><code class="language-text" data-sg-source>{}</code></pre></details></figure>"#,
-        escape_text(&diagram.source)
-    );
-    one_line(&out).into_owned()
+    html! {
+        figure.sg-diagram.sg-diagram-failed[matches!(rendered, Rendered::Failed(_))] data-sg-diagram
+            data-render=(render_mode(rendered)) {
+            @match rendered {
+                Rendered::Static { light, dark } => {
+                    div.sg-diagram-svg.sg-diagram-light role="img" aria-label=(label) { (drawing(light)) }
+                    div.sg-diagram-svg.sg-diagram-dark role="img" aria-label=(label) { (drawing(dark)) }
+                }
+                Rendered::Themed(svg) => {
+                    div.sg-diagram-svg role="img" aria-label=(label) { (drawing(svg)) }
+                }
+                Rendered::Client => {
+                    div.sg-diagram-canvas data-sg-canvas role="img" aria-label=(label) {}
+                }
+                Rendered::Failed(message) => {
+                    @let (text, hint) = super::describe_error(message);
+                    div.sg-error role="note" {
+                        p.sg-error-title { strong { "This diagram could not be drawn" } }
+                        p { (text) }
+                        @if let Some(hint) = hint { p { em { (hint) } } }
+                    }
+                }
+            }
+            @if let Some(title) = &diagram.title { figcaption { (title) } }
+            details.sg-diagram-source open[!drawn] {
+                summary { "Diagram source" }
+                pre { code.language-text data-sg-source { (diagram.source) } }
+            }
+        }
+    }
+}
+
+fn render_mode(rendered: &Rendered) -> &'static str {
+    match rendered {
+        Rendered::Static { .. } | Rendered::Themed(_) => "static",
+        Rendered::Client => "client",
+        Rendered::Failed(_) => "failed",
+    }
 }
 
 /// What a screen reader announces for the diagram.
@@ -72,10 +61,11 @@ fn alt_text(diagram: &Diagram) -> String {
     }
 }
 
-/// SVG from mermaid, on one line. Newlines in SVG are insignificant except
-/// inside `<style>`, where a space serves as well.
-fn svg_one_line(svg: &str) -> String {
-    svg.replace("\r\n", " ").replace('\n', " ")
+/// A drawing from mermaid, which `diagram::safety` checked before it was
+/// cached or handed back, on one line: newlines in SVG are insignificant
+/// except inside `<style>`, where a space serves as well.
+fn drawing(svg: &str) -> SafeHtml {
+    SafeHtml::trusted(svg.replace("\r\n", " ").replace('\n', " "))
 }
 
 /// A diagram for renderers other than HTML: its description and source.
@@ -96,6 +86,10 @@ pub fn render_markdown(diagram: &Diagram) -> String {
 mod tests {
     use super::*;
 
+    fn render(diagram: &Diagram, rendered: &Rendered) -> String {
+        crate::html::one_line(&render_html(diagram, rendered).into_string()).into_owned()
+    }
+
     fn diagram() -> Diagram {
         Diagram {
             source: "graph TD\naccTitle: ECS <Fargate>\nA-->B\n".into(),
@@ -106,7 +100,7 @@ mod tests {
 
     #[test]
     fn static_diagrams_carry_both_variants_and_the_source() {
-        let html = render_html(
+        let html = render(
             &diagram(),
             &Rendered::Static { light: "<svg id=\"l\">\n</svg>".into(), dark: "<svg id=\"d\"></svg>".into() },
         );
@@ -119,7 +113,7 @@ mod tests {
 
     #[test]
     fn client_diagrams_show_their_source_until_drawn() {
-        let html = render_html(&diagram(), &Rendered::Client);
+        let html = render(&diagram(), &Rendered::Client);
         assert!(html.contains(r#"data-render="client""#));
         assert!(html.contains(r#"<details class="sg-diagram-source" open>"#));
     }

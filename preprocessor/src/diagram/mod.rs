@@ -7,14 +7,16 @@
 
 mod cache;
 mod html;
+mod kind;
 pub mod prerender;
 mod safety;
 mod themes;
 
 pub use html::{render_html, render_markdown};
+pub use kind::{DiagramKind, Drawings};
 pub use prerender::{Backend, Rendered};
 
-use crate::toml_block::Problem;
+use crate::problem::Problem;
 
 /// A diagram block, with its text alternative.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -120,17 +122,17 @@ pub fn parse(body: &str) -> (Diagram, Vec<Problem>) {
         }
     }
 
+    let empty = first_statement.is_none();
     match first_statement {
         None => problems.push(Problem::new(0..0, "mermaid block is empty")),
         Some((at, statement)) => {
             let keyword = statement.split([' ', '\t', ';']).next().unwrap_or("");
             if !DIAGRAM_TYPES.contains(&keyword) {
-                let known: Vec<String> = DIAGRAM_TYPES.iter().map(|s| (*s).to_owned()).collect();
                 let problem = Problem::new(
                     at..at + keyword.len(),
                     format!("mermaid: unknown diagram type `{keyword}`"),
                 );
-                problems.push(match crate::toml_block::closest(keyword, &known) {
+                problems.push(match crate::toml_body::closest(keyword, DIAGRAM_TYPES.iter().copied()) {
                     Some(best) => problem.hint(format!("did you mean `{best}`?")),
                     None => {
                         problem.hint("start the diagram with its type, e.g. `graph TD` or `sequenceDiagram`")
@@ -139,7 +141,7 @@ pub fn parse(body: &str) -> (Diagram, Vec<Problem>) {
             }
         }
     }
-    if title.as_deref().is_none_or(str::is_empty) && !problems.iter().any(|p| p.message.contains("empty")) {
+    if title.as_deref().is_none_or(str::is_empty) && !empty {
         let at = first_statement.map_or(0, |(at, s)| at + s.len());
         problems.push(
             Problem::new(at..at, "diagram has no text alternative").hint(

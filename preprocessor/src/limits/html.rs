@@ -2,70 +2,76 @@
 //! paper, with the data `theme/limits.js` needs for practice mode.
 
 use super::practice::choices;
-use super::{LimitTable, LimitValue, row_anchor};
-use crate::markdown::{MarkdownStyle, escape_attr, escape_text, one_line, render_inline, to_plain_text};
-use std::fmt::Write;
+use super::{LimitRow, LimitTable, LimitValue, row_anchor};
+use crate::html::{Markup, html};
+use crate::markdown::{MarkdownStyle, render_inline, to_plain_text};
 
-/// Renders a limit table to a single line of HTML. `table_key` identifies
-/// the table in the reader's saved practice state.
-pub fn render_html(table: &LimitTable, table_key: &str, style: MarkdownStyle) -> String {
-    let mut out = String::new();
-    let _ = write!(out, r#"<div class="sg-limits" data-sg-limits data-table="{}">"#, escape_attr(table_key));
-    let _ = write!(
-        out,
-        r#"<div class="sg-limits-toolbar" data-sg-js hidden><button type="button" class="sg-button" data-sg-practice aria-pressed="false" aria-label="Practice: {caption}">Practice</button><span class="sg-practice-controls" data-sg-controls hidden><fieldset><legend>Answer by</legend><label><input type="radio" name="sg-mode-{key}" value="type" data-sg-mode> Typing</label><label><input type="radio" name="sg-mode-{key}" value="choose" data-sg-mode> Choosing</label></fieldset><button type="button" class="sg-button" data-sg-reveal>Reveal all</button><button type="button" class="sg-button" data-sg-reset>Reset</button><span class="sg-score" role="status" data-sg-score></span></span></div>"#,
-        caption = escape_attr(&to_plain_text(&table.caption)),
-        key = escape_attr(table_key),
-    );
-    out.push_str(r#"<div class="sg-table-scroll"><table class="sg-limits-table">"#);
-    let _ = write!(out, "<caption>{}", render_inline(&table.caption, style));
-    let _ = write!(out, r#" <span class="sg-service">({})</span>"#, escape_text(&table.service));
-    if let Some(source) = &table.source {
-        let _ = write!(out, r#" <a class="sg-source" href="{}">Source</a>"#, escape_attr(source));
-    }
-    out.push_str("</caption>");
-    out.push_str(r#"<thead><tr><th scope="col">Resource</th><th scope="col">Limit</th><th scope="col">Quota</th><th scope="col">Notes</th></tr></thead><tbody>"#);
-    for row in &table.rows {
-        let seed = u64::from_str_radix(&crate::hash::short_hash(&[&row.id])[..8], 16).unwrap_or(0);
-        let (options, answer) = choices(&row.value, seed);
-        let _ = write!(
-            out,
-            r#"<tr id="{anchor}" data-sg-limit data-id="{id}" data-hash="{hash}" data-dim="{dim}" {values} data-choices="{choices}" data-choice-answer="{answer}">"#,
-            anchor = row_anchor(&row.id),
-            id = escape_attr(&row.id),
-            hash = crate::hash::short_hash(&[&row.id, &row.value.display()]),
-            dim = row.value.dimension().as_str(),
-            values = value_attributes(&row.value),
-            choices = escape_attr(&serde_json::to_string(&options).unwrap_or_default()),
-        );
-        let _ = write!(out, r#"<th scope="row">{}</th>"#, render_inline(&row.resource, style));
-        let _ = write!(
-            out,
-            r#"<td class="sg-limit-cell"><span class="sg-limit-value" data-sg-value>{}</span></td>"#,
-            escape_text(&row.value.display())
-        );
-        let (class, text) =
-            if row.adjustable { ("sg-quota-adjustable", "Adjustable") } else { ("sg-quota-fixed", "Fixed") };
-        let _ = write!(out, r#"<td><span class="sg-quota {class}">{text}</span></td>"#);
-        out.push_str("<td>");
-        if let Some(note) = &row.note {
-            out.push_str(&render_inline(note, style));
+/// Renders a limit table. `table_key` identifies the table in the reader's
+/// saved practice state.
+pub fn render_html(table: &LimitTable, table_key: &str, style: MarkdownStyle) -> Markup {
+    let mode = format!("sg-mode-{table_key}");
+    html! {
+        div.sg-limits data-sg-limits data-table=(table_key) {
+            div.sg-limits-toolbar data-sg-js hidden {
+                button type="button" class="sg-button" data-sg-practice aria-pressed="false"
+                    aria-label={ "Practice: " (to_plain_text(&table.caption)) } { "Practice" }
+                span.sg-practice-controls data-sg-controls hidden {
+                    fieldset {
+                        legend { "Answer by" }
+                        label { input type="radio" name=(mode) value="type" data-sg-mode; " Typing" }
+                        label { input type="radio" name=(mode) value="choose" data-sg-mode; " Choosing" }
+                    }
+                    button type="button" class="sg-button" data-sg-reveal { "Reveal all" }
+                    button type="button" class="sg-button" data-sg-reset { "Reset" }
+                    span.sg-score role="status" data-sg-score {}
+                }
+            }
+            div.sg-table-scroll {
+                table.sg-limits-table {
+                    caption {
+                        (render_inline(&table.caption, style))
+                        " " span.sg-service { "(" (table.service) ")" }
+                        @if let Some(source) = &table.source { " " a.sg-source href=(source) { "Source" } }
+                    }
+                    thead {
+                        tr {
+                            th scope="col" { "Resource" }
+                            th scope="col" { "Limit" }
+                            th scope="col" { "Quota" }
+                            th scope="col" { "Notes" }
+                        }
+                    }
+                    tbody { @for row in &table.rows { (render_row(row, style)) } }
+                }
+            }
         }
-        if let Some(source) = &row.source {
-            let _ = write!(out, r#" <a class="sg-source" href="{}">Source</a>"#, escape_attr(source));
-        }
-        out.push_str("</td></tr>");
     }
-    out.push_str("</tbody></table></div></div>");
-    one_line(&out).into_owned()
 }
 
-/// The true value in base units, for grading typed answers.
-fn value_attributes(value: &LimitValue) -> String {
-    match value {
-        LimitValue::Single(q) => format!(r#"data-kind="single" data-value="{}""#, q.base()),
-        LimitValue::Range { min, max, .. } => {
-            format!(r#"data-kind="range" data-min="{}" data-max="{}""#, min.base(), max.base())
+fn render_row(row: &LimitRow, style: MarkdownStyle) -> Markup {
+    let seed = u64::from_str_radix(&crate::hash::short_hash(&[&row.id])[..8], 16).unwrap_or(0);
+    let (options, answer) = choices(&row.value, seed);
+    let options = serde_json::to_string(&options).unwrap_or_default();
+    let hash = crate::hash::short_hash(&[&row.id, &row.value.display()]);
+    let (class, quota) =
+        if row.adjustable { ("sg-quota sg-quota-adjustable", "Adjustable") } else { ("sg-quota sg-quota-fixed", "Fixed") };
+    // The true value in base units, for grading typed answers.
+    let (kind, value, min, max) = match &row.value {
+        LimitValue::Single(q) => ("single", Some(q.base()), None, None),
+        LimitValue::Range { min, max, .. } => ("range", None, Some(min.base()), Some(max.base())),
+    };
+    html! {
+        tr id=(row_anchor(&row.id)) data-sg-limit data-id=(row.id) data-hash=(hash)
+            data-dim=(row.value.dimension().as_str()) data-kind=(kind)
+            data-value=[value] data-min=[min] data-max=[max]
+            data-choices=(options) data-choice-answer=(answer) {
+            th scope="row" { (render_inline(&row.resource, style)) }
+            td.sg-limit-cell { span.sg-limit-value data-sg-value { (row.value.display()) } }
+            td { span class=(class) { (quota) } }
+            td {
+                @if let Some(note) = &row.note { (render_inline(note, style)) }
+                @if let Some(source) = &row.source { " " a.sg-source href=(source) { "Source" } }
+            }
         }
     }
 }
@@ -97,7 +103,7 @@ adjustable = true
 
     fn html() -> String {
         let table = parse(TABLE).0.unwrap();
-        render_html(&table, "lambda", MarkdownStyle::default())
+        render_html(&table, "lambda", MarkdownStyle::default()).into_string()
     }
 
     #[test]

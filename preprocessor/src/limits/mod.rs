@@ -17,6 +17,7 @@
 //! ```
 
 mod html;
+mod kind;
 mod markdown;
 mod parse;
 mod practice;
@@ -24,6 +25,7 @@ pub mod quantity;
 mod refs;
 
 pub use html::render_html;
+pub use kind::LimitsKind;
 pub use markdown::render_markdown;
 pub use parse::parse;
 pub use refs::{LimitRef, Registry, RegistryEntry, Selector, check_cited_answer};

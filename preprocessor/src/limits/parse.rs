@@ -3,13 +3,13 @@
 use super::quantity::{Quantity, known_units};
 use super::{LimitRow, LimitTable, LimitValue};
 use crate::quiz::is_valid_id;
-use crate::toml_block::{self, Problem};
+use crate::problem::Problem;
+use crate::toml_body::{self, Schema};
 use serde::Deserialize;
 use std::collections::HashSet;
 use toml::Spanned;
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawTable {
     caption: Option<Spanned<String>>,
     service: Option<Spanned<String>>,
@@ -19,7 +19,6 @@ struct RawTable {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawRow {
     id: Spanned<String>,
     resource: Spanned<String>,
@@ -37,9 +36,10 @@ struct RawRow {
 /// referenced while the author fixes the others. Only a table without
 /// problems is fit to render.
 pub fn parse(body: &str) -> (Option<LimitTable>, Vec<Problem>) {
-    let raw: RawTable = match toml_block::parse(body, "limits") {
+    let schema = Schema::of::<RawTable>().with("limit", Schema::of::<RawRow>());
+    let raw: RawTable = match toml_body::parse(body, "limits", &schema) {
         Ok(raw) => raw,
-        Err(problem) => return (None, vec![problem]),
+        Err(problems) => return (None, problems),
     };
     let mut problems = Vec::new();
     let whole = 0..body.len().min(1);

@@ -1,6 +1,7 @@
 //! The book's limits by id, and `{{limit id [min|max|default]}}` references to them.
 
 use super::quantity::{self, Quantity};
+use crate::problem::Problem;
 use super::{LimitRow, LimitValue};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -24,22 +25,26 @@ pub struct LimitRef {
 
 impl LimitRef {
     /// Parses the text inside `{{limit …}}` (or a quiz's `cites`).
-    pub fn parse(argument: &str) -> Result<LimitRef, String> {
+    pub fn parse(argument: &str) -> Result<LimitRef, Problem> {
+        let whole = 0..argument.len();
         let mut words = argument.split_whitespace();
-        let id = words
-            .next()
-            .ok_or_else(|| "a limit reference needs an id, e.g. {{limit lambda.timeout}}".to_owned())?;
+        let id = words.next().ok_or_else(|| {
+            Problem::new(whole.clone(), "a limit reference needs an id, e.g. {{limit lambda.timeout}}")
+        })?;
         let selector = match words.next() {
             None => Selector::Whole,
             Some("min") => Selector::Min,
             Some("max") => Selector::Max,
             Some("default") => Selector::Default,
             Some(other) => {
-                return Err(format!("unknown part `{other}` of limit `{id}`: use min, max or default"));
+                return Err(Problem::new(
+                    whole,
+                    format!("unknown part `{other}` of limit `{id}`: use min, max or default"),
+                ));
             }
         };
         if let Some(extra) = words.next() {
-            return Err(format!("unexpected `{extra}` in the reference to limit `{id}`"));
+            return Err(Problem::new(whole, format!("unexpected `{extra}` in the reference to limit `{id}`")));
         }
         Ok(LimitRef { id: id.to_owned(), selector })
     }
@@ -80,7 +85,7 @@ impl Registry {
     }
 
     /// The text a reference expands to, or why it cannot be expanded.
-    pub fn expand(&self, reference: &LimitRef) -> Result<String, String> {
+    pub fn expand(&self, reference: &LimitRef) -> Result<String, Problem> {
         let entry = self.lookup(&reference.id)?;
         match (reference.selector, &entry.row.value) {
             (Selector::Whole, value) => Ok(value.display()),
@@ -91,7 +96,7 @@ impl Registry {
     }
 
     /// The quantity a quiz answer must state for `cites = "…"`.
-    pub fn cited_quantity(&self, reference: &LimitRef) -> Result<Quantity, String> {
+    pub fn cited_quantity(&self, reference: &LimitRef) -> Result<Quantity, Problem> {
         let entry = self.lookup(&reference.id)?;
         let selector = match reference.selector {
             // A range cited whole means its maximum: questions ask for limits.
@@ -103,14 +108,24 @@ impl Registry {
             .ok_or_else(|| selector_error(&reference.id, selector, &entry.row.value))
     }
 
-    fn lookup(&self, id: &str) -> Result<&RegistryEntry, String> {
+    fn lookup(&self, id: &str) -> Result<&RegistryEntry, Problem> {
         self.entries.get(id).ok_or_else(|| {
-            let known: Vec<String> = self.entries.keys().cloned().collect();
-            match crate::toml_block::closest(id, &known) {
+            let message = match crate::toml_body::closest(id, self.entries.keys().map(String::as_str)) {
                 Some(best) => format!("unknown limit `{id}` (did you mean `{best}`?)"),
                 None => format!("unknown limit `{id}`"),
-            }
+            };
+            Problem::new(0..0, message).hint(self.known_ids_hint())
         })
+    }
+
+    /// Which ids an author could have meant.
+    fn known_ids_hint(&self) -> String {
+        let ids: Vec<&str> = self.entries.keys().map(String::as_str).take(12).collect();
+        if ids.is_empty() {
+            "no ```limits block in the book defines any limit yet".to_owned()
+        } else {
+            format!("limits defined in the book include: {}", ids.join(", "))
+        }
     }
 }
 
@@ -124,11 +139,12 @@ fn select(value: &LimitValue, selector: Selector) -> Option<&Quantity> {
     }
 }
 
-fn selector_error(id: &str, selector: Selector, value: &LimitValue) -> String {
-    match value {
+fn selector_error(id: &str, selector: Selector, value: &LimitValue) -> Problem {
+    let message = match value {
         LimitValue::Single(_) => format!("limit `{id}` is a single value: it has no {}", selector.name()),
         LimitValue::Range { .. } => format!("limit `{id}` has no default value"),
-    }
+    };
+    Problem::new(0..0, message)
 }
 
 impl Selector {
@@ -199,7 +215,7 @@ mod tests {
     }
 
     fn expand(arg: &str) -> Result<String, String> {
-        registry().expand(&LimitRef::parse(arg)?)
+        LimitRef::parse(arg).and_then(|r| registry().expand(&r)).map_err(|p| p.message)
     }
 
     #[test]

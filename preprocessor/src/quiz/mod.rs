@@ -16,10 +16,12 @@
 //! why a distractor is wrong.
 
 mod html;
+mod kind;
 mod markdown;
 mod parse;
 
 pub use html::render_html;
+pub use kind::{QuestionIds, QuizKind};
 pub use markdown::render_markdown;
 pub use parse::{is_valid_id, parse};
 

@@ -1,7 +1,8 @@
 //! TOML body → [`Quiz`], with every problem reported against its span.
 
 use super::{Choice, Domain, Question, Quiz, Text, letter};
-use crate::toml_block::{self, Problem};
+use crate::problem::Problem;
+use crate::toml_body::{self, Schema};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::collections::HashSet;
@@ -9,7 +10,6 @@ use std::fmt;
 use toml::Spanned;
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawQuiz {
     title: Option<Spanned<String>>,
     domain: Option<Spanned<String>>,
@@ -18,7 +18,6 @@ struct RawQuiz {
 }
 
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawQuestion {
     id: Option<Spanned<String>>,
     prompt: Spanned<String>,
@@ -36,6 +35,18 @@ struct RawChoice {
     explanation: Option<Spanned<String>>,
 }
 
+/// A choice written as a table.
+#[derive(Deserialize)]
+struct RawChoiceTable {
+    text: Spanned<String>,
+    explanation: Option<Spanned<String>>,
+}
+
+fn schema() -> Schema {
+    Schema::of::<RawQuiz>()
+        .with("question", Schema::of::<RawQuestion>().with("choices", Schema::of::<RawChoiceTable>()))
+}
+
 /// An answer: `"C"` or `["A", "C"]`.
 struct RawAnswer(Vec<Spanned<String>>);
 
@@ -51,20 +62,9 @@ impl<'de> Deserialize<'de> for RawChoice {
                 // The span of a bare string is filled in from the outer Spanned.
                 Ok(RawChoice { text: Spanned::new(0..0, v.to_owned()), explanation: None })
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawChoice, A::Error> {
-                let mut text = None;
-                let mut explanation = None;
-                while let Some(key) = map.next_key::<String>()? {
-                    match key.as_str() {
-                        "text" => text = Some(map.next_value()?),
-                        "explanation" => explanation = Some(map.next_value()?),
-                        other => {
-                            return Err(de::Error::unknown_field(other, &["text", "explanation"]));
-                        }
-                    }
-                }
-                let text = text.ok_or_else(|| de::Error::missing_field("text"))?;
-                Ok(RawChoice { text, explanation })
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawChoice, A::Error> {
+                let table = RawChoiceTable::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(RawChoice { text: table.text, explanation: table.explanation })
             }
         }
         deserializer.deserialize_any(ChoiceVisitor)
@@ -119,9 +119,9 @@ pub fn is_valid_id(id: &str) -> bool {
 /// parses, and every problem found: only a quiz without problems is fit to
 /// render, but the ids of one with problems are still checked for clashes.
 pub fn parse(body: &str) -> (Option<Quiz>, Vec<Problem>) {
-    let raw: RawQuiz = match toml_block::parse(body, "quiz") {
+    let raw: RawQuiz = match toml_body::parse(body, "quiz", &schema()) {
         Ok(raw) => raw,
-        Err(problem) => return (None, vec![problem]),
+        Err(problems) => return (None, problems),
     };
     let mut problems = Vec::new();
     if raw.question.is_empty() {
@@ -130,13 +130,12 @@ pub fn parse(body: &str) -> (Option<Quiz>, Vec<Problem>) {
                 .hint("add a [[question]] table with a prompt, choices, an answer and an explanation"),
         );
     }
-    let mut ids_seen = HashSet::new();
     let default_domain = raw.domain.map(text).and_then(|d| domain(&d, "quiz", &mut problems));
     let questions = raw
         .question
         .into_iter()
         .enumerate()
-        .map(|(n, q)| validate_question(n + 1, q, default_domain, &mut ids_seen, &mut problems))
+        .map(|(n, q)| validate_question(n + 1, q, default_domain, &mut problems))
         .collect();
     let quiz = Quiz { title: raw.title.map(text), questions };
     (Some(quiz), problems)
@@ -146,7 +145,6 @@ fn validate_question(
     number: usize,
     raw: Spanned<RawQuestion>,
     default_domain: Option<Domain>,
-    ids_seen: &mut HashSet<String>,
     problems: &mut Vec<Problem>,
 ) -> Question {
     let span = raw.span();
@@ -155,16 +153,12 @@ fn validate_question(
 
     let id = raw.id.map(text);
     if let Some(id) = &id {
+        // A repeated id is the index's to report, once, wherever the first is.
         if !is_valid_id(&id.value) {
             problems.push(
                 Problem::new(id.span.clone(), format!("{label}: id `{}` is not a valid id", id.value))
                     .hint("use letters, digits, `-`, `_` and `.` only, e.g. \"lambda-max-timeout\""),
             );
-        } else if !ids_seen.insert(id.value.clone()) {
-            problems.push(Problem::new(
-                id.span.clone(),
-                format!("{label}: id `{}` is used twice in this quiz", id.value),
-            ));
         }
     }
 
@@ -401,10 +395,16 @@ explanation = "Because."
     }
 
     #[test]
-    fn duplicate_ids_in_one_quiz() {
-        let q = "[[question]]\nid = \"x\"\nprompt = \"p\"\nchoices = [\"a\", \"b\"]\nanswer = \"A\"\nexplanation = \"e\"\n";
-        let found = problems(&format!("{q}{q}"));
-        assert!(found[0].1.contains("used twice"));
+    fn domains_default_to_the_quiz_and_unknown_ones_are_reported() {
+        let body = "domain = \"secure\"\n[[question]]\nprompt = \"p\"\nchoices = [\"a\", \"b\"]\nanswer = \"A\"\nexplanation = \"e\"\n[[question]]\nprompt = \"q\"\nchoices = [\"a\", \"b\"]\nanswer = \"A\"\nexplanation = \"e\"\ndomain = \"cost\"\nsee = \"lambda.md#concurrency\"\n";
+        let (quiz, found) = parse(body);
+        assert!(found.is_empty(), "{found:?}");
+        let quiz = quiz.unwrap();
+        assert_eq!(quiz.questions[0].domain, Some(Domain::Secure));
+        assert_eq!(quiz.questions[1].domain, Some(Domain::Cost));
+        assert_eq!(quiz.questions[1].see.as_ref().unwrap().value, "lambda.md#concurrency");
+        let found = problems(&body.replace("\"cost\"", "\"costs\""));
+        assert_eq!(found, [("\"costs\"".to_owned(), "question 2: unknown domain `costs`".to_owned())]);
     }
 
     #[test]

@@ -21,11 +21,11 @@ fn book(chapters: &[(&str, &str)]) -> Book {
     book
 }
 
-fn run(chapters: &[(&str, &str)], target: Target, on_failure: OnFailure) -> (Vec<String>, Vec<Diagnostic>) {
-    let outcome =
-        transform(book(chapters), &settings(target, on_failure), &mut diagram::Backend::client_only());
+fn run(chapters: &[(&str, &str)], target: Target, on_failure: OnFailure) -> (Vec<String>, Vec<Problem>) {
+    let mut kinds = crate::kinds::all(crate::diagram::Backend::client_only());
+    let outcome = transform(book(chapters), &settings(target, on_failure), &mut kinds);
     let contents = outcome.book.chapters().map(|c| c.content.clone()).collect();
-    (contents, outcome.diagnostics)
+    (contents, outcome.problems)
 }
 
 #[test]
@@ -91,13 +91,17 @@ fn every_block_kind_becomes_one_html_block_followed_by_a_blank_line() {
 }
 
 #[test]
-fn expand_refs_reports_offsets_inside_the_text() {
-    let registry = Registry::default();
-    let mut reported = Vec::new();
-    let out =
-        expand_refs("a {{limit x.y}} b \\{{limit z}}", &registry, |at, message| reported.push((at, message)));
-    assert_eq!(out, "a {{limit x.y}} b {{limit z}}");
-    assert_eq!(reported, [(2, "unknown limit `x.y`".to_owned())]);
+fn references_in_block_text_report_their_offsets_and_escapes_are_written_out() {
+    let quiz = |prompt: &str| {
+        format!("```quiz\n[[question]]\nprompt = \"{prompt}\"\nchoices = [\"a\", \"b\"]\nanswer = \"A\"\nexplanation = \"e\"\n```\n")
+    };
+    let (contents, problems) = run(&[("q.md", &quiz("a \\\\{{limit z}} b"))], Target::Html, OnFailure::Bail);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert!(contents[0].contains("a {{limit z}} b"), "{}", contents[0]);
+    let (_, problems) = run(&[("q.md", &quiz("a {{limit x.y}} b"))], Target::Html, OnFailure::Bail);
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].location(), "src/q.md:3:13");
+    assert_eq!(problems[0].message, "unknown limit `x.y`");
 }
 
 #[test]
@@ -106,4 +110,26 @@ fn the_same_book_transforms_to_the_same_output() {
     let first = run(&[("a.md", LIMITS), ("q.md", quiz)], Target::Html, OnFailure::Bail).0;
     let second = run(&[("a.md", LIMITS), ("q.md", quiz)], Target::Html, OnFailure::Bail).0;
     assert_eq!(first, second);
+}
+
+#[test]
+fn an_id_repeated_inside_one_quiz_is_reported_once() {
+    let question = "[[question]]\nid = \"same\"\nprompt = \"p\"\nchoices = [\"a\", \"b\"]\nanswer = \"A\"\nexplanation = \"e\"\n";
+    let quiz = format!("```quiz\n{question}{question}```\n");
+    let (_, problems) = run(&[("q.md", &quiz)], Target::Html, OnFailure::Bail);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].to_string().lines().next().unwrap(), "src/q.md:9:6: question id `same` is already used at src/q.md:3:6");
+}
+
+#[test]
+fn markdown_in_a_block_renders_as_it_does_around_it() {
+    let quiz = "```quiz\n[[question]]\nprompt = \"p\"\nchoices = [\"a\", \"b\"]\nanswer = \"A\"\nexplanation = \"\"\"\n> [!TIP]\n> Mind the **timeout**.\n\nCold start\n: A new execution environment.\n\"\"\"\n```\n";
+    let (contents, problems) = run(&[("q.md", quiz)], Target::Html, OnFailure::Bail);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert!(
+        contents[0].contains(r#"<blockquote class="blockquote-tag blockquote-tag-tip"><p class="blockquote-tag-title">Tip</p>"#),
+        "{}",
+        contents[0]
+    );
+    assert!(contents[0].contains("<dl>&#10;<dt>Cold start</dt>"), "{}", contents[0]);
 }

@@ -1,38 +1,73 @@
-//! Problems found in a book's blocks, each pinned to a file, line and column.
+//! Problems in an author's input: the one type every stage reports.
 //!
-//! Every stage reports into a [`Diagnostics`] list instead of stopping at the
-//! first problem, so one run of `check` (or a failing build) names them all.
+//! A [`Problem`] is made where it is found, with a byte span in the text it
+//! was found in (a block body, a string inside it, a chapter). The stage that
+//! holds that text's place in the chapter moves the span out
+//! ([`Problem::shifted`]), and [`SourceMap::locate`] pins it to a file, line
+//! and column. Every stage reports and carries on, so one run of `check` (or a
+//! failing build) names every problem.
 
 use std::fmt;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-/// One problem in an author's source.
+/// One problem in an author's source, with a suggestion for fixing it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Diagnostic {
+pub struct Problem {
+    pub message: String,
+    /// A suggestion, printed on the line below.
+    pub hint: Option<String>,
+    /// Bytes of the text it was found in, until it is located.
+    pub span: Range<usize>,
+    /// Where it is in the book, once located.
+    pub location: Option<Location>,
+}
+
+/// A place in a file of the book.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Location {
     /// The file, relative to the book root (e.g. `src/lambda.md`).
     pub path: PathBuf,
     /// 1-based line.
     pub line: usize,
     /// 1-based column, counted in characters.
     pub column: usize,
-    pub message: String,
-    /// A suggestion for fixing it, printed on the line below.
-    pub hint: Option<String>,
 }
 
-impl Diagnostic {
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+impl Problem {
+    pub fn new(span: Range<usize>, message: impl Into<String>) -> Self {
+        Problem { message: message.into(), hint: None, span, location: None }
+    }
+
+    /// Adds a suggestion for fixing it.
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    /// Moves the span out to the enclosing text, where the inner text starts
+    /// at byte `by`.
+    pub fn shifted(mut self, by: usize) -> Self {
+        self.span = self.span.start + by..self.span.end + by;
+        self
+    }
+
+    /// Prefixes the message: "question 3: …".
+    pub fn within(mut self, what: &str) -> Self {
+        self.message = format!("{what}: {}", self.message);
         self
     }
 
     /// `path:line:col`, the part editors and terminals turn into a link.
     pub fn location(&self) -> String {
-        format!("{}:{}:{}", self.path.display(), self.line, self.column)
+        match &self.location {
+            Some(l) => format!("{}:{}:{}", l.path.display(), l.line, l.column),
+            None => format!("bytes {}..{}", self.span.start, self.span.end),
+        }
     }
 }
 
-impl fmt::Display for Diagnostic {
+impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.location(), self.message)?;
         if let Some(hint) = &self.hint {
@@ -66,35 +101,11 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset
 }
 
-/// The problems collected during one run, in the order they were found.
-#[derive(Debug, Default)]
-pub struct Diagnostics {
-    items: Vec<Diagnostic>,
-}
-
-impl Diagnostics {
-    pub fn push(&mut self, diagnostic: Diagnostic) {
-        self.items.push(diagnostic);
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
-    }
-
-    pub fn len(&self) -> usize {
-        self.items.len()
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.items.iter()
-    }
-
-    /// Sorted by file, then position, so the output reads top to bottom.
-    pub fn into_sorted(mut self) -> Vec<Diagnostic> {
-        self.items.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
-        self.items.dedup();
-        self.items
-    }
+/// Sorted by file, then position, so a listing reads top to bottom.
+pub fn sorted(mut problems: Vec<Problem>) -> Vec<Problem> {
+    problems.sort_by(|a, b| a.location.cmp(&b.location));
+    problems.dedup();
+    problems
 }
 
 /// Resolves offsets inside one chapter to locations in the file on disk.
@@ -128,16 +139,11 @@ impl SourceMap {
         &self.display_path
     }
 
-    /// A diagnostic at byte `offset` of the chapter text, where `anchor` is
-    /// the chapter range of the block that holds it (used to find the block
-    /// in the file on disk).
-    pub fn diagnostic(
-        &self,
-        anchor: std::ops::Range<usize>,
-        offset: usize,
-        message: impl Into<String>,
-    ) -> Diagnostic {
-        let mut message = message.into();
+    /// Pins a problem whose span starts at a byte of the chapter text;
+    /// `anchor` is the chapter range of the block that holds it (used to find
+    /// the block in the file on disk).
+    pub fn locate(&self, anchor: Range<usize>, mut problem: Problem) -> Problem {
+        let offset = problem.span.start;
         let position = match &self.on_disk {
             None => Position::of_offset(&self.chapter, offset),
             Some(disk) => {
@@ -148,19 +154,15 @@ impl SourceMap {
                         Position::of_offset(disk, start + within)
                     }
                     None => {
-                        message.push_str(" (in text included into this chapter)");
+                        problem.message.push_str(" (in text included into this chapter)");
                         Position::of_offset(&self.chapter, offset)
                     }
                 }
             }
         };
-        Diagnostic {
-            path: self.display_path.clone(),
-            line: position.line,
-            column: position.column,
-            message,
-            hint: None,
-        }
+        problem.location =
+            Some(Location { path: self.display_path.clone(), line: position.line, column: position.column });
+        problem
     }
 }
 
@@ -191,8 +193,9 @@ mod tests {
         let map = SourceMap::new("src/t.md".into(), chapter, Some(disk.into()));
         let block_start = chapter.find("```quiz").unwrap();
         let block = block_start..chapter.len();
-        let d = map.diagnostic(block.clone(), block_start + 8, "broken");
-        assert_eq!((d.line, d.column), (4, 1));
+        let d = map.locate(block.clone(), Problem::new(block_start + 8..block_start + 8, "broken"));
+        let at = d.location.clone().unwrap();
+        assert_eq!((at.line, at.column), (4, 1));
         assert_eq!(d.to_string(), "src/t.md:4:1: broken");
     }
 
@@ -200,14 +203,14 @@ mod tests {
     fn included_blocks_say_where_they_came_from() {
         let chapter = "```quiz\nbad\n```\n";
         let map = SourceMap::new("src/t.md".into(), chapter, Some("{{#include q.md}}\n".into()));
-        let d = map.diagnostic(0..chapter.len(), 8, "broken");
+        let d = map.locate(0..chapter.len(), Problem::new(8..8, "broken"));
         assert_eq!(d.location(), "src/t.md:2:1");
         assert!(d.message.contains("included"));
     }
 
     #[test]
     fn hints_print_on_their_own_line() {
-        let d = SourceMap::detached("a.md", "x").diagnostic(0..1, 0, "bad").with_hint("fix it");
+        let d = SourceMap::detached("a.md", "x").locate(0..1, Problem::new(0..0, "bad").hint("fix it"));
         assert_eq!(d.to_string(), "a.md:1:1: bad\n    hint: fix it");
     }
 }

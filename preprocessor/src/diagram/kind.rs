@@ -1,0 +1,98 @@
+//! The diagram's life cycle: parsed, queued for drawing, every diagram of
+//! the book drawn in one batch, then rendered with its drawing.
+
+use super::{Backend, Diagram, Rendered};
+use crate::html::Markup;
+use crate::kind::{Block, BlockCx, Index, Kind, Parsed, ResolveCx, Target};
+use crate::problem::Problem;
+use std::collections::{HashMap, HashSet};
+
+/// ```` ```mermaid ```` blocks, drawn by `backend`.
+pub struct DiagramKind {
+    backend: Backend,
+}
+
+impl DiagramKind {
+    pub fn new(backend: Backend) -> Self {
+        DiagramKind { backend }
+    }
+}
+
+/// Every diagram of the book by its source: queued when indexed, drawn in
+/// [`Kind::prepare`].
+#[derive(Default)]
+pub struct Drawings {
+    queued: Vec<Diagram>,
+    sources: HashSet<String>,
+    drawn: HashMap<String, Rendered>,
+}
+
+impl Drawings {
+    /// The drawing of a diagram with this source; drawn in the browser when
+    /// there is none.
+    pub fn of(&self, source: &str) -> Rendered {
+        self.drawn.get(source).cloned().unwrap_or(Rendered::Client)
+    }
+}
+
+impl Kind for DiagramKind {
+    fn fence(&self) -> &'static str {
+        "mermaid"
+    }
+
+    fn parse(&self, body: &str, _cx: &BlockCx) -> Parsed {
+        let (diagram, problems) = super::parse(body);
+        Parsed::new(Some(Box::new(DiagramBlock { diagram, drawing: Rendered::Client })), problems)
+    }
+
+    /// Draws every diagram of the book in one batch: one browser start at most.
+    fn prepare(&mut self, index: &mut Index, target: Target) {
+        let drawings = index.part::<Drawings>();
+        if target != Target::Html || drawings.queued.is_empty() {
+            return;
+        }
+        let queued = std::mem::take(&mut drawings.queued);
+        let results = self.backend.render_all(&queued.iter().collect::<Vec<_>>());
+        for (diagram, drawing) in queued.into_iter().zip(results) {
+            drawings.drawn.insert(diagram.source, drawing);
+        }
+    }
+}
+
+struct DiagramBlock {
+    diagram: Diagram,
+    drawing: Rendered,
+}
+
+impl Block for DiagramBlock {
+    fn index(&self, _cx: &BlockCx, index: &mut Index, _problems: &mut Vec<Problem>) {
+        let drawings = index.part::<Drawings>();
+        if drawings.sources.insert(self.diagram.source.clone()) {
+            drawings.queued.push(self.diagram.clone());
+        }
+    }
+
+    fn resolve(&mut self, cx: &ResolveCx, problems: &mut Vec<Problem>) {
+        self.drawing = cx.index.get::<Drawings>().map_or(Rendered::Client, |d| d.of(&self.diagram.source));
+        if let Rendered::Failed(message) = &self.drawing {
+            let (text, hint) = super::describe_error(message);
+            let problem = Problem::new(0..0, text);
+            problems.push(match hint {
+                Some(hint) => problem.hint(hint),
+                None => problem,
+            });
+        }
+    }
+
+    fn renders_own_problems(&self) -> bool {
+        true
+    }
+
+    fn render_html(&self, _cx: &BlockCx) -> Markup {
+        super::render_html(&self.diagram, &self.drawing)
+    }
+
+    fn render_markdown(&self, _cx: &BlockCx) -> String {
+        super::render_markdown(&self.diagram)
+    }
+}

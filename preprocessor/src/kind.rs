@@ -1,0 +1,206 @@
+//! The life cycle every kind of block goes through, and what the kinds share.
+//!
+//! A block kind is one folder (`quiz/`, `limits/`, `diagram/`) holding a
+//! [`Kind`] and its [`Block`]s, registered once in [`crate::kinds`]. The
+//! driver (`crate::transform`) takes every block of the book through the same
+//! stages, in book order, without knowing what any kind is:
+//!
+//! 1. **parse** ([`Kind::parse`]): the block body into the kind's own block,
+//!    with every problem found in it;
+//! 2. **index** ([`Block::index`]): what the block defines goes into the
+//!    book-wide [`Index`] (limits by id, question ids, diagrams to draw);
+//! 3. **prepare** ([`Kind::prepare`]): once, with the whole book indexed
+//!    (every diagram drawn in one batch);
+//! 4. **resolve** ([`Block::resolve`]): references, citations and anything
+//!    else checked against the index;
+//! 5. **render** ([`Block::render_html`], [`Block::render_markdown`]).
+//!
+//! A block with problems is shown as an error box (`on-failure =
+//! "continue"`) or fails the build; the driver decides, the kinds only report.
+
+use crate::blocks::FencedBlock;
+use crate::html::Markup;
+use crate::markdown::MarkdownStyle;
+use crate::problem::{Problem, SourceMap};
+use std::any::{Any, TypeId};
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::Path;
+
+/// What the chapters are rendered for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// mdBook's HTML renderer: interactive widgets.
+    Html,
+    /// Any other renderer: plain Markdown that reads well anywhere.
+    Markdown,
+}
+
+/// One kind of fenced block, alive for one run over the book.
+pub trait Kind {
+    /// The info string that opens its blocks: `quiz` for ```` ```quiz ````.
+    fn fence(&self) -> &'static str;
+
+    /// Parses a block body. A block comes back whenever there is one to index,
+    /// even with problems (a broken quiz's ids still count for clashes).
+    fn parse(&self, body: &str, cx: &BlockCx) -> Parsed;
+
+    /// Book-wide work once every block is indexed, before any is resolved.
+    fn prepare(&mut self, _index: &mut Index, _target: Target) {}
+
+    /// The name of the `{{name …}}` references this kind expands, if any.
+    fn reference(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// Expands a reference's argument (`lambda.timeout max`).
+    fn expand(&self, argument: &str, _index: &Index) -> Result<String, Problem> {
+        Err(Problem::new(0..argument.len(), format!("`{}` blocks define no references", self.fence())))
+    }
+}
+
+/// What [`Kind::parse`] found.
+pub struct Parsed {
+    pub block: Option<Box<dyn Block>>,
+    /// Spans are bytes of the block body.
+    pub problems: Vec<Problem>,
+}
+
+impl Parsed {
+    pub fn new(block: Option<Box<dyn Block>>, problems: Vec<Problem>) -> Self {
+        Parsed { block, problems }
+    }
+}
+
+/// One parsed block. Problems it reports have spans in its body.
+pub trait Block {
+    /// Adds what the block defines to the book-wide index.
+    fn index(&self, _cx: &BlockCx, _index: &mut Index, _problems: &mut Vec<Problem>) {}
+
+    /// Checks the block against the whole book and gets it ready to render.
+    fn resolve(&mut self, _cx: &ResolveCx, _problems: &mut Vec<Problem>) {}
+
+    /// Whether problems found when resolving still leave the block to render
+    /// itself (a diagram mermaid could not draw says so in its own figure).
+    fn renders_own_problems(&self) -> bool {
+        false
+    }
+
+    fn render_html(&self, cx: &BlockCx) -> Markup;
+
+    fn render_markdown(&self, cx: &BlockCx) -> String;
+}
+
+/// Where a block is and how the book is built, for every stage.
+pub struct BlockCx<'a> {
+    /// The chapter's path under `src/`: `serverless-containers/quiz.md`.
+    pub chapter: &'a Path,
+    /// A stem for ids derived from the chapter: `serverless-containers-quiz`.
+    pub slug: &'a str,
+    /// 1 for the chapter's first block of this kind, 2 for the next…
+    pub ordinal: usize,
+    pub target: Target,
+    pub style: MarkdownStyle,
+    pub(crate) source: &'a SourceMap,
+    pub(crate) block: &'a FencedBlock,
+}
+
+impl BlockCx<'_> {
+    /// Pins a problem with a span in the block body to its file and line.
+    pub fn locate(&self, problem: Problem) -> Problem {
+        let start = self.block.chapter_offset(problem.span.start);
+        let end = self.block.chapter_offset(problem.span.end);
+        self.source.locate(self.block.range.clone(), Problem { span: start..end, ..problem })
+    }
+
+    /// `path:line:col` of a span in the block body.
+    pub fn location_of(&self, span: Range<usize>) -> String {
+        self.locate(Problem::new(span, "")).location()
+    }
+}
+
+/// What resolving a block can look at.
+pub struct ResolveCx<'a> {
+    pub block: &'a BlockCx<'a>,
+    pub index: &'a Index,
+    pub(crate) kinds: &'a [Box<dyn Kind>],
+}
+
+impl ResolveCx<'_> {
+    /// Expands every reference in author text; `report` gets each failure
+    /// with a span in `text`.
+    pub fn expand(&self, text: &str, mut report: impl FnMut(Problem)) -> String {
+        let names: Vec<&'static str> = self.kinds.iter().filter_map(|k| k.reference()).collect();
+        let sites = crate::blocks::find_refs(text, &[], &names);
+        let mut edits = Vec::with_capacity(sites.len());
+        for site in sites {
+            let replacement = if site.escaped {
+                text[site.range.start + 1..site.range.end].to_owned()
+            } else {
+                match expand_reference(self.kinds, self.index, &site) {
+                    Ok(value) => value,
+                    Err(problem) => {
+                        report(problem);
+                        text[site.range.clone()].to_owned()
+                    }
+                }
+            };
+            edits.push((site.range, replacement));
+        }
+        crate::blocks::splice(text, edits)
+    }
+}
+
+/// Expands one reference through the kind that owns its name; a problem
+/// spans the whole reference.
+pub(crate) fn expand_reference(
+    kinds: &[Box<dyn Kind>],
+    index: &Index,
+    site: &crate::blocks::RefSite,
+) -> Result<String, Problem> {
+    let kind = kinds.iter().find(|k| k.reference() == Some(site.name));
+    let result = match kind {
+        Some(kind) => kind.expand(&site.argument, index),
+        None => Err(Problem::new(0..0, format!("no block kind expands `{{{{{} …}}}}`", site.name))),
+    };
+    result.map_err(|p| Problem { span: site.range.clone(), ..p })
+}
+
+/// The book-wide index: one value of each type a kind keeps there (the
+/// limit registry, the question ids, the diagrams to draw), made on first use.
+#[derive(Default)]
+pub struct Index {
+    parts: HashMap<TypeId, Box<dyn Any>>,
+}
+
+impl Index {
+    /// The part of type `T`, if any block has added to it.
+    pub fn get<T: 'static>(&self) -> Option<&T> {
+        self.parts.get(&TypeId::of::<T>()).and_then(|part| part.downcast_ref())
+    }
+
+    /// The part of type `T`, made empty the first time.
+    pub fn part<T: Default + 'static>(&mut self) -> &mut T {
+        self.parts
+            .entry(TypeId::of::<T>())
+            .or_insert_with(|| Box::new(T::default()))
+            .downcast_mut()
+            .expect("an index part is stored under its own type")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn index_parts_are_kept_by_type() {
+        let mut index = Index::default();
+        assert!(index.get::<Vec<u8>>().is_none());
+        index.part::<Vec<u8>>().push(1);
+        index.part::<Vec<u8>>().push(2);
+        *index.part::<String>() = "x".into();
+        assert_eq!(index.get::<Vec<u8>>(), Some(&vec![1, 2]));
+        assert_eq!(index.get::<String>().map(String::as_str), Some("x"));
+    }
+}

@@ -1,0 +1,59 @@
+//! The limit table's life cycle: parsed, its rows put in the book's
+//! registry, rendered; and the `{{limit …}}` references it answers.
+
+use super::{LimitRef, LimitTable, Registry, RegistryEntry};
+use crate::html::Markup;
+use crate::kind::{Block, BlockCx, Index, Kind, Parsed};
+use crate::problem::Problem;
+use std::path::Path;
+
+/// ```` ```limits ```` blocks and `{{limit id}}` references.
+pub struct LimitsKind;
+
+impl Kind for LimitsKind {
+    fn fence(&self) -> &'static str {
+        "limits"
+    }
+
+    fn parse(&self, body: &str, _cx: &BlockCx) -> Parsed {
+        let (table, problems) = super::parse(body);
+        Parsed::new(table.map(|table| Box::new(LimitsBlock { table }) as Box<dyn Block>), problems)
+    }
+
+    fn reference(&self) -> Option<&'static str> {
+        Some("limit")
+    }
+
+    fn expand(&self, argument: &str, index: &Index) -> Result<String, Problem> {
+        let no_limits = Registry::default();
+        let registry = index.get::<Registry>().unwrap_or(&no_limits);
+        LimitRef::parse(argument).and_then(|reference| registry.expand(&reference))
+    }
+}
+
+struct LimitsBlock {
+    table: LimitTable,
+}
+
+impl Block for LimitsBlock {
+    fn index(&self, cx: &BlockCx, index: &mut Index, problems: &mut Vec<Problem>) {
+        let registry = index.part::<Registry>();
+        for row in &self.table.rows {
+            let entry =
+                RegistryEntry { row: row.clone(), service: self.table.service.clone(), chapter: cx.chapter.to_owned() };
+            if let Err(earlier) = registry.insert(entry) {
+                let message = format!("limit `{}` is already defined in {}", row.id, earlier.chapter.display());
+                problems.push(Problem::new(row.id_span.clone(), message));
+            }
+        }
+    }
+
+    fn render_html(&self, cx: &BlockCx) -> Markup {
+        let key = format!("{}-{}", cx.slug, crate::transform::slug(Path::new(&self.table.caption)));
+        super::render_html(&self.table, &key, cx.style)
+    }
+
+    fn render_markdown(&self, _cx: &BlockCx) -> String {
+        super::render_markdown(&self.table)
+    }
+}
