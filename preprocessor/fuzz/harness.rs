@@ -410,7 +410,7 @@ pub fn transform(data: &[u8]) {
         on_failure,
         style,
     };
-    let mut kinds = studyguide::kinds::all(diagram::Backend::client_only());
+    let mut kinds = studyguide::kinds::all(Default::default(), diagram::Backend::client_only());
     let outcome = transform::transform(book, &settings, &mut kinds);
 
     // Every chapter comes back, in order, with only its content changed.

@@ -16,6 +16,7 @@ pub const TABLE: &str = "preprocessor.studyguide";
 pub struct StudyGuideConfig {
     /// What to do with a block that has problems.
     pub on_failure: OnFailure,
+    pub quizzes: QuizConfig,
     pub diagrams: DiagramConfig,
     pub pdf: PdfConfig,
 
@@ -39,6 +40,17 @@ pub enum OnFailure {
     #[default]
     Bail,
     Continue,
+}
+
+/// `[preprocessor.studyguide.quizzes]`: what every question must say. Left
+/// out, a question is only warned about.
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct QuizConfig {
+    /// Every question links to the section that teaches it (`see`).
+    pub require_see: bool,
+    /// Every question names its exam domain (`domain`).
+    pub require_domain: bool,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]

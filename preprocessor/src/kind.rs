@@ -15,6 +15,9 @@
 //!    else checked against the index;
 //! 5. **render** ([`Block::render_html`], [`Block::render_markdown`]).
 //!
+//! The index starts with the book's pages and their headings
+//! ([`crate::pages::Pages`]), for blocks that link to a section.
+//!
 //! A block with problems is shown as an error box (`on-failure =
 //! "continue"`) or fails the build; the driver decides, the kinds only report.
 
@@ -47,6 +50,11 @@ pub trait Kind {
 
     /// Book-wide work once every block is indexed, before any is resolved.
     fn prepare(&mut self, _index: &mut Index, _target: Target) {}
+
+    /// What the kind has to say about the whole book, for `check`.
+    fn summary(&self, _index: &Index) -> Option<String> {
+        None
+    }
 
     /// The name of the `{{name …}}` references this kind expands, if any.
     fn reference(&self) -> Option<&'static str> {

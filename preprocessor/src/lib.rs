@@ -17,6 +17,7 @@ pub mod kind;
 pub mod kinds;
 pub mod limits;
 pub mod markdown;
+pub mod pages;
 pub mod preprocessor;
 pub mod problem;
 pub mod quiz;

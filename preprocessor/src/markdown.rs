@@ -50,10 +50,6 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
         // Admonitions in mdBook's markup, so its styles apply.
         builder.add_allowed_classes("blockquote", ADMONITION_CLASSES);
         builder.add_allowed_classes("p", ["blockquote-tag-title"]);
-        // Heading attributes: `### Title {#anchor}`.
-        for heading in ["h1", "h2", "h3", "h4", "h5", "h6"] {
-            builder.add_tag_attributes(heading, ["id"]);
-        }
         builder
     })
 }
@@ -121,16 +117,18 @@ pub fn render_block(markdown: &str, style: MarkdownStyle) -> SafeHtml {
 
 /// Events that pulldown-cmark writes as fixed tags around escaped text, so
 /// their HTML is safe as it is: most author text is only these, and skips
-/// the sanitiser (the slowest step of a build). Raw HTML, links, images and
-/// everything else go through ammonia.
+/// the sanitiser (the slowest step of a build). A heading's `{#id .class}`
+/// is escaped too, and kept only here: ammonia drops ids, as it must for raw
+/// HTML. Raw HTML, links, images and everything else go through ammonia.
 fn is_escaped_by_pulldown(event: &Event) -> bool {
-    use Tag::{Emphasis, Paragraph, Strikethrough, Strong};
+    use Tag::{Emphasis, Heading, Paragraph, Strikethrough, Strong};
     match event {
         Event::Text(_) | Event::Code(_) | Event::SoftBreak | Event::HardBreak => true,
-        Event::Start(tag) => matches!(tag, Paragraph | Emphasis | Strong | Strikethrough),
-        Event::End(tag) => {
-            matches!(tag, TagEnd::Paragraph | TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough)
-        }
+        Event::Start(tag) => matches!(tag, Paragraph | Emphasis | Strong | Strikethrough | Heading { .. }),
+        Event::End(tag) => matches!(
+            tag,
+            TagEnd::Paragraph | TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Heading(_)
+        ),
         _ => false,
     }
 }
@@ -290,6 +288,8 @@ mod tests {
         assert!(terms.starts_with("<dl>\n<dt>Cold start</dt>\n<dd>The first invocation"), "{terms}");
         let heading = block("### Concurrency {#reserved-concurrency}");
         assert_eq!(heading, "<h3 id=\"reserved-concurrency\">Concurrency</h3>");
+        // An id in raw HTML could clobber the page's own; it is dropped.
+        assert_eq!(block("<h1 id=\"injected\">x</h1>"), "<h1>x</h1>");
         let plain = MarkdownStyle { admonitions: false, definition_lists: false, ..MarkdownStyle::default() };
         assert!(!render_block("> [!TIP]\n> x", plain).as_str().contains("blockquote-tag"));
     }

@@ -61,17 +61,22 @@ pub fn run_pipeline(ctx: &PreprocessorContext, book: Book) -> Result<Outcome> {
     let config = StudyGuideConfig::from_book(&ctx.config)?;
     let settings = settings(ctx, &config);
     let backend = diagram::Backend::from_config(&ctx.root, &ctx.config, &config.diagrams);
-    let outcome = transform::transform(book, &settings, &mut crate::kinds::all(backend));
+    let outcome = transform::transform(book, &settings, &mut crate::kinds::all(config.quizzes, backend));
     tracing::debug!(stats = ?outcome.stats, "studyguide preprocessor finished");
     Ok(outcome)
 }
 
-/// Fails with every problem under `bail`; logs them as warnings under `continue`.
+/// Fails with every error under `bail`; logs errors under `continue`, and
+/// warnings always.
 pub fn report(problems: &[Problem], policy: OnFailure) -> Result<()> {
+    let (problems, warnings): (Vec<&Problem>, Vec<&Problem>) = problems.iter().partition(|p| p.is_error());
+    for warning in warnings {
+        tracing::warn!("{warning}");
+    }
     if problems.is_empty() {
         return Ok(());
     }
-    let listing: Vec<String> = problems.iter().map(Problem::to_string).collect();
+    let listing: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
     match policy {
         OnFailure::Bail => bail!(
             "{} problem{} in the book's blocks:\n{}",

@@ -21,6 +21,16 @@ pub struct Problem {
     pub span: Range<usize>,
     /// Where it is in the book, once located.
     pub location: Option<Location>,
+    pub severity: Severity,
+}
+
+/// An error breaks its block and fails a build under `on-failure = "bail"`;
+/// a warning is only reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Severity {
+    #[default]
+    Error,
+    Warning,
 }
 
 /// A place in a file of the book.
@@ -36,7 +46,17 @@ pub struct Location {
 
 impl Problem {
     pub fn new(span: Range<usize>, message: impl Into<String>) -> Self {
-        Problem { message: message.into(), hint: None, span, location: None }
+        Problem { message: message.into(), hint: None, span, location: None, severity: Severity::Error }
+    }
+
+    /// Makes it a warning, or an error when `as_error` (a book's setting).
+    pub fn warning_unless(mut self, as_error: bool) -> Self {
+        self.severity = if as_error { Severity::Error } else { Severity::Warning };
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
     }
 
     /// Adds a suggestion for fixing it.
@@ -69,7 +89,8 @@ impl Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.location(), self.message)?;
+        let kind = if self.is_error() { "" } else { "warning: " };
+        write!(f, "{}: {kind}{}", self.location(), self.message)?;
         if let Some(hint) = &self.hint {
             write!(f, "\n    hint: {hint}")?;
         }

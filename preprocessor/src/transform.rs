@@ -11,6 +11,7 @@ use crate::config::OnFailure;
 use crate::html::{Markup, html};
 use crate::kind::{self, BlockCx, Index, Kind, ResolveCx};
 use crate::markdown::MarkdownStyle;
+use crate::pages::Pages;
 use crate::problem::{self, Problem, SourceMap};
 use mdbook_preprocessor::book::Book;
 use std::collections::{BTreeMap, HashMap};
@@ -43,6 +44,8 @@ pub struct Outcome {
     pub book: Book,
     /// Every problem, located and sorted.
     pub problems: Vec<Problem>,
+    /// What the kinds have to say about the whole book (`check` prints it).
+    pub summaries: Vec<String>,
     pub stats: Stats,
 }
 
@@ -81,7 +84,11 @@ impl State {
     /// with problems from resolving is, unless the page shows error boxes
     /// instead (and the block does not show its problems itself).
     fn renderable(&self, error_boxes: bool) -> bool {
-        self.resolved && (self.problems.is_empty() || self.renders_itself || !error_boxes)
+        self.resolved && (!self.has_errors() || self.renders_itself || !error_boxes)
+    }
+
+    fn has_errors(&self) -> bool {
+        self.problems.iter().any(Problem::is_error)
     }
 }
 
@@ -101,6 +108,7 @@ pub fn transform(mut book: Book, settings: &Settings, kinds: &mut [Box<dyn Kind>
     let mut entries = parse_blocks(&chapters, settings, kinds, &fences, &mut stats);
 
     let mut index = Index::default();
+    *index.part::<Pages>() = Pages::of_book(&book);
     for Entry { site, state } in &mut entries {
         let Some(block) = &state.block else { continue };
         let cx = block_cx(&chapters[site.chapter], site, settings);
@@ -115,7 +123,7 @@ pub fn transform(mut book: Book, settings: &Settings, kinds: &mut [Box<dyn Kind>
 
     let kinds: &[Box<dyn Kind>] = kinds;
     for Entry { site, state } in &mut entries {
-        if !state.problems.is_empty() {
+        if state.has_errors() {
             continue;
         }
         let Some(block) = state.block.as_mut() else { continue };
@@ -141,7 +149,8 @@ pub fn transform(mut book: Book, settings: &Settings, kinds: &mut [Box<dyn Kind>
         }
     });
 
-    Outcome { book, problems: problem::sorted(problems), stats }
+    let summaries = kinds.iter().filter_map(|k| k.summary(&index)).collect();
+    Outcome { book, problems: problem::sorted(problems), summaries, stats }
 }
 
 fn scan_chapters(book: &Book, settings: &Settings, syntax: &Syntax, stats: &mut Stats) -> Vec<ChapterSite> {

@@ -13,7 +13,15 @@ use std::sync::{Arc, Mutex};
 /// Runs the pipeline like a build would (after mdBook's `{{#include}}`
 /// expansion) but only keeps its problems.
 struct Collector {
-    found: Arc<Mutex<Vec<Problem>>>,
+    found: Arc<Mutex<Findings>>,
+}
+
+/// What `check` found in a book.
+#[derive(Debug, Default, Clone)]
+pub struct Findings {
+    pub problems: Vec<Problem>,
+    /// What the block kinds say about the whole book.
+    pub summaries: Vec<String>,
 }
 
 impl Preprocessor for Collector {
@@ -23,31 +31,42 @@ impl Preprocessor for Collector {
 
     fn run(&self, ctx: &PreprocessorContext, book: Book) -> Result<Book> {
         let outcome = run_pipeline(ctx, book)?;
-        self.found.lock().expect("collector lock").extend(outcome.problems);
+        let mut found = self.found.lock().expect("collector lock");
+        found.problems.extend(outcome.problems);
+        found.summaries.extend(outcome.summaries);
         Ok(outcome.book)
     }
 }
 
-/// The problems in the book at `dir`.
-pub fn problems(dir: &Path) -> Result<Vec<Problem>> {
+/// The problems in the book at `dir`, and what the kinds say of it.
+pub fn findings(dir: &Path) -> Result<Findings> {
     let mut book = mdbook_driver::MDBook::load(dir)?;
-    let found = Arc::new(Mutex::new(Vec::new()));
+    let found = Arc::new(Mutex::new(Findings::default()));
     book.with_preprocessor(Collector { found: Arc::clone(&found) });
     book.preprocess_book(&mdbook_html::HtmlHandlebars::new())?;
     let found = found.lock().expect("collector lock").clone();
     Ok(found)
 }
 
+/// Problems go to stdout, one per line; the summaries and the verdict to
+/// stderr.
 pub fn run(dir: &Path) -> Result<ExitCode> {
-    let problems = problems(dir)?;
-    for problem in &problems {
+    let found = findings(dir)?;
+    for problem in &found.problems {
         println!("{problem}");
     }
-    if problems.is_empty() {
-        eprintln!("No problems found.");
+    for summary in &found.summaries {
+        eprintln!("{summary}");
+    }
+    let errors = found.problems.iter().filter(|p| p.is_error()).count();
+    let warnings = found.problems.len() - errors;
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let warned = if warnings > 0 { format!(" ({warnings} warning{})", plural(warnings)) } else { String::new() };
+    if errors == 0 {
+        eprintln!("No problems found{warned}.");
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!("{} problem{} found.", problems.len(), if problems.len() == 1 { "" } else { "s" });
+        eprintln!("{errors} problem{} found{warned}.", plural(errors));
         Ok(ExitCode::FAILURE)
     }
 }

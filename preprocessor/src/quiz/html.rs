@@ -70,6 +70,10 @@ fn render_question(number: usize, q: &RenderedQuestion, style: MarkdownStyle) ->
                         p.sg-answer-letters { strong { "Answer: " (answer_letters(q)) } }
                         (render_block(&q.explanation, style))
                         (render_choice_explanations(q, style))
+                        @if let Some(see) = &q.see {
+                            p.sg-see { "Read: " a href=(see.html_href) { (see.title) } }
+                        }
+                        @if let Some(domain) = q.domain { p.sg-domain { "Exam domain: " (domain.title()) } }
                     }
                 }
             }
@@ -191,5 +195,18 @@ mod tests {
     fn an_answer_key_follows_for_print() {
         let html = render(&sample());
         assert!(html.contains(r#"<section class="sg-answer-key" aria-label="Answer key"><p class="sg-answer-key-title">Answer key</p><ol><li><strong>B</strong> — It is <strong>15</strong> minutes.</li><li><strong>A, C</strong> — A and C.</li></ol></section>"#), "{html}");
+    }
+
+    #[test]
+    fn the_answer_says_where_to_read_and_which_domain() {
+        let mut quiz = sample();
+        quiz.questions[0].see = Some(crate::quiz::See {
+            title: "1.6 Concurrency".into(),
+            markdown_href: "lambda.md#concurrency".into(),
+            html_href: "lambda.html#concurrency".into(),
+        });
+        quiz.questions[0].domain = Some(crate::quiz::Domain::Resilient);
+        let html = render(&quiz);
+        assert!(html.contains(r#"<p class="sg-see">Read: <a href="lambda.html#concurrency">1.6 Concurrency</a></p><p class="sg-domain">Exam domain: Design Resilient Architectures</p></div></details>"#), "{html}");
     }
 }

@@ -1,15 +1,42 @@
 //! The quiz's life cycle: parsed, its ids indexed for the whole book, its
 //! text expanded and its citations checked, then rendered.
 
-use super::{Quiz, RenderedQuestion, RenderedQuiz, Text};
+use super::{Domain, Quiz, RenderedQuestion, RenderedQuiz, See, Text};
+use crate::config::QuizConfig;
 use crate::html::Markup;
 use crate::kind::{Block, BlockCx, Index, Kind, Parsed, ResolveCx};
 use crate::limits::{self, LimitRef, Registry};
+use crate::pages::Pages;
 use crate::problem::Problem;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
 
 /// ```` ```quiz ```` blocks.
-pub struct QuizKind;
+pub struct QuizKind {
+    config: QuizConfig,
+}
+
+impl QuizKind {
+    pub fn new(config: QuizConfig) -> Self {
+        QuizKind { config }
+    }
+}
+
+/// Every question of the book, in book order, with what an exam or a
+/// dashboard needs to know of it.
+#[derive(Debug, Default)]
+pub struct QuestionBank {
+    pub questions: Vec<BankEntry>,
+}
+
+#[derive(Debug, Clone)]
+pub struct BankEntry {
+    pub key: String,
+    /// The chapter's path under `src/`.
+    pub chapter: PathBuf,
+    pub domain: Option<Domain>,
+}
 
 impl Kind for QuizKind {
     fn fence(&self) -> &'static str {
@@ -28,10 +55,40 @@ impl Kind for QuizKind {
                     None => format!("{}-quiz{}-{}", cx.slug, cx.ordinal, n + 1),
                 })
                 .collect();
-            Box::new(QuizBlock { quiz, keys, rendered: None }) as Box<dyn Block>
+            Box::new(QuizBlock { quiz, keys, config: self.config, rendered: None }) as Box<dyn Block>
         });
         Parsed::new(block, problems)
     }
+
+    /// Per chapter, how many questions each exam domain has.
+    fn summary(&self, index: &Index) -> Option<String> {
+        let bank = index.get::<QuestionBank>()?;
+        let mut by_chapter: BTreeMap<&Path, Vec<&BankEntry>> = BTreeMap::new();
+        for entry in &bank.questions {
+            by_chapter.entry(&entry.chapter).or_default().push(entry);
+        }
+        let all: Vec<&BankEntry> = bank.questions.iter().collect();
+        let mut out = String::from("Questions by exam domain:");
+        for (chapter, entries) in &by_chapter {
+            let _ = write!(out, "\n  {}: {}", chapter.display(), domain_counts(entries));
+        }
+        let _ = write!(out, "\n  the whole book: {}", domain_counts(&all));
+        Some(out)
+    }
+}
+
+/// "41 questions: secure 9, resilient 16, performant 14, cost 2".
+fn domain_counts(entries: &[&BankEntry]) -> String {
+    let mut parts: Vec<String> = Domain::ALL
+        .iter()
+        .map(|&d| format!("{} {}", d.key(), entries.iter().filter(|e| e.domain == Some(d)).count()))
+        .collect();
+    let untagged = entries.iter().filter(|e| e.domain.is_none()).count();
+    if untagged > 0 {
+        parts.push(format!("no domain {untagged}"));
+    }
+    let plural = if entries.len() == 1 { "" } else { "s" };
+    format!("{} question{plural}: {}", entries.len(), parts.join(", "))
 }
 
 /// Every author-given question id of the book, with where it first appears.
@@ -42,12 +99,25 @@ struct QuizBlock {
     quiz: Quiz,
     /// Each question's key: its id, or one derived from the chapter.
     keys: Vec<String>,
+    config: QuizConfig,
     /// Filled in by `resolve`.
     rendered: Option<RenderedQuiz>,
 }
 
 impl Block for QuizBlock {
     fn index(&self, cx: &BlockCx, index: &mut Index, problems: &mut Vec<Problem>) {
+        let bank = index.part::<QuestionBank>();
+        for (n, (q, key)) in self.quiz.questions.iter().zip(&self.keys).enumerate() {
+            bank.questions.push(BankEntry { key: key.clone(), chapter: cx.chapter.to_owned(), domain: q.domain });
+            if q.domain.is_none() {
+                let at = q.span.start..q.span.start;
+                problems.push(
+                    Problem::new(at, format!("question {} has no exam domain", n + 1))
+                        .hint("add domain = \"secure\", \"resilient\", \"performant\" or \"cost\" (or one for the whole quiz)")
+                        .warning_unless(self.config.require_domain),
+                );
+            }
+        }
         let ids = index.part::<QuestionIds>();
         for id in self.quiz.questions.iter().filter_map(|q| q.id.as_ref()) {
             match ids.0.get(&id.value) {
@@ -81,7 +151,21 @@ impl Block for QuizBlock {
             if let Some(cites) = &q.cites {
                 check_citation(n + 1, q, cites, &choices, registry, problems);
             }
-            questions.push(RenderedQuestion::new(key.clone(), prompt, choices, q.answer.clone(), explanation));
+            let mut rendered = RenderedQuestion::new(key.clone(), prompt, choices, q.answer.clone(), explanation);
+            rendered.domain = q.domain;
+            rendered.see = match &q.see {
+                Some(see) => resolve_see(n + 1, see, cx, problems),
+                None => {
+                    let at = q.span.start..q.span.start;
+                    problems.push(
+                        Problem::new(at, format!("question {} does not say where the book teaches it", n + 1))
+                            .hint("add see = \"page.md#section\": learners get a link to read after answering")
+                            .warning_unless(self.config.require_see),
+                    );
+                    None
+                }
+            };
+            questions.push(rendered);
         }
         self.rendered = Some(RenderedQuiz { title: self.quiz.title.as_ref().map(|t| t.value.clone()), questions });
     }
@@ -96,6 +180,47 @@ impl Block for QuizBlock {
     fn render_markdown(&self, _cx: &BlockCx) -> String {
         self.rendered.as_ref().map(super::render_markdown).unwrap_or_default()
     }
+}
+
+/// `see = "lambda.md#concurrency"`: a page of the book, relative to the
+/// quiz's page, and a heading on it.
+fn resolve_see(number: usize, see: &Text, cx: &ResolveCx, problems: &mut Vec<Problem>) -> Option<See> {
+    let link = see.value.trim();
+    let (page, anchor) = link.split_once('#').unwrap_or((link, ""));
+    let target = if page.is_empty() { cx.block.chapter.to_owned() } else { Pages::resolve(cx.block.chapter, page) };
+    let no_pages = Pages::default();
+    let pages = cx.index.get::<Pages>().unwrap_or(&no_pages);
+    let problem = |message: String| Problem::new(see.span.clone(), format!("question {number}: {message}"));
+    let Some(headings) = pages.headings(&target) else {
+        problems.push(
+            problem(format!("`see` points at `{}`, which is not a page of the book", target.display()))
+                .hint("link a chapter listed in SUMMARY.md, relative to this page"),
+        );
+        return None;
+    };
+    let heading = if anchor.is_empty() { headings.first() } else { headings.iter().find(|h| h.id == anchor) };
+    let Some(heading) = heading else {
+        let hint = match crate::toml_body::closest(anchor, headings.iter().map(|h| h.id.as_str())) {
+            Some(best) => format!("did you mean `#{best}`?"),
+            None => {
+                let ids: Vec<&str> = headings.iter().map(|h| h.id.as_str()).take(12).collect();
+                format!("the headings of {} have the ids: {}", target.display(), ids.join(", "))
+            }
+        };
+        problems.push(problem(format!("`see` points at `#{anchor}`, which no heading of {} has", target.display())).hint(hint));
+        return None;
+    };
+    let html_page = if page.is_empty() { String::new() } else { html_path(page) };
+    let html_href = if anchor.is_empty() { html_page } else { format!("{html_page}#{anchor}") };
+    Some(See { title: heading.text.clone(), markdown_href: link.to_owned(), html_href })
+}
+
+/// `lambda.md` → `lambda.html`; a `README.md` is written as `index.html`.
+fn html_path(page: &str) -> String {
+    let (dir, file) = page.rsplit_once('/').map_or(("", page), |(d, f)| (d, f));
+    let stem = file.strip_suffix(".md").unwrap_or(file);
+    let stem = if stem.eq_ignore_ascii_case("readme") { "index" } else { stem };
+    if dir.is_empty() { format!("{stem}.html") } else { format!("{dir}/{stem}.html") }
 }
 
 /// A question that says `cites = "lambda.timeout"` must give that limit's

@@ -29,6 +29,9 @@ pub fn render_markdown(quiz: &RenderedQuiz) -> String {
                 let _ = writeln!(out, "   - {}) {}", letter(i), why.trim());
             }
         }
+        if let Some(see) = &q.see {
+            let _ = writeln!(out, "   - Read: [{}]({})", see.title, see.markdown_href);
+        }
     }
     out
 }

@@ -21,7 +21,7 @@ mod markdown;
 mod parse;
 
 pub use html::render_html;
-pub use kind::{QuestionIds, QuizKind};
+pub use kind::{BankEntry, QuestionBank, QuestionIds, QuizKind};
 pub use markdown::render_markdown;
 pub use parse::{is_valid_id, parse};
 
@@ -140,6 +140,20 @@ pub struct RenderedQuestion {
     pub choices: Vec<(String, Option<String>)>,
     pub answer: Vec<usize>,
     pub explanation: String,
+    /// Where the book teaches it; not part of the hash, as it changes no answer.
+    pub see: Option<See>,
+    pub domain: Option<Domain>,
+}
+
+/// The section a question sends the learner to: "Read: 1.6 Concurrency".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct See {
+    /// The heading's text.
+    pub title: String,
+    /// The link as the author wrote it, for Markdown renderers.
+    pub markdown_href: String,
+    /// The same link to the built page.
+    pub html_href: String,
 }
 
 /// A quiz ready to render.
@@ -164,7 +178,7 @@ impl RenderedQuestion {
             &serde_json::to_string(&answer).unwrap_or_default(),
             &explanation,
         ]);
-        RenderedQuestion { key, content_hash, prompt, choices, answer, explanation }
+        RenderedQuestion { key, content_hash, prompt, choices, answer, explanation, see: None, domain: None }
     }
 }
 
