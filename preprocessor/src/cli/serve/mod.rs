@@ -75,8 +75,8 @@ fn build(root: &Path) -> Result<MDBook> {
 }
 
 /// The site's files, a 404 page for anything else (paths that leave the
-/// site included), and the live-reload socket. Nothing is cached, so a
-/// reload always shows the latest build.
+/// site included), and the live-reload socket. Browsers must ask again for
+/// every file, so a reload always shows the latest build.
 fn router(site: &Path, rebuilt: Rebuilt) -> Router {
     let files = ServeDir::new(site).not_found_service(ServeFile::new(site.join("404.html")));
     Router::new()
