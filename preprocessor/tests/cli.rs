@@ -343,3 +343,35 @@ fn two_builds_of_the_same_sources_are_byte_identical() {
     }
     assert_same_tree(&copies[0].path().join("book"), &copies[1].path().join("book"));
 }
+
+#[test]
+fn serve_on_a_taken_port_says_so_and_exits() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let book = fixture("markdown");
+    let mut command = binary();
+    command.arg("serve").arg(book.path()).args(["--port", &port.to_string()]);
+    command.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped());
+    let mut child = command.spawn().expect("run mdbook-studyguide");
+    // Were the port not seen as taken, serve would run until stopped.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("serve kept running on a taken port");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert_eq!(
+        stderr.trim_end(),
+        format!(
+            "error: port {port} on 127.0.0.1 is already in use (is the book already being served?); \
+             choose another with --port"
+        ),
+        "no panic, no build, one clear line"
+    );
+    drop(taken);
+}

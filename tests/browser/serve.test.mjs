@@ -193,13 +193,10 @@ test('the server listens on 127.0.0.1 only', async () => {
   }
 });
 
-// tiny_http 0.12 (serve's HTTP server) hands each new connection to a pool
-// of worker threads that each serve one keep-alive connection until it
-// closes. When Chromium opens its burst of ~6 connections at once, the pool
-// can queue some of them instead of adding threads (it counts idle workers
-// before they wake), and a queued connection is never read while the
-// others stay open: its requests (here stylesheets) hang, so the page never
-// finishes loading and its scripts never run.
+// Chromium opens a burst of ~6 keep-alive connections at once. A server that
+// lets one connection wait until another closes leaves that one's requests
+// (here stylesheets) unanswered, so the page never finishes loading and its
+// scripts never run.
 test('a page opened in a fresh browser loads completely, every time', async (t) => {
   for (let attempt = 1; attempt <= 3; attempt++) {
     const page = await newPage(browser);

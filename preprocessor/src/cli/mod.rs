@@ -43,9 +43,6 @@ enum Command {
         book: BookDir,
         #[arg(short, long, default_value_t = 3000)]
         port: u16,
-        /// Don't open a browser (the default: nothing is opened).
-        #[arg(long, hide = true)]
-        no_open: bool,
     },
     /// Check every block in the book without building; exit 1 on any problem.
     Check(BookDir),
@@ -75,7 +72,7 @@ pub fn main() -> ExitCode {
             ExitCode::SUCCESS
         }),
         Some(Command::Check(book)) => check::run(&book.dir),
-        Some(Command::Serve { book, port, .. }) => serve::run(&book.dir, port).map(|()| ExitCode::SUCCESS),
+        Some(Command::Serve { book, port }) => serve::run(&book.dir, port).map(|()| ExitCode::SUCCESS),
         Some(Command::Pdf(book)) => pdf::run(&book.dir).map(|path| {
             println!("{}", path.display());
             ExitCode::SUCCESS
