@@ -41,10 +41,9 @@
   var pending = Array.prototype.slice.call(document.querySelectorAll('[data-sg-diagram][data-render="client"]'));
   if (pending.length === 0) return;
 
-  var DARK = ['coal', 'navy', 'ayu'];
+  // mdBook's dark themes set `color-scheme: dark` on the root element.
   function isDark() {
-    var classes = document.documentElement.classList;
-    return DARK.some(function (name) { return classes.contains(name); });
+    return getComputedStyle(document.documentElement).colorScheme === 'dark';
   }
 
   function loadMermaid() {

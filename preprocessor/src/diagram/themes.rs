@@ -11,6 +11,8 @@ use cssparser::{
 use std::collections::HashSet;
 
 /// mdBook's dark themes, by the class each puts on `<html>`.
+/// `theme/studyguide.css` names them once too (a test below checks that
+/// the two agree); `theme/diagrams.js` asks mdBook's `color-scheme`.
 pub const DARK_THEMES: &[&str] = &["coal", "navy", "ayu"];
 
 /// The selector that applies dark rules: `:is(html.coal, html.navy, html.ayu)`.
@@ -434,6 +436,24 @@ mod tests {
             let light = styled("#ID .node rect{fill:#fff;}", "d-light");
             let dark = styled(&format!("#ID .node rect{{fill:{reference};}}"), "d-dark");
             assert_eq!(combine(&light, &dark, "d"), None, "{reference}");
+        }
+    }
+
+    #[test]
+    fn the_stylesheets_name_the_same_dark_themes_once() {
+        let studyguide = include_str!("../../../theme/studyguide.css");
+        let classes: Vec<String> = DARK_THEMES.iter().map(|name| format!(".{name}")).collect();
+        let rule = format!("{} {{", classes.join(", "));
+        assert_eq!(studyguide.matches(&rule).count(), 1, "theme/studyguide.css should have one `{rule}` rule");
+        let elsewhere = [
+            ("theme/diagrams.css", include_str!("../../../theme/diagrams.css")),
+            ("theme/diagrams.js", include_str!("../../../theme/diagrams.js")),
+        ];
+        for name in DARK_THEMES {
+            assert_eq!(studyguide.matches(name).count(), 1, "theme/studyguide.css names {name} outside `{rule}`");
+            for (file, text) in elsewhere {
+                assert!(!text.contains(name), "{file} names {name}: use the variables of `{rule}`");
+            }
         }
     }
 
