@@ -6,7 +6,7 @@
   'use strict';
 
   // How mermaid draws a diagram, here and at build time: the preprocessor
-  // loads this file into Chromium too (preprocessor/src/diagram/render_page.js).
+  // loads this file into Chromium too (preprocessor/src/diagram/prerender/render_page.js).
   var drawing = window.StudyGuideDrawing = {
     // mermaid's settings for a theme ('default' or 'dark') and a source.
     settings: function (theme, source) {
