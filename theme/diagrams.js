@@ -48,7 +48,7 @@
 
   function loadMermaid() {
     if (window.mermaid) return Promise.resolve(window.mermaid);
-    return SG.loadScript('vendor/mermaid.min.js').then(function () { return window.mermaid; });
+    return SG.loadScript(SG.vendor + 'mermaid.min.js').then(function () { return window.mermaid; });
   }
 
   var drawnTheme = null;

@@ -72,7 +72,7 @@ fn spawn_rebuilder(root: &Path, site: PathBuf, clients: Clients) -> Result<()> {
         }
     }
     // Files we write ourselves must not trigger another build.
-    let ignored = [src.join("vendor"), site.clone()];
+    let ignored = [src.join(crate::diagram::prerender::VENDOR_DIR), site.clone()];
     let root = root.to_owned();
     std::thread::spawn(move || {
         let _watcher = watcher;

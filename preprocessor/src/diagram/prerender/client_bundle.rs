@@ -6,6 +6,7 @@
 use std::path::Path;
 
 /// Where the bundle goes, relative to the book's source directory.
+/// `theme/storage.js` names it too (a test below checks the two agree).
 pub const VENDOR_DIR: &str = "vendor";
 
 /// Our script that draws diagrams in the browser; its mermaid settings are
@@ -40,6 +41,16 @@ fn write_if_changed(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_scripts_load_the_bundle_from_where_it_is_copied() {
+        let storage = include_str!("../../../../theme/storage.js");
+        let folder = format!("var VENDOR = '{VENDOR_DIR}/';");
+        assert!(storage.contains(&folder), "theme/storage.js should say `{folder}`");
+        assert!(storage.contains(&format!("loadScript(VENDOR + '{DIAGRAMS_FILE}')")));
+        assert!(DIAGRAMS_JS.contains(&format!("loadScript(SG.vendor + '{MERMAID_FILE}')")));
+        assert!(!DIAGRAMS_JS.contains(&format!("'{VENDOR_DIR}/")), "theme/diagrams.js should use SG.vendor");
+    }
 
     #[test]
     fn copies_the_bundle_and_leaves_unchanged_files_alone() {
