@@ -6,7 +6,7 @@
   'use strict';
 
   // How mermaid draws a diagram, here and at build time: the preprocessor
-  // loads this file into Chromium too (preprocessor/src/diagram/render_page.js).
+  // loads this file into Chromium too (preprocessor/src/diagram/prerender/render_page.js).
   var drawing = window.StudyGuideDrawing = {
     // mermaid's settings for a theme ('default' or 'dark') and a source.
     settings: function (theme, source) {
@@ -41,15 +41,14 @@
   var pending = Array.prototype.slice.call(document.querySelectorAll('[data-sg-diagram][data-render="client"]'));
   if (pending.length === 0) return;
 
-  var DARK = ['coal', 'navy', 'ayu'];
+  // mdBook's dark themes set `color-scheme: dark` on the root element.
   function isDark() {
-    var classes = document.documentElement.classList;
-    return DARK.some(function (name) { return classes.contains(name); });
+    return getComputedStyle(document.documentElement).colorScheme === 'dark';
   }
 
   function loadMermaid() {
     if (window.mermaid) return Promise.resolve(window.mermaid);
-    return SG.loadScript('vendor/mermaid.min.js').then(function () { return window.mermaid; });
+    return SG.loadScript(SG.vendor + 'mermaid.min.js').then(function () { return window.mermaid; });
   }
 
   var drawnTheme = null;

@@ -79,14 +79,19 @@
     });
   }
 
+  // Diagrams not drawn at build time: the build copies a script and mermaid
+  // into this folder of the book (VENDOR_DIR in the preprocessor's
+  // diagram/prerender/client_bundle.rs, whose tests check the two agree).
+  var VENDOR = 'vendor/';
+
   window.StudyGuide = {
-    store: store, announce: announce, reveal: reveal, waitFor: waitFor, whenReady: whenReady, loadScript: loadScript
+    store: store, announce: announce, reveal: reveal, waitFor: waitFor, whenReady: whenReady, loadScript: loadScript,
+    vendor: VENDOR
   };
 
-  // Diagrams not drawn at build time: the build copies a script and
-  // mermaid into the book, loaded only here.
+  // The script is loaded only where a diagram needs it.
   if (document.querySelector('[data-render="client"]')) {
-    waitFor(loadScript('vendor/diagrams.js').then(function () { return window.StudyGuide.diagrams; }));
+    waitFor(loadScript(VENDOR + 'diagrams.js').then(function () { return window.StudyGuide.diagrams; }));
   }
   window.addEventListener('load', whenReady);
 })();

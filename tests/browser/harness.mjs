@@ -4,7 +4,7 @@
 import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,10 +20,9 @@ export function chromiumPath() {
   throw new Error('Chromium was not found: install it with `apt-get install chromium` or set CHROMIUM');
 }
 
-export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
+// The flags the preprocessor starts Chromium with (one a line, # comments).
+export const CHROMIUM_ARGS = readFileSync(path.join(repoRoot, 'preprocessor', 'src', 'chrome', 'flags.txt'), 'utf8')
+  .split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
 
 export async function launch() {
   return chromium.launch({

@@ -31,7 +31,7 @@ impl Browser {
     pub fn launch(executable: &Path) -> Result<Browser> {
         let profile = tempfile::Builder::new().prefix("studyguide-chromium-").tempdir()?;
         let mut child = Command::new(executable)
-            .args(super::FLAGS)
+            .args(super::flags())
             .arg("--remote-debugging-port=0")
             .arg(format!("--user-data-dir={}", profile.path().display()))
             .arg("about:blank")

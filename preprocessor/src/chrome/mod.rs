@@ -20,20 +20,11 @@ const CANDIDATES: &[&str] = &[
     "/usr/bin/google-chrome-stable",
 ];
 
-/// The flags Chromium needs to run headless in a container, offline.
-pub const FLAGS: &[&str] = &[
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-    "--hide-scrollbars",
-    "--mute-audio",
-];
+/// The flags Chromium needs to run headless in a container, offline, from
+/// `flags.txt` (which the browser tests read too).
+pub fn flags() -> impl Iterator<Item = &'static str> {
+    include_str!("flags.txt").lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
 
 /// Finds Chromium: the configured path, then `$CHROMIUM`, then the usual places.
 pub fn find(configured: Option<&Path>) -> Option<PathBuf> {
@@ -50,4 +41,14 @@ pub fn find(configured: Option<&Path>) -> Option<PathBuf> {
 pub fn install_hint() -> &'static str {
     "Chromium was not found. Install it with `sudo apt-get install chromium` (Debian, Ubuntu), \
      or set CHROMIUM=/path/to/chromium, or `chromium = \"…\"` under [preprocessor.studyguide.diagrams] in book.toml"
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_flags_are_flags() {
+        let flags: Vec<&str> = super::flags().collect();
+        assert!(flags.contains(&"--headless") && flags.contains(&"--no-sandbox"), "{flags:?}");
+        assert!(flags.iter().all(|flag| flag.starts_with("--") && !flag.contains(' ')), "{flags:?}");
+    }
 }

@@ -3,31 +3,32 @@
 //! All diagrams of a build go through [`Backend::render_all`] in one batch:
 //! cached drawings are reused, and Chromium starts at most once, for the
 //! diagrams that changed. Without Chromium (or with `prerender = "never"`)
-//! diagrams are left for the reader's browser to draw, and mermaid's bundle
-//! is copied into the book so that works offline too.
+//! diagrams are left for the reader's browser to draw.
+//!
+//! The batch is here; its three jobs have a file each in `prerender/`:
+//! `chromium_drawing.rs` draws with mermaid in Chromium, `book_fonts.rs`
+//! gives that drawing the fonts of the book's pages, and `client_bundle.rs`
+//! copies mermaid into the book for the diagrams left to the browser, so
+//! that works offline too.
+
+mod book_fonts;
+mod chromium_drawing;
+mod client_bundle;
+
+pub use client_bundle::VENDOR_DIR;
 
 use super::Diagram;
 use super::cache::{Cache, Entry};
-use super::safety::check_svg;
 use crate::chrome;
 use crate::config::{DiagramConfig, Prerender};
 use crate::hash::short_hash;
-use anyhow::{Context, Result};
+use anyhow::Result;
 use mdbook_preprocessor::config::Config;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// Changes whenever the way we draw changes, so old cache entries miss.
 const RENDER_SETTINGS: &str = "v5 themed book-fonts light=default dark=dark font=Open Sans strict";
-
-/// Where what draws diagrams in the reader's browser is copied, relative to
-/// the book's source directory (mdBook copies it into the site): mermaid's
-/// bundle and our script that runs it (loaded by theme/storage.js).
-pub const VENDOR_DIR: &str = "vendor";
-
-/// Our script that draws diagrams in the browser; its mermaid settings are
-/// the build's too.
-const DIAGRAMS_JS: &str = include_str!("../../../theme/diagrams.js");
 
 /// The token the drawing uses as its SVG id, replaced per occurrence.
 const ID_TOKEN: &str = "sgdiagramid";
@@ -126,7 +127,7 @@ impl Backend {
                 Some(chromium) => {
                     let started = Instant::now();
                     let sources: Vec<&str> = misses.iter().map(|&i| diagrams[i].source.as_str()).collect();
-                    match draw(chromium, &mermaid, self.book.as_ref(), &sources) {
+                    match self.draw(chromium, &mermaid, &sources) {
                         Ok(drawn) => {
                             for (&i, entry) in misses.iter().zip(drawn) {
                                 self.cache.put(&keys[i], &entry);
@@ -164,7 +165,7 @@ impl Backend {
             .collect();
         self.stats.client = results.iter().filter(|r| **r == Rendered::Client).count();
         if self.stats.client > 0 {
-            self.vendor_bundle(&mermaid);
+            client_bundle::copy(&mermaid, &self.vendor_dir);
         }
         if !diagrams.is_empty() {
             tracing::info!(
@@ -177,26 +178,19 @@ impl Backend {
         results
     }
 
-    /// Copies mermaid and our drawing script into the book's sources, where
-    /// mdBook picks them up. Unchanged files are not rewritten, so a watching
-    /// `serve` sees no change.
-    fn vendor_bundle(&self, mermaid: &Path) {
-        let copy = || -> std::io::Result<()> {
-            std::fs::create_dir_all(&self.vendor_dir)?;
-            write_if_changed(&self.vendor_dir.join("mermaid.min.js"), &std::fs::read(mermaid)?)?;
-            write_if_changed(&self.vendor_dir.join("diagrams.js"), DIAGRAMS_JS.as_bytes())
-        };
-        if let Err(err) = copy() {
-            tracing::warn!("could not copy mermaid into {}: {err}", self.vendor_dir.display());
-        }
+    /// Draws `sources` in Chromium, with the book's fonts when it has any.
+    fn draw(&self, chromium: &Path, mermaid: &Path, sources: &[&str]) -> Result<Vec<Entry>> {
+        let dir = tempfile::Builder::new().prefix("studyguide-diagrams-").tempdir()?;
+        let fonts = self.book.as_ref().and_then(|(root, config)| {
+            book_fonts::write(root, config, dir.path())
+                .inspect_err(|err| {
+                    tracing::warn!("could not load the book's fonts for drawing diagrams: {err:#}")
+                })
+                .ok()
+                .flatten()
+        });
+        chromium_drawing::draw(chromium, mermaid, dir.path(), fonts.as_deref(), sources, ID_TOKEN)
     }
-}
-
-fn write_if_changed(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if std::fs::read(path).ok().as_deref() == Some(bytes) {
-        return Ok(());
-    }
-    std::fs::write(path, bytes)
 }
 
 /// mermaid's version, from the package.json beside its bundle.
@@ -206,116 +200,9 @@ fn mermaid_version(bundle: &Path) -> Option<String> {
     json["version"].as_str().map(str::to_owned)
 }
 
-/// Writes the book's theme fonts (`fonts/fonts.css` and the font files)
-/// into `dir`, by rendering an empty book with the book's configuration.
-///
-/// Labels are measured when drawn: with the very fonts the reader's page
-/// uses, a label fits its box there too. (Other builds of Open Sans differ
-/// in width by several percent.)
-fn write_book_fonts(root: &Path, config: &Config, dir: &Path) -> Result<PathBuf> {
-    use mdbook_renderer::{RenderContext, Renderer};
-    let mut config = config.clone();
-    let empty_src = dir.join("src");
-    std::fs::create_dir_all(&empty_src)?;
-    config.book.src = empty_src;
-    config.set("output.html.print.enable", false)?;
-    config.set("output.html.search.enable", false)?;
-    config.set("output.html.hash-files", false)?;
-    let out = dir.join("site");
-    let ctx = RenderContext::new(root, mdbook_preprocessor::book::Book::new(), config, &out);
-    // Quietly: this page is a means, not part of the build's output.
-    let quiet = tracing::subscriber::NoSubscriber::default();
-    tracing::subscriber::with_default(quiet, || mdbook_html::HtmlHandlebars::new().render(&ctx))?;
-    Ok(out.join("fonts").join("fonts.css"))
-}
-
-/// Starts Chromium once and draws each source in both themes.
-fn draw(
-    chromium: &Path,
-    mermaid: &Path,
-    book: Option<&(PathBuf, Config)>,
-    sources: &[&str],
-) -> Result<Vec<Entry>> {
-    let dir = tempfile::Builder::new().prefix("studyguide-diagrams-").tempdir()?;
-    let fonts = match book {
-        Some((root, config)) => match write_book_fonts(root, config, dir.path()) {
-            Ok(css) if css.is_file() => {
-                format!("<link rel=\"stylesheet\" href=\"{}\">", file_url(&css))
-            }
-            Ok(_) => String::new(),
-            Err(err) => {
-                tracing::warn!("could not load the book's fonts for drawing diagrams: {err:#}");
-                String::new()
-            }
-        },
-        None => String::new(),
-    };
-    let page_path = dir.path().join("render.html");
-    let mermaid_url = file_url(&mermaid.canonicalize()?);
-    std::fs::write(
-        &page_path,
-        format!(
-            "<!doctype html><html><head><meta charset=\"utf-8\">{fonts}</head>\
-             <body style=\"font-family: 'Open Sans', sans-serif\">\
-             <script src=\"{mermaid_url}\"></script><script>{DIAGRAMS_JS}</script>\
-             <script>{}</script></body></html>",
-            include_str!("render_page.js")
-        ),
-    )?;
-    let mut browser = chrome::Browser::launch(chromium)?;
-    let mut page = browser.new_page()?;
-    page.navigate(&file_url(&page_path))?;
-    // Load every face of the book's font before measuring any label.
-    page.evaluate("Promise.all(['400', '600', '700'].map(w => document.fonts.load(w + ' 16px \\\"Open Sans\\\"'))).then(() => document.fonts.ready).then(() => typeof mermaid)")
-        .and_then(|v| if v == "object" { Ok(()) } else { anyhow::bail!("mermaid did not load") })
-        .context("loading mermaid into Chromium")?;
-    sources
-        .iter()
-        .map(|source| {
-            let call = format!(
-                "window.sgRender({}, {})",
-                serde_json::to_string(source)?,
-                serde_json::to_string(ID_TOKEN)?
-            );
-            let value = page.evaluate(&call)?;
-            if let Some(error) = value["error"].as_str() {
-                return Ok(Entry::Rejected { error: error.to_owned() });
-            }
-            let light = value["light"].as_str().context("mermaid returned no drawing")?;
-            let dark = value["dark"].as_str().context("mermaid returned no drawing")?;
-            // A suspicious drawing is this diagram's failure, not the batch's.
-            if let Err(error) = check_svg(light).and_then(|()| check_svg(dark)) {
-                return Ok(Entry::Rejected { error });
-            }
-            Ok(match super::themes::combine(light, dark, ID_TOKEN) {
-                Some(svg) => Entry::Themed { svg },
-                None => Entry::Drawn { light: light.to_owned(), dark: dark.to_owned() },
-            })
-        })
-        .collect()
-}
-
-fn file_url(path: &Path) -> String {
-    let mut url = String::from("file://");
-    for byte in path.to_string_lossy().bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => {
-                url.push(byte as char)
-            }
-            other => url.push_str(&format!("%{other:02X}")),
-        }
-    }
-    url
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn file_urls_escape_what_they_must() {
-        assert_eq!(file_url(Path::new("/tmp/a b/c.html")), "file:///tmp/a%20b/c.html");
-    }
 
     #[test]
     fn without_mermaid_everything_is_left_to_the_browser() {

@@ -5,41 +5,227 @@
 //! drawing does not have (mermaid ships styles for every kind of diagram)
 //! are left out. Paper always gets the light rules.
 
+use cssparser::{
+    AtRuleParser, Delimiter, ParseError, Parser, ParserState, QualifiedRuleParser, StyleSheetParser, Token,
+};
 use std::collections::HashSet;
 
-/// The selector that applies dark rules, from mdBook's theme classes.
-const DARK_THEMES: &str = ":is(html.coal, html.navy, html.ayu)";
+/// mdBook's dark themes, by the class each puts on `<html>`.
+/// `theme/studyguide.css` names them once too (a test below checks that
+/// the two agree); `theme/diagrams.js` asks mdBook's `color-scheme`.
+pub const DARK_THEMES: &[&str] = &["coal", "navy", "ayu"];
 
-/// One top-level CSS rule: `selector{body}`, or a whole at-rule.
+/// The selector that applies dark rules: `:is(html.coal, html.navy, html.ayu)`.
+fn dark_themes_selector() -> String {
+    let classes: Vec<String> = DARK_THEMES.iter().map(|name| format!("html.{name}")).collect();
+    format!(":is({})", classes.join(", "))
+}
+
+/// One top-level CSS rule, as written: `prelude{body}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Rule<'a> {
     prelude: &'a str,
     body: &'a str,
+    kind: Kind<'a>,
 }
 
-/// Splits CSS into top-level rules. Nested blocks (`@keyframes`) stay whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Kind<'a> {
+    /// A style rule, with the selectors of its list.
+    Style(Vec<&'a str>),
+    /// `@keyframes name { … }`, kept whole.
+    Keyframes(String),
+    /// Any other at-rule with a block (`@media`, `@font-face`), kept whole.
+    OtherAt,
+}
+
+/// Splits CSS into its top-level rules with a CSS tokenizer, so braces and
+/// commas in comments, strings and nested blocks are not taken for
+/// structure. Preludes and bodies are slices of the input, unchanged.
+/// At-rules without a block (`@import …;`) and invalid rules are dropped.
 fn rules(css: &str) -> Vec<Rule<'_>> {
-    let mut out = Vec::new();
-    let (mut depth, mut start, mut open) = (0usize, 0usize, 0usize);
-    for (i, c) in css.char_indices() {
-        match c {
-            '{' => {
-                if depth == 0 {
-                    open = i;
-                }
-                depth += 1;
+    let mut input = Parser::new(css);
+    StyleSheetParser::new(&mut input, &mut RuleSplitter).filter_map(Result::ok).collect()
+}
+
+struct RuleSplitter;
+
+impl<'i> QualifiedRuleParser<'i> for RuleSplitter {
+    type Prelude = Vec<&'i str>;
+    type QualifiedRule = Rule<'i>;
+    type Error = ();
+
+    fn parse_prelude(&mut self, input: &mut Parser<'i>) -> Result<Vec<&'i str>, ParseError<()>> {
+        Ok(comma_separated(input))
+    }
+
+    fn parse_block(
+        &mut self,
+        selectors: Vec<&'i str>,
+        start: &ParserState,
+        input: &mut Parser<'i>,
+    ) -> Result<Rule<'i>, ParseError<()>> {
+        Ok(whole_rule(start, input, Kind::Style(selectors)))
+    }
+}
+
+impl<'i> AtRuleParser<'i> for RuleSplitter {
+    type Prelude = Kind<'i>;
+    type AtRule = Rule<'i>;
+    type Error = ();
+
+    fn parse_prelude(
+        &mut self,
+        name: cssparser::CowRcStr<'i>,
+        input: &mut Parser<'i>,
+    ) -> Result<Kind<'i>, ParseError<()>> {
+        let keyframes = name.eq_ignore_ascii_case("keyframes");
+        let kind = match input.next() {
+            Ok(Token::Ident(animation) | Token::QuotedString(animation)) if keyframes => {
+                Kind::Keyframes(animation.to_string())
             }
-            '}' if depth > 0 => {
-                depth -= 1;
-                if depth == 0 {
-                    out.push(Rule { prelude: css[start..open].trim(), body: &css[open + 1..i] });
-                    start = i + 1;
-                }
+            _ => Kind::OtherAt,
+        };
+        while input.next().is_ok() {}
+        Ok(kind)
+    }
+
+    fn parse_block(
+        &mut self,
+        kind: Kind<'i>,
+        start: &ParserState,
+        input: &mut Parser<'i>,
+    ) -> Result<Rule<'i>, ParseError<()>> {
+        Ok(whole_rule(start, input, kind))
+    }
+}
+
+/// The rule that began at `start`, once `input` (its block) is consumed.
+fn whole_rule<'i>(start: &ParserState, input: &mut Parser<'i>, kind: Kind<'i>) -> Rule<'i> {
+    let body_start = input.position();
+    while input.next_including_whitespace_and_comments().is_ok() {}
+    // The prelude runs from the rule's start to the block's `{`.
+    let prelude = input.slice(start.position()..body_start);
+    Rule {
+        prelude: prelude.strip_suffix('{').unwrap_or(prelude).trim(),
+        body: input.slice_from(body_start),
+        kind,
+    }
+}
+
+/// The parts of `input` between its top-level commas, trimmed.
+fn comma_separated<'i>(input: &mut Parser<'i>) -> Vec<&'i str> {
+    let mut parts = Vec::new();
+    let mut start = input.position();
+    loop {
+        let before = input.position();
+        match input.next_including_whitespace_and_comments().map(|t| (*t == Token::Comma, opens_block(t))) {
+            Ok((true, _)) => {
+                parts.push(input.slice(start..before).trim());
+                start = input.position();
             }
-            _ => {}
+            Ok((_, true)) => skip_block(input),
+            Ok(_) => {}
+            Err(_) => {
+                parts.push(input.slice_from(start).trim());
+                return parts;
+            }
         }
     }
-    out
+}
+
+fn opens_block(token: &Token) -> bool {
+    matches!(
+        token,
+        Token::Function(_) | Token::ParenthesisBlock | Token::SquareBracketBlock | Token::CurlyBracketBlock
+    )
+}
+
+/// Consumes the block whose opening token `input` just returned, so that
+/// `input.position()` is after its end.
+fn skip_block(input: &mut Parser<'_>) {
+    let _ = input.parse_nested_block(|block| {
+        rest_of(block);
+        Ok::<(), ParseError<()>>(())
+    });
+}
+
+/// What a selector requires of the markup: the classes it names and the
+/// text of its attribute tests. What `:is()`, `:not()` and other functions
+/// hold is not required: such a selector may match without it.
+fn selector_requires(input: &mut Parser<'_>, classes: &mut Vec<String>, attributes: &mut Vec<String>) {
+    let mut after_dot = false;
+    while let Ok(token) = input.next_including_whitespace_and_comments() {
+        match token.clone() {
+            Token::Delim('.') => {
+                after_dot = true;
+                continue;
+            }
+            Token::Ident(class) if after_dot => classes.push(class.to_string()),
+            Token::SquareBracketBlock => {
+                let _ = input.parse_nested_block(|test| {
+                    attributes.push(rest_of(test).trim().to_owned());
+                    Ok::<(), ParseError<()>>(())
+                });
+            }
+            token if opens_block(&token) => skip_block(input),
+            _ => {}
+        }
+        after_dot = false;
+    }
+}
+
+/// Consumes the rest of `input` and returns it as written.
+fn rest_of<'i>(input: &mut Parser<'i>) -> &'i str {
+    let start = input.position();
+    while input.next_including_whitespace_and_comments().is_ok() {}
+    input.slice_from(start)
+}
+
+/// The names a rule's `animation` and `animation-name` declarations use.
+fn animation_names(body: &str) -> Vec<String> {
+    let mut input = Parser::new(body);
+    let mut names = Vec::new();
+    while !input.is_exhausted() {
+        let _ = input.parse_until_after(Delimiter::Semicolon, |declaration| {
+            let animation =
+                matches!(declaration.next(), Ok(Token::Ident(property)) if property.starts_with("animation"));
+            if animation && declaration.expect_colon().is_ok() {
+                while let Ok(token) = declaration.next() {
+                    if let Token::Ident(name) | Token::QuotedString(name) = token {
+                        names.push(name.to_string());
+                    }
+                }
+            }
+            rest_of(declaration);
+            Ok::<(), ParseError<()>>(())
+        });
+    }
+    names
+}
+
+/// Whether CSS refers to an element of the drawing by `url(#id)`.
+fn refers_to_an_element(input: &mut Parser<'_>) -> bool {
+    while let Ok(token) = input.next_including_whitespace_and_comments() {
+        let found = match token.clone() {
+            Token::UnquotedUrl(url) => url.starts_with('#'),
+            Token::Function(name) if name.eq_ignore_ascii_case("url") => input
+                .parse_nested_block(|url| {
+                    let fragment = matches!(url.next(), Ok(Token::QuotedString(u)) if u.starts_with('#'));
+                    rest_of(url);
+                    Ok::<bool, ParseError<()>>(fragment)
+                })
+                .unwrap_or(false),
+            token if opens_block(&token) => input
+                .parse_nested_block(|inner| Ok::<bool, ParseError<()>>(refers_to_an_element(inner)))
+                .unwrap_or(false),
+            _ => false,
+        };
+        if found {
+            return true;
+        }
+    }
+    false
 }
 
 /// The `<style>` element's content, and the markup around it.
@@ -67,44 +253,30 @@ impl<'a> Markup<'a> {
 
     /// Whether a selector could match: its classes and attribute tests occur.
     fn may_match(&self, selector: &str) -> bool {
-        let classes_present = selector
-            .split('.')
-            .skip(1)
-            .map(|rest| {
-                rest.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_')).next().unwrap_or("")
-            })
-            .all(|class| class.is_empty() || self.classes.contains(class));
-        let attributes_present = selector
-            .split('[')
-            .skip(1)
-            .filter_map(|rest| rest.split(']').next())
-            .all(|test| self.text.contains(test));
-        classes_present && attributes_present
+        let (mut classes, mut attributes) = (Vec::new(), Vec::new());
+        selector_requires(&mut Parser::new(selector), &mut classes, &mut attributes);
+        classes.iter().all(|class| self.classes.contains(class.as_str()))
+            && attributes.iter().all(|test| self.text.contains(test.as_str()))
     }
 }
 
 /// Keeps the rules that can apply to the markup, and the keyframes they use.
 fn kept<'a>(css: &'a str, markup: &Markup) -> Vec<Rule<'a>> {
     let all = rules(css);
-    let mut keep: Vec<Rule> = all
-        .iter()
-        .filter(|r| !r.prelude.starts_with('@') && r.prelude.split(',').any(|s| markup.may_match(s)))
-        .cloned()
-        .collect();
-    // Names used by `animation` declarations of the kept rules.
-    let animated: HashSet<&str> = keep
-        .iter()
-        .flat_map(|r| r.body.split(';'))
-        .filter_map(|decl| decl.trim().strip_prefix("animation").and_then(|d| d.split_once(':')))
-        .flat_map(|(_, value)| value.split(|c: char| c.is_whitespace() || c == ','))
-        .collect();
-    for rule in all.iter().filter(|r| r.prelude.starts_with('@')) {
-        let used = match rule.prelude.strip_prefix("@keyframes") {
-            Some(name) => animated.contains(name.trim()),
-            None => true,
+    let applies = |rule: &&Rule| match &rule.kind {
+        Kind::Style(selectors) => selectors.iter().any(|s| markup.may_match(s)),
+        _ => false,
+    };
+    let mut keep: Vec<Rule> = all.iter().filter(applies).cloned().collect();
+    let animated: HashSet<String> = keep.iter().flat_map(|r| animation_names(r.body)).collect();
+    for rule in all {
+        let used = match &rule.kind {
+            Kind::Style(_) => false,
+            Kind::Keyframes(name) => animated.contains(name),
+            Kind::OtherAt => true,
         };
         if used {
-            keep.push(rule.clone());
+            keep.push(rule);
         }
     }
     keep
@@ -112,13 +284,12 @@ fn kept<'a>(css: &'a str, markup: &Markup) -> Vec<Rule<'a>> {
 
 fn write(rules: &[Rule], out: &mut String, prefix: Option<&str>) {
     for rule in rules {
-        match prefix {
-            Some(prefix) => {
-                let selectors: Vec<String> =
-                    rule.prelude.split(',').map(|s| format!("{prefix} {}", s.trim())).collect();
+        match (prefix, &rule.kind) {
+            (Some(prefix), Kind::Style(selectors)) => {
+                let selectors: Vec<String> = selectors.iter().map(|s| format!("{prefix} {s}")).collect();
                 out.push_str(&selectors.join(","));
             }
-            None => out.push_str(rule.prelude),
+            _ => out.push_str(rule.prelude),
         }
         out.push('{');
         out.push_str(rule.body);
@@ -160,11 +331,11 @@ pub fn combine(light: &str, dark: &str, id: &str) -> Option<String> {
     let light_rules = kept(light_css, &markup);
     let dark_rules: Vec<Rule> = kept(dark_css, &markup)
         .into_iter()
-        .filter(|rule| !rule.prelude.starts_with('@') && !light_rules.contains(rule))
+        .filter(|rule| matches!(rule.kind, Kind::Style(_)) && !light_rules.contains(rule))
         .collect();
     // The kept markup is the light drawing's: a dark rule must not need
     // anything only the dark drawing defines.
-    if dark_rules.iter().any(|rule| rule.body.contains("url(#")) {
+    if dark_rules.iter().any(|rule| refers_to_an_element(&mut Parser::new(rule.body))) {
         return None;
     }
 
@@ -172,7 +343,7 @@ pub fn combine(light: &str, dark: &str, id: &str) -> Option<String> {
     write(&light_rules, &mut css, None);
     if !dark_rules.is_empty() {
         css.push_str("@media screen{");
-        write(&dark_rules, &mut css, Some(DARK_THEMES));
+        write(&dark_rules, &mut css, Some(&dark_themes_selector()));
         css.push('}');
     }
     Some(format!("{before}<style>{css}</style>{after}"))
@@ -211,6 +382,79 @@ mod tests {
         let light = svg("#fff", "d-light");
         let dark = svg("#000", "d-dark").replace("<rect></rect>", "<circle></circle>");
         assert_eq!(combine(&light, &dark, "d"), None);
+    }
+
+    /// A drawing of one node whose style is `css`, with `ID` for its id.
+    fn styled(css: &str, id: &str) -> String {
+        format!(
+            "<svg id=\"{id}\"><style>{}</style><g class=\"node\"><rect></rect></g></svg>",
+            css.replace("ID", id)
+        )
+    }
+
+    #[test]
+    fn braces_in_comments_are_not_rules() {
+        let css =
+            |fill| format!("#ID{{fill:#333;}}/* a {{ here */#ID .node rect{{fill:{fill};/* and }} here */}}");
+        let combined =
+            combine(&styled(&css("#fff"), "d-light"), &styled(&css("#000"), "d-dark"), "d").unwrap();
+        assert_eq!(
+            combined,
+            "<svg id=\"d-light\"><style>#d-light{fill:#333;}#d-light .node rect{fill:#fff;/* and } here */}@media screen{:is(html.coal, html.navy, html.ayu) #d-light .node rect{fill:#000;/* and } here */}}</style><g class=\"node\"><rect></rect></g></svg>"
+        );
+    }
+
+    #[test]
+    fn braces_and_commas_in_strings_are_not_structure() {
+        let css = |font| {
+            format!(
+                "#ID .node[data-x=\"{{,}}\"],#ID .node rect{{font-family:\"{font}\";content:\"}}\";}}#ID .absent{{fill:red;}}"
+            )
+        };
+        let light = styled(&css("a{b"), "d-light");
+        let combined = combine(&light, &styled(&css("c}d"), "d-dark"), "d").unwrap();
+        assert_eq!(
+            combined,
+            "<svg id=\"d-light\"><style>#d-light .node[data-x=\"{,}\"],#d-light .node rect{font-family:\"a{b\";content:\"}\";}@media screen{:is(html.coal, html.navy, html.ayu) #d-light .node[data-x=\"{,}\"],:is(html.coal, html.navy, html.ayu) #d-light .node rect{font-family:\"c}d\";content:\"}\";}}</style><g class=\"node\"><rect></rect></g></svg>"
+        );
+    }
+
+    #[test]
+    fn a_selector_list_inside_a_selector_stays_whole() {
+        let css = |fill| format!("#ID :is(.node, .other) rect{{fill:{fill};}}");
+        let combined =
+            combine(&styled(&css("#fff"), "d-light"), &styled(&css("#000"), "d-dark"), "d").unwrap();
+        assert!(
+            combined.contains("@media screen{:is(html.coal, html.navy, html.ayu) #d-light :is(.node, .other) rect{fill:#000;}}"),
+            "{combined}"
+        );
+    }
+
+    #[test]
+    fn a_dark_rule_that_needs_a_dark_element_keeps_the_drawings_apart() {
+        for reference in ["url(#d-dark-gradient)", "url( \"#d-dark-gradient\" )"] {
+            let light = styled("#ID .node rect{fill:#fff;}", "d-light");
+            let dark = styled(&format!("#ID .node rect{{fill:{reference};}}"), "d-dark");
+            assert_eq!(combine(&light, &dark, "d"), None, "{reference}");
+        }
+    }
+
+    #[test]
+    fn the_stylesheets_name_the_same_dark_themes_once() {
+        let studyguide = include_str!("../../../theme/studyguide.css");
+        let classes: Vec<String> = DARK_THEMES.iter().map(|name| format!(".{name}")).collect();
+        let rule = format!("{} {{", classes.join(", "));
+        assert_eq!(studyguide.matches(&rule).count(), 1, "theme/studyguide.css should have one `{rule}` rule");
+        let elsewhere = [
+            ("theme/diagrams.css", include_str!("../../../theme/diagrams.css")),
+            ("theme/diagrams.js", include_str!("../../../theme/diagrams.js")),
+        ];
+        for name in DARK_THEMES {
+            assert_eq!(studyguide.matches(name).count(), 1, "theme/studyguide.css names {name} outside `{rule}`");
+            for (file, text) in elsewhere {
+                assert!(!text.contains(name), "{file} names {name}: use the variables of `{rule}`");
+            }
+        }
     }
 
     #[test]

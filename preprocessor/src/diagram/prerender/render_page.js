@@ -15,11 +15,3 @@ window.sgRender = async function (source, id) {
   }
   return out;
 };
-window.sgParse = async function (source) {
-  try {
-    await mermaid.parse(source);
-    return null;
-  } catch (error) {
-    return String((error && error.message) || error);
-  }
-};
