@@ -107,16 +107,8 @@ struct QuizBlock {
 impl Block for QuizBlock {
     fn index(&self, cx: &BlockCx, index: &mut Index, problems: &mut Vec<Problem>) {
         let bank = index.part::<QuestionBank>();
-        for (n, (q, key)) in self.quiz.questions.iter().zip(&self.keys).enumerate() {
+        for (q, key) in self.quiz.questions.iter().zip(&self.keys) {
             bank.questions.push(BankEntry { key: key.clone(), chapter: cx.chapter.to_owned(), domain: q.domain });
-            if q.domain.is_none() {
-                let at = q.span.start..q.span.start;
-                problems.push(
-                    Problem::new(at, format!("question {} has no exam domain", n + 1))
-                        .hint("add domain = \"secure\", \"resilient\", \"performant\" or \"cost\" (or one for the whole quiz)")
-                        .warning_unless(self.config.require_domain),
-                );
-            }
         }
         let ids = index.part::<QuestionIds>();
         for id in self.quiz.questions.iter().filter_map(|q| q.id.as_ref()) {
@@ -153,6 +145,14 @@ impl Block for QuizBlock {
             }
             let mut rendered = RenderedQuestion::new(key.clone(), prompt, choices, q.answer.clone(), explanation);
             rendered.domain = q.domain;
+            if q.domain.is_none() {
+                let at = q.span.start..q.span.start;
+                problems.push(
+                    Problem::new(at, format!("question {} has no exam domain", n + 1))
+                        .hint("add domain = \"secure\", \"resilient\", \"performant\" or \"cost\" (or one for the whole quiz)")
+                        .warning_unless(self.config.require_domain),
+                );
+            }
             rendered.see = match &q.see {
                 Some(see) => resolve_see(n + 1, see, cx, problems),
                 None => {
