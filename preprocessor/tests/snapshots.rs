@@ -1,12 +1,11 @@
 //! Snapshots of the fixture books the browser tests use (`tests/books/` at
-//! the repository root): each book is built by the binary, and the `<main>`
+//! the repository root): each book is built in-process, and the `<main>`
 //! element of each of its pages is compared with the committed file
 //! `tests/books/<book>/expected/<page>.html`.
 //!
 //! A snapshot holds the element with a line break before every tag, so that
-//! a change shows as a readable diff. The markup is the one built without
-//! Chromium (diagrams left to the reader's browser), the same on every
-//! machine.
+//! a change shows as a readable diff. The diagrams are left to the reader's
+//! browser (no Chromium), so the markup is the same on every machine.
 //!
 //! After a deliberate change of the markup, rewrite every snapshot (and
 //! remove those of pages that are gone) with
@@ -18,7 +17,6 @@
 //! and review the diff of `tests/books/*/expected/`.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 /// The fixture books, each a directory of `tests/books/`.
 const BOOKS: &[&str] = &["quiz", "limits", "diagrams"];
@@ -113,30 +111,20 @@ fn check_book(name: &str) {
     }
 }
 
-/// A copy of the fixture book built in a temporary directory, without
-/// Chromium and without settings from the environment.
+/// A copy of the fixture book built in a temporary directory, in-process
+/// (as the `build` command does, with this crate's own preprocessor), with
+/// the diagrams left to the reader's browser.
 #[track_caller]
 fn build(fixture: &Path) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_sources(fixture, dir.path());
-    let mut command = Command::new(env!("CARGO_BIN_EXE_mdbook-studyguide"));
-    for (key, _) in std::env::vars_os() {
-        if key.to_string_lossy().starts_with("MDBOOK_") {
-            command.env_remove(key);
-        }
+    let built = studyguide::cli::load(dir.path()).and_then(|mut book| {
+        book.config.set("preprocessor.studyguide.diagrams.prerender", "never")?;
+        book.build()
+    });
+    if let Err(err) = built {
+        panic!("building {} failed: {err:#}", fixture.display());
     }
-    command
-        .arg("build")
-        .arg(dir.path())
-        .env("CHROMIUM", "/nonexistent/chromium")
-        .env("MDBOOK_PREPROCESSOR__STUDYGUIDE__DIAGRAMS__PRERENDER", "never");
-    let output = command.output().expect("run mdbook-studyguide");
-    assert!(
-        output.status.success(),
-        "building {} failed:\n{}",
-        fixture.display(),
-        String::from_utf8_lossy(&output.stderr)
-    );
     dir
 }
 
