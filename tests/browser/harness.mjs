@@ -149,7 +149,10 @@ export function studyguide(args, options = {}) {
 // `additional-js` lists of its book.toml: that list is the only one. A
 // fixture book is built with the same lists (mdBook reads
 // MDBOOK_OUTPUT__HTML__* over book.toml) and its theme/ linked to the
-// guide's, so its pages load exactly what the guide's pages load.
+// guide's, so its pages load exactly what the guide's pages load. (A path
+// such as "../../../theme/quiz.js" in a fixture's book.toml does not do:
+// mdBook 0.5.4 writes each listed file to the same relative path under the
+// site, here outside it, and a server cannot reach above the site's root.)
 export function themeLists() {
   const toml = readFileSync(path.join(repoRoot, 'book.toml'), 'utf8');
   const list = (key) => {
