@@ -2,24 +2,24 @@
 // (CSS shows the one that fits mdBook's theme), or drawn in the reader's
 // browser by theme/diagrams.js when the book is built with
 // `prerender = "never"`. Also the build-time cache, mermaid's errors and the
-// printed page.
+// printed page. All on the diagrams fixture book (tests/books/diagrams/).
 // Run: node --test --test-concurrency=1 tests/browser/
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  launch, openPage, serve, fileUrl, bookDir, repoRoot, copyBook, studyguide, tempDir,
+  booksDir, buildBook, copyFixture, fixtureBook, removeAtExit, siteAt, studyguide, tempDir, useBook,
 } from './harness.mjs';
 import { sleep, stripAnsi } from './assertions.mjs';
 
-const CHAPTER = 'serverless-containers';
-// The chapter's pages and how many diagrams each has.
-const PAGES = { lambda: 2, containers: 2, patterns: 3 };
+const FIXTURE = path.join(booksDir, 'diagrams');
+// The fixture's pages and how many diagrams each has.
+const PAGES = { containers: 2, patterns: 2 };
 const TOTAL = Object.values(PAGES).reduce((a, b) => a + b, 0);
-const NO_DIAGRAMS = `${CHAPTER}/api-gateway.html`;
+const NO_DIAGRAMS = 'plain.html';
 
 
 // The ```mermaid blocks of a chapter file, read from the Markdown (not from
@@ -54,31 +54,23 @@ function diagramsOf(markdown) {
   }
   return out;
 }
-const markdownOf = (page, root = repoRoot) => readFileSync(path.join(root, 'src', CHAPTER, `${page}.md`), 'utf8');
+const markdownOf = (page, root = FIXTURE) => readFileSync(path.join(root, 'src', `${page}.md`), 'utf8');
 const DIAGRAMS = Object.fromEntries(Object.keys(PAGES).map((p) => [p, diagramsOf(markdownOf(p))]));
 const ALL_DIAGRAMS = Object.values(DIAGRAMS).flat();
 
-let browser;
-let server;
-before(async () => {
+before(() => {
   for (const [page, count] of Object.entries(PAGES)) {
     assert.equal(DIAGRAMS[page].length, count, `${page}.md has ${count} mermaid blocks`);
   }
-  browser = await launch();
-  server = await serve();
 });
-const cleanups = [];
-after(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  await browser?.close();
-  await server?.close();
-});
+// The fixture built as the guide is: diagrams drawn at build time.
+const book = useBook('diagrams');
 
-// A book copy that is removed when the file's tests end.
+// A copy of the fixture, removed when the file's tests end; `withCache`
+// brings the drawings of the first build.
 function copy(prefix, { withCache = false } = {}) {
-  const dir = copyBook(prefix);
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const cache = path.join(repoRoot, '.studyguide-cache');
+  const dir = copyFixture('diagrams', prefix);
+  const cache = path.join(book.dir, '.studyguide-cache');
   if (withCache && existsSync(cache)) cpSync(cache, path.join(dir, '.studyguide-cache'), { recursive: true });
   return dir;
 }
@@ -88,22 +80,14 @@ function copy(prefix, { withCache = false } = {}) {
 let clientPromise;
 function clientBook() {
   clientPromise ??= (async () => {
-    const dir = copy('studyguide-client-');
-    appendFileSync(path.join(dir, 'book.toml'), '\n[preprocessor.studyguide.diagrams]\nprerender = "never"\n');
-    const result = studyguide(['build', dir]);
-    const site = path.join(dir, 'book');
-    const clientServer = await serve(site);
-    cleanups.push(() => clientServer.close());
-    return {
-      dir, site, status: result.status, log: stripAnsi(result.stderr), server: clientServer,
-      fileUrl: (rel) => pathToFileURL(path.join(site, rel)).href,
-    };
+    const built = await fixtureBook('diagrams', { env: { MDBOOK_PREPROCESSOR__STUDYGUIDE__DIAGRAMS__PRERENDER: 'never' } });
+    return siteAt(built);
   })();
   return clientPromise;
 }
 
 // A fresh browser profile; closed when the test ends.
-const open = (t, url, options = {}) => openPage(browser, t, url, { timeout: 15000, ...options });
+const open = (t, url, options = {}) => book.open(t, url, { timeout: 15000, ...options });
 
 const figure = (page, d) => page.getByRole('figure', { name: d.title, exact: true });
 // The drawing a reader sees: the one element with role img in the figure
@@ -223,8 +207,8 @@ async function switchTheme(page, name) {
 }
 
 const ORIGINS = {
-  'from disk': (rel) => fileUrl(rel),
-  'over loopback': (rel) => server.url + rel,
+  'from disk': (rel) => book.fileUrl(rel),
+  'over loopback': (rel) => book.url(rel),
 };
 
 // ---------------------------------------------------------------------------
@@ -233,7 +217,7 @@ const ORIGINS = {
 test(`every diagram of the chapter (${TOTAL}) is an SVG with its labels, a name, a caption and its source`, async (t) => {
   let checked = 0;
   for (const [name, count] of Object.entries(PAGES)) {
-    const page = await open(t, server.url + `${CHAPTER}/${name}.html`);
+    const page = await open(t, book.url(`${name}.html`));
     assert.equal(await page.locator('figure.sg-diagram').count(), count, `${name}.html has ${count} diagrams`);
     for (const d of DIAGRAMS[name]) {
       await checkDiagram(page, d, `${name}.html`);
@@ -251,7 +235,7 @@ for (const [origin, urlOf] of Object.entries(ORIGINS)) {
     test(`${origin}, theme ${theme}: the diagrams have the theme's colours, and size`, async (t) => {
       const expected = theme === 'light' ? NODE_FILL.light : NODE_FILL.dark;
       for (const [name, count] of Object.entries(PAGES)) {
-        const page = await open(t, urlOf(`${CHAPTER}/${name}.html`), { theme });
+        const page = await open(t, urlOf(`${name}.html`), { theme });
         assert.ok(await page.evaluate((th) => document.documentElement.classList.contains(th), theme),
           `the page uses theme ${theme}`);
         const states = await drawings(page);
@@ -272,7 +256,7 @@ for (const [origin, urlOf] of Object.entries(ORIGINS)) {
 
 test('the theme picker (Change theme → Navy) switches the diagram colours without a reload', async (t) => {
   const d = DIAGRAMS.containers[0];
-  const page = await open(t, server.url + `${CHAPTER}/containers.html`, { theme: 'light' });
+  const page = await open(t, book.url('containers.html'), { theme: 'light' });
   await page.evaluate(() => { window.sgMarker = 'still here'; });
   const before = await nodeFill(page, d, 'Route53 DNS');
   assert.ok(before, 'the Route53 node has a filled shape');
@@ -290,8 +274,8 @@ test('the theme picker (Change theme → Navy) switches the diagram colours with
 
 for (const [origin, urlOf] of Object.entries(ORIGINS)) {
   test(`${origin}: a page of pre-drawn diagrams and a page without any load no mermaid and nothing outside the book`, async (t) => {
-    const inside = origin === 'from disk' ? pathToFileURL(bookDir).href + '/' : server.url;
-    for (const rel of [`${CHAPTER}/containers.html`, NO_DIAGRAMS]) {
+    const inside = origin === 'from disk' ? pathToFileURL(book.site).href + '/' : book.url();
+    for (const rel of ['containers.html', NO_DIAGRAMS]) {
       const page = await open(t, urlOf(rel));
       await page.evaluate(() => window.StudyGuide.whenReady());
       await page.waitForLoadState('networkidle');
@@ -304,7 +288,7 @@ for (const [origin, urlOf] of Object.entries(ORIGINS)) {
 }
 
 test('with JavaScript off, a pre-drawn diagram is still shown', async (t) => {
-  const page = await open(t, fileUrl(`${CHAPTER}/patterns.html`), { javaScriptEnabled: false });
+  const page = await open(t, book.fileUrl('patterns.html'), { javaScriptEnabled: false });
   for (const d of DIAGRAMS.patterns) await checkDiagram(page, d, 'patterns.html without JavaScript');
 });
 
@@ -312,19 +296,19 @@ test('with JavaScript off, a pre-drawn diagram is still shown', async (t) => {
 // Diagrams drawn in the reader's browser (prerender = "never").
 
 test(`client mode: the build leaves all ${TOTAL} diagrams to the browser`, async () => {
-  const book = await clientBook();
-  assert.equal(book.status, 0, book.log);
-  assert.match(book.log, new RegExp(`diagrams: 0 drawn, 0 from the cache, ${TOTAL} left to the browser`));
-  assert.ok(existsSync(path.join(book.site, 'vendor', 'mermaid.min.js')), 'mermaid is copied into the book');
+  const client = await clientBook();
+  assert.equal(client.status, 0, client.log);
+  assert.match(client.log, new RegExp(`diagrams: 0 drawn, 0 from the cache, ${TOTAL} left to the browser`));
+  assert.ok(existsSync(path.join(client.site, 'vendor', 'mermaid.min.js')), 'mermaid is copied into the book');
 });
 
 for (const origin of ['over loopback', 'from disk']) {
   test(`client mode, ${origin}: each diagram is drawn in the browser, with its labels, and its source closes`, async (t) => {
-    const book = await clientBook();
-    const urlOf = origin === 'from disk' ? book.fileUrl : (rel) => book.server.url + rel;
-    const inside = origin === 'from disk' ? pathToFileURL(book.site).href + '/' : book.server.url;
+    const client = await clientBook();
+    const urlOf = origin === 'from disk' ? client.fileUrl : client.url;
+    const inside = origin === 'from disk' ? pathToFileURL(client.site).href + '/' : client.url();
     for (const [name, count] of Object.entries(PAGES)) {
-      const page = await open(t, urlOf(`${CHAPTER}/${name}.html`));
+      const page = await open(t, urlOf(`${name}.html`));
       assert.equal(await page.locator('[data-sg-diagram][data-render="client"]').count(), count);
       await waitForClientDrawings(page, count);
       await page.evaluate(() => window.StudyGuide.whenReady());
@@ -339,8 +323,8 @@ for (const origin of ['over loopback', 'from disk']) {
 }
 
 test('client mode: a page without diagrams does not load mermaid', async (t) => {
-  const book = await clientBook();
-  const page = await open(t, book.server.url + NO_DIAGRAMS);
+  const client = await clientBook();
+  const page = await open(t, client.url(NO_DIAGRAMS));
   await page.evaluate(() => window.StudyGuide.whenReady());
   await page.waitForLoadState('networkidle');
   assert.ok(page.requests.length > 3);
@@ -350,9 +334,9 @@ test('client mode: a page without diagrams does not load mermaid', async (t) => 
 });
 
 test('client mode: switching to a dark theme redraws the diagrams, without a reload', async (t) => {
-  const book = await clientBook();
+  const client = await clientBook();
   const d = DIAGRAMS.containers[0];
-  const page = await open(t, book.server.url + `${CHAPTER}/containers.html`, { theme: 'light' });
+  const page = await open(t, client.url('containers.html'), { theme: 'light' });
   await waitForClientDrawings(page, PAGES.containers);
   await page.evaluate(() => {
     window.sgMarker = 'still here';
@@ -377,15 +361,15 @@ test('client mode: switching to a dark theme redraws the diagrams, without a rel
 // A theme switched during the first drawing must be followed too: watching
 // the theme only once that drawing is done would leave the diagrams light.
 test('client mode: a theme switched while the diagrams are still being drawn is followed', async (t) => {
-  const book = await clientBook();
+  const client = await clientBook();
   const d = DIAGRAMS.containers[0];
   // The reference: the node's fill when the page opens in Navy.
-  const navy = await open(t, book.server.url + `${CHAPTER}/containers.html`, { theme: 'navy' });
+  const navy = await open(t, client.url('containers.html'), { theme: 'navy' });
   await waitForClientDrawings(navy, PAGES.containers);
   const expected = await nodeFill(navy, d, 'Route53 DNS');
 
   // Switch when the first diagram is on the page and the second is not yet.
-  const page = await open(t, book.server.url + `${CHAPTER}/containers.html`, {
+  const page = await open(t, client.url('containers.html'), {
     theme: 'light',
     init: () => {
       new MutationObserver((records, observer) => {
@@ -411,8 +395,8 @@ test('client mode: a theme switched while the diagrams are still being drawn is 
 for (const delay of [0, 150]) {
   const how = delay ? `with mermaid slowed to ${delay} ms a diagram` : 'at full speed';
   test(`client mode, ${how}: print.html prints only once every diagram is drawn`, async (t) => {
-    const book = await clientBook();
-    const page = await open(t, book.server.url + 'print.html', {
+    const client = await clientBook();
+    const page = await open(t, client.url('print.html'), {
       init: (delay) => {
         window.sgPrintCalls = [];
         window.print = () => {
@@ -442,8 +426,8 @@ for (const delay of [0, 150]) {
 }
 
 test('client mode, JavaScript off: the diagram source is shown in place of the drawing', async (t) => {
-  const book = await clientBook();
-  const page = await open(t, book.fileUrl(`${CHAPTER}/containers.html`), { javaScriptEnabled: false });
+  const client = await clientBook();
+  const page = await open(t, client.fileUrl('containers.html'), { javaScriptEnabled: false });
   for (const d of DIAGRAMS.containers) {
     const fig = figure(page, d);
     assert.ok(await fig.locator('figcaption').isVisible());
@@ -468,28 +452,28 @@ function diagramLog(result) {
 test('the cache: an unchanged diagram is never drawn twice', async (t) => {
   const dir = copy('studyguide-cache-');
   let started = Date.now();
-  const first = studyguide(['build', dir]);
+  const first = buildBook(dir);
   const firstMs = Date.now() - started;
   assert.equal(first.status, 0, first.stderr);
   assert.deepEqual(diagramLog(first), { drawn: TOTAL, cached: 0, client: 0 });
 
   started = Date.now();
-  const second = studyguide(['build', dir]);
+  const second = buildBook(dir);
   const secondMs = Date.now() - started;
   assert.equal(second.status, 0, second.stderr);
   assert.deepEqual(diagramLog(second), { drawn: 0, cached: TOTAL, client: 0 });
   console.log(`diagram cache: first build ${firstMs} ms (${TOTAL} drawn), second build ${secondMs} ms (all from the cache)`);
 
-  const file = path.join(dir, 'src', CHAPTER, 'patterns.md');
+  const file = path.join(dir, 'src', 'patterns.md');
   const text = readFileSync(file, 'utf8');
   assert.ok(text.includes('THUMB["Lambda (thumbnail)"]'));
   writeFileSync(file, text.replace('THUMB["Lambda (thumbnail)"]', 'THUMB["Lambda (thumbnails)"]'));
-  const third = studyguide(['build', dir]);
+  const third = buildBook(dir);
   assert.equal(third.status, 0, third.stderr);
   assert.deepEqual(diagramLog(third), { drawn: 1, cached: TOTAL - 1, client: 0 });
 
   // The page shows the new label.
-  const page = await open(t, pathToFileURL(path.join(dir, 'book', CHAPTER, 'patterns.html')).href);
+  const page = await open(t, pathToFileURL(path.join(dir, 'book', 'patterns.html')).href);
   const d = diagramsOf(readFileSync(file, 'utf8'))[1];
   assert.ok(d.labels.some((p) => p[0] === 'Lambda (thumbnails)'));
   await checkDiagram(page, d, 'edited patterns.html');
@@ -497,29 +481,29 @@ test('the cache: an unchanged diagram is never drawn twice', async (t) => {
 
 test('a diagram mermaid cannot parse: check and build fail with its location; on-failure=continue shows a box', async (t) => {
   const dir = copy('studyguide-diagram-error-', { withCache: true });
-  const file = path.join(dir, 'src', CHAPTER, 'patterns.md');
+  const file = path.join(dir, 'src', 'patterns.md');
   const text = readFileSync(file, 'utf8');
   const broken = text.replace('    APIGW --> AUTH["Lambda (Auth)"]\n', '    B -->\n');
   assert.notEqual(broken, text);
   writeFileSync(file, broken);
   const d = diagramsOf(broken)[0];
   const line = d.fenceLine + 1; // the diagram's first body line
-  const where = new RegExp(`^(?: *WARN +)?src/serverless-containers/patterns\\.md:${line}:1: mermaid could not parse this diagram near \`[^\`\\n]*B -->\``, 'm');
+  const where = new RegExp(`^(?: *WARN +)?src/patterns\\.md:${line}:1: mermaid could not parse this diagram near \`[^\`\\n]*B -->\``, 'm');
 
   const check = studyguide(['check', dir]);
   assert.equal(check.status, 1, stripAnsi(check.stdout + check.stderr));
   assert.match(stripAnsi(check.stdout), where);
 
-  const build = studyguide(['build', dir]);
+  const build = buildBook(dir);
   assert.equal(build.status, 1);
   assert.match(stripAnsi(build.stderr), where);
 
-  const env = { ...process.env, MDBOOK_PREPROCESSOR__STUDYGUIDE__ON_FAILURE: 'continue' };
-  const lenient = studyguide(['build', dir], { env });
+  const env = { MDBOOK_PREPROCESSOR__STUDYGUIDE__ON_FAILURE: 'continue' };
+  const lenient = buildBook(dir, { env });
   assert.equal(lenient.status, 0, stripAnsi(lenient.stderr));
   assert.match(stripAnsi(lenient.stderr), where);
 
-  const page = await open(t, pathToFileURL(path.join(dir, 'book', CHAPTER, 'patterns.html')).href);
+  const page = await open(t, pathToFileURL(path.join(dir, 'book', 'patterns.html')).href);
   const fig = figure(page, d);
   const note = fig.getByRole('note');
   assert.ok(await note.isVisible(), 'a visible note in place of the diagram');
@@ -536,10 +520,9 @@ test('a diagram mermaid cannot parse: check and build fail with its location; on
 });
 
 test('print.html printed to PDF holds the labels of every diagram', async (t) => {
-  const page = await open(t, server.url + 'print.html', { init: () => { window.print = () => {}; } });
+  const page = await open(t, book.url('print.html'), { init: () => { window.print = () => {}; } });
   await page.evaluate(() => window.StudyGuide.whenReady());
-  const dir = tempDir('studyguide-diagram-pdf-');
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = removeAtExit(tempDir('studyguide-diagram-pdf-'));
   const pdf = path.join(dir, 'print.pdf');
   await page.pdf({ path: pdf, format: 'A4' });
   const normalize = (s) => s.replace(/[-‐]/g, '').replace(/\s+/g, ' ').trim();

@@ -1,10 +1,15 @@
 // Shared by the browser tests and the screenshot script: Debian's Chromium
-// driven by playwright-core, and a static server for the built book on
-// 127.0.0.1.
+// driven by playwright-core, a static server on 127.0.0.1, and the books the
+// tests open: the guide as `cargo run --release -- build` wrote it, or a
+// fixture book from tests/books/ built once per test file (`useBook`).
 import { chromium } from 'playwright-core';
+import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import {
+  copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync,
+} from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,6 +17,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const bookDir = process.env.STUDYGUIDE_BOOK_DIR || path.join(repoRoot, 'book');
+// The fixture books, one per widget: tests/books/<name>/.
+export const booksDir = path.join(repoRoot, 'tests', 'books');
+// The release binary, where cargo puts it.
+export const binaryPath = path.join(path.resolve(repoRoot, process.env.CARGO_TARGET_DIR || 'target'),
+  'release', 'mdbook-studyguide');
+// `useBook(GUIDE)` is the guide itself, for tests of its own content.
+export const GUIDE = 'guide';
 
 export function chromiumPath() {
   for (const candidate of [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser']) {
@@ -97,6 +109,16 @@ export function tempDir(prefix) {
   return mkdtempSync(path.join(tmpdir(), prefix));
 }
 
+// Temporary directories removed when the test file's process exits.
+const leftovers = [];
+process.on('exit', () => {
+  for (const dir of leftovers) rmSync(dir, { recursive: true, force: true });
+});
+export function removeAtExit(dir) {
+  leftovers.push(dir);
+  return dir;
+}
+
 // A copy of the guide's sources (what git tracks) in a temporary directory,
 // with node_modules linked, for tests that change or rebuild the book.
 export function copyBook(prefix = 'studyguide-book-') {
@@ -114,7 +136,151 @@ export function copyBook(prefix = 'studyguide-book-') {
 
 // Runs the release binary; returns { status, stdout, stderr }.
 export function studyguide(args, options = {}) {
-  const binary = path.join(repoRoot, 'target', 'release', 'mdbook-studyguide');
-  const result = spawnSync(binary, args, { encoding: 'utf8', ...options });
+  assert.ok(existsSync(binaryPath), `${binaryPath} is built (cargo build --release)`);
+  const result = spawnSync(binaryPath, args, { encoding: 'utf8', maxBuffer: 1 << 26, ...options });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+// ---------------------------------------------------------------------------
+// Fixture books.
+
+// The guide's theme files, read from the `additional-css` and
+// `additional-js` lists of its book.toml: that list is the only one. A
+// fixture book is built with the same lists (mdBook reads
+// MDBOOK_OUTPUT__HTML__* over book.toml) and its theme/ linked to the
+// guide's, so its pages load exactly what the guide's pages load. (A path
+// such as "../../../theme/quiz.js" in a fixture's book.toml does not do:
+// mdBook 0.5.4 writes each listed file to the same relative path under the
+// site, here outside it, and a server cannot reach above the site's root.)
+export function themeLists() {
+  const toml = readFileSync(path.join(repoRoot, 'book.toml'), 'utf8');
+  const list = (key) => {
+    const found = new RegExp(`^\\s*${key}\\s*=\\s*\\[([^\\]]*)\\]`, 'm').exec(toml);
+    assert.ok(found, `book.toml has an ${key} list`);
+    return [...found[1].replace(/#.*$/gm, '').matchAll(/"([^"]*)"/g)].map((m) => m[1]);
+  };
+  return { css: list('additional-css'), js: list('additional-js') };
+}
+
+export function themeEnv() {
+  const { css, js } = themeLists();
+  return {
+    MDBOOK_OUTPUT__HTML__ADDITIONAL_CSS: JSON.stringify(css),
+    MDBOOK_OUTPUT__HTML__ADDITIONAL_JS: JSON.stringify(js),
+  };
+}
+
+// Links the guide's theme/ and node_modules/ (mermaid) into a book's directory.
+export function linkTheme(dir) {
+  for (const name of ['theme', 'node_modules']) {
+    if (!existsSync(path.join(dir, name))) symlinkSync(path.join(repoRoot, name), path.join(dir, name));
+  }
+  return dir;
+}
+
+// A copy of the fixture book tests/books/<name> in a temporary directory
+// (without its expected/ snapshots), ready to build; removed at exit.
+export function copyFixture(name, prefix = `studyguide-${name}-`) {
+  const from = path.join(booksDir, name);
+  assert.ok(existsSync(path.join(from, 'book.toml')), `${from} is a fixture book`);
+  const dir = removeAtExit(tempDir(prefix));
+  const skipped = new Set(['expected', 'book', '.studyguide-cache', 'theme', 'node_modules']);
+  cpSync(from, dir, {
+    recursive: true,
+    filter: (src) => path.dirname(src) !== from || !skipped.has(path.basename(src)),
+  });
+  return linkTheme(dir);
+}
+
+// Builds the book in `dir` with the guide's theme files; `env` adds
+// settings (MDBOOK_PREPROCESSOR__STUDYGUIDE__…). Returns { status, stdout,
+// stderr, log (stderr without colours), site }.
+export function buildBook(dir, { env = {}, args = [] } = {}) {
+  const result = studyguide(['build', dir, ...args], { env: { ...process.env, ...themeEnv(), ...env } });
+  return { ...result, log: stripColours(result.stderr), site: path.join(dir, 'book') };
+}
+
+const stripColours = (text) => (text || '').replace(/\x1b\[[0-9;]*m/g, '');
+
+// A fixture book built once per test file for each `key` (by default its
+// settings): { dir, site, status, stdout, stderr, log }. `edit(dir)`
+// changes the copy before it is built.
+const builds = new Map();
+export function fixtureBook(name, { env = {}, edit, key = JSON.stringify(env) } = {}) {
+  const id = `${name}\0${key}`;
+  if (!builds.has(id)) {
+    builds.set(id, (async () => {
+      const dir = copyFixture(name);
+      if (edit) await edit(dir);
+      return { dir, ...buildBook(dir, { env }) };
+    })());
+  }
+  return builds.get(id);
+}
+
+// One Chromium per test file, and one server per site.
+let sharedBrowserPromise;
+export function sharedBrowser() {
+  sharedBrowserPromise ??= launch();
+  return sharedBrowserPromise;
+}
+const servers = new Map();
+export function serveOnce(dir) {
+  if (!servers.has(dir)) servers.set(dir, serve(dir));
+  return servers.get(dir);
+}
+export async function closeShared() {
+  const browser = sharedBrowserPromise;
+  sharedBrowserPromise = undefined;
+  const open = [...servers.values()];
+  servers.clear();
+  await (await browser?.catch(() => null))?.close();
+  for (const server of open) await (await server.catch(() => null))?.close();
+}
+
+// A site the tests open in Chromium, over 127.0.0.1 or from disk.
+function siteOf(built, browser, server) {
+  const url = (rel = '') => server.url + rel;
+  return {
+    ...built,
+    browser,
+    server,
+    url,
+    fileUrl: (rel = '') => pathToFileURL(path.join(built.site, rel)).href,
+    // A fresh browser profile at `where` (a URL, or a path in the site
+    // served over 127.0.0.1); closed when the test `t` ends.
+    open: (t, where, options) => openPage(browser, t, /^[a-z]+:/.test(where) ? where : url(where), options),
+  };
+}
+
+// Opens a built site (a directory) with the shared browser and a server.
+export async function siteAt(built) {
+  const [browser, server] = await Promise.all([sharedBrowser(), serveOnce(built.site)]);
+  return siteOf(built, browser, server);
+}
+
+// The book a test file works on: `GUIDE`, or a fixture book's name (and
+// `fixtureBook` options). Returns an object filled in before the file's
+// first test: the build's fields, `browser`, `server`, `url(rel)`,
+// `fileUrl(rel)` and `open(t, where, options)`. The browser and servers
+// close after the file's last test.
+let closing = false;
+export function useBook(name, options = {}) {
+  const book = {};
+  before(async () => {
+    let built;
+    if (name === GUIDE) {
+      assert.ok(existsSync(path.join(bookDir, 'index.html')), `${bookDir} is built (cargo run --release -- build)`);
+      built = { dir: repoRoot, site: bookDir };
+    } else {
+      built = await fixtureBook(name, options);
+      assert.equal(built.status, 0, `building the ${name} fixture:\n${built.log}`);
+    }
+    Object.assign(book, await siteAt(built));
+  });
+  if (!closing) {
+    closing = true;
+    after(closeShared);
+  }
+  return book;
 }

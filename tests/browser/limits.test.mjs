@@ -1,14 +1,17 @@
-// Practice mode of the limit tables in a real browser.
+// Practice mode of the limit tables in a real browser, on the limits
+// fixture book (tests/books/limits/).
 // Run: node --test --test-concurrency=1 tests/browser/
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { launch, newPage, openPage, serve, repoRoot } from './harness.mjs';
-import { assertNoErrors, assertNoViolations, axeViolations, expectText, expectVisible, sleep } from './assertions.mjs';
+import { newPage, repoRoot, useBook } from './harness.mjs';
+import { assertNoErrors, assertNoViolations, axeViolations, expectText, expectVisible } from './assertions.mjs';
 
-const LAMBDA = 'serverless-containers/lambda.html';
-const APIGW = 'serverless-containers/api-gateway.html';
+const LAMBDA = 'lambda.html';
+const APIGW = 'api-gateway.html';
+// The rows of the fixture's "Lambda limits" table.
+const ROWS = 6;
 const QUANTITIES = JSON.parse(readFileSync(path.join(repoRoot, 'tests', 'fixtures', 'quantities.json'), 'utf8'));
 const TIMEOUT = 'Max execution timeout';
 const TIMEOUT_VALUE = '15 minutes (900 s)';
@@ -16,18 +19,9 @@ const MEMORY = 'Memory';
 const MEMORY_VALUE = '128 MB – 10,240 MB (10 GB)';
 const ENV = 'Environment variables';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serve();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const book = useBook('limits');
 
-const open = (t, { url = LAMBDA, ...options } = {}) => openPage(browser, t, server.url + url, options);
+const open = (t, { url = LAMBDA, ...options } = {}) => book.open(t, url, options);
 
 const table = (page, caption = 'Lambda limits') => page.getByRole('table', { name: new RegExp(`^${caption}`) });
 const bodyRows = (page, caption) => table(page, caption).getByRole('row').filter({ has: page.getByRole('rowheader') });
@@ -66,13 +60,13 @@ async function typeAnswer(page, name, answers, via = 'Enter') {
 }
 async function reset(page) {
   await page.getByRole('button', { name: 'Reset' }).click();
-  await expectText(score(page), /Score: 0 \/ 12$/);
+  await expectText(score(page), new RegExp(`Score: 0 / ${ROWS}$`));
 }
 
 
 async function assertTableComplete(page) {
   const values = await rowValues(page);
-  assert.equal(values.length, 12);
+  assert.equal(values.length, ROWS);
   for (const [name, text] of values) {
     assert.match(text, /\d/, `${name} shows a value`);
     await expectVisible(limitCell(page, name));
@@ -109,33 +103,33 @@ test('Practice hides the values and grades typed answers', async (t) => {
   const values = await rowValues(page);
   await startPractice(page);
   for (const [name, text] of values) await expectVisible(value(page, name, text), false);
-  await expectText(score(page), 'Score: 0 / 12');
+  await expectText(score(page), `Score: 0 / ${ROWS}`);
 
   const correct = new RegExp(`^✓ Correct\\. The limit is ${escape(TIMEOUT_VALUE)}\\.$`);
   for (const [answer, via] of [['900 s', 'Enter'], ['15 min', 'Check'], ['15 minutes', 'Enter']]) {
     await typeAnswer(page, TIMEOUT, [answer], via);
     await expectText(rowStatus(page, TIMEOUT), correct);
     await expectVisible(value(page, TIMEOUT, TIMEOUT_VALUE));
-    await expectText(score(page), 'Score: 1 / 12');
+    await expectText(score(page), `Score: 1 / ${ROWS}`);
     await reset(page);
     await expectVisible(value(page, TIMEOUT, TIMEOUT_VALUE), false);
   }
   await typeAnswer(page, TIMEOUT, ['10 minutes']);
   await expectText(rowStatus(page, TIMEOUT), /^✗ Incorrect: you answered 10 minutes\. The limit is 15 minutes \(900 s\)\.$/);
   await expectVisible(value(page, TIMEOUT, TIMEOUT_VALUE));
-  await expectText(score(page), 'Score: 0 / 12');
+  await expectText(score(page), `Score: 0 / ${ROWS}`);
 
   await typeAnswer(page, MEMORY, ['128 MB', '10 GB']);
   await expectText(rowStatus(page, MEMORY), /^✓ Correct/);
   await expectVisible(value(page, MEMORY, MEMORY_VALUE));
-  await expectText(score(page), 'Score: 1 / 12');
+  await expectText(score(page), `Score: 1 / ${ROWS}`);
 
   // Not a quantity: asked again, not graded.
   await typeAnswer(page, ENV, ['fifteen']);
   await expectText(rowStatus(page, ENV), 'Write a number and a unit, such as 15 min or 512 MB.');
   assert.equal(await input(page, ENV).isEditable(), true);
   await expectVisible(value(page, ENV, '4 KB'), false);
-  await expectText(score(page), 'Score: 1 / 12');
+  await expectText(score(page), `Score: 1 / ${ROWS}`);
 
   // Practice off: every value is back.
   await practice(page).click();
@@ -195,7 +189,7 @@ test('choosing mode: pick the value from a list', async (t) => {
   await select(ENV).selectOption({ label: '8 KB' });
   await row(page, ENV).getByRole('button', { name: `Check ${ENV}` }).click();
   await expectText(rowStatus(page, ENV), /^✗ Incorrect: you answered 8 KB\./);
-  await expectText(score(page), 'Score: 2 / 12');
+  await expectText(score(page), `Score: 2 / ${ROWS}`);
   // The mode is remembered.
   await page.reload();
   assert.equal(await page.getByRole('radio', { name: 'Choosing' }).isChecked(), true);
@@ -229,14 +223,14 @@ test('one row answered with the keyboard alone', async (t) => {
   await page.keyboard.type('15 min');
   await page.keyboard.press('Enter');
   await expectText(rowStatus(page, TIMEOUT), /^✓ Correct/);
-  await expectText(score(page), 'Score: 1 / 12');
+  await expectText(score(page), `Score: 1 / ${ROWS}`);
   // The answered row's input is disabled: focus moves on to the next row.
   assert.equal(await input(page, ENV).evaluate((el) => el === document.activeElement), true,
     'focus is on the next row to answer');
   await page.keyboard.type('4 KB');
   await page.keyboard.press('Enter');
   await expectText(rowStatus(page, ENV), /^✓ Correct/);
-  await expectText(score(page), 'Score: 2 / 12');
+  await expectText(score(page), `Score: 2 / ${ROWS}`);
   assertNoErrors(page);
 });
 
@@ -298,7 +292,7 @@ for (const theme of ['light', 'rust', 'coal', 'navy', 'ayu']) {
 
 test('corrupt, stale, foreign or unreadable saved state never breaks practice mode', async (t) => {
   const entries = {
-    'sg:limits:serverless-containers-lambda-lambda-limits': '{"practice": true, "mode": "type"}',
+    'sg:limits:lambda-lambda-limits': '{"practice": true, "mode": "type"}',
     'sg:limit:lambda.timeout': '{not json',
     'sg:limit:lambda.memory': '{"h":"stale","r":"right"}',
     'sg:limit:lambda.env-vars': '{"h":"x","r":"exploded","a":7}',
@@ -313,7 +307,7 @@ test('corrupt, stale, foreign or unreadable saved state never breaks practice mo
   await page.reload();
   // Practice mode came back on; no row was taken as answered.
   assert.equal(await practice(page).getAttribute('aria-pressed'), 'true');
-  await expectText(score(page), 'Score: 0 / 12');
+  await expectText(score(page), `Score: 0 / ${ROWS}`);
   for (const name of [TIMEOUT, MEMORY, ENV]) {
     assert.equal(await row(page, name).locator('.sg-practice-result').textContent(), '', `${name} starts unanswered`);
     await expectVisible(input(page, name, name === MEMORY ? 'Minimum' : null));
@@ -326,24 +320,24 @@ test('corrupt, stale, foreign or unreadable saved state never breaks practice mo
 });
 
 test('storage that throws: practice still grades and scores', async (t) => {
-  const page = await newPage(browser);
+  const page = await newPage(book.browser);
   t.after(() => page.context().close());
   await page.addInitScript(() => {
     Storage.prototype.getItem = () => { throw new Error('storage blocked'); };
     Storage.prototype.setItem = () => { throw new Error('storage blocked'); };
   });
-  await page.goto(server.url + LAMBDA);
+  await page.goto(book.url(LAMBDA));
   await startPractice(page);
   await typeAnswer(page, TIMEOUT, ['15 minutes']);
   await expectText(rowStatus(page, TIMEOUT), /^✓ Correct/);
-  await expectText(score(page), 'Score: 1 / 12');
+  await expectText(score(page), `Score: 1 / ${ROWS}`);
   // mdBook's own scripts read localStorage unguarded; ours must not add errors.
   assert.deepEqual(page.errors.filter((e) => !/storage blocked/.test(e)), []);
 });
 
 test('at phone width each row is a card that fits the screen, still a table to assistive technology', async (t) => {
   const page = await open(t, { viewport: { width: 375, height: 800 } });
-  assert.equal(await bodyRows(page).count(), 12);
+  assert.equal(await bodyRows(page).count(), ROWS);
   assert.equal(await table(page).getByRole('columnheader').count(), 4);
   const overflow = await page.locator('.sg-table-scroll').first().evaluate((el) => el.scrollWidth - el.clientWidth);
   assert.ok(overflow <= 0, `the table is ${overflow}px wider than the screen`);

@@ -1,12 +1,13 @@
 // The `pdf` command: one PDF of the whole book, printed by Chromium, with a
 // title page, page numbers, bookmarks, working internal links, quizzes as
-// worksheets followed by their answer keys, limit values and diagrams.
+// worksheets followed by their answer keys, limit values and diagrams. On
+// a copy of the guide itself: the PDF is of the guide's own content.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { copyBook, studyguide, launch, newPage, fileUrl, tempDir } from './harness.mjs';
+import { closeShared, copyBook, newPage, removeAtExit, sharedBrowser, studyguide } from './harness.mjs';
 
 // pdftotext joins words hyphenated at line ends, so compare without hyphens.
 const normalize = (text) => text.replace(/[-‐]/g, '').replace(/\s+/g, ' ').replace(/[‘’]/g, "'").trim();
@@ -55,15 +56,14 @@ let pdf;
 let expected;
 
 before(async () => {
-  book = copyBook('studyguide-pdf-');
+  book = removeAtExit(copyBook('studyguide-pdf-'));
   const result = studyguide(['pdf', book]);
   assert.equal(result.status, 0, result.stderr);
   pdf = result.stdout.trim();
   assert.equal(pdf, path.join(book, 'book', 'studyguide.pdf'));
 
   // What the PDF must hold, read from the built print page.
-  const browser = await launch();
-  const page = await newPage(browser);
+  const page = await newPage(await sharedBrowser());
   await page.goto('file://' + path.join(book, 'book', 'print.html'));
   expected = await page.evaluate(() => ({
     prompts: [...document.querySelectorAll('.sg-quiz .sg-prompt')].map((e) => e.textContent),
@@ -71,10 +71,10 @@ before(async () => {
     key: [...document.querySelectorAll('.sg-answer-key li')].map((e) => e.textContent),
     limits: [...document.querySelectorAll('.sg-limit-value')].map((e) => e.textContent),
   }));
-  await browser.close();
+  await page.context().close();
 });
 
-after(() => {});
+after(closeShared);
 
 test('the PDF holds every question, its choices and the answer key', () => {
   const text = normalize(pdfText(pdf));

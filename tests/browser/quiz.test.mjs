@@ -1,87 +1,36 @@
-// The self-grading quiz in a real browser: what a learner sees and can do.
+// The self-grading quiz in a real browser: what a learner sees and can do,
+// on the quiz fixture book (tests/books/quiz/).
 // Run: node --test --test-concurrency=1 tests/browser/
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, mkdirSync, copyFileSync, cpSync, rmSync, existsSync, symlinkSync } from 'node:fs';
-import { execFile as execFileCb } from 'node:child_process';
-import { promisify } from 'node:util';
+import { readFileSync, cpSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { launch, openPage, serve, fileUrl, bookDir, repoRoot, tempDir } from './harness.mjs';
-import { assertNoErrors, assertNoViolations, axeViolations, expectText, expectVisible, sleep } from './assertions.mjs';
+import { booksDir, fixtureBook, serve, tempDir, useBook } from './harness.mjs';
+import { assertNoErrors, assertNoViolations, axeViolations, expectText, expectVisible } from './assertions.mjs';
+import { parseQuiz, plain, quizParts } from './quiz-page.mjs';
 
-const execFile = promisify(execFileCb);
-const QUIZ = 'serverless-containers/quiz.html';
-const QUIZ_MD = path.join(repoRoot, 'src', 'serverless-containers', 'quiz.md');
-const BINARY = path.join(repoRoot, 'target', 'release', 'mdbook-studyguide');
+const QUIZ = 'quiz.html';
+const QUIZ_MD = path.join(booksDir, 'quiz', 'src', 'quiz.md');
 
 // The answer key, read from the quiz's TOML (not from the page).
-function parseQuiz(markdown) {
-  const block = markdown.match(/```quiz\n([\s\S]*?)\n```/);
-  assert.ok(block, 'quiz.md has a ```quiz block');
-  return block[1].split(/^\[\[question\]\]\s*$/m).slice(1).map((section, i) => {
-    const prompt = section.match(/^prompt = (".*")\s*$/m);
-    const answer = section.match(/^answer = (".*"|\[.*\])\s*$/m);
-    assert.ok(prompt && answer, `question ${i + 1} has a prompt and an answer`);
-    return { n: i + 1, prompt: JSON.parse(prompt[1]), letters: [].concat(JSON.parse(answer[1])) };
-  });
-}
 const KEY = parseQuiz(readFileSync(QUIZ_MD, 'utf8'));
+const N = KEY.length;
 const MULTI = KEY.find((q) => q.letters.length > 1);
+const {
+  quizOf, questions, question, choice, choiceItem, result, score, checkButton, pick, answer, checkedLetters,
+} = quizParts(KEY);
 
-// Markdown in prompts becomes typographic quotes and <code>.
-const plain = (s) => s.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/[`*]/g, '').replace(/\s+/g, ' ').trim();
-
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serve();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const book = useBook('quiz');
 
 // A fresh browser profile on the quiz; closed when the test ends.
-const open = (t, { url = server.url + QUIZ, ...options } = {}) => openPage(browser, t, url, options);
+const open = (t, { url = book.url(QUIZ), ...options } = {}) => book.open(t, url, options);
 
-const quizOf = (page) => page.getByRole('form', { name: 'Quiz' });
-// Each question is a fieldset (role group) named by its legend; the answer
-// <details> is a group too, so filter by name.
-const questions = (page) => quizOf(page).getByRole('group', { name: /^Question \d+\. / });
-const question = (page, n) => quizOf(page).getByRole('group', { name: new RegExp(`^Question ${n}\\. `) });
-const isMulti = (n) => KEY[n - 1].letters.length > 1;
-const choiceIn = (scope, n, letter) =>
-  scope.getByRole(isMulti(n) ? 'checkbox' : 'radio', { name: new RegExp(`^${letter}\\) `) });
-const choice = (page, n, letter) => choiceIn(question(page, n), n, letter);
-// The list item of a choice: its input, its mark and its explanation.
-const choiceItem = (page, n, letter) =>
-  question(page, n).getByRole('listitem').filter({ has: choiceIn(page, n, letter) });
-const result = (page, n) => question(page, n).getByRole('status');
-const score = (page) => quizOf(page).getByRole('status').filter({ hasText: /^Score:/ });
-const checkButton = (page, n) => question(page, n).getByRole('button', { name: 'Check' });
-
-async function pick(page, n, letters) {
-  for (const letter of letters) await choice(page, n, letter).check();
-}
-async function answer(page, n, letters = KEY[n - 1].letters) {
-  await pick(page, n, letters);
-  await checkButton(page, n).click();
-}
-
-async function checkedLetters(page, n) {
-  const letters = [];
-  for (const letter of 'ABCD') if (await choice(page, n, letter).isChecked()) letters.push(letter);
-  return letters;
-}
 const stored = (page, id) => page.evaluate((k) => localStorage.getItem(k), `sg:quiz:${id}`);
 
-
-test('all 25 questions are on the page, and the answer key scores 25 / 25', async (t) => {
+test(`all ${N} questions are on the page, and the answer key scores ${N} / ${N}`, async (t) => {
   const page = await open(t);
-  assert.equal(KEY.length, 25);
-  assert.equal(await questions(page).count(), 25);
-  await expectText(score(page), 'Score: 0 / 25');
+  assert.equal(await questions(page).count(), N);
+  await expectText(score(page), `Score: 0 / ${N}`);
   for (const q of KEY) {
     const legend = await question(page, q.n).locator('legend').innerText();
     const choose = q.letters.length > 1 ? ' (Choose TWO.)' : '';
@@ -91,7 +40,7 @@ test('all 25 questions are on the page, and the answer key scores 25 / 25', asyn
     await answer(page, q.n);
     await expectText(result(page, q.n), 'Correct.');
   }
-  await expectText(score(page), 'Score: 25 / 25');
+  await expectText(score(page), `Score: ${N} / ${N}`);
   // The learner's own picks are marked right.
   await expectText(choiceItem(page, 1, KEY[0].letters[0]).getByText(/^✓/), '✓ Your answer: correct');
   assertNoErrors(page);
@@ -102,7 +51,7 @@ test('a reload keeps the answers and the score', async (t) => {
   await answer(page, 1);
   await answer(page, 2, ['A']);
   await pick(page, 3, ['C']); // picked, not checked yet
-  await expectText(score(page), 'Score: 1 / 25');
+  await expectText(score(page), `Score: 1 / ${N}`);
   await page.reload();
   await expectText(result(page, 1), 'Correct.');
   await expectText(result(page, 2), 'Incorrect. The answer is B.');
@@ -111,7 +60,7 @@ test('a reload keeps the answers and the score', async (t) => {
   assert.deepEqual(await checkedLetters(page, 2), ['A']);
   assert.deepEqual(await checkedLetters(page, 3), ['C']);
   assert.equal(await choice(page, 1, 'A').isDisabled(), true, 'a graded question stays graded');
-  await expectText(score(page), 'Score: 1 / 25');
+  await expectText(score(page), `Score: 1 / ${N}`);
   assertNoErrors(page);
 });
 
@@ -130,7 +79,7 @@ test('a wrong answer is called wrong and explained', async (t) => {
   await expectVisible(why);
   await expectText(why, 'A private API is a REST API reachable only from a VPC; it is about access, not price.');
   assert.equal(await choiceItem(page, 2, 'A').getByText(/^[✓✗]/).count(), 0, 'an unpicked wrong choice has no mark');
-  await expectText(score(page), 'Score: 0 / 25');
+  await expectText(score(page), `Score: 0 / ${N}`);
   assertNoErrors(page);
 });
 
@@ -147,7 +96,7 @@ test(`the multi-answer question (${MULTI.n}, Choose TWO) is graded all-or-nothin
   await expectVisible(question(page, n).getByText('Answer: A, B'), false);
   await answer(page, n, ['B']);
   await expectText(result(page, n), 'Correct.');
-  await expectText(score(page), 'Score: 1 / 25');
+  await expectText(score(page), `Score: 1 / ${N}`);
 
   await quizOf(page).getByRole('button', { name: 'Try again' }).click();
   await answer(page, n, ['A', 'C']);
@@ -155,7 +104,7 @@ test(`the multi-answer question (${MULTI.n}, Choose TWO) is graded all-or-nothin
   await expectText(choiceItem(page, n, 'A').getByText(/^✓/), '✓ Your answer: correct');
   await expectText(choiceItem(page, n, 'B').getByText(/^✓/), '✓ Correct answer');
   await expectText(choiceItem(page, n, 'C').getByText(/^✗/), '✗ Your answer: incorrect');
-  await expectText(score(page), 'Score: 0 / 25');
+  await expectText(score(page), `Score: 0 / ${N}`);
   assertNoErrors(page);
 });
 
@@ -164,9 +113,9 @@ test('"Try again" resets the score, the choices and the stored answers', async (
   await answer(page, 1);
   await answer(page, 2);
   await pick(page, 3, ['A']);
-  await expectText(score(page), 'Score: 2 / 25');
+  await expectText(score(page), `Score: 2 / ${N}`);
   await quizOf(page).getByRole('button', { name: 'Try again' }).click();
-  await expectText(score(page), 'Score: 0 / 25');
+  await expectText(score(page), `Score: 0 / ${N}`);
   for (const n of [1, 2, 3]) {
     assert.deepEqual(await checkedLetters(page, n), [], `question ${n} has no choice`);
     await expectText(result(page, n), '');
@@ -174,7 +123,7 @@ test('"Try again" resets the score, the choices and the stored answers', async (
   }
   await expectVisible(question(page, 1).getByText('Answer: C'), false);
   await page.reload();
-  await expectText(score(page), 'Score: 0 / 25');
+  await expectText(score(page), `Score: 0 / ${N}`);
   for (const n of [1, 2, 3]) {
     assert.deepEqual(await checkedLetters(page, n), [], `question ${n} has no choice after a reload`);
     await expectText(result(page, n), '');
@@ -212,7 +161,7 @@ test('the quiz works with the keyboard alone', async (t) => {
   assert.ok(await isFocused(checkButton(page, 2)));
   await page.keyboard.press('Enter');
   await expectText(result(page, 2), 'Correct.');
-  await expectText(score(page), 'Score: 2 / 25');
+  await expectText(score(page), `Score: 2 / ${N}`);
   assertNoErrors(page);
 });
 
@@ -230,10 +179,10 @@ for (const [label, raw] of BAD_ENTRIES) {
     assert.equal(await stored(page, 'lambda-max-timeout'), null, 'the bad entry was removed');
     assert.deepEqual(await checkedLetters(page, 1), []);
     await expectText(result(page, 1), '');
-    await expectText(score(page), 'Score: 0 / 25');
+    await expectText(score(page), `Score: 0 / ${N}`);
     await answer(page, 1);
     await expectText(result(page, 1), 'Correct.');
-    await expectText(score(page), 'Score: 1 / 25');
+    await expectText(score(page), `Score: 1 / ${N}`);
     assertNoErrors(page);
   });
 }
@@ -255,41 +204,35 @@ test('storage: a localStorage that throws still lets you answer and score', asyn
   await expectText(result(page, 1), 'Correct.');
   await expectText(result(page, 2), 'Incorrect. The answer is B.');
   await expectText(result(page, MULTI.n), 'Correct.');
-  await expectText(score(page), 'Score: 2 / 25');
+  await expectText(score(page), `Score: 2 / ${N}`);
   const mdbooks = stacks.filter((s) => /\/toc-[0-9a-f]+\.js:/.test(s));
   assert.deepEqual(page.errors.filter((e) => e !== 'Error: storage blocked'), [], 'no other errors');
   assert.equal(page.errors.length, mdbooks.length, `only mdBook's toc.js failed:\n${stacks.join('\n')}`);
 });
 
-// A copy of the repository's tracked files, built with one question's prompt changed.
-async function buildEditedBook(t) {
-  assert.ok(existsSync(BINARY), `${BINARY} is built (cargo build --release)`);
-  const dir = tempDir('sg-edited-');
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const { stdout } = await execFile('git', ['ls-files', '-z'], { cwd: repoRoot });
-  for (const file of stdout.split('\0').filter(Boolean)) {
-    const from = path.join(repoRoot, file);
-    if (!existsSync(from)) continue;
-    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    copyFileSync(from, path.join(dir, file));
-  }
-  symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'));
-  const md = path.join(dir, 'src', 'serverless-containers', 'quiz.md');
-  const before = readFileSync(md, 'utf8');
-  const edited = before.replace(`prompt = "${KEY[0].prompt}"`, 'prompt = "How long can one AWS Lambda invocation run at most?"');
-  assert.notEqual(edited, before, 'the prompt was edited');
-  writeFileSync(md, edited);
-  await execFile(BINARY, ['build', dir], { cwd: dir, maxBuffer: 1 << 24 });
-  return path.join(dir, 'book');
+// The quiz fixture built with one question's prompt changed.
+async function buildEditedBook() {
+  const edited = await fixtureBook('quiz', {
+    key: 'edited',
+    edit: (dir) => {
+      const md = path.join(dir, 'src', 'quiz.md');
+      const before = readFileSync(md, 'utf8');
+      const text = before.replace(`prompt = "${KEY[0].prompt}"`, 'prompt = "How long can one AWS Lambda invocation run at most?"');
+      assert.notEqual(text, before, 'the prompt was edited');
+      writeFileSync(md, text);
+    },
+  });
+  assert.equal(edited.status, 0, edited.log);
+  return edited.site;
 }
 
 test('storage: an edited question is reset, the others keep their answers', async (t) => {
-  const editedBook = await buildEditedBook(t);
+  const editedBook = await buildEditedBook();
   // Both versions are served from the same origin and path, one after the other.
   const root = tempDir('sg-served-');
   t.after(() => rmSync(root, { recursive: true, force: true }));
   const served = path.join(root, 'book');
-  cpSync(bookDir, served, { recursive: true });
+  cpSync(book.site, served, { recursive: true });
   const local = await serve(root);
   t.after(() => local.close());
   const url = `${local.url}book/${QUIZ}`;
@@ -297,7 +240,7 @@ test('storage: an edited question is reset, the others keep their answers', asyn
   const page = await open(t, { url });
   await answer(page, 1);
   await answer(page, 2);
-  await expectText(score(page), 'Score: 2 / 25');
+  await expectText(score(page), `Score: 2 / ${N}`);
 
   rmSync(served, { recursive: true, force: true });
   cpSync(editedBook, served, { recursive: true });
@@ -307,13 +250,13 @@ test('storage: an edited question is reset, the others keep their answers', asyn
   await expectText(result(page, 1), '');
   assert.deepEqual(await checkedLetters(page, 2), KEY[1].letters, 'the unchanged question keeps its answer');
   await expectText(result(page, 2), 'Correct.');
-  await expectText(score(page), 'Score: 1 / 25');
+  await expectText(score(page), `Score: 1 / ${N}`);
   assertNoErrors(page);
 });
 
 test('without JavaScript every question, its choices and its answer are on the page', async (t) => {
   const page = await open(t, { javaScriptEnabled: false });
-  assert.equal(await questions(page).count(), 25);
+  assert.equal(await questions(page).count(), N);
   for (const q of KEY) {
     const group = question(page, q.n);
     assert.match(plain(await group.locator('legend').innerText()), new RegExp(`^Question ${q.n}\\. `));
@@ -340,12 +283,12 @@ test('without JavaScript the Check buttons, the score and "Try again" are not sh
 });
 
 test('opened from disk, the quiz works and makes no network request', async (t) => {
-  const page = await open(t, { url: fileUrl(QUIZ) });
+  const page = await open(t, { url: book.fileUrl(QUIZ) });
   await answer(page, 1);
   await answer(page, MULTI.n);
   await expectText(result(page, 1), 'Correct.');
   await expectText(result(page, MULTI.n), 'Correct.');
-  await expectText(score(page), 'Score: 2 / 25');
+  await expectText(score(page), `Score: 2 / ${N}`);
   assert.ok(page.requests.length > 1);
   assert.deepEqual(page.requests.filter((u) => !u.startsWith('file://')), [], 'only file:// requests');
   assertNoErrors(page);
@@ -378,7 +321,7 @@ test('at phone width (375px) the quiz fits without horizontal scrolling', async 
   const box = await check.boundingBox();
   assert.ok(box.x >= 0 && box.x + box.width <= width, `Check button within the viewport: ${JSON.stringify(box)}`);
   // Marks and explanations must not widen the page either.
-  await answer(page, 6, ['C']);
+  await answer(page, 5, ['C']);
   await answer(page, MULTI.n, ['C', 'D']);
   await expectText(result(page, MULTI.n), /^Incorrect/);
   assert.ok(await overflow() <= width + 1, `after answering: scrollWidth ${await overflow()} <= ${width + 1}`);

@@ -1,20 +1,23 @@
 // The `serve` command: builds the book, serves it on 127.0.0.1, shows broken
 // blocks as a box in their page instead of stopping, rebuilds when a source
 // changes and reloads the open page over mdBook's live-reload WebSocket.
+// On a copy of the quiz fixture book (tests/books/quiz/).
 // Run: node --test --test-concurrency=1 tests/browser/
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { networkInterfaces } from 'node:os';
 import path from 'node:path';
-import { launch, newPage, openPage, repoRoot, copyBook } from './harness.mjs';
+import { binaryPath, booksDir, closeShared, copyFixture, newPage, openPage, sharedBrowser, themeEnv } from './harness.mjs';
 import { sleep, stripAnsi } from './assertions.mjs';
+import { parseQuiz } from './quiz-page.mjs';
 
-const BINARY = path.join(repoRoot, 'target', 'release', 'mdbook-studyguide');
-const QUIZ = 'serverless-containers/quiz.html';
+const QUIZ = 'quiz.html';
+// The number of questions of the fixture's own quiz.
+const N = parseQuiz(readFileSync(path.join(booksDir, 'quiz', 'src', 'quiz.md'), 'utf8')).length;
 
 // A quiz block with one problem: its answer is not one of its two choices.
 const BROKEN_BLOCK = [
@@ -30,7 +33,7 @@ const BROKEN_BLOCK = [
 
 let dir;
 let quizFile;
-let where; // `src/…/quiz.md:LINE:COL` of the bad answer
+let where; // `src/quiz.md:LINE:COL` of the bad answer
 let child;
 let output = '';
 let base; // http://127.0.0.1:PORT/
@@ -38,11 +41,8 @@ let port;
 let browser;
 
 before(async () => {
-  dir = copyBook('studyguide-serve-');
-  // Reuse the drawings of the main book, so serve starts without Chromium.
-  const cache = path.join(repoRoot, '.studyguide-cache');
-  if (existsSync(cache)) cpSync(cache, path.join(dir, '.studyguide-cache'), { recursive: true });
-  quizFile = path.join(dir, 'src', 'serverless-containers', 'quiz.md');
+  dir = copyFixture('quiz', 'studyguide-serve-');
+  quizFile = path.join(dir, 'src', 'quiz.md');
   const original = readFileSync(quizFile, 'utf8');
   const text = original.endsWith('\n') ? original : original + '\n';
   writeFileSync(quizFile, text);
@@ -50,9 +50,11 @@ before(async () => {
   const lines = readFileSync(quizFile, 'utf8').split('\n');
   const line = lines.lastIndexOf('answer = "E"') + 1;
   const col = lines[line - 1].indexOf('"E"') + 1;
-  where = `src/serverless-containers/quiz.md:${line}:${col}`;
+  where = `src/quiz.md:${line}:${col}`;
 
-  child = spawn(BINARY, ['serve', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child = spawn(binaryPath, ['serve', dir, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...themeEnv() },
+  });
   child.stdout.on('data', (d) => { output += d; });
   child.stderr.on('data', (d) => { output += d; });
   const url = await new Promise((resolve, reject) => {
@@ -66,18 +68,17 @@ before(async () => {
   });
   base = url[1];
   port = Number(url[2]);
-  browser = await launch();
+  browser = await sharedBrowser();
 });
 
 after(async () => {
-  await browser?.close();
+  await closeShared();
   if (child && child.exitCode === null) {
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
     await Promise.race([exited, sleep(5000)]);
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   }
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 const open = (t, url) => openPage(browser, t, url, { timeout: 10000 });
@@ -130,13 +131,13 @@ test('a broken quiz block does not stop serve: its page shows the problem, and t
   const source = (await box.locator('pre').innerText()).trim();
   assert.equal(source, BROKEN_BLOCK.join('\n'), 'the box shows the block source');
 
-  // The chapter's own quiz: 25 questions, and question 1 can be answered.
+  // The chapter's own quiz: its questions, and question 1 can be answered.
   await quizForm(page).waitFor();
   assert.equal(await quizForm(page).count(), 1);
   const q1 = quizForm(page).getByRole('group', { name: /^Question 1\. / });
   await q1.getByRole('radio', { name: /^C\) / }).check();
   await q1.getByRole('button', { name: 'Check' }).click();
-  await page.waitForFunction(() => /Score: 1 \/ 25/.test(document.body.innerText));
+  await page.waitForFunction((n) => document.body.innerText.includes(`Score: 1 / ${n}`), N);
   assert.equal((await q1.getByRole('status').innerText()).trim(), 'Correct.');
   assert.deepEqual(page.errors, []);
 });
@@ -170,7 +171,7 @@ test('paths outside the site are refused with 404', async () => {
   assert.equal(ok.status, 200);
   for (const p of [
     '/../book.toml', '/%2e%2e/book.toml', '/%2E%2E/book.toml', '/..%2fbook.toml', '/%2e%2e%2fbook.toml',
-    '/serverless-containers/../../book.toml', '/..%5cbook.toml', '/../src/serverless-containers/quiz.md',
+    '/serverless-containers/../../book.toml', '/..%5cbook.toml', '/../src/quiz.md',
     '/%2fetc/passwd', '/../../../../../../etc/passwd',
   ]) {
     const res = await get(p);
@@ -206,7 +207,7 @@ test('a page opened in a fresh browser loads completely, every time', async (t) 
       const loaded = await page.goto(base + QUIZ, { timeout: 15000 }).then(() => true, () => false);
       const stuck = page.requests.filter((u) => !done.has(u) && !u.startsWith('ws'));
       assert.ok(loaded, `attempt ${attempt}: the page did not finish loading; never answered: ${stuck.join(', ')}`);
-      await page.getByText('Score: 0 / 25').waitFor({ timeout: 5000 });
+      await page.getByText(`Score: 0 / ${N}`).waitFor({ timeout: 5000 });
     } finally {
       await page.context().close();
     }

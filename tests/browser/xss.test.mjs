@@ -4,9 +4,9 @@
 // dialog may open, and no element may be injected.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync, symlinkSync, copyFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { launch, newPage, serve, studyguide, tempDir, repoRoot } from './harness.mjs';
+import { buildBook, closeShared, linkTheme, newPage, removeAtExit, serveOnce, sharedBrowser, tempDir } from './harness.mjs';
 
 // Each vector tries to set window.__xss or call alert(); the page must do neither.
 const VECTORS = [
@@ -104,14 +104,9 @@ let browser;
 
 // Builds the hostile book; `prerender` = "auto" draws diagrams at build
 // time, "never" leaves them to mermaid in the browser.
-function buildBook(prerender) {
-  const book = tempDir('studyguide-xss-');
+function buildHostileBook(prerender) {
+  const book = linkTheme(removeAtExit(tempDir('studyguide-xss-')));
   mkdirSync(path.join(book, 'src'), { recursive: true });
-  mkdirSync(path.join(book, 'theme'), { recursive: true });
-  for (const file of readdirSync(path.join(repoRoot, 'theme'))) {
-    copyFileSync(path.join(repoRoot, 'theme', file), path.join(book, 'theme', file));
-  }
-  symlinkSync(path.join(repoRoot, 'node_modules'), path.join(book, 'node_modules'));
   writeFileSync(path.join(book, 'book.toml'), `[book]
 title = "Hostile input"
 
@@ -121,10 +116,6 @@ on-failure = "continue"
 
 [preprocessor.studyguide.diagrams]
 prerender = "${prerender}"
-
-[output.html]
-additional-css = ["theme/studyguide.css", "theme/diagrams.css"]
-additional-js = ["theme/storage.js", "theme/quiz.js", "theme/limits.js"]
 `);
   let summary = '# Summary\n\n';
   VECTORS.forEach((vector, n) => {
@@ -132,7 +123,7 @@ additional-js = ["theme/storage.js", "theme/quiz.js", "theme/limits.js"]
     summary += `- [Vector ${n}](v${n}.md)\n`;
   });
   writeFileSync(path.join(book, 'src', 'SUMMARY.md'), summary);
-  const result = studyguide(['build', book]);
+  const result = buildBook(book);
   assert.equal(result.status, 0, result.stderr);
   assert.match(result.stderr, /WARN/, 'the broken blocks were reported');
   const drawn = prerender === 'auto' ? /diagrams: 17 drawn/ : /17 left to the browser/;
@@ -141,16 +132,12 @@ additional-js = ["theme/storage.js", "theme/quiz.js", "theme/limits.js"]
 }
 
 before(async () => {
-  servers.static = await serve(path.join(buildBook('auto'), 'book'));
-  servers.client = await serve(path.join(buildBook('never'), 'book'));
-  browser = await launch();
+  servers.static = await serveOnce(path.join(buildHostileBook('auto'), 'book'));
+  servers.client = await serveOnce(path.join(buildHostileBook('never'), 'book'));
+  browser = await sharedBrowser();
 });
 
-after(async () => {
-  await browser?.close();
-  await servers.static?.close();
-  await servers.client?.close();
-});
+after(closeShared);
 
 // What the page itself loads: mdBook's and our scripts, nothing else.
 async function inspect(page) {
