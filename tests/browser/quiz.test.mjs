@@ -46,6 +46,19 @@ test(`all ${N} questions are on the page, and the answer key scores ${N} / ${N}`
   assertNoErrors(page);
 });
 
+test('a checked question links to the section that teaches it and names its domain', async (t) => {
+  const page = await open(t);
+  await answer(page, 1);
+  const read = question(page, 1).getByRole('link', { name: 'Lambda limits' });
+  await expectVisible(read);
+  assert.equal(await read.getAttribute('href'), 'limits.html#lambda-limits');
+  await expectText(question(page, 1).locator('.sg-see'), 'Read: Lambda limits');
+  await expectText(question(page, 1).locator('.sg-domain'), 'Exam domain: Design Resilient Architectures');
+  await read.click();
+  await page.waitForURL(/limits\.html#lambda-limits$/);
+  await expectVisible(page.getByRole('heading', { name: 'Lambda limits' }));
+});
+
 test('a reload keeps the answers and the score', async (t) => {
   const page = await open(t);
   await answer(page, 1);
