@@ -47,10 +47,12 @@ fn render_question(out: &mut String, number: usize, q: &RenderedQuestion, style:
     let answer_attr: Vec<String> = q.answer.iter().map(usize::to_string).collect();
     let _ = write!(
         out,
-        r#"<li class="sg-question" id="sg-q-{key}" data-sg-question data-id="{key}" data-hash="{hash}" data-answer="{answer}">"#,
+        r#"<li class="sg-question" id="sg-q-{key}" data-sg-question data-id="{key}" data-hash="{hash}" data-answer="{answer}"{choose}>"#,
         key = escape_attr(&q.key),
         hash = escape_attr(&q.content_hash),
         answer = answer_attr.join(","),
+        choose =
+            if multi { format!(r#" data-choose="{}""#, count_word(q.answer.len())) } else { String::new() },
     );
     let _ = write!(
         out,
@@ -65,7 +67,7 @@ fn render_question(out: &mut String, number: usize, q: &RenderedQuestion, style:
     for (i, (text, why)) in q.choices.iter().enumerate() {
         let _ = write!(
             out,
-            r#"<li class="sg-choice"><label><input type="{input_type}" name="sg-{key}" value="{i}"><span class="sg-letter">{letter})</span> <span class="sg-choice-text">{text}</span></label><span class="sg-mark" data-sg-mark></span>"#,
+            r#"<li class="sg-choice"><label><input type="{input_type}" name="sg-{key}" value="{i}" data-letter="{letter}"><span class="sg-letter">{letter})</span> <span class="sg-choice-text">{text}</span></label><span class="sg-mark" data-sg-mark></span>"#,
             key = escape_attr(&q.key),
             letter = letter(i),
             text = render_inline(text, style),
@@ -155,10 +157,20 @@ mod tests {
             "{html}"
         );
         assert!(html.contains(r#"<legend><span class="sg-q-number">Question 1.</span> <span class="sg-prompt">Max <code>timeout</code>?</span></legend>"#), "{html}");
-        assert!(html.contains(r#"<label><input type="radio" name="sg-lambda-timeout" value="1"><span class="sg-letter">B)</span> <span class="sg-choice-text">15 min</span></label>"#), "{html}");
-        assert!(html.contains(r#"<input type="checkbox" name="sg-two" value="2">"#));
+        assert!(html.contains(r#"<label><input type="radio" name="sg-lambda-timeout" value="1" data-letter="B"><span class="sg-letter">B)</span> <span class="sg-choice-text">15 min</span></label>"#), "{html}");
+        assert!(html.contains(r#"<input type="checkbox" name="sg-two" value="2" data-letter="C">"#));
         assert!(html.contains("(Choose TWO.)"));
         assert!(html.contains(r#"data-answer="0,2""#));
+    }
+
+    #[test]
+    fn the_script_reads_counts_and_letters_from_attributes() {
+        let html = render_html(&sample(), MarkdownStyle::default());
+        assert!(html.contains(r#"data-id="two" data-hash=""#), "{html}");
+        assert!(html.contains(r#"data-answer="0,2" data-choose="TWO">"#), "{html}");
+        assert!(html.contains(r#"data-answer="1">"#), "a single-answer question has no count: {html}");
+        assert_eq!(html.matches("data-choose=").count(), 1);
+        assert_eq!(html.matches("data-letter=").count(), 5);
     }
 
     #[test]
