@@ -19,8 +19,11 @@ use studyguide::transform::{self, Settings, Target};
 use mdbook_preprocessor::book::{Book, BookItem, Chapter};
 use std::path::PathBuf;
 
+/// The body of one fuzz target.
+pub type FuzzTarget = fn(&[u8]);
+
 /// Every target, by the name of its corpus directory.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, FuzzTarget)] = &[
     ("quiz_parse", quiz_parse),
     ("limits_parse", limits_parse),
     ("quantity", quantity),

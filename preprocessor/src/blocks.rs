@@ -201,7 +201,7 @@ fn has_closing_fence(block: &str, container_prefix: &str) -> bool {
     lines.next();
     // Only spaces and tabs are blank in CommonMark (a form feed is not).
     let blank = |l: &str| l.trim_matches([' ', '\t', '\r']).is_empty();
-    let Some(last) = lines.filter(|l| !blank(l)).next_back() else {
+    let Some(last) = lines.rfind(|l| !blank(l)) else {
         return false;
     };
     // Strip the container's own markers and indentation, then measure what is left.

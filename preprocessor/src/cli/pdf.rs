@@ -15,7 +15,7 @@ pub fn run(dir: &Path) -> Result<PathBuf> {
     let margin = length_in_inches(&config.pdf.margin).context("[preprocessor.studyguide.pdf] margin")?;
     let chromium_setting = config.diagrams.chromium.as_deref().map(|p| book.root.join(p));
     // Before building: without Chromium there is nothing to print with.
-    let chromium = chrome::find(chromium_setting.as_deref()).with_context(|| chrome::install_hint())?;
+    let chromium = chrome::find(chromium_setting.as_deref()).with_context(chrome::install_hint)?;
     if !book.config.html_config().unwrap_or_default().print.enable {
         bail!("the print page is turned off: remove `enable = false` under [output.html.print] in book.toml");
     }

@@ -151,10 +151,10 @@ fn handle_connection(stream: TcpStream, site: &Path, clients: &Clients) -> std::
     let mut stream = stream;
     while let Some(head) = read_head(&mut reader)? {
         let path = head.path.split(['?', '#']).next().unwrap_or("/").to_owned();
-        if path.trim_start_matches('/') == LIVE_RELOAD {
-            if let Some(key) = head.websocket_key {
-                return accept_websocket(stream, &key, clients);
-            }
+        if path.trim_start_matches('/') == LIVE_RELOAD
+            && let Some(key) = head.websocket_key
+        {
+            return accept_websocket(stream, &key, clients);
         }
         let (status, kind, body) = match (head.method.as_str(), resolve(site, &path)) {
             ("GET" | "HEAD", Some(file)) => match std::fs::read(&file) {

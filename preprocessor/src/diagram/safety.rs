@@ -62,10 +62,10 @@ impl TokenSink for Guard {
 
 /// Why `svg` must not be put into a page, if it must not.
 pub fn check_svg(svg: &str) -> Result<(), String> {
-    let mut queue = BufferQueue::default();
+    let queue = BufferQueue::default();
     queue.push_back(svg.into());
     let tokenizer = Tokenizer::new(Guard::default(), TokenizerOpts::default());
-    let _ = tokenizer.feed(&mut queue);
+    let _ = tokenizer.feed(&queue);
     tokenizer.end();
     match tokenizer.sink.problem.take() {
         Some(why) => Err(format!("the drawing contains {why}; it was not used")),
