@@ -124,7 +124,7 @@ prerender = "${prerender}"
 
 [output.html]
 additional-css = ["theme/studyguide.css", "theme/diagrams.css"]
-additional-js = ["theme/storage.js", "theme/quiz.js", "theme/limits.js"]
+additional-js = ["theme/storage.js", "theme/announce.js", "theme/ready.js", "theme/loader.js", "theme/quiz.js", "theme/limits.js"]
 `);
   let summary = '# Summary\n\n';
   VECTORS.forEach((vector, n) => {

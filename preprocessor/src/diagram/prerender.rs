@@ -22,7 +22,7 @@ const RENDER_SETTINGS: &str = "v5 themed book-fonts light=default dark=dark font
 
 /// Where what draws diagrams in the reader's browser is copied, relative to
 /// the book's source directory (mdBook copies it into the site): mermaid's
-/// bundle and our script that runs it (loaded by theme/storage.js).
+/// bundle and our script that runs it (loaded by theme/loader.js).
 pub const VENDOR_DIR: &str = "vendor";
 
 /// Our script that draws diagrams in the browser; its mermaid settings are
