@@ -85,7 +85,7 @@
     return queue;
   }
 
-  // Printing waits for this (storage.js): the first drawing of every diagram.
+  // Printing waits for this (loader.js, ready.js): the first drawing of every diagram.
   SG.diagrams = loadMermaid().then(function (mermaid) {
     new MutationObserver(function () { redraw(mermaid); })
       .observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });

@@ -5,8 +5,8 @@
   var SG = window.StudyGuide;
 
   // The grammar of limits/quantity.rs; tests/fixtures/quantities.json holds
-  // the cases both are tested against.
-  var UNITS = {};
+  // the cases both are tested against. No prototype: "5 constructor" is no unit.
+  var UNITS = Object.create(null);
   [['bytes', 1, 'b byte bytes'], ['bytes', 1024, 'kb kib kilobyte kilobytes'],
     ['bytes', 1048576, 'mb mib megabyte megabytes'], ['bytes', 1073741824, 'gb gib gigabyte gigabytes'],
     ['bytes', 1099511627776, 'tb tib terabyte terabytes'], ['duration', 1, 'ms millisecond milliseconds'],
@@ -19,10 +19,15 @@
     u[2].split(u[0] === 'rate' ? '|' : ' ').forEach(function (word) { UNITS[word] = u; });
   });
 
-  // "15 min" → { dimension: 'duration', base: 900000 }, or null.
+  // "15 min" → { dimension: 'duration', base: 900000 }, or null. Digits are
+  // grouped in threes after a first group of one to three not starting with
+  // 0 ("1,234,567"; "0,500" is a decimal comma). No unit word holds a digit,
+  // a separator or a point, so a number grouped otherwise ("1,2345") leaves
+  // an unknown unit behind and is refused.
   function parseQuantity(text) {
-    var match = /^\s*(\d{1,3}(?:[,_]\d{3})+|\d+)(\.\d+)?\s*(.*?)\.?\s*$/.exec(text || '');
-    var unit = match && (match[3] === '' ? UNITS.count : UNITS[match[3].toLowerCase()]);
+    var match = /^\s*([1-9]\d{0,2}(?:[,_]\d{3})+|\d*)(\.\d+)?\s*(.*?)\.?\s*$/.exec(text || '');
+    if (!match || !(match[1] || match[2])) return null;
+    var unit = match[3] === '' ? UNITS.count : UNITS[match[3].toLowerCase()];
     var amount = unit && parseFloat(match[1].replace(/[,_]/g, '') + (match[2] || ''));
     return unit && amount <= 1e15 ? { dimension: unit[0], base: amount * unit[1] } : null;
   }

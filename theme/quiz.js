@@ -13,9 +13,8 @@
     this.choices = [].slice.call(root.querySelectorAll('.sg-choice'));
     this.result = root.querySelector('[data-sg-result]');
     this.details = root.querySelector('[data-sg-answer]');
-    // "TWO", from the prompt's "(Choose TWO.)".
-    this.count = (root.querySelector('.sg-choose') || {}).textContent;
-    this.count = this.count ? this.count.replace(/\W*Choose |\W*$/g, '') : '';
+    // "TWO" for a "choose two" question (as its legend says), else empty.
+    this.count = root.dataset.choose || '';
   }
 
   Question.prototype.picked = function () {
@@ -66,7 +65,7 @@
         ? (mine ? '✓ Your answer: correct' : '✓ Correct answer') : (mine ? '✗ Your answer: incorrect' : '');
     });
     this.show(true);
-    var letters = answer.map(function (i) { return String.fromCharCode(65 + i); }).join(' and ');
+    var letters = answer.map(function (i) { return this.inputs[i].dataset.letter; }, this).join(' and ');
     var verdict = this.correct ? 'Correct.' : 'Incorrect. The answer is ' + letters + '.';
     if (announce) SG.announce(this.result, verdict);
     else this.result.textContent = verdict;

@@ -81,7 +81,8 @@ fn check_reports_every_problem_with_its_location() {
         "src/quizzes.md:84:1: ```quiz block has no closing fence",
         "src/quizzes.md:85:1: quiz block: missing field `prompt`",
         "src/limits.md:16:9: limit `lambda.parsecs`: unknown unit `parsecs` in `10 parsecs`",
-        "src/limits.md:22:6: question id `same` is already used at src/quizzes.md:61:8",
+        "src/limits.md:22:9: limit `lambda.memory`: the number in `1234,567 MB` is grouped wrongly: after a first group of one to three digits (not starting with 0), a comma must separate groups of exactly three, as in 1,234,567; decimals take a point, as in 0.5",
+        "src/limits.md:28:6: question id `same` is already used at src/quizzes.md:61:8",
     ];
     let mut sorted_expected = expected.to_vec();
     sorted_expected.sort();
@@ -89,7 +90,7 @@ fn check_reports_every_problem_with_its_location() {
     sorted_found.sort();
     assert_eq!(sorted_found, sorted_expected, "\n{stdout}");
     assert!(stdout.contains("    hint: did you mean `prompt`?"), "{stdout}");
-    assert!(stderr.contains("12 problems found ("), "{stderr}");
+    assert!(stderr.contains("13 problems found ("), "{stderr}");
 }
 
 #[test]
@@ -133,7 +134,7 @@ fn the_build_fails_with_every_location_under_bail() {
     command.arg("build").arg(book.path());
     let (output, _, stderr) = run(command);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr.contains("12 problems in the book's blocks"), "{stderr}");
+    assert!(stderr.contains("13 problems in the book's blocks"), "{stderr}");
     assert!(stderr.contains("src/quizzes.md:16:10: question 1: answer `E` is out of range"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }

@@ -277,9 +277,9 @@ let quizLimit = 0; let allOurs = 0;
 for (const [p, r] of Object.entries(ourAssets).sort()) {
   row(p, r.bytes, r.gzip);
   allOurs += r.bytes;
-  if (/\/(storage|quiz|limits|studyguide)-/.test(p)) quizLimit += r.bytes;
+  if (/\/(storage|announce|ready|loader|quiz|limits|studyguide)-/.test(p)) quizLimit += r.bytes;
 }
-row('quiz + limit tables (storage, quiz, limits .js; studyguide.css)', `**${quizLimit}** (${kb(quizLimit)} KB)`, '');
+row('quiz + limit tables (storage, announce, ready, loader, quiz, limits .js; studyguide.css)', `**${quizLimit}** (${kb(quizLimit)} KB)`, '');
 row('all of ours on every page', `${allOurs} (${kb(allOurs)} KB)`, '');
 L.push('');
 

@@ -1,6 +1,6 @@
 // Run in the print page by `mdbook-studyguide pdf` before printing: adds a
 // title page, leaves out the answer keys if asked, and waits until every
-// widget and diagram is ready.
+// widget and diagram is ready (whenReady, from theme/ready.js).
 (function (options) {
   document.documentElement.classList.toggle('sg-no-answer-keys', options.answerKeys === false);
   var main = document.querySelector('main');

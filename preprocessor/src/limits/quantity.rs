@@ -208,6 +208,8 @@ pub struct Quantity {
 pub enum QuantityError {
     Empty,
     NoNumber(String),
+    /// Digits grouped other than in threes: "1234,567", "1,2345", "0,500".
+    BadGrouping(String),
     UnknownUnit {
         text: String,
         unit: String,
@@ -226,6 +228,12 @@ impl fmt::Display for QuantityError {
         match self {
             QuantityError::Empty => f.write_str("the value is empty"),
             QuantityError::NoNumber(t) => write!(f, "`{t}` does not start with a number"),
+            QuantityError::BadGrouping(t) => write!(
+                f,
+                "the number in `{t}` is grouped wrongly: after a first group of one to three digits \
+                 (not starting with 0), a comma must separate groups of exactly three, as in \
+                 1,234,567; decimals take a point, as in 0.5"
+            ),
             QuantityError::UnknownUnit { text, unit } => {
                 write!(f, "unknown unit `{unit}` in `{text}`")
             }
@@ -243,21 +251,21 @@ impl Quantity {
     /// Parses `"10,240 MB"`, `"15 minutes"`, `"0.5 GB"`, `"1,000"`,
     /// `"10,000 requests per second"`.
     pub fn parse(text: &str) -> Result<Quantity, QuantityError> {
-        let trimmed = text.trim();
+        let trimmed = text.trim_matches(is_space);
         if trimmed.is_empty() {
             return Err(QuantityError::Empty);
         }
-        let (amount, rest) = parse_number(trimmed).ok_or_else(|| {
-            if trimmed.starts_with('-') {
-                QuantityError::Negative(trimmed.to_owned())
-            } else {
-                QuantityError::NoNumber(trimmed.to_owned())
-            }
+        let (amount, rest) = parse_number(trimmed).map_err(|err| match err {
+            NumberError::BadGrouping => QuantityError::BadGrouping(trimmed.to_owned()),
+            NumberError::Missing if trimmed.starts_with('-') => QuantityError::Negative(trimmed.to_owned()),
+            NumberError::Missing => QuantityError::NoNumber(trimmed.to_owned()),
         })?;
         if amount > MAX_AMOUNT {
             return Err(QuantityError::TooLarge(trimmed.to_owned()));
         }
-        let unit_text = rest.trim().trim_end_matches('.');
+        // One full stop may end the value, as at the end of a sentence.
+        let rest = rest.trim_start_matches(is_space);
+        let unit_text = rest.strip_suffix('.').unwrap_or(rest);
         let lower = unit_text.to_lowercase();
         if lower.is_empty() {
             return Ok(Quantity::new(amount, Unit::Count));
@@ -353,36 +361,63 @@ fn is_round(amount: f64) -> bool {
         || approx_eq((amount * 10.0).round(), amount * 10.0) && amount >= 1.0
 }
 
-/// Reads a leading number with optional thousands separators ("10,240",
-/// "1 000" is not accepted) and decimals. Returns it and the rest.
-fn parse_number(text: &str) -> Option<(f64, &str)> {
-    let mut end = 0;
-    let mut digits = String::new();
-    let mut seen_dot = false;
+/// White space as JavaScript's `\s` and `trim()` know it (Unicode's, less
+/// U+0085, plus U+FEFF), so that `theme/limits.js` reads text as we do.
+fn is_space(c: char) -> bool {
+    c == '\u{feff}' || (c.is_whitespace() && c != '\u{85}')
+}
+
+/// Why no number was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NumberError {
+    /// The text does not start with a digit or a decimal point and a digit.
+    Missing,
+    /// Separators in the wrong places: "1234,567", "1,2345", "0,500", "1.5,000".
+    BadGrouping,
+}
+
+/// Reads a leading number: digits, grouped in threes by `,` or `_` after a
+/// first group of one to three that does not start with 0 ("10,240",
+/// "1_000"; "0,500" is a decimal comma, refused), then an optional decimal
+/// part ("0.5", "1,234.5", ".5"). Returns it (infinite if it has hundreds of
+/// digits) and the rest.
+///
+/// The number runs as far as its digits do, with each separator and the one
+/// point followed by a digit, so "1,2345" is a badly grouped number rather
+/// than 1,234 followed by "5"; a separator followed by anything else ends it
+/// ("1,000, 2,000").
+fn parse_number(text: &str) -> Result<(f64, &str), NumberError> {
     let bytes = text.as_bytes();
+    let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let mut end = 0;
+    let mut point = None;
     while end < bytes.len() {
-        let c = bytes[end] as char;
-        match c {
-            '0'..='9' => digits.push(c),
-            '.' if !seen_dot && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) => {
-                seen_dot = true;
-                digits.push('.');
-            }
-            // A thousands separator must be followed by three digits.
-            ',' | '_'
-                if !seen_dot
-                    && !digits.is_empty()
-                    && bytes.len() >= end + 4
-                    && bytes[end + 1..end + 4].iter().all(u8::is_ascii_digit) => {}
+        match bytes[end] {
+            b'0'..=b'9' => {}
+            b',' | b'_' if end > 0 && digit_at(end + 1) => {}
+            b'.' if point.is_none() && digit_at(end + 1) => point = Some(end),
             _ => break,
         }
         end += 1;
     }
-    if digits.is_empty() {
-        return None;
+    if end == 0 {
+        return Err(NumberError::Missing);
     }
-    let amount: f64 = digits.parse().ok()?;
-    amount.is_finite().then_some((amount, &text[end..]))
+    let number = &text[..end];
+    let (whole, fraction) = number.split_at(point.unwrap_or(end));
+    let is_separator = |c: char| c == ',' || c == '_';
+    let mut groups = whole.split(is_separator);
+    let first = groups.next().unwrap_or("");
+    let grouped_in_threes = !whole.contains(is_separator)
+        || ((1..=3).contains(&first.len())
+            && !first.starts_with('0')
+            && groups.all(|group| group.len() == 3));
+    if !grouped_in_threes || fraction.contains(is_separator) {
+        return Err(NumberError::BadGrouping);
+    }
+    let digits: String = number.chars().filter(|&c| !is_separator(c)).collect();
+    let amount: f64 = digits.parse().map_err(|_| NumberError::Missing)?;
+    Ok((amount, &text[end..]))
 }
 
 /// "10240" → "10,240"; "0.5" → "0.5"; "1.25" → "1.25".
@@ -410,7 +445,8 @@ pub fn find_in_text(text: &str) -> Option<Quantity> {
     while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
         let candidate = &rest[start..];
         // Try the longest unit phrase first: up to three words after the number.
-        if let Some((_, after)) = parse_number(candidate) {
+        // A badly grouped number ("1,2345") is no quantity.
+        if let Ok((_, after)) = parse_number(candidate) {
             let consumed = candidate.len() - after.len();
             let words: Vec<&str> = after.split_whitespace().take(3).collect();
             for n in (0..=words.len()).rev() {
@@ -470,7 +506,19 @@ mod tests {
         assert!(matches!(Quantity::parse("-5 MB"), Err(QuantityError::Negative(_))));
         let err = Quantity::parse("10 parsecs").unwrap_err();
         assert_eq!(err.to_string(), "unknown unit `parsecs` in `10 parsecs`");
-        assert!(Quantity::parse("1,00 MB").is_err(), "a separator needs three digits after it");
+        for grouped_wrongly in ["1,00 MB", "1234,567 MB", "1,2345 MB", "0,500 GB", "1.5,000 MB"] {
+            assert_eq!(
+                Quantity::parse(grouped_wrongly),
+                Err(QuantityError::BadGrouping(grouped_wrongly.into())),
+                "{grouped_wrongly}"
+            );
+        }
+        assert_eq!(
+            Quantity::parse(" 1234,567 MB ").unwrap_err().to_string(),
+            "the number in `1234,567 MB` is grouped wrongly: after a first group of one to three digits \
+             (not starting with 0), a comma must separate groups of exactly three, as in 1,234,567; \
+             decimals take a point, as in 0.5"
+        );
         assert_eq!(
             Quantity::parse("10000000000000000 h").unwrap_err().to_string(),
             "`10000000000000000 h` is too large"
@@ -512,6 +560,8 @@ mod tests {
         assert_eq!(find_in_text("It is 1,000 per Region"), Some(q("1,000")));
         assert_eq!(find_in_text("EFS"), None);
         assert_eq!(find_in_text("python3.12 runtime"), Some(q("3.12")));
+        assert_eq!(find_in_text("1,000, then 2,000 MB"), Some(q("1,000")));
+        assert_eq!(find_in_text("1,2345 MB or 5 GB"), Some(q("5 GB")), "a badly grouped number is skipped");
     }
 
     #[test]

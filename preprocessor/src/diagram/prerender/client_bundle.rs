@@ -1,12 +1,12 @@
 //! What draws diagrams in the reader's browser, for those not drawn at build
 //! time: mermaid's bundle and `theme/diagrams.js`, copied into the book's
 //! sources, where mdBook picks them up and copies them into the site. Pages
-//! load them from there (theme/storage.js), so this works offline too.
+//! load them from there (theme/loader.js), so this works offline too.
 
 use std::path::Path;
 
 /// Where the bundle goes, relative to the book's source directory.
-/// `theme/storage.js` names it too (a test below checks the two agree).
+/// `theme/loader.js` names it too (a test below checks the two agree).
 pub const VENDOR_DIR: &str = "vendor";
 
 /// Our script that draws diagrams in the browser; its mermaid settings are
@@ -44,10 +44,10 @@ mod tests {
 
     #[test]
     fn the_scripts_load_the_bundle_from_where_it_is_copied() {
-        let storage = include_str!("../../../../theme/storage.js");
+        let loader = include_str!("../../../../theme/loader.js");
         let folder = format!("var VENDOR = '{VENDOR_DIR}/';");
-        assert!(storage.contains(&folder), "theme/storage.js should say `{folder}`");
-        assert!(storage.contains(&format!("loadScript(VENDOR + '{DIAGRAMS_FILE}')")));
+        assert!(loader.contains(&folder), "theme/loader.js should say `{folder}`");
+        assert!(loader.contains(&format!("loadScript(VENDOR + '{DIAGRAMS_FILE}')")));
         assert!(DIAGRAMS_JS.contains(&format!("loadScript(SG.vendor + '{MERMAID_FILE}')")));
         assert!(!DIAGRAMS_JS.contains(&format!("'{VENDOR_DIR}/")), "theme/diagrams.js should use SG.vendor");
     }
