@@ -10,7 +10,10 @@ import path from 'node:path';
 import { closeShared, copyBook, newPage, removeAtExit, sharedBrowser, studyguide } from './harness.mjs';
 
 // pdftotext joins words hyphenated at line ends, so compare without hyphens.
-const normalize = (text) => text.replace(/[-‐]/g, '').replace(/\s+/g, ' ').replace(/[‘’]/g, "'").trim();
+// pdftotext puts a space after inline code ("`prod`." reads "prod ."), so
+// spaces before punctuation do not count, nor do Markdown's backticks.
+const normalize = (text) => text.replace(/[-‐`]/g, '').replace(/\s+/g, ' ').replace(/ ([.,?;:!)])/g, '$1').replace(/([(]) /g, '$1')
+  .replace(/[‘’]/g, "'").trim();
 
 function pdfText(file, first, last) {
   const range = first ? ['-f', String(first), '-l', String(last ?? first)] : [];

@@ -101,10 +101,8 @@ fn checked_url(url: Spanned<String>, problems: &mut Vec<Problem>) -> Option<Stri
 fn quantity(value: Spanned<String>, label: &str, problems: &mut Vec<Problem>) -> Option<Quantity> {
     Quantity::parse(value.get_ref())
         .map_err(|err| {
-            problems.push(
-                Problem::new(value.span(), format!("{label}: {err}"))
-                    .hint(format!("write a number and a unit: {}", known_units())),
-            );
+            let problem = Problem { span: value.span(), ..err.within(label) };
+            problems.push(problem.hint(format!("write a number and a unit: {}", known_units())));
         })
         .ok()
 }

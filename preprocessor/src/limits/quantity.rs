@@ -6,7 +6,7 @@
 //! with the same grammar; `tests/fixtures/quantities.json` holds the cases
 //! both implementations are tested against.
 
-use std::fmt;
+use crate::problem::Problem;
 
 /// What a quantity measures; only quantities of one dimension compare.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -203,45 +203,10 @@ pub struct Quantity {
     pub noun: Option<String>,
 }
 
-/// Why a quantity did not parse.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum QuantityError {
-    Empty,
-    NoNumber(String),
-    /// Digits grouped other than in threes: "1234,567", "1,2345", "0,500".
-    BadGrouping(String),
-    UnknownUnit {
-        text: String,
-        unit: String,
-    },
-    Negative(String),
-    /// Beyond any service limit, and beyond what formats exactly.
-    TooLarge(String),
-}
 
 /// The largest amount a quantity may have: formatted exactly as a whole
 /// number, and far beyond any service limit.
 pub const MAX_AMOUNT: f64 = 1e15;
-
-impl fmt::Display for QuantityError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            QuantityError::Empty => f.write_str("the value is empty"),
-            QuantityError::NoNumber(t) => write!(f, "`{t}` does not start with a number"),
-            QuantityError::BadGrouping(t) => write!(
-                f,
-                "the number in `{t}` is grouped wrongly: after a first group of one to three digits \
-                 (not starting with 0), a comma must separate groups of exactly three, as in \
-                 1,234,567; decimals take a point, as in 0.5"
-            ),
-            QuantityError::UnknownUnit { text, unit } => {
-                write!(f, "unknown unit `{unit}` in `{text}`")
-            }
-            QuantityError::Negative(t) => write!(f, "`{t}` is negative"),
-            QuantityError::TooLarge(t) => write!(f, "`{t}` is too large"),
-        }
-    }
-}
 
 impl Quantity {
     pub fn new(amount: f64, unit: Unit) -> Self {
@@ -250,18 +215,25 @@ impl Quantity {
 
     /// Parses `"10,240 MB"`, `"15 minutes"`, `"0.5 GB"`, `"1,000"`,
     /// `"10,000 requests per second"`.
-    pub fn parse(text: &str) -> Result<Quantity, QuantityError> {
+    /// A value that is not a quantity is a problem spanning all of `text`.
+    pub fn parse(text: &str) -> Result<Quantity, Problem> {
+        let fail = |message: String| Problem::new(0..text.len(), message);
         let trimmed = text.trim_matches(is_space);
         if trimmed.is_empty() {
-            return Err(QuantityError::Empty);
+            return Err(fail("the value is empty".to_owned()));
         }
         let (amount, rest) = parse_number(trimmed).map_err(|err| match err {
-            NumberError::BadGrouping => QuantityError::BadGrouping(trimmed.to_owned()),
-            NumberError::Missing if trimmed.starts_with('-') => QuantityError::Negative(trimmed.to_owned()),
-            NumberError::Missing => QuantityError::NoNumber(trimmed.to_owned()),
+            NumberError::BadGrouping => fail(format!(
+                "the number in `{trimmed}` is grouped wrongly: after a first group of one to three digits \
+                 (not starting with 0), a comma must separate groups of exactly three, as in \
+                 1,234,567; decimals take a point, as in 0.5"
+            )),
+            NumberError::Missing if trimmed.starts_with('-') => fail(format!("`{trimmed}` is negative")),
+            NumberError::Missing => fail(format!("`{trimmed}` does not start with a number")),
         })?;
         if amount > MAX_AMOUNT {
-            return Err(QuantityError::TooLarge(trimmed.to_owned()));
+            // Beyond any service limit, and beyond what formats exactly.
+            return Err(fail(format!("`{trimmed}` is too large")));
         }
         // One full stop may end the value, as at the end of a sentence.
         let rest = rest.trim_start_matches(is_space);
@@ -276,7 +248,7 @@ impl Quantity {
         if COUNT_NOUNS.contains(&lower.as_str()) {
             return Ok(Quantity { amount, unit: Unit::Count, noun: Some(unit_text.to_owned()) });
         }
-        Err(QuantityError::UnknownUnit { text: trimmed.to_owned(), unit: unit_text.to_owned() })
+        Err(fail(format!("unknown unit `{unit_text}` in `{trimmed}`")))
     }
 
     pub fn dimension(&self) -> Dimension {
@@ -501,20 +473,18 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_a_quantity() {
-        assert_eq!(Quantity::parse(""), Err(QuantityError::Empty));
-        assert!(matches!(Quantity::parse("MB"), Err(QuantityError::NoNumber(_))));
-        assert!(matches!(Quantity::parse("-5 MB"), Err(QuantityError::Negative(_))));
+        let message = |text: &str| Quantity::parse(text).unwrap_err().message;
+        assert_eq!(message(""), "the value is empty");
+        assert_eq!(message("MB"), "`MB` does not start with a number");
+        assert_eq!(message("-5 MB"), "`-5 MB` is negative");
         let err = Quantity::parse("10 parsecs").unwrap_err();
-        assert_eq!(err.to_string(), "unknown unit `parsecs` in `10 parsecs`");
+        assert_eq!(err.message, "unknown unit `parsecs` in `10 parsecs`");
+        assert_eq!(err.span, 0.."10 parsecs".len());
         for grouped_wrongly in ["1,00 MB", "1234,567 MB", "1,2345 MB", "0,500 GB", "1.5,000 MB"] {
-            assert_eq!(
-                Quantity::parse(grouped_wrongly),
-                Err(QuantityError::BadGrouping(grouped_wrongly.into())),
-                "{grouped_wrongly}"
-            );
+            assert!(message(grouped_wrongly).contains("is grouped wrongly"), "{grouped_wrongly}");
         }
         assert_eq!(
-            Quantity::parse(" 1234,567 MB ").unwrap_err().to_string(),
+            message(" 1234,567 MB "),
             "the number in `1234,567 MB` is grouped wrongly: after a first group of one to three digits \
              (not starting with 0), a comma must separate groups of exactly three, as in 1,234,567; \
              decimals take a point, as in 0.5"
