@@ -59,7 +59,7 @@ function renameCopy(text, tag, next) {
     if (fence !== 'other') l = l.replace(/\{\{limit\s+([^\s}]+)/g, (_, id) => `{{limit ${id}${suffix}`);
     out.push(l);
   }
-  return out.join('\n').replace('](../security-compliance.md)', `](../${next}/index.md)`);
+  return out.join('\n').replace('](../security-compliance/index.md)', `](../${next}/index.md)`);
 }
 
 const tagOf = (k, n) => `c${String(k).padStart(Math.max(3, String(n).length), '0')}`;
