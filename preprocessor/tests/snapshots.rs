@@ -16,6 +16,8 @@
 //!
 //! and review the diff of `tests/books/*/expected/`.
 
+mod support;
+use support::copy_dir;
 use std::path::{Path, PathBuf};
 
 /// The fixture books, each a directory of `tests/books/`.
@@ -143,19 +145,6 @@ fn copy_sources(from: &Path, to: &Path) {
             copy_dir(&entry.path(), &to.join(&name));
         } else {
             std::fs::copy(entry.path(), to.join(&name)).unwrap();
-        }
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
         }
     }
 }

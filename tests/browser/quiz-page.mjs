@@ -2,6 +2,7 @@
 // ```quiz block (not from the page), and the roles and names the tests find
 // its parts by. Shared by the quiz widget's tests and the guide's own.
 import assert from 'node:assert/strict';
+import { expectText } from './assertions.mjs';
 
 // The answer key of the first ```quiz block of a chapter: for each question
 // its number, prompt and answer letters.
@@ -50,4 +51,27 @@ export function quizParts(key) {
     return letters;
   }
   return { quizOf, questions, question, choice, choiceItem, result, score, checkButton, pick, answer, checkedLetters };
+}
+
+const CHOOSE = ['', '', 'TWO', 'THREE', 'FOUR', 'FIVE'];
+
+// Every question of `key` is on the page with its prompt, and answering each
+// by the key scores full marks.
+export async function scoresFullMarks(page, key) {
+  const N = key.length;
+  const { questions, question, choiceItem, result, score, answer } = quizParts(key);
+  assert.equal(await questions(page).count(), N);
+  await expectText(score(page), `Score: 0 / ${N}`);
+  for (const q of key) {
+    const legend = await question(page, q.n).locator('legend').innerText();
+    const choose = q.letters.length > 1 ? ` (Choose ${CHOOSE[q.letters.length]}.)` : '';
+    assert.equal(plain(legend), `Question ${q.n}. ${plain(q.prompt)}${choose}`);
+  }
+  for (const q of key) {
+    await answer(page, q.n);
+    await expectText(result(page, q.n), 'Correct.');
+  }
+  await expectText(score(page), `Score: ${N} / ${N}`);
+  // The learner's own picks are marked right.
+  await expectText(choiceItem(page, 1, key[0].letters[0]).getByText(/^✓/), '✓ Your answer: correct');
 }
