@@ -490,7 +490,7 @@ mod tests {
              decimals take a point, as in 0.5"
         );
         assert_eq!(
-            Quantity::parse("10000000000000000 h").unwrap_err().to_string(),
+            message("10000000000000000 h"),
             "`10000000000000000 h` is too large"
         );
     }
