@@ -180,9 +180,9 @@ mod tests {
     fn script_only_controls_start_hidden() {
         let html = render(&sample());
         assert!(html.contains(r#"<div class="sg-actions" data-sg-js hidden><button type="button" class="sg-button" data-sg-check>Check</button><button type="button" class="sg-button" data-sg-retry hidden>Retry this question</button><button type="button" class="sg-button" data-sg-peek>Show answer</button><p class="sg-result" role="status" data-sg-result></p></div>"#), "{html}");
-        assert!(
-            html.contains(r#"<p class="sg-score" role="status" aria-live="off">Score: <span data-sg-score>0</span> / 2</p>"#)
-        );
+        assert!(html.contains(
+            r#"<p class="sg-score" role="status" aria-live="off">Score: <span data-sg-score>0</span> / 2</p>"#
+        ));
         assert!(html.contains(r#"<p class="sg-progress" data-sg-js hidden aria-live="polite" data-sg-progress>Answered 0 of 2 · 0 correct</p>"#), "{html}");
         assert!(html.contains(r#"<div class="sg-confirm" data-sg-confirm hidden role="group" aria-label="Clear all 2 answers?"><p class="sg-confirm-text">Clear all 2 answers?</p>"#), "{html}");
     }
