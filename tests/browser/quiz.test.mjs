@@ -3,7 +3,7 @@
 // Run: node --test --test-concurrency=1 tests/browser/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, cpSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, cpSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { booksDir, fixtureBook, serve, tempDir, useBook } from './harness.mjs';
 import { assertNoErrors, assertNoViolations, axeViolations, expectText, expectVisible } from './assertions.mjs';
@@ -99,6 +99,7 @@ test(`the multi-answer question (${MULTI.n}, Choose TWO) is graded all-or-nothin
   await expectText(score(page), `Score: 1 / ${N}`);
 
   await quizOf(page).getByRole('button', { name: 'Try again' }).click();
+  await quizOf(page).getByRole('button', { name: 'Clear all' }).click();
   await answer(page, n, ['A', 'C']);
   await expectText(result(page, n), 'Incorrect. The answer is A and B.');
   await expectText(choiceItem(page, n, 'A').getByText(/^✓/), '✓ Your answer: correct');
@@ -115,6 +116,7 @@ test('"Try again" resets the score, the choices and the stored answers', async (
   await pick(page, 3, ['A']);
   await expectText(score(page), `Score: 2 / ${N}`);
   await quizOf(page).getByRole('button', { name: 'Try again' }).click();
+  await quizOf(page).getByRole('button', { name: 'Clear all' }).click();
   await expectText(score(page), `Score: 0 / ${N}`);
   for (const n of [1, 2, 3]) {
     assert.deepEqual(await checkedLetters(page, n), [], `question ${n} has no choice`);
@@ -131,6 +133,98 @@ test('"Try again" resets the score, the choices and the stored answers', async (
   assertNoErrors(page);
 });
 
+const progress = (page) => quizOf(page).locator('[data-sg-progress]');
+const isFocused = (locator) => locator.evaluate((el) => el === document.activeElement);
+
+test('the progress line counts answered and correct questions and stays in view', async (t) => {
+  const page = await open(t);
+  await expectText(progress(page), `Answered 0 of ${N} · 0 correct`);
+  await answer(page, 1);
+  await answer(page, 2, ['A']);
+  await pick(page, 3, ['C']); // picked, not checked: not answered yet
+  await expectText(progress(page), `Answered 2 of ${N} · 1 correct`);
+  await expectText(score(page), `Score: 1 / ${N}`);
+  // Far down the quiz the line is still on screen.
+  await question(page, N).scrollIntoViewIfNeeded();
+  const box = await progress(page).boundingBox();
+  assert.ok(box && box.y >= 0 && box.y + box.height <= 900, `progress in the viewport: ${JSON.stringify(box)}`);
+  // And not under mdBook's menu bar, which stays while the sidebar shows.
+  const menu = await page.locator('#mdbook-menu-bar').boundingBox();
+  assert.ok(box.y >= menu.y + menu.height - 1, `progress below the menu bar: ${JSON.stringify({ box, menu })}`);
+  // One polite live region for the quiz's progress, none per question.
+  assert.equal(await quizOf(page).locator('[aria-live="polite"]').count(), 1);
+  assert.equal(await progress(page).getAttribute('aria-live'), 'polite');
+  // Restored answers are shown, not announced.
+  await page.reload();
+  await expectText(progress(page), `Answered 2 of ${N} · 1 correct`);
+  assert.equal(await progress(page).getAttribute('aria-live'), 'off', 'nothing announced on load');
+  assertNoErrors(page);
+});
+
+test('"Retry this question" clears that question only, and its saved answer', async (t) => {
+  const page = await open(t);
+  const retry = (n) => question(page, n).getByRole('button', { name: 'Retry this question' });
+  assert.equal(await retry(1).isVisible(), false, 'no retry before checking');
+  await answer(page, 1, ['A']);
+  await answer(page, 2);
+  await expectText(result(page, 1), 'Incorrect. The answer is C.');
+  await retry(1).click();
+  assert.deepEqual(await checkedLetters(page, 1), []);
+  await expectText(result(page, 1), '');
+  assert.equal(await choiceItem(page, 1, 'C').getByText(/^[✓✗]/).count(), 0, 'no marks left');
+  await expectVisible(question(page, 1).getByText('Answer: C'), false);
+  assert.equal(await choice(page, 1, 'A').isEnabled(), true);
+  assert.ok(await isFocused(choice(page, 1, 'A')), 'the focus is on the first choice');
+  assert.equal(await stored(page, 'lambda-max-timeout'), null, 'its saved answer is gone');
+  await expectText(result(page, 2), 'Correct.');
+  await expectText(progress(page), `Answered 1 of ${N} · 1 correct`);
+  await answer(page, 1);
+  await expectText(result(page, 1), 'Correct.');
+  await expectText(score(page), `Score: 2 / ${N}`);
+  assertNoErrors(page);
+});
+
+test('"Try again" asks before clearing every answer', async (t) => {
+  const page = await open(t);
+  const tryAgain = quizOf(page).getByRole('button', { name: 'Try again' });
+  const cancel = quizOf(page).locator('[data-sg-cancel]');
+  await answer(page, 1);
+  await tryAgain.click();
+  await expectVisible(quizOf(page).getByText(`Clear all ${N} answers?`));
+  assert.ok(await isFocused(cancel), 'the focus is on Cancel');
+  await expectText(score(page), `Score: 1 / ${N}`);
+  await cancel.click();
+  await expectVisible(cancel, false);
+  assert.ok(await isFocused(tryAgain), 'the focus is back on "Try again"');
+  await expectText(result(page, 1), 'Correct.');
+  await tryAgain.click();
+  await page.keyboard.press('Escape');
+  await expectVisible(cancel, false);
+  await tryAgain.click();
+  await quizOf(page).getByRole('button', { name: 'Clear all' }).click();
+  await expectText(score(page), `Score: 0 / ${N}`);
+  await expectText(progress(page), `Answered 0 of ${N} · 0 correct`);
+  assert.ok(await isFocused(choice(page, 1, 'A')), 'the focus is on the first choice');
+  assertNoErrors(page);
+});
+
+test('the answer is hidden until checked; an answer given after "Show answer" counts as revealed', async (t) => {
+  const page = await open(t);
+  const summary = question(page, 1).getByText('Answer', { exact: true });
+  await expectVisible(summary, false);
+  await expectVisible(question(page, 1).getByText('Answer: C'), false);
+  await question(page, 1).getByRole('button', { name: 'Show answer' }).click();
+  await expectVisible(question(page, 1).getByText('Answer: C'));
+  await answer(page, 1);
+  await expectText(result(page, 1), /^Revealed: you saw the answer before checking/);
+  await expectText(score(page), `Score: 0 / ${N}`);
+  await expectText(progress(page), `Answered 1 of ${N} · 0 correct · 1 revealed`);
+  await page.reload();
+  await expectText(result(page, 1), /^Revealed/);
+  await expectText(progress(page), `Answered 1 of ${N} · 0 correct · 1 revealed`);
+  assertNoErrors(page);
+});
+
 // Presses Tab until `target` has the focus.
 async function tabTo(page, target, max = 10) {
   for (let i = 0; i < max; i++) {
@@ -139,7 +233,6 @@ async function tabTo(page, target, max = 10) {
   }
   assert.fail(`Tab did not reach ${target} in ${max} presses`);
 }
-const isFocused = (locator) => locator.evaluate((el) => el === document.activeElement);
 
 test('the quiz works with the keyboard alone', async (t) => {
   const page = await open(t);
@@ -327,3 +420,4 @@ test('at phone width (375px) the quiz fits without horizontal scrolling', async 
   assert.ok(await overflow() <= width + 1, `after answering: scrollWidth ${await overflow()} <= ${width + 1}`);
   assertNoErrors(page);
 });
+

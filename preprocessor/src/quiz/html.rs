@@ -2,9 +2,11 @@
 //! turns into a self-grading form.
 //!
 //! Without script every question, its choices and its answer (in a closed
-//! `<details>`) are on the page; the buttons, the score and the status
-//! regions are `hidden` until the script shows them. For paper, an answer
-//! key follows the questions (shown by the print style sheet only).
+//! `<details>`) are on the page; the buttons, the progress line, the score
+//! and the status regions are `hidden` until the script shows them (and the
+//! script hides each answer until its question is checked or the answer is
+//! asked for). For paper, an answer key follows the questions (shown by the
+//! print style sheet only).
 
 use super::{RenderedQuestion, RenderedQuiz, count_word, letter};
 use crate::html::{Markup, html};
@@ -22,12 +24,21 @@ pub fn render_html(quiz: &RenderedQuiz, style: MarkdownStyle) -> Markup {
             p.sg-quiz-help data-sg-js hidden {
                 (count) " questions. Pick an answer and press " strong { "Check" } ". Your answers stay in this browser."
             }
+            p.sg-progress data-sg-js hidden aria-live="polite" data-sg-progress {
+                "Answered 0 of " (count) " · 0 correct"
+            }
             ol.sg-questions {
                 @for (n, question) in quiz.questions.iter().enumerate() { (render_question(n + 1, question, style)) }
             }
             div.sg-quiz-footer data-sg-js hidden {
-                p.sg-score role="status" { "Score: " span data-sg-score { "0" } " / " (count) }
-                button type="button" class="sg-button" data-sg-reset { "Try again" }
+                // Progress is announced by the line at the top only.
+                p.sg-score role="status" aria-live="off" { "Score: " span data-sg-score { "0" } " / " (count) }
+                button type="button" class="sg-button" data-sg-reset aria-expanded="false" { "Try again" }
+                div.sg-confirm data-sg-confirm hidden role="group" aria-label={ "Clear all " (count) " answers?" } {
+                    p.sg-confirm-text { "Clear all " (count) " answers?" }
+                    button type="button" class="sg-button" data-sg-clear-all { "Clear all" }
+                    button type="button" class="sg-button" data-sg-cancel { "Cancel" }
+                }
             }
             (render_answer_key(quiz, style))
         }
@@ -62,6 +73,8 @@ fn render_question(number: usize, q: &RenderedQuestion, style: MarkdownStyle) ->
                 }
                 div.sg-actions data-sg-js hidden {
                     button type="button" class="sg-button" data-sg-check { "Check" }
+                    button type="button" class="sg-button" data-sg-retry hidden { "Retry this question" }
+                    button type="button" class="sg-button" data-sg-peek { "Show answer" }
                     p.sg-result role="status" data-sg-result {}
                 }
                 details.sg-answer data-sg-answer {
@@ -166,10 +179,12 @@ mod tests {
     #[test]
     fn script_only_controls_start_hidden() {
         let html = render(&sample());
-        assert!(html.contains(r#"<div class="sg-actions" data-sg-js hidden><button type="button" class="sg-button" data-sg-check>Check</button><p class="sg-result" role="status" data-sg-result></p></div>"#));
-        assert!(
-            html.contains(r#"<p class="sg-score" role="status">Score: <span data-sg-score>0</span> / 2</p>"#)
-        );
+        assert!(html.contains(r#"<div class="sg-actions" data-sg-js hidden><button type="button" class="sg-button" data-sg-check>Check</button><button type="button" class="sg-button" data-sg-retry hidden>Retry this question</button><button type="button" class="sg-button" data-sg-peek>Show answer</button><p class="sg-result" role="status" data-sg-result></p></div>"#), "{html}");
+        assert!(html.contains(
+            r#"<p class="sg-score" role="status" aria-live="off">Score: <span data-sg-score>0</span> / 2</p>"#
+        ));
+        assert!(html.contains(r#"<p class="sg-progress" data-sg-js hidden aria-live="polite" data-sg-progress>Answered 0 of 2 · 0 correct</p>"#), "{html}");
+        assert!(html.contains(r#"<div class="sg-confirm" data-sg-confirm hidden role="group" aria-label="Clear all 2 answers?"><p class="sg-confirm-text">Clear all 2 answers?</p>"#), "{html}");
     }
 
     #[test]
