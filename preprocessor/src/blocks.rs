@@ -233,7 +233,8 @@ pub fn find_refs(text: &str, literal: &[Range<usize>], names: &[&'static str]) -
         from = start + 2;
         // `{{limits…}}` or `{{limited}}` are not references.
         let Some(name) = names.iter().copied().find(|name| {
-            text[from..].starts_with(name) && matches!(text[from + name.len()..].chars().next(), Some(' ' | '\t' | '}'))
+            text[from..].starts_with(name)
+                && matches!(text[from + name.len()..].chars().next(), Some(' ' | '\t' | '}'))
         }) else {
             continue;
         };

@@ -127,7 +127,11 @@ fn is_escaped_by_pulldown(event: &Event) -> bool {
         Event::Start(tag) => matches!(tag, Paragraph | Emphasis | Strong | Strikethrough | Heading { .. }),
         Event::End(tag) => matches!(
             tag,
-            TagEnd::Paragraph | TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Heading(_)
+            TagEnd::Paragraph
+                | TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Heading(_)
         ),
         _ => false,
     }
@@ -219,8 +223,9 @@ mod tests {
     #[test]
     fn smart_punctuation_matches_mdbook() {
         assert_eq!(inline("the function's output -- yes"), "the function’s output – yes");
-        let plain = render_inline("it's", MarkdownStyle { smart_punctuation: false, ..MarkdownStyle::default() })
-            .into_string();
+        let plain =
+            render_inline("it's", MarkdownStyle { smart_punctuation: false, ..MarkdownStyle::default() })
+                .into_string();
         assert_eq!(plain, "it's");
     }
 
@@ -245,10 +250,7 @@ mod tests {
             // What ammonia would make of it is the same.
             assert_eq!(sanitizer().clean(&html).to_string(), html, "{md}");
         }
-        assert_eq!(
-            block("a < b `<i>`"),
-            "<p>a &lt; b <code>&lt;i&gt;</code></p>"
-        );
+        assert_eq!(block("a < b `<i>`"), "<p>a &lt; b <code>&lt;i&gt;</code></p>");
     }
 
     #[test]

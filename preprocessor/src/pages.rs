@@ -106,11 +106,18 @@ mod tests {
 
     #[test]
     fn ids_are_the_ones_mdbook_writes() {
-        let found = headings("# AWS Lambda\n\n## 1.6 Concurrency: reserved & provisioned\n\n### Deploying `code` {#deploying}\n\n## 1.6 Concurrency: reserved & provisioned\n");
+        let found = headings(
+            "# AWS Lambda\n\n## 1.6 Concurrency: reserved & provisioned\n\n### Deploying `code` {#deploying}\n\n## 1.6 Concurrency: reserved & provisioned\n",
+        );
         let ids: Vec<&str> = found.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(
             ids,
-            ["aws-lambda", "16-concurrency-reserved--provisioned", "deploying", "16-concurrency-reserved--provisioned-1"]
+            [
+                "aws-lambda",
+                "16-concurrency-reserved--provisioned",
+                "deploying",
+                "16-concurrency-reserved--provisioned-1"
+            ]
         );
         assert_eq!(found[2].text, "Deploying code");
     }
@@ -119,7 +126,10 @@ mod tests {
     fn links_resolve_against_the_page_they_are_on() {
         let from = Path::new("serverless-containers/quiz.md");
         assert_eq!(Pages::resolve(from, "lambda.md"), Path::new("serverless-containers/lambda.md"));
-        assert_eq!(Pages::resolve(from, "../security-compliance/iam.md"), Path::new("security-compliance/iam.md"));
+        assert_eq!(
+            Pages::resolve(from, "../security-compliance/iam.md"),
+            Path::new("security-compliance/iam.md")
+        );
         assert_eq!(Pages::resolve(Path::new("intro.md"), "./a/b.md"), Path::new("a/b.md"));
     }
 }

@@ -2,9 +2,9 @@
 //! mdBook speaks to an external preprocessor.
 
 use crate::config::{OnFailure, StudyGuideConfig};
-use crate::problem::Problem;
 use crate::diagram;
 use crate::markdown::MarkdownStyle;
+use crate::problem::Problem;
 use crate::transform::{self, Outcome, Settings, Target};
 use anyhow::{Context, Result, bail};
 use mdbook_preprocessor::book::Book;

@@ -74,7 +74,10 @@ fn unknown_key(name: &str, span: Range<usize>, fields: &[&str], block_name: &str
 /// the wrong shape come back as problems with spans in the body.
 pub fn parse<T: DeserializeOwned>(body: &str, block_name: &str, schema: &Schema) -> Result<T, Vec<Problem>> {
     let table = DeTable::parse(body).map_err(|err| {
-        vec![Problem::new(err.span().unwrap_or(0..0), format!("{block_name} block: {}", err.message().trim()))]
+        vec![Problem::new(
+            err.span().unwrap_or(0..0),
+            format!("{block_name} block: {}", err.message().trim()),
+        )]
     })?;
     let mut problems = Vec::new();
     schema.check(table.get_ref(), block_name, &mut problems);

@@ -199,13 +199,22 @@ fn parse_blocks(
             let mut problems = Vec::new();
             if !fenced.terminated {
                 let problem = Problem::new(0..0, format!("```{} block has no closing fence", fenced.fence))
-                    .hint("close it with ``` on a line of its own; until then it runs to the end of the file");
+                    .hint(
+                        "close it with ``` on a line of its own; until then it runs to the end of the file",
+                    );
                 // At the opening fence, not in the body.
-                problems.push(chapter.source.locate(fenced.range.clone(), Problem { span: fenced.range.clone(), ..problem }));
+                problems.push(
+                    chapter
+                        .source
+                        .locate(fenced.range.clone(), Problem { span: fenced.range.clone(), ..problem }),
+                );
             }
             let parsed = kinds[kind].parse(&fenced.body, &cx);
             problems.extend(parsed.problems.into_iter().map(|p| cx.locate(p)));
-            entries.push(Entry { site, state: State { block: parsed.block, problems, resolved: false, renders_itself: false } });
+            entries.push(Entry {
+                site,
+                state: State { block: parsed.block, problems, resolved: false, renders_itself: false },
+            });
         }
     }
     entries

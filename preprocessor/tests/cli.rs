@@ -3,9 +3,9 @@
 //! build writes.
 
 mod support;
-use support::copy_dir;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use support::copy_dir;
 
 fn binary() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_mdbook-studyguide"));

@@ -17,8 +17,8 @@
 //! and review the diff of `tests/books/*/expected/`.
 
 mod support;
-use support::copy_dir;
 use std::path::{Path, PathBuf};
+use support::copy_dir;
 
 /// The fixture books, each a directory of `tests/books/`.
 const BOOKS: &[&str] = &["quiz", "limits", "diagrams"];

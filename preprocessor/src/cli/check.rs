@@ -1,8 +1,8 @@
 //! `check`: every block in the book validated, every problem printed as
 //! `path:line:col: message`, without writing the site.
 
-use crate::problem::Problem;
 use crate::preprocessor::{StudyGuide, run_pipeline};
+use crate::problem::Problem;
 use anyhow::Result;
 use mdbook_preprocessor::book::Book;
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
@@ -61,7 +61,8 @@ pub fn run(dir: &Path) -> Result<ExitCode> {
     let errors = found.problems.iter().filter(|p| p.is_error()).count();
     let warnings = found.problems.len() - errors;
     let plural = |n: usize| if n == 1 { "" } else { "s" };
-    let warned = if warnings > 0 { format!(" ({warnings} warning{})", plural(warnings)) } else { String::new() };
+    let warned =
+        if warnings > 0 { format!(" ({warnings} warning{})", plural(warnings)) } else { String::new() };
     if errors == 0 {
         eprintln!("No problems found{warned}.");
         Ok(ExitCode::SUCCESS)

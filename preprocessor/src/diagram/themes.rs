@@ -444,13 +444,21 @@ mod tests {
         let studyguide = include_str!("../../../theme/studyguide.css");
         let classes: Vec<String> = DARK_THEMES.iter().map(|name| format!(".{name}")).collect();
         let rule = format!("{} {{", classes.join(", "));
-        assert_eq!(studyguide.matches(&rule).count(), 1, "theme/studyguide.css should have one `{rule}` rule");
+        assert_eq!(
+            studyguide.matches(&rule).count(),
+            1,
+            "theme/studyguide.css should have one `{rule}` rule"
+        );
         let elsewhere = [
             ("theme/diagrams.css", include_str!("../../../theme/diagrams.css")),
             ("theme/diagrams.js", include_str!("../../../theme/diagrams.js")),
         ];
         for name in DARK_THEMES {
-            assert_eq!(studyguide.matches(name).count(), 1, "theme/studyguide.css names {name} outside `{rule}`");
+            assert_eq!(
+                studyguide.matches(name).count(),
+                1,
+                "theme/studyguide.css names {name} outside `{rule}`"
+            );
             for (file, text) in elsewhere {
                 assert!(!text.contains(name), "{file} names {name}: use the variables of `{rule}`");
             }

@@ -53,8 +53,11 @@ fn render_row(row: &LimitRow, style: MarkdownStyle) -> Markup {
     let (options, answer) = choices(&row.value, seed);
     let options = serde_json::to_string(&options).unwrap_or_default();
     let hash = crate::hash::short_hash(&[&row.id, &row.value.display()]);
-    let (class, quota) =
-        if row.adjustable { ("sg-quota sg-quota-adjustable", "Adjustable") } else { ("sg-quota sg-quota-fixed", "Fixed") };
+    let (class, quota) = if row.adjustable {
+        ("sg-quota sg-quota-adjustable", "Adjustable")
+    } else {
+        ("sg-quota sg-quota-fixed", "Fixed")
+    };
     // The true value in base units, for grading typed answers.
     let (kind, value, min, max) = match &row.value {
         LimitValue::Single(q) => ("single", Some(q.base()), None, None),

@@ -39,10 +39,14 @@ impl Block for LimitsBlock {
     fn index(&self, cx: &BlockCx, index: &mut Index, problems: &mut Vec<Problem>) {
         let registry = index.part::<Registry>();
         for row in &self.table.rows {
-            let entry =
-                RegistryEntry { row: row.clone(), service: self.table.service.clone(), chapter: cx.chapter.to_owned() };
+            let entry = RegistryEntry {
+                row: row.clone(),
+                service: self.table.service.clone(),
+                chapter: cx.chapter.to_owned(),
+            };
             if let Err(earlier) = registry.insert(entry) {
-                let message = format!("limit `{}` is already defined in {}", row.id, earlier.chapter.display());
+                let message =
+                    format!("limit `{}` is already defined in {}", row.id, earlier.chapter.display());
                 problems.push(Problem::new(row.id_span.clone(), message));
             }
         }

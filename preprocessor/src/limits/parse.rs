@@ -2,8 +2,8 @@
 
 use super::quantity::{Quantity, known_units};
 use super::{LimitRow, LimitTable, LimitValue};
-use crate::quiz::is_valid_id;
 use crate::problem::Problem;
+use crate::quiz::is_valid_id;
 use crate::toml_body::{self, Schema};
 use serde::Deserialize;
 use std::collections::HashSet;

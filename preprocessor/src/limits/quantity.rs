@@ -203,7 +203,6 @@ pub struct Quantity {
     pub noun: Option<String>,
 }
 
-
 /// The largest amount a quantity may have: formatted exactly as a whole
 /// number, and far beyond any service limit.
 pub const MAX_AMOUNT: f64 = 1e15;
@@ -489,10 +488,7 @@ mod tests {
              (not starting with 0), a comma must separate groups of exactly three, as in 1,234,567; \
              decimals take a point, as in 0.5"
         );
-        assert_eq!(
-            message("10000000000000000 h"),
-            "`10000000000000000 h` is too large"
-        );
+        assert_eq!(message("10000000000000000 h"), "`10000000000000000 h` is too large");
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! The book's limits by id, and `{{limit id [min|max|default]}}` references to them.
 
 use super::quantity::{self, Quantity};
-use crate::problem::Problem;
 use super::{LimitRow, LimitValue};
+use crate::problem::Problem;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -44,7 +44,10 @@ impl LimitRef {
             }
         };
         if let Some(extra) = words.next() {
-            return Err(Problem::new(whole, format!("unexpected `{extra}` in the reference to limit `{id}`")));
+            return Err(Problem::new(
+                whole,
+                format!("unexpected `{extra}` in the reference to limit `{id}`"),
+            ));
         }
         Ok(LimitRef { id: id.to_owned(), selector })
     }

@@ -108,14 +108,21 @@ impl Block for QuizBlock {
     fn index(&self, cx: &BlockCx, index: &mut Index, problems: &mut Vec<Problem>) {
         let bank = index.part::<QuestionBank>();
         for (q, key) in self.quiz.questions.iter().zip(&self.keys) {
-            bank.questions.push(BankEntry { key: key.clone(), chapter: cx.chapter.to_owned(), domain: q.domain });
+            bank.questions.push(BankEntry {
+                key: key.clone(),
+                chapter: cx.chapter.to_owned(),
+                domain: q.domain,
+            });
         }
         let ids = index.part::<QuestionIds>();
         for id in self.quiz.questions.iter().filter_map(|q| q.id.as_ref()) {
             match ids.0.get(&id.value) {
                 Some(first) => problems.push(
-                    Problem::new(id.span.clone(), format!("question id `{}` is already used at {first}", id.value))
-                        .hint("ids must be unique across the book: they key each reader's saved answers"),
+                    Problem::new(
+                        id.span.clone(),
+                        format!("question id `{}` is already used at {first}", id.value),
+                    )
+                    .hint("ids must be unique across the book: they key each reader's saved answers"),
                 ),
                 None => {
                     ids.0.insert(id.value.clone(), cx.location_of(id.span.clone()));
@@ -143,7 +150,8 @@ impl Block for QuizBlock {
             if let Some(cites) = &q.cites {
                 check_citation(n + 1, q, cites, &choices, registry, problems);
             }
-            let mut rendered = RenderedQuestion::new(key.clone(), prompt, choices, q.answer.clone(), explanation);
+            let mut rendered =
+                RenderedQuestion::new(key.clone(), prompt, choices, q.answer.clone(), explanation);
             rendered.domain = q.domain;
             if q.domain.is_none() {
                 let at = q.span.start..q.span.start;
@@ -158,16 +166,20 @@ impl Block for QuizBlock {
                 None => {
                     let at = q.span.start..q.span.start;
                     problems.push(
-                        Problem::new(at, format!("question {} does not say where the book teaches it", n + 1))
-                            .hint("add see = \"page.md#section\": learners get a link to read after answering")
-                            .warning_unless(self.config.require_see),
+                        Problem::new(
+                            at,
+                            format!("question {} does not say where the book teaches it", n + 1),
+                        )
+                        .hint("add see = \"page.md#section\": learners get a link to read after answering")
+                        .warning_unless(self.config.require_see),
                     );
                     None
                 }
             };
             questions.push(rendered);
         }
-        self.rendered = Some(RenderedQuiz { title: self.quiz.title.as_ref().map(|t| t.value.clone()), questions });
+        self.rendered =
+            Some(RenderedQuiz { title: self.quiz.title.as_ref().map(|t| t.value.clone()), questions });
     }
 
     fn render_html(&self, cx: &BlockCx) -> Markup {
@@ -187,7 +199,8 @@ impl Block for QuizBlock {
 fn resolve_see(number: usize, see: &Text, cx: &ResolveCx, problems: &mut Vec<Problem>) -> Option<See> {
     let link = see.value.trim();
     let (page, anchor) = link.split_once('#').unwrap_or((link, ""));
-    let target = if page.is_empty() { cx.block.chapter.to_owned() } else { Pages::resolve(cx.block.chapter, page) };
+    let target =
+        if page.is_empty() { cx.block.chapter.to_owned() } else { Pages::resolve(cx.block.chapter, page) };
     let no_pages = Pages::default();
     let pages = cx.index.get::<Pages>().unwrap_or(&no_pages);
     let problem = |message: String| Problem::new(see.span.clone(), format!("question {number}: {message}"));
@@ -207,7 +220,10 @@ fn resolve_see(number: usize, see: &Text, cx: &ResolveCx, problems: &mut Vec<Pro
                 format!("the headings of {} have the ids: {}", target.display(), ids.join(", "))
             }
         };
-        problems.push(problem(format!("`see` points at `#{anchor}`, which no heading of {} has", target.display())).hint(hint));
+        problems.push(
+            problem(format!("`see` points at `#{anchor}`, which no heading of {} has", target.display()))
+                .hint(hint),
+        );
         return None;
     };
     let html_page = if page.is_empty() { String::new() } else { html_path(page) };
@@ -237,7 +253,8 @@ fn check_citation(
     let (reference, quantity) = match cited {
         Ok(found) => found,
         Err(problem) => {
-            problems.push(Problem::new(cites.span.clone(), format!("question {number}: {}", problem.message)));
+            problems
+                .push(Problem::new(cites.span.clone(), format!("question {number}: {}", problem.message)));
             return;
         }
     };

@@ -95,7 +95,9 @@ fn every_block_kind_becomes_one_html_block_followed_by_a_blank_line() {
 #[test]
 fn references_in_block_text_report_their_offsets_and_escapes_are_written_out() {
     let quiz = |prompt: &str| {
-        format!("```quiz\n[[question]]\nprompt = \"{prompt}\"\nchoices = [\"a\", \"b\"]\nanswer = \"A\"\nexplanation = \"e\"\n```\n")
+        format!(
+            "```quiz\n[[question]]\nprompt = \"{prompt}\"\nchoices = [\"a\", \"b\"]\nanswer = \"A\"\nexplanation = \"e\"\n```\n"
+        )
     };
     let (contents, problems) = run(&[("q.md", &quiz("a \\\\{{limit z}} b"))], Target::Html, OnFailure::Bail);
     assert!(problems.is_empty(), "{problems:?}");
@@ -120,7 +122,10 @@ fn an_id_repeated_inside_one_quiz_is_reported_once() {
     let quiz = format!("```quiz\n{question}{question}```\n");
     let (_, problems) = run(&[("q.md", &quiz)], Target::Html, OnFailure::Bail);
     assert_eq!(problems.len(), 1, "{problems:?}");
-    assert_eq!(problems[0].to_string().lines().next().unwrap(), "src/q.md:9:6: question id `same` is already used at src/q.md:3:6");
+    assert_eq!(
+        problems[0].to_string().lines().next().unwrap(),
+        "src/q.md:9:6: question id `same` is already used at src/q.md:3:6"
+    );
 }
 
 #[test]
@@ -129,7 +134,9 @@ fn markdown_in_a_block_renders_as_it_does_around_it() {
     let (contents, problems) = run(&[("q.md", quiz)], Target::Html, OnFailure::Bail);
     assert!(problems.is_empty(), "{problems:?}");
     assert!(
-        contents[0].contains(r#"<blockquote class="blockquote-tag blockquote-tag-tip"><p class="blockquote-tag-title">Tip</p>"#),
+        contents[0].contains(
+            r#"<blockquote class="blockquote-tag blockquote-tag-tip"><p class="blockquote-tag-title">Tip</p>"#
+        ),
         "{}",
         contents[0]
     );
