@@ -132,14 +132,15 @@ pub struct ResolveCx<'a> {
     pub block: &'a BlockCx<'a>,
     pub index: &'a Index,
     pub(crate) kinds: &'a [Box<dyn Kind>],
+    /// The kinds' reference names, as the chapters were scanned for them.
+    pub(crate) references: &'a [&'static str],
 }
 
 impl ResolveCx<'_> {
     /// Expands every reference in author text; `report` gets each failure
     /// with a span in `text`.
     pub fn expand(&self, text: &str, mut report: impl FnMut(Problem)) -> String {
-        let names: Vec<&'static str> = self.kinds.iter().filter_map(|k| k.reference()).collect();
-        let sites = crate::blocks::find_refs(text, &[], &names);
+        let sites = crate::blocks::find_refs(text, &[], self.references);
         let mut edits = Vec::with_capacity(sites.len());
         for site in sites {
             let replacement = if site.escaped {

@@ -128,7 +128,7 @@ pub fn transform(mut book: Book, settings: &Settings, kinds: &mut [Box<dyn Kind>
         }
         let Some(block) = state.block.as_mut() else { continue };
         let cx = block_cx(&chapters[site.chapter], site, settings);
-        let resolve_cx = ResolveCx { block: &cx, index: &index, kinds };
+        let resolve_cx = ResolveCx { block: &cx, index: &index, kinds, references: &references };
         let mut found = Vec::new();
         block.resolve(&resolve_cx, &mut found);
         state.resolved = true;
@@ -137,9 +137,13 @@ pub fn transform(mut book: Book, settings: &Settings, kinds: &mut [Box<dyn Kind>
     }
 
     let mut problems: Vec<Problem> = entries.iter().flat_map(|e| e.state.problems.iter().cloned()).collect();
+    // Each chapter's entries, gathered in one pass.
+    let mut by_chapter: Vec<Vec<&Entry>> = chapters.iter().map(|_| Vec::new()).collect();
+    for entry in &entries {
+        by_chapter[entry.site.chapter].push(entry);
+    }
     let mut rendered: HashMap<PathBuf, String> = HashMap::new();
-    for (number, chapter) in chapters.iter().enumerate() {
-        let chapter_entries = entries.iter().filter(|e| e.site.chapter == number);
+    for (chapter, chapter_entries) in chapters.iter().zip(by_chapter) {
         let content = render_chapter(chapter, chapter_entries, settings, kinds, &index, &mut problems);
         rendered.insert(chapter.path.clone(), content);
     }
@@ -232,9 +236,9 @@ fn block_cx<'a>(chapter: &'a ChapterSite, site: &'a Site, settings: &Settings) -
     }
 }
 
-fn render_chapter<'a>(
+fn render_chapter(
     chapter: &ChapterSite,
-    entries: impl Iterator<Item = &'a Entry>,
+    entries: Vec<&Entry>,
     settings: &Settings,
     kinds: &[Box<dyn Kind>],
     index: &Index,

@@ -43,20 +43,10 @@ impl Kind for QuizKind {
         "quiz"
     }
 
-    fn parse(&self, body: &str, cx: &BlockCx) -> Parsed {
+    fn parse(&self, body: &str, _cx: &BlockCx) -> Parsed {
         let (quiz, problems) = super::parse(body);
-        let block = quiz.map(|quiz| {
-            let keys = quiz
-                .questions
-                .iter()
-                .enumerate()
-                .map(|(n, q)| match &q.id {
-                    Some(id) => id.value.clone(),
-                    None => format!("{}-quiz{}-{}", cx.slug, cx.ordinal, n + 1),
-                })
-                .collect();
-            Box::new(QuizBlock { quiz, keys, config: self.config, rendered: None }) as Box<dyn Block>
-        });
+        let block = quiz
+            .map(|quiz| Box::new(QuizBlock { quiz, config: self.config, rendered: None }) as Box<dyn Block>);
         Parsed::new(block, problems)
     }
 
@@ -97,8 +87,6 @@ pub struct QuestionIds(HashMap<String, String>);
 
 struct QuizBlock {
     quiz: Quiz,
-    /// Each question's key: its id, or one derived from the chapter.
-    keys: Vec<String>,
     config: QuizConfig,
     /// Filled in by `resolve`.
     rendered: Option<RenderedQuiz>,
@@ -107,12 +95,9 @@ struct QuizBlock {
 impl Block for QuizBlock {
     fn index(&self, cx: &BlockCx, index: &mut Index, problems: &mut Vec<Problem>) {
         let bank = index.part::<QuestionBank>();
-        for (q, key) in self.quiz.questions.iter().zip(&self.keys) {
-            bank.questions.push(BankEntry {
-                key: key.clone(),
-                chapter: cx.chapter.to_owned(),
-                domain: q.domain,
-            });
+        for (n, q) in self.quiz.questions.iter().enumerate() {
+            let key = question_key(q, n, cx);
+            bank.questions.push(BankEntry { key, chapter: cx.chapter.to_owned(), domain: q.domain });
         }
         let ids = index.part::<QuestionIds>();
         for id in self.quiz.questions.iter().filter_map(|q| q.id.as_ref()) {
@@ -139,7 +124,8 @@ impl Block for QuizBlock {
             cx.expand(&text.value, |p| problems.push(p.shifted(text.span.start + 1)))
         };
         let mut questions = Vec::with_capacity(self.quiz.questions.len());
-        for (n, (q, key)) in self.quiz.questions.iter().zip(&self.keys).enumerate() {
+        for (n, q) in self.quiz.questions.iter().enumerate() {
+            let key = question_key(q, n, cx.block);
             let prompt = expand(&q.prompt, problems);
             let choices: Vec<(String, Option<String>)> = q
                 .choices
@@ -150,8 +136,7 @@ impl Block for QuizBlock {
             if let Some(cites) = &q.cites {
                 check_citation(n + 1, q, cites, &choices, registry, problems);
             }
-            let mut rendered =
-                RenderedQuestion::new(key.clone(), prompt, choices, q.answer.clone(), explanation);
+            let mut rendered = RenderedQuestion::new(key, prompt, choices, q.answer.clone(), explanation);
             rendered.domain = q.domain;
             if q.domain.is_none() {
                 let at = q.span.start..q.span.start;
@@ -194,6 +179,15 @@ impl Block for QuizBlock {
     }
 }
 
+/// Question `n`'s key (from 0): its id, or one derived from its place in
+/// the chapter, stable across builds.
+fn question_key(question: &super::Question, n: usize, cx: &BlockCx) -> String {
+    match &question.id {
+        Some(id) => id.value.clone(),
+        None => format!("{}-quiz{}-{}", cx.slug, cx.ordinal, n + 1),
+    }
+}
+
 /// `see = "lambda.md#concurrency"`: a page of the book, relative to the
 /// quiz's page, and a heading on it.
 fn resolve_see(number: usize, see: &Text, cx: &ResolveCx, problems: &mut Vec<Problem>) -> Option<See> {
@@ -233,7 +227,7 @@ fn resolve_see(number: usize, see: &Text, cx: &ResolveCx, problems: &mut Vec<Pro
 
 /// `lambda.md` → `lambda.html`; a `README.md` is written as `index.html`.
 fn html_path(page: &str) -> String {
-    let (dir, file) = page.rsplit_once('/').map_or(("", page), |(d, f)| (d, f));
+    let (dir, file) = page.rsplit_once('/').unwrap_or(("", page));
     let stem = file.strip_suffix(".md").unwrap_or(file);
     let stem = if stem.eq_ignore_ascii_case("readme") { "index" } else { stem };
     if dir.is_empty() { format!("{stem}.html") } else { format!("{dir}/{stem}.html") }
