@@ -200,16 +200,20 @@
 
   /** Closes the confirmation; the focus goes back to "Try again". */
   Quiz.prototype.closeConfirmation = function () {
+    this.hideConfirmation();
+    this.resetButton.focus();
+  };
+
+  /** Hides the confirmation, the focus left where it is. */
+  Quiz.prototype.hideConfirmation = function () {
     this.confirmation.hidden = true;
     this.resetButton.setAttribute('aria-expanded', 'false');
-    this.resetButton.focus();
   };
 
   /** Clears every question and its saved answer; the focus goes to the first choice. */
   Quiz.prototype.clearAll = function () {
     this.questions.forEach(function (q) { SG.store.remove(q.key); q.clear(); });
-    this.confirmation.hidden = true;
-    this.resetButton.setAttribute('aria-expanded', 'false');
+    this.hideConfirmation();
     this.form.querySelector('input').focus();
   };
 
