@@ -16,6 +16,7 @@
     this.checkButton = root.querySelector('[data-sg-check]');
     this.retryButton = root.querySelector('[data-sg-retry]');
     this.peekButton = root.querySelector('[data-sg-peek]');
+    this.laterButton = root.querySelector('[data-sg-later]');
     // "TWO" for a "choose two" question (as its legend says), else empty.
     this.count = root.dataset.choose || '';
   }
@@ -56,6 +57,21 @@
     this.save();
     this.logAttempt();
     this.retryButton.focus();
+  };
+
+  /**
+   * Adds the question to the review page's cards (a "later" entry in the
+   * log); the button then says it is there.
+   * @param {boolean} announce false when restoring
+   */
+  Question.prototype.reviewLater = function (announce) {
+    if (announce) {
+      if (this.laterButton.getAttribute('aria-disabled') === 'true') return;
+      SG.log.append({ k: 'later', card: 'q:' + this.root.getAttribute('data-id'), h: this.hash });
+    }
+    this.laterButton.textContent = 'In your review cards';
+    this.laterButton.setAttribute('aria-disabled', 'true');
+    if (announce) SG.announce(this.result, 'Added to your review cards: it comes back on the Review page.');
   };
 
   // Adds the attempt to the learner's history: a wrong one becomes a review card.
@@ -180,6 +196,7 @@
     if (target.closest('[data-sg-check]')) this.question(target).check();
     else if (target.closest('[data-sg-retry]')) this.question(target).retry();
     else if (target.closest('[data-sg-peek]')) this.question(target).peek();
+    else if (target.closest('[data-sg-later]')) return this.question(target).reviewLater(true);
     else if (target.closest('[data-sg-reset]')) return this.askToClear();
     else if (target.closest('[data-sg-cancel]')) return this.closeConfirmation();
     else if (target.closest('[data-sg-clear-all]')) this.clearAll();
@@ -228,6 +245,12 @@
 
   Quiz.prototype.sync = function () {
     this.questions.forEach(function (q) { q.restore(); });
+    // The questions already set aside for review.
+    var later = {};
+    SG.log.entries().forEach(function (e) { if (e.k === 'later') later[e.card + ' ' + e.h] = true; });
+    this.questions.forEach(function (q) {
+      if (later['q:' + q.root.getAttribute('data-id') + ' ' + q.hash]) q.reviewLater(false);
+    });
     this.updateScore(false);
   };
 

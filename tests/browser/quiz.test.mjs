@@ -246,8 +246,8 @@ test('the quiz works with the keyboard alone', async (t) => {
   assert.ok(await isFocused(checkButton(page, 1)), 'Tab moves from the choices to Check');
   await page.keyboard.press('Space');
   await expectText(result(page, 1), 'Correct.');
-  // On to question 2, past question 1's answer summary.
-  await tabTo(page, choice(page, 2, 'A'), 3);
+  // On to question 2, past "Review later", question 1's answer summary and its "Read" link.
+  await tabTo(page, choice(page, 2, 'A'), 4);
   await page.keyboard.press('ArrowDown');
   assert.deepEqual(await checkedLetters(page, 2), ['B']);
   await page.keyboard.press('Tab');
@@ -421,3 +421,29 @@ test('at phone width (375px) the quiz fits without horizontal scrolling', async 
   assertNoErrors(page);
 });
 
+
+// The history the progress and review pages are made from.
+const logEntries = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('sg:log') || '{"entries":[]}').entries);
+
+test('every check is logged, and "Review later" sets a question aside for review', async (t) => {
+  const page = await open(t);
+  const first = KEY[0];
+  const ids = await page.locator('[data-sg-question]').evaluateAll((els) => els.map((el) => el.dataset.id));
+  const wrong = 'ABCD'.split('').find((l) => !first.letters.includes(l));
+  await choice(page, 1, wrong).check();
+  await checkButton(page, 1).click();
+  const later = question(page, 2).getByRole('button', { name: 'Review later' });
+  await later.click();
+  await expectText(result(page, 2), /Added to your review cards/);
+  const entries = await logEntries(page);
+  assert.equal(entries.length, 2);
+  assert.deepEqual({ k: entries[0].k, id: entries[0].id, ok: entries[0].ok, w: entries[0].w }, { k: 'q', id: ids[0], ok: false, w: 'quiz' });
+  assert.equal(entries[1].k, 'later');
+  assert.equal(entries[1].card, `q:${ids[1]}`);
+  await page.reload();
+  const after = question(page, 2).getByRole('button', { name: 'In your review cards' });
+  assert.equal(await after.getAttribute('aria-disabled'), 'true');
+  await after.click({ force: true });
+  assert.equal((await logEntries(page)).length, 2, 'a second click adds nothing');
+  assertNoErrors(page);
+});

@@ -75,6 +75,7 @@ fn render_question(number: usize, q: &RenderedQuestion, style: MarkdownStyle) ->
                     button type="button" class="sg-button" data-sg-check { "Check" }
                     button type="button" class="sg-button" data-sg-retry hidden { "Retry this question" }
                     button type="button" class="sg-button" data-sg-peek { "Show answer" }
+                    button type="button" class="sg-button sg-later" data-sg-later { "Review later" }
                     p.sg-result role="status" data-sg-result {}
                 }
                 details.sg-answer data-sg-answer {
@@ -179,7 +180,7 @@ mod tests {
     #[test]
     fn script_only_controls_start_hidden() {
         let html = render(&sample());
-        assert!(html.contains(r#"<div class="sg-actions" data-sg-js hidden><button type="button" class="sg-button" data-sg-check>Check</button><button type="button" class="sg-button" data-sg-retry hidden>Retry this question</button><button type="button" class="sg-button" data-sg-peek>Show answer</button><p class="sg-result" role="status" data-sg-result></p></div>"#), "{html}");
+        assert!(html.contains(r#"<div class="sg-actions" data-sg-js hidden><button type="button" class="sg-button" data-sg-check>Check</button><button type="button" class="sg-button" data-sg-retry hidden>Retry this question</button><button type="button" class="sg-button" data-sg-peek>Show answer</button><button type="button" class="sg-button sg-later" data-sg-later>Review later</button><p class="sg-result" role="status" data-sg-result></p></div>"#), "{html}");
         assert!(html.contains(
             r#"<p class="sg-score" role="status" aria-live="off">Score: <span data-sg-score>0</span> / 2</p>"#
         ));
