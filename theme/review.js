@@ -190,7 +190,7 @@
     var days = Math.round((startOfDay(due) - startOfDay(now)) / DAY);
     var date = new Date(due);
     if (days <= 0) {
-      return 'today at ' + date.toLocaleTimeString(lang(), { hour: '2-digit', minute: '2-digit' });
+      return 'today at ' + date.toLocaleTimeString(lang(), { hour: 'numeric', minute: '2-digit' });
     }
     var options = { weekday: 'long', day: 'numeric', month: 'long' };
     if (date.getFullYear() !== new Date(now).getFullYear()) options.year = 'numeric';
@@ -253,7 +253,6 @@
     this.current = null;
     this.timer = null;
     root.querySelectorAll('[data-sg-nojs]').forEach(function (el) { el.hidden = true; });
-    root.classList.add('sg-js');
     this.build();
     if (!fsrs()) {
       this.region.appendChild(element('p', { 'class': 'sg-review-note' },
@@ -471,11 +470,11 @@
       : 'How well did you know it? Each grade shows when the card comes back.'));
     var buttons = group.appendChild(element('div', { 'class': 'sg-review-grade-buttons' }));
     (wrong ? [1] : [1, 2, 3, 4]).forEach(function (g) {
-      var button = buttons.appendChild(element('button', { type: 'button', 'class': 'sg-button sg-review-grade', 'data-sg-grade': String(g) }));
+      var after = interval(outcomes[g].interval);
+      var button = buttons.appendChild(element('button', { type: 'button', 'class': 'sg-button sg-review-grade',
+        'data-sg-grade': String(g), 'aria-label': GRADES[g] + ', ' + after }));
       button.appendChild(element('span', { 'class': 'sg-review-grade-name' }, GRADES[g]));
-      button.appendChild(element('span', { 'aria-hidden': 'true' }, ' · '));
-      button.appendChild(element('span', { 'class': 'sg-visually-hidden' }, ', '));
-      button.appendChild(element('span', { 'class': 'sg-review-grade-when' }, interval(outcomes[g].interval)));
+      button.appendChild(document.createTextNode(' · ' + after));
       if (hadFocus === String(g)) button.focus();
     });
     cur.grades = true;
@@ -562,14 +561,17 @@
   function addLater(qid, hash) {
     if (!isText(qid) || !isText(hash) || !SG.log) return false;
     SG.log.append({ k: 'later', card: 'q:' + qid, h: hash, t: Date.now() });
+    refreshAll();
     return true;
   }
 
+  var reviews = [];
+  function refreshAll() { reviews.forEach(function (r) { r.refresh(false); }); }
+
   SG.review = { cards: cards, dueCount: dueCount, addLater: addLater, preview: preview, interval: interval };
 
-  var reviews = [].map.call(document.querySelectorAll('[data-sg-review]'), function (root) { return new Review(root); })
+  reviews = [].map.call(document.querySelectorAll('[data-sg-review]'), function (root) { return new Review(root); })
     .filter(function (r) { return r.cards; });
-  function refreshAll() { reviews.forEach(function (r) { if (r.cards) r.refresh(false); }); }
   if (reviews.length) {
     // Another tab wrote to the log, or changed the exam date.
     if (SG.log && SG.log.onChange) SG.log.onChange(refreshAll);
