@@ -4,6 +4,21 @@
 // "Review later". Each card's grades are replayed through ts-fsrs
 // (window.FSRS, loaded before this script) to find when it is due. The
 // build's BANK (in the block) holds the questions and limits to show.
+//
+// SG.review, for other pages too (it needs window.FSRS for due dates):
+//   cards(log, bank, now[, options])  every card, soonest due first
+//   dueCount(log, now[, options])     how many are due, from the log alone;
+//                                     null without ts-fsrs
+//   addLater(qid, hash)               "Review later" for a question
+//   preview(card, now[, options])     what each grade would give a card
+//   interval(ms)                      "10 minutes", "3 days", "2.5 months"
+// `options` is { exam: "YYYY-MM-DD" }, by default the saved settings
+// (sg:review:settings): no card is due after that day.
+// A card's key is "q:QID" or "l:ROWID". An edited question or limit (a new
+// hash in the bank) starts afresh; a card the bank lacks is not shown (it
+// stays in the log). A question answered wrongly again outside the review
+// (or put aside again) after the card's last grade is due again at once;
+// its memory state stays what the grades made it.
 (function () {
   'use strict';
   var SG = window.StudyGuide;
@@ -49,7 +64,7 @@
         card = found[key] = { key: key, kind: key.charAt(0), id: key.slice(2), made: [], grades: [] };
         keys.push(key);
       }
-      (e.k === 'g' ? card.grades : card.made).push({ h: e.h, t: e.t, g: e.g, i: i });
+      (e.k === 'g' ? card.grades : card.made).push({ h: e.h, t: e.t, g: e.g, i: i, w: e.w });
     });
     return keys.map(function (key) { return found[key]; });
   }
@@ -131,6 +146,8 @@
         grades.forEach(function (g) { state = f.next(state, new Date(g.t), g.g).card; });
         card.state = state;
         card.due = card.last === null ? created : capped(state.due.getTime(), card.last, cap);
+        var since = made.filter(function (e) { return e.g === undefined && e.w !== 'review' && e.t > card.last; });
+        if (since.length) card.due = Math.min(card.due, since[0].t);
       }
       list.push(card);
     });

@@ -267,7 +267,7 @@ test('the scheduling functions: cards(log, bank, now) and dueCount(log, now)', a
   const out = await page.evaluate((now) => {
     const R = window.StudyGuide.review;
     const D = 864e5;
-    const bankOf = { questions: [{ id: 'a', hash: 'new' }, { id: 'b', hash: 'hb' }], limits: [{ id: 'x', hash: 'hx' }] };
+    const bankOf = { questions: [{ id: 'a', hash: 'new' }, { id: 'b', hash: 'hb' }, { id: 'c', hash: 'hc' }], limits: [{ id: 'x', hash: 'hx' }] };
     const log = [
       { k: 'q', id: 'a', h: 'old', p: [0], ok: false, t: now - 10 * D, w: 'quiz' },
       { k: 'g', card: 'q:a', h: 'old', g: 4, t: now - D },
@@ -277,6 +277,11 @@ test('the scheduling functions: cards(log, bank, now) and dueCount(log, now)', a
       { k: 'l', id: 'x', h: 'hx', ok: false, t: now - 2 * D, w: 'limit' },
       { k: 'l', id: 'y', h: 'hy', ok: true, t: now - 2 * D, w: 'limit' },
       { k: 'q', id: 'gone', h: 'hg', p: [0], ok: false, t: now - 2 * D, w: 'exam' },
+      // Missed again in an exam after its last grade: due again at once.
+      { k: 'q', id: 'c', h: 'hc', p: [0], ok: false, t: now - 20 * D, w: 'quiz' },
+      { k: 'g', card: 'q:c', h: 'hc', g: 4, t: now - 3 * D },
+      { k: 'q', id: 'c', h: 'hc', p: [0], ok: false, t: now - 1.2 * D, w: 'exam' },
+      { k: 'q', id: 'c', h: 'hc', p: [0], ok: false, t: now - 2 * D, w: 'review' },
       // Entries of the wrong shape are skipped.
       { k: 'q', id: 'bad', h: 'h', ok: 'no', t: now }, { k: 'g', card: 'q:b', h: 'hb', g: 9, t: now }, null, 7,
     ];
@@ -287,18 +292,21 @@ test('the scheduling functions: cards(log, bank, now) and dueCount(log, now)', a
     window.FSRS = FSRS;
     return {
       withBank: R.cards(log, bankOf, now, {}).map((c) => [c.card, days(c), c.reviews, c.hash]),
+      lapsed: (R.cards(log, bankOf, now, {}).find((c) => c.card === 'q:c').due - now) / D,
       logOnly: R.cards({ v: 1, entries: log }, null, now, {}).map((c) => [c.card, days(c), c.reviews, c.hash]),
       due: R.dueCount(log, now, {}),
       exam: R.cards(log, bankOf, now, { exam: '2026-12-03' }).map((c) => new Date(c.due).toISOString()),
       without,
-      stateOf: R.cards(log, bankOf, now, {})[2].state.reps,
+      stateOf: R.cards(log, bankOf, now, {})[3].state.reps,
     };
   }, T0);
-  assert.deepEqual(out.withBank, [['q:a', -10, 0, 'new'], ['l:x', -2, 0, 'hx'], ['q:b', 7, 1, 'hb']]);
-  assert.deepEqual(out.logOnly, [['l:x', -2, 0, 'hx'], ['q:gone', -2, 0, 'hg'], ['q:a', 7, 1, 'old'], ['q:b', 7, 1, 'hb']]);
-  assert.equal(out.due, 2, 'due by the log alone: the limit and the removed question');
-  assert.deepEqual(out.exam.slice(2), [new Date(2026, 11, 3).toISOString()], 'no due date after the exam day');
-  assert.deepEqual(out.without, [null, [null, null, null]], 'without ts-fsrs: no due dates');
+  assert.deepEqual(out.withBank, [['q:a', -10, 0, 'new'], ['l:x', -2, 0, 'hx'], ['q:c', -1, 1, 'hc'], ['q:b', 7, 1, 'hb']]);
+  assert.equal(out.lapsed, -1.2, 'missed in an exam after its last grade: due since then');
+  assert.deepEqual(out.logOnly,
+    [['l:x', -2, 0, 'hx'], ['q:gone', -2, 0, 'hg'], ['q:c', -1, 1, 'hc'], ['q:a', 7, 1, 'old'], ['q:b', 7, 1, 'hb']]);
+  assert.equal(out.due, 3, 'due by the log alone: the limit, the removed question and the one missed again');
+  assert.deepEqual(out.exam.slice(3), [new Date(2026, 11, 3).toISOString()], 'no due date after the exam day');
+  assert.deepEqual(out.without, [null, [null, null, null, null]], 'without ts-fsrs: no due dates');
   assert.equal(out.stateOf, 1);
   assertNoErrors(page);
 });
