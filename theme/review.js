@@ -311,10 +311,6 @@
     this.printList = this.root.appendChild(element('div', { 'class': 'sg-review-print' }));
   };
 
-  Review.prototype.settings = function () {
-    return savedSettings();
-  };
-
   /**
    * Derives the cards from the log again and shows the first due card, or
    * keeps the one in hand while it is still due. `focus`: move the focus to
@@ -322,7 +318,7 @@
    */
   Review.prototype.refresh = function (focus) {
     var now = Date.now();
-    var settings = this.settings();
+    var settings = savedSettings();
     this.cards = cards(logged(), this.bank, now, settings);
     var due = this.cards.filter(function (c) { return c.due <= now; });
     var endOfDay = startOfDay(now) + DAY;
@@ -490,7 +486,7 @@
   Review.prototype.renderGrades = function () {
     var cur = this.current;
     var now = Date.now();
-    var outcomes = preview(cur.card, now, this.settings());
+    var outcomes = preview(cur.card, now, savedSettings());
     var old = this.region.querySelector('.sg-review-grades');
     var hadFocus = old && old.contains(document.activeElement) ? document.activeElement.getAttribute('data-sg-grade') : null;
     if (old) old.remove();
@@ -515,7 +511,7 @@
     var cur = this.current;
     if (!cur || !cur.grades) return;
     var now = Date.now();
-    var due = preview(cur.card, now, this.settings())[g].due;
+    var due = preview(cur.card, now, savedSettings())[g].due;
     if (cur.card.kind === 'l') {
       append({ k: 'l', id: cur.card.id, h: cur.card.hash, ok: g > 1, t: now, w: 'review' });
     }

@@ -394,12 +394,16 @@ for (const theme of ['light', 'navy']) {
     const page = await open(t, REVIEW, { entries: log, theme });
     assert.ok(await page.evaluate((name) => document.documentElement.classList.contains(name), theme));
     const problems = [];
-    const scan = async (label) => problems.push(...(await axeViolations(page, BLOCK)).map((v) => `${label}: ${v}`));
+    // Every screen in the light theme; in navy, those with all the colours.
+    const every = theme === 'light';
+    const scan = async (label, always = every) => {
+      if (always) problems.push(...(await axeViolations(page, BLOCK)).map((v) => `${label}: ${v}`));
+    };
     await scan('a question');
     const first = await questionOnScreen(page);
     await answerCard(page, first.wrong);
     await expectText(block(page).locator('.sg-result'), /^Incorrect/);
-    await scan('answered wrongly');
+    await scan('answered wrongly', true);
     await gradeButton(page, 'Again').click();
     const second = await questionOnScreen(page);
     await answerCard(page, second.answer[0]);
@@ -409,10 +413,10 @@ for (const theme of ['light', 'navy']) {
     await expectText(heading(page), /a limit from/);
     await scan('a limit');
     await block(page).getByRole('button', { name: 'Show value' }).click();
-    await scan('its value');
+    await scan('its value', true);
     await gradeButton(page, 'Good').click();
     await expectText(heading(page), 'Nothing due');
-    await scan('nothing due');
+    await scan('nothing due', true);
     assertNoErrors(page);
     assertNoViolations(problems, theme);
   });
