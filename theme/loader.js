@@ -43,7 +43,8 @@
   // tests check the lists agree).
   var PAGES = [
     { block: '[data-sg-exam]', files: ['exam.css', 'exam.js'] },
-    { block: '[data-sg-progress-page]', files: ['progress.css', 'progress.js'] },
+    // The progress page counts the review cards due with the review's scheduler.
+    { block: '[data-sg-progress-page]', files: ['progress.css', 'ts-fsrs.js', 'review.js', 'progress.js'] },
     { block: '[data-sg-review]', files: ['review.css', 'ts-fsrs.js', 'review.js'] }
   ];
   PAGES.forEach(function (page) {

@@ -3,6 +3,9 @@
 (function () {
   'use strict';
   var memory = {};
+  // Keys whose last write reached memory only (the store was full): this
+  // view reads them from memory, not the older copy in the browser.
+  var unsaved = {};
   var backend = null;
   try {
     // Blocked or full storage only costs persistence (kept for this view).
@@ -17,7 +20,7 @@
     // The saved object for `key`, or null; a corrupt entry is removed.
     get: function (key) {
       var raw = memory[key];
-      try { if (backend) raw = backend.getItem(key); } catch (e) { /* memory */ }
+      try { if (backend && !unsaved[key]) raw = backend.getItem(key); } catch (e) { /* memory */ }
       if (raw == null) return null;
       try {
         var value = JSON.parse(raw);
@@ -33,9 +36,11 @@
       if (!backend) return false;
       try {
         backend.setItem(key, memory[key]);
+        delete unsaved[key];
         return true;
       } catch (e) {
         store.full = true;
+        unsaved[key] = true;
         return false;
       }
     },
@@ -51,6 +56,7 @@
     },
     remove: function (key) {
       delete memory[key];
+      delete unsaved[key];
       try { if (backend) backend.removeItem(key); } catch (e) { /* memory */ }
     }
   };

@@ -14,7 +14,7 @@ pub fn render_html(exam: &ExamPage, style: MarkdownStyle) -> Markup {
             div.sg-nojs data-sg-nojs {
                 p {
                     "This practice exam (" (exam.questions) " questions in " (exam.minutes)
-                    " minutes) runs in your browser and needs JavaScript, which is off here. "
+                    " minutes) runs in your browser and needs JavaScript: it is off here, or the page's scripts could not be loaded. "
                     "Every one of its questions is in a chapter quiz, and those work without it:"
                 }
                 ul { @for (title, href) in &exam.quizzes { li { a href=(href) { (title) } } } }

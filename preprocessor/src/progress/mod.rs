@@ -58,6 +58,9 @@ impl Kind for ProgressKind {
     fn prepare(&mut self, index: &mut Index, target: Target) {
         if target == Target::Html && index.get::<ProgressPages>().is_some_and(|p| p.0 > 0) {
             self.assets.copy(&FILES);
+            // It counts the review cards due with the review page's scheduler.
+            self.assets.copy(&crate::review::FILES);
+            self.assets.copy_as(crate::review::FSRS.0, crate::review::FSRS.1);
         }
     }
 }
@@ -179,8 +182,9 @@ impl Block for ProgressBlock {
             div.sg-progress-page data-sg-progress-page {
                 div.sg-nojs data-sg-nojs {
                     p {
-                        "Your answers are kept in this browser, and this page needs JavaScript to add them up. "
-                        "With it off, each chapter quiz still shows its questions and answers."
+                        "Your answers are kept in this browser, and this page needs JavaScript to add them up: "
+                        "it is off here, or the page's scripts could not be loaded. "
+                        "Each chapter quiz still shows its questions and answers without it."
                     }
                 }
                 script type="application/json" data-sg-book { (json_for_script(book)) }

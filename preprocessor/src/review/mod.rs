@@ -121,7 +121,8 @@ impl Block for ReviewBlock {
                 div.sg-nojs data-sg-nojs {
                     p {
                         "Review brings back the questions and limits you missed, spaced out over the days "
-                        "so they stay with you. It runs in your browser and needs JavaScript, which is off here."
+                        "so they stay with you. It runs in your browser and needs JavaScript: it is off here, "
+                        "or the page's scripts could not be loaded."
                     }
                 }
                 script type="application/json" data-sg-bank { (json_for_script(bank)) }
