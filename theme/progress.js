@@ -395,7 +395,7 @@
         : 'This progress file has a format version this page does not know.' + nothing };
     }
     if (data.book !== book.title) {
-      return { error: 'This file holds the progress of another book, not of ' + book.title + '.' + nothing };
+      return { error: 'This file holds the progress of another book, not of \u201c' + book.title + '\u201d.' + nothing };
     }
     if (!Array.isArray(data.log) || !isObject(data.state)) {
       return { error: 'This progress file is damaged: it has no log or no saved state.' + nothing };
@@ -602,11 +602,11 @@
 
   ProgressPage.prototype.showNote = function () {
     var text = '';
-    if (log.full()) {
+    if (!storageWorks) {
+      text = 'This browser does not let the guide save anything: your progress is kept only until this page closes.';
+    } else if (log.full()) {
       text = 'This browser\u2019s storage for the guide is full: new answers are kept only until this page closes. ' +
         'Export your progress to keep it, then reset to make room.';
-    } else if (!storageWorks) {
-      text = 'This browser does not let the guide save anything: your progress is kept only until this page closes.';
     }
     this.note.textContent = text;
     this.note.hidden = !text;
@@ -867,7 +867,7 @@
     var message = parts.length ? 'Imported ' + joined(parts) + '.' : 'Nothing new: this browser already holds all of it.';
     if (counts.kept) message += ' Kept ' + plural(counts.kept, 'saved answer or result', 'saved answers and results') + ' already here.';
     if (dropped) message += ' Left out ' + plural(dropped, 'invalid entry', 'invalid entries') + '.';
-    if (log.full()) message += ' The browser\u2019s storage is full, so part of it is kept only until this page closes.';
+    if (storageWorks && log.full()) message += ' The browser\u2019s storage is full, so part of it is kept only until this page closes.';
     return message;
   };
 
