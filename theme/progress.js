@@ -285,9 +285,6 @@
     full: function () { return !!(SG.log && SG.log.full); }
   };
 
-  // Keys imported while storage is blocked live only in SG.store's memory.
-  var remembered = Object.create(null);
-
   // Whether localStorage works here (SG.store falls back to memory). Asked
   // once: each probe is a storage event in the other tabs.
   var storageWorks = (function () {
@@ -301,19 +298,13 @@
     }
   })();
 
-  // Every saved key the page can find: localStorage's sg: keys (when it can
-  // be read), the book's own and those imported in this view.
+  // Every saved sg: key (SG.store's, which holds those kept only in memory
+  // when storage is blocked) and the book's own, but the log.
   function knownKeys(book) {
     var keys = Object.create(null);
-    try {
-      var s = window.localStorage;
-      for (var i = 0; i < s.length; i++) {
-        var key = s.key(i);
-        if (key && key.lastIndexOf('sg:', 0) === 0 && key !== 'sg:log') keys[key] = true;
-      }
-    } catch (e) { /* blocked: the book's keys below */ }
-    bookKeys(book).forEach(function (key) { keys[key] = true; });
-    Object.keys(remembered).forEach(function (key) { keys[key] = true; });
+    SG.store.keys('sg:').concat(bookKeys(book)).forEach(function (key) {
+      if (key !== 'sg:log' && key !== 'sg:probe') keys[key] = true;
+    });
     return Object.keys(keys);
   }
 
@@ -354,7 +345,7 @@
   // Removes a chapter's saved state and its log entries (any version of its
   // questions and rows); exams stay, as they span chapters.
   function clearChapter(book, ch) {
-    bookKeys(book, ch.id).forEach(function (key) { SG.store.remove(key); delete remembered[key]; });
+    bookKeys(book, ch.id).forEach(function (key) { SG.store.remove(key); });
     var mine = chapterCards(ch);
     log.replace(log.entries().filter(function (e) {
       if (!isObject(e)) return true;
@@ -367,7 +358,6 @@
   // Removes every sg: key and the whole log.
   function clearEverything(book) {
     knownKeys(book).forEach(function (key) { SG.store.remove(key); });
-    remembered = Object.create(null);
     log.replace([]);
   }
 
@@ -427,7 +417,6 @@
     Object.keys(file.state).forEach(function (key) {
       if (SG.store.get(key)) { counts.kept++; return; }
       SG.store.set(key, file.state[key]);
-      remembered[key] = true;
       var prefix = prefixOf(key);
       counts[prefix === 'sg:quiz:' ? 'answers' : prefix === 'sg:limit:' ? 'limits' : 'other']++;
     });
@@ -684,13 +673,14 @@
 
     var actions = item.appendChild(el('p', { 'class': 'sg-progress-actions' }));
     if (quiz) {
-      actions.appendChild(el('a', { href: quiz, 'data-sg-key': 'quiz:' + c.id }, [
-        c.answered ? 'Back to the quiz' : 'Take the quiz', el('span', { 'class': 'sg-sr-only' }, ': ' + c.title)]));
+      var go = c.answered ? 'Back to the quiz' : 'Take the quiz';
+      actions.appendChild(el('a', { href: quiz, 'data-sg-key': 'quiz:' + c.id, 'aria-label': go + ': ' + c.title }, go));
     }
     if (c.saved + c.logged > 0) {
+      // Named with the chapter, as every chapter has one (the visible words first).
       actions.appendChild(el('button', { type: 'button', 'class': 'sg-button', 'data-sg-reset': c.id,
-        'data-sg-key': 'reset:' + c.id, 'aria-expanded': 'false' },
-      ['Reset this chapter', el('span', { 'class': 'sg-sr-only' }, ': ' + c.title)]));
+        'data-sg-key': 'reset:' + c.id, 'aria-expanded': 'false', 'aria-label': 'Reset this chapter: ' + c.title },
+      'Reset this chapter'));
       var box = item.appendChild(this.confirmation(c.id));
       box.querySelector('p').textContent = this.lossText(c);
     }
