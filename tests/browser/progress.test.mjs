@@ -175,11 +175,18 @@ test('limit results, exams and review cards are counted; the weakest chapter com
   // A grade of Good takes a card off the due list; Again keeps it due.
   const [, q2] = c1.questions;
   const [, r2] = table.rows;
-  await seed(page, { log: [
-    { k: 'g', card: `q:${q2.id}`, h: q2.hash, g: 3, t: Date.now() },
-    { k: 'g', card: `l:${r2.id}`, h: r2.hash, g: 1, t: Date.now() },
-  ] });
+  // An answer saved for an older version of a question does not count.
+  const stale = c3.questions[0];
+  await seed(page, {
+    state: { [`sg:quiz:${stale.id}`]: { h: 'an-older-hash', p: [0], c: true, r: false } },
+    log: [
+      { k: 'g', card: `q:${q2.id}`, h: q2.hash, g: 3, t: Date.now() },
+      { k: 'g', card: `l:${r2.id}`, h: r2.hash, g: 1, t: Date.now() },
+      { k: 'q', id: stale.id, h: 'an-older-hash', p: [0], ok: true, t: Date.now(), w: 'quiz' },
+    ],
+  });
   await expectText(item.getByRole('listitem').filter({ hasText: 'Review:' }), 'Review: 2 cards, 1 due');
+  await expectText(chapterItem(page, c3.title).getByRole('listitem').first(), /^Questions: 0 of \d+ answered/);
   assertNoErrors(page);
 });
 
@@ -408,6 +415,25 @@ test('with storage blocked the page works and says progress is not kept', async 
   const mdbooks = stacks.filter((s) => /\/toc-[0-9a-f]+\.js:/.test(s));
   assert.deepEqual(page.errors.filter((e) => e !== 'Error: storage blocked'), [], 'no other errors');
   assert.equal(page.errors.length, mdbooks.length, `only mdBook's toc.js failed:\n${stacks.join('\n')}`);
+});
+
+test('a full storage is said in a note, and the page goes on', async (t) => {
+  const page = await open(t, PROGRESS, {
+    init: () => {
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {
+        if (key === 'sg:log') throw new DOMException('full', 'QuotaExceededError');
+        return setItem.call(this, key, value);
+      };
+    },
+  });
+  const data = await bookData(page);
+  const { log, state } = progressOf(data);
+  assert.match(await importFile(page, exportOf(data, log, state)),
+    /^Imported 3 answers, 2 limit results, 1 saved setting and 6 log entries\. The browser’s storage is full/);
+  await expectVisible(block(page).getByText(/storage for the guide is full/));
+  await expectText(summary(page), /^3 of \d+ questions answered, 2 correct/);
+  assertNoErrors(page);
 });
 
 test('another tab\'s answers and resets show at once', async (t) => {
