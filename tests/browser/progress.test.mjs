@@ -323,6 +323,9 @@ test('a hostile file, with XSS vectors in every field, runs and shows nothing of
   // …but what the file named is kept.
   const after = await saved(page);
   assert.deepEqual(after.state[`sg:quiz:${v[0]}`], { h: v[0], p: [0], c: true, r: false });
+  assert.ok(after.log.some((e) => e.k === 'g' && e.card === `q:${v[0]}`), 'an unknown id is kept');
+  assert.ok(after.log.some((e) => e.k === 'q' && e.id === q.id && e.h === v[0]), 'an unknown hash is kept');
+  assert.ok(after.log.every((e) => !VECTORS.some((x) => x in e)), 'unknown fields are not');
   assert.deepEqual(page.errors, []);
 });
 
