@@ -26,22 +26,26 @@
   /**
    * The log without what no reader needs: of a question's (or limit's)
    * attempts at one version, the first wrong one (which made its review
-   * card) and the last; every grade, "review later" and exam is kept.
+   * card), the last right one (whose picks the progress page counts as the
+   * answer) and the last; every grade, "review later" and exam is kept.
    * @param {Array<object>} entries oldest first
    * @returns {Array<object>}
    */
   function compact(entries) {
     var keep = entries.map(function () { return false; });
     var first = {};
+    var lastRight = {};
     var last = {};
     entries.forEach(function (e, i) {
       if (e.k !== 'q' && e.k !== 'l') { keep[i] = true; return; }
       var item = e.k + ':' + e.id + ':' + e.h;
       if (!e.ok && !(item in first)) first[item] = i;
+      if (e.ok) lastRight[item] = i;
       last[item] = i;
     });
-    Object.keys(first).forEach(function (item) { keep[first[item]] = true; });
-    Object.keys(last).forEach(function (item) { keep[last[item]] = true; });
+    [first, lastRight, last].forEach(function (found) {
+      Object.keys(found).forEach(function (item) { keep[found[item]] = true; });
+    });
     return entries.filter(function (e, i) { return keep[i]; });
   }
 

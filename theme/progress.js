@@ -15,7 +15,7 @@
   var MAX_FILE_ENTRIES = 200000;
   var MAX_FILE_KEYS = 50000;
   // The state an export holds and an import restores, by key prefix.
-  var PREFIXES = ['sg:quiz:', 'sg:limit:', 'sg:limits:', 'sg:exam:'];
+  var PREFIXES = ['sg:quiz:', 'sg:limit:', 'sg:limits:', 'sg:exam:', 'sg:review:'];
   var has = Object.prototype.hasOwnProperty;
 
   // ---------------------------------------------------------------------
@@ -61,7 +61,9 @@
   var STATES = {
     'sg:quiz:': [['h', hash], ['p', picks], ['c', optional(bool)], ['r', optional(bool)]],
     'sg:limit:': [['h', hash], ['r', oneOf(['right', 'wrong', 'revealed'])], ['a', optional(text(500))]],
-    'sg:limits:': [['practice', optional(bool)], ['mode', optional(oneOf(['type', 'choose']))]]
+    'sg:limits:': [['practice', optional(bool)], ['mode', optional(oneOf(['type', 'choose']))]],
+    // The review page's settings: the exam date that caps intervals.
+    'sg:review:': [['exam', optional(text(10))]]
   };
 
   function isObject(v) { return v !== null && typeof v === 'object' && !Array.isArray(v); }
@@ -122,6 +124,23 @@
   function cardIsDue(cardKey, grades, now) {
     if (SG && typeof SG.reviewDue === 'function') return SG.reviewDue(cardKey, grades, now) === true;
     return grades.length === 0 || grades[grades.length - 1].g === 1;
+  }
+
+  /**
+   * The review page's scheduler (theme/review.js, loaded on this page with
+   * ts-fsrs) as an `isDue` for the fold: the same due dates the review page
+   * shows, for the book's current questions and limits. Undefined without it.
+   */
+  function scheduledDue(book, entries, now) {
+    if (!SG.review || typeof SG.review.cards !== 'function' || !window.FSRS) return undefined;
+    var bank = { questions: [], limits: [] };
+    (book.chapters || []).forEach(function (ch) {
+      (ch.questions || []).forEach(function (q) { bank.questions.push(q); });
+      (ch.limits || []).forEach(function (t) { (t.rows || []).forEach(function (r) { bank.limits.push(r); }); });
+    });
+    var due = Object.create(null);
+    SG.review.cards(entries, bank, now).forEach(function (c) { due[c.card] = c.due; });
+    return function (cardKey) { return cardKey in due && due[cardKey] !== null && due[cardKey] <= now; };
   }
 
   function samePicks(a, b) {
@@ -577,7 +596,9 @@
     var focused = document.activeElement;
     var focusKey = focused && this.root.contains(focused) ? focused.getAttribute('data-sg-key') : null;
     this.entries = log.entries();
-    var standing = this.standing = fold(this.book, this.entries, readState(this.book));
+    var now = Date.now();
+    var standing = this.standing = fold(this.book, this.entries, readState(this.book),
+      { now: now, isDue: scheduledDue(this.book, this.entries, now) });
     this.showNote();
     this.showSummary(standing);
     this.showChapters(standing);

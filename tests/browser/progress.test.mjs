@@ -172,7 +172,8 @@ test('limit results, exams and review cards are counted; the weakest chapter com
   await expectText(summary(page), /· 2 review cards, 2 due · best exam 75%\.$/);
   const review = block(page).getByRole('link', { name: 'Review the 2 cards due' });
   assert.equal(await review.getAttribute('href'), data.review);
-  // A grade of Good takes a card off the due list; Again keeps it due.
+  // A grade of Good takes a card off the due list; Again brings it back a
+  // minute later (the review page's scheduler, FSRS's first learning step).
   const [, q2] = c1.questions;
   const [, r2] = table.rows;
   // An answer saved for an older version of a question does not count.
@@ -181,7 +182,7 @@ test('limit results, exams and review cards are counted; the weakest chapter com
     state: { [`sg:quiz:${stale.id}`]: { h: 'an-older-hash', p: [0], c: true, r: false } },
     log: [
       { k: 'g', card: `q:${q2.id}`, h: q2.hash, g: 3, t: Date.now() },
-      { k: 'g', card: `l:${r2.id}`, h: r2.hash, g: 1, t: Date.now() },
+      { k: 'g', card: `l:${r2.id}`, h: r2.hash, g: 1, t: Date.now() - 5 * 60 * 1000 },
       { k: 'q', id: stale.id, h: 'an-older-hash', p: [0], ok: true, t: Date.now(), w: 'quiz' },
     ],
   });
