@@ -5,6 +5,8 @@
 #   BENCH_QUICK=1 tests/bench/run.sh a few runs of each part, to check the script
 #   BENCH_BUILD_500=1 ...            also full builds of the 500-chapter book
 #                                    (ours takes ~12 min there on 2 cores)
+#   BENCH_LOOP_ONLY=1 ...            only the learner's loop at scale (loop.mjs:
+#                                    12,500 questions; exam, progress, review)
 #
 # 1. builds target/release/mdbook-studyguide and the Rust bench binary
 #    (preprocessor/benches/studyguide_bench.rs, via `cargo bench --no-run`);
@@ -32,6 +34,7 @@ bench_bin=$(cargo bench --locked -q --no-run -p mdbook-studyguide --bench studyg
   | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{for(const l of s.split("\n")){try{const m=JSON.parse(l);if(m.reason==="compiler-artifact"&&m.target&&m.target.name==="studyguide_bench"&&m.executable)console.log(m.executable)}catch{}}})')
 [ -x "$bench_bin" ] || { echo "run.sh: could not build the bench binary" >&2; exit 1; }
 
+if [ "${BENCH_LOOP_ONLY:-}" != 1 ]; then
 echo "== Generating books" >&2
 sizes=(1 50 150 500)
 [ "${BENCH_QUICK:-}" = 1 ] && sizes=(1 50 500)
@@ -39,3 +42,8 @@ node tests/bench/gen.mjs tests/bench/work "${sizes[@]}" >&2
 
 echo "== Measuring (load average: $(cut -d' ' -f1-3 /proc/loadavg))" >&2
 node tests/bench/bench.mjs tests/bench/work target/release/mdbook-studyguide "$bench_bin"
+fi
+
+echo "== The learner's loop at scale" >&2
+mkdir -p tests/bench/work
+node tests/bench/loop.mjs tests/bench/work target/release/mdbook-studyguide "$bench_bin"

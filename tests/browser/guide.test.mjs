@@ -39,3 +39,19 @@ test('every question of the seed is in the chapter quiz', async (t) => {
     assert.equal(await page.locator(`[data-sg-question][data-id="${id}"]`).count(), 1, id);
   }
 });
+
+// The practice exam draws from every chapter quiz of the guide, and each of
+// its questions says where the guide teaches it and which domain it is in.
+test('the practice exam holds every chapter question, each with its section and domain', async () => {
+  const quizzes = ['serverless-containers', 'security-compliance']
+    .map((chapter) => parseQuiz(readFileSync(path.join(repoRoot, 'src', chapter, 'quiz.md'), 'utf8')));
+  const html = readFileSync(path.join(guide.site, 'practice', 'exam.html'), 'utf8');
+  const json = html.match(/<script type="application\/json" data-sg-bank="?"?>(.*?)<\/script>/s)[1];
+  const bank = JSON.parse(json);
+  assert.equal(bank.questions.length, quizzes.reduce((n, q) => n + q.length, 0));
+  assert.deepEqual(bank.chapters.map((c) => c.title), ['Serverless & Containers', 'Security & Compliance']);
+  for (const q of bank.questions) {
+    assert.ok(q.see && q.see.href.startsWith('../'), `${q.id} links the section that teaches it`);
+    assert.ok(q.domain, `${q.id} has an exam domain`);
+  }
+});
