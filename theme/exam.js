@@ -303,6 +303,7 @@
 
     root.addEventListener('click', this.onClick.bind(this));
     root.addEventListener('change', this.onChange.bind(this));
+    root.addEventListener('input', this.onInput.bind(this));
     root.addEventListener('submit', this.onSubmit.bind(this));
     root.addEventListener('keydown', this.onKey.bind(this));
     var self = this;
@@ -322,9 +323,15 @@
   /** Reads the stored attempts; a damaged one is removed, with a note. */
   Exam.prototype.read = function () {
     var bank = this.bank;
+    // Whether anything is stored, for SG.store drops what is not JSON silently.
+    var present = function (key) {
+      try { return window.localStorage.getItem(key) !== null; } catch (e) { return false; }
+    };
+    var hadAttempt = present(this.key);
+    var hadLast = present(this.lastKey);
     var attempt = SG.store.get(this.key);
     var last = SG.store.get(this.lastKey);
-    var discarded = false;
+    var discarded = (hadAttempt && !attempt) || (hadLast && !last);
     if (attempt && !validAttempt(attempt, bank, false)) {
       SG.store.remove(this.key);
       attempt = null;
@@ -643,7 +650,9 @@
     var max = this.pool(chosen).length;
     var input = form.elements.n;
     input.max = Math.max(1, max);
-    if (!edited || !input.value) input.value = Math.max(1, Math.min(this.questions, max));
+    // The count follows the chapters until the learner types one.
+    if (edited) form.sgEdited = !!input.value;
+    if (!form.sgEdited) input.value = Math.max(1, Math.min(this.questions, max));
     form.querySelector('[data-sg-n-hint]').textContent = max
       ? 'From 1 to ' + max + ', the questions in the chapters you chose.'
       : 'Choose at least one chapter first.';
@@ -740,7 +749,8 @@
     this.fill([
       this.statusBar(),
       this.heading('Question ' + (index + 1) + ' of ' + n),
-      h('fieldset', { class: 'sg-exam-question' + (checked ? ' ' + (this.isRight(q, mine) ? 'sg-correct' : 'sg-incorrect') : '') }, [
+      h('fieldset', { class: 'sg-exam-question' + (checked ? ' ' + (this.isRight(q, mine) ? 'sg-correct' : 'sg-incorrect') : ''),
+        'data-sg-qid': q.id }, [
         legend, h('ul', { class: 'sg-choices' }, choices),
       ]),
       practice,
@@ -814,10 +824,11 @@
       'data-sg-act': 'goto', 'data-sg-arg': i, 'data-sg-key': 'nav-' + i, 'data-sg-nav': i,
       'aria-current': i === a.current ? 'step' : null,
     }, [
-      h('span', { class: 'sg-exam-vh', text: 'Question ' }),
-      String(i + 1),
-      h('span', { class: 'sg-exam-nav-marks', 'aria-hidden': 'true', text: (done ? '✓' : '○') + (flag ? '⚑' : '') }),
-      h('span', { class: 'sg-exam-vh', text: ', ' + state }),
+      // The name in words; the same shown as the number and symbols.
+      h('span', { class: 'sg-exam-vh', text: 'Question ' + (i + 1) + ', ' + state }),
+      h('span', { 'aria-hidden': 'true' }, [
+        String(i + 1), h('span', { class: 'sg-exam-nav-marks', text: (done ? '✓' : '○') + (flag ? '⚑' : '') }),
+      ]),
     ]);
   };
 
@@ -1021,7 +1032,7 @@
         return item;
       });
       var yours = r.done ? self.letters(r.index, r.mine, a).join(', ') : 'none';
-      return h('li', { class: 'sg-exam-outcome ' + (r.right ? 'sg-correct' : 'sg-incorrect') }, [
+      return h('li', { class: 'sg-exam-outcome ' + (r.right ? 'sg-correct' : 'sg-incorrect'), 'data-sg-qid': q.id }, [
         h(itemLevel, { class: 'sg-exam-outcome-title', text: 'Question ' + (r.index + 1) + ': ' + verdict + (r.flagged ? ' (flagged)' : '') }),
         h('div', { class: 'sg-exam-prompt' }, [h('span', { html: q.prompt }), q.choose ? ' (Choose ' + q.choose + '.)' : null]),
         h('ul', { class: 'sg-choices' }, choiceItems),
@@ -1149,6 +1160,12 @@
     if (!this.save()) return;
     button.setAttribute('aria-pressed', flagged(this.attempt, i) ? 'true' : 'false');
     this.updateProgress(i);
+  };
+
+  /** Typing a count: the time limits follow it. */
+  Exam.prototype.onInput = function (event) {
+    var form = event.target.closest('[data-sg-start]');
+    if (form && event.target.name === 'n') this.updateStart(form, true);
   };
 
   /** A choice made: saved at once, with its time, so the newest wins across tabs. */
