@@ -47,7 +47,8 @@
   function Row(tr) {
     var data = function (name) { return tr.getAttribute('data-' + name); };
     this.tr = tr;
-    this.key = 'sg:limit:' + data('id');
+    this.id = data('id');
+    this.key = 'sg:limit:' + this.id;
     this.hash = data('hash');
     this.name = tr.querySelector('th').textContent;
     this.dimension = data('dim');
@@ -101,7 +102,13 @@
       }, this);
     }
     this.settle({ h: this.hash, r: right ? 'right' : 'wrong', a: answer.join(' – ') }, true);
+    this.logAttempt(right);
     return true;
+  };
+
+  // Adds the attempt to the learner's history: a missed limit becomes a review card.
+  Row.prototype.logAttempt = function (right) {
+    SG.log.append({ k: 'l', id: this.id, h: this.hash, ok: right, w: 'limit' });
   };
 
   // Shows the outcome (right, wrong or revealed) and the true value.
@@ -196,6 +203,7 @@
       this.checkRow(target);
     } else if (target.closest('[data-sg-reveal]')) {
       this.rows.forEach(function (row) {
+        // Seen, not recalled: no attempt for the history.
         if (!row.state) row.settle({ h: row.hash, r: 'revealed', a: '' }, false);
       });
       this.updateScore();

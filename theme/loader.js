@@ -21,7 +21,41 @@
     });
   };
 
+  // Loads a style sheet of the book; resolves once it applies.
+  SG.loadStyle = function (path) {
+    return new Promise(function (resolve, reject) {
+      var link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = (typeof path_to_root === 'string' ? path_to_root : '') + path;
+      link.onload = resolve;
+      link.onerror = function () { reject(new Error(path + ' could not be loaded')); };
+      document.head.appendChild(link);
+    });
+  };
+
   if (document.querySelector('[data-render="client"]')) {
     SG.waitFor(SG.loadScript(VENDOR + 'diagrams.js').then(function () { return SG.diagrams; }));
   }
+
+  // The pages that gather the book (the exam, progress and review blocks):
+  // their style, then their scripts in order. The build copies these files
+  // (the FILES of exam/, progress/ and review/ in the preprocessor, whose
+  // tests check the lists agree).
+  var PAGES = [
+    { block: '[data-sg-exam]', files: ['exam.css', 'exam.js'] },
+    { block: '[data-sg-progress-page]', files: ['progress.css', 'progress.js'] },
+    { block: '[data-sg-review]', files: ['review.css', 'ts-fsrs.js', 'review.js'] }
+  ];
+  PAGES.forEach(function (page) {
+    var block = document.querySelector(page.block);
+    if (!block) return;
+    SG.waitFor(page.files.reduce(function (before, file) {
+      return before.then(function () {
+        return /\.css$/.test(file) ? SG.loadStyle(VENDOR + file) : SG.loadScript(VENDOR + file);
+      });
+    }, Promise.resolve()).catch(function (err) {
+      block.setAttribute('data-sg-failed', '');
+      throw err;
+    }));
+  });
 })();

@@ -54,7 +54,16 @@
     }
     this.grade(true);
     this.save();
+    this.logAttempt();
     this.retryButton.focus();
+  };
+
+  // Adds the attempt to the learner's history: a wrong one becomes a review card.
+  Question.prototype.logAttempt = function () {
+    var entry = { k: 'q', id: this.root.getAttribute('data-id'), h: this.hash, p: this.picked(),
+      ok: this.correct, w: 'quiz' };
+    if (this.revealed) entry.rv = true;
+    SG.log.append(entry);
   };
 
   /**

@@ -26,9 +26,28 @@
       store.remove(key);
       return null;
     },
+    // Whether the value was saved in the browser (not only for this view).
+    // A full store sets `store.full`.
     set: function (key, value) {
       memory[key] = JSON.stringify(value);
-      try { if (backend) backend.setItem(key, memory[key]); } catch (e) { /* memory */ }
+      if (!backend) return false;
+      try {
+        backend.setItem(key, memory[key]);
+        return true;
+      } catch (e) {
+        store.full = true;
+        return false;
+      }
+    },
+    full: false,
+    // Every saved key that starts with `prefix`.
+    keys: function (prefix) {
+      var found = {};
+      Object.keys(memory).forEach(function (key) { found[key] = true; });
+      try {
+        if (backend) for (var i = 0; i < backend.length; i++) found[backend.key(i)] = true;
+      } catch (e) { /* memory */ }
+      return Object.keys(found).filter(function (key) { return key.indexOf(prefix) === 0; });
     },
     remove: function (key) {
       delete memory[key];

@@ -409,8 +409,9 @@ pub fn transform(data: &[u8]) {
         target,
         on_failure,
         style,
+        title: "Fuzzed book".into(),
     };
-    let mut kinds = studyguide::kinds::all(Default::default(), diagram::Backend::client_only());
+    let mut kinds = studyguide::kinds::all(Default::default(), diagram::Backend::client_only(), studyguide::assets::Assets::none());
     let outcome = transform::transform(book, &settings, &mut kinds);
 
     // Every chapter comes back, in order, with only its content changed.

@@ -36,6 +36,14 @@ impl maud::Render for SafeHtml {
     }
 }
 
+/// A value as JSON for a `<script type="application/json">` element: every
+/// `<` is written `\u003c`, so nothing in it can close the element or open
+/// a comment, and JSON has no line breaks outside its strings.
+pub fn json_for_script(value: &impl serde::Serialize) -> SafeHtml {
+    let json = serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned());
+    SafeHtml(json.replace('<', "\\u003c"))
+}
+
 /// Makes HTML fit on one line without changing what it shows, so that it
 /// stays a single Markdown HTML block (a blank line would end the block).
 /// Line breaks (`\n`, `\r\n` or `\r`) become character references, which
@@ -63,6 +71,14 @@ pub fn one_line(html: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_in_a_script_cannot_close_it() {
+        let json = json_for_script(&["</script><script>alert(1)</script>", "<!--"]);
+        assert_eq!(json.as_str(), r#"["\u003c/script>\u003cscript>alert(1)\u003c/script>","\u003c!--"]"#);
+        let back: Vec<String> = serde_json::from_str(json.as_str()).unwrap();
+        assert_eq!(back[0], "</script><script>alert(1)</script>");
+    }
 
     #[test]
     fn templates_escape_what_is_not_safe_html() {

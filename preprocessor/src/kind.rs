@@ -12,7 +12,10 @@
 //! 3. **prepare** ([`Kind::prepare`]): once, with the whole book indexed
 //!    (every diagram drawn in one batch);
 //! 4. **resolve** ([`Block::resolve`]): references, citations and anything
-//!    else checked against the index;
+//!    else checked against the index; a block resolved without problems then
+//!    **publishes** ([`Block::publish`]) what it made (a quiz its rendered
+//!    questions). Blocks of a kind that [`gathers`](Kind::gathers) resolve
+//!    after every other block has published (an exam drawn from every quiz);
 //! 5. **render** ([`Block::render_html`], [`Block::render_markdown`]).
 //!
 //! The index starts with the book's pages and their headings
@@ -47,6 +50,12 @@ pub trait Kind {
     /// Parses a block body. A block comes back whenever there is one to index,
     /// even with problems (a broken quiz's ids still count for clashes).
     fn parse(&self, body: &str, cx: &BlockCx) -> Parsed;
+
+    /// Whether its blocks are made from what other blocks publish, and so
+    /// resolve after all of those (see [`Block::publish`]).
+    fn gathers(&self) -> bool {
+        false
+    }
 
     /// Book-wide work once every block is indexed, before any is resolved.
     fn prepare(&mut self, _index: &mut Index, _target: Target) {}
@@ -87,6 +96,10 @@ pub trait Block {
 
     /// Checks the block against the whole book and gets it ready to render.
     fn resolve(&mut self, _cx: &ResolveCx, _problems: &mut Vec<Problem>) {}
+
+    /// After resolving without problems: adds what the block made to the
+    /// index, for the kinds that [gather](Kind::gathers) it.
+    fn publish(&self, _cx: &BlockCx, _index: &mut Index) {}
 
     /// Whether problems found when resolving still leave the block to render
     /// itself (a diagram mermaid could not draw says so in its own figure).

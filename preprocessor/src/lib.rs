@@ -6,11 +6,13 @@
 //! ```` ```mermaid ```` (diagrams). This crate turns them into HTML that works
 //! without script, on paper and in every mdBook theme. See ARCHITECTURE.md.
 
+pub mod assets;
 pub mod blocks;
 pub mod chrome;
 pub mod cli;
 pub mod config;
 pub mod diagram;
+pub mod exam;
 pub mod hash;
 pub mod html;
 pub mod kind;
@@ -20,7 +22,9 @@ pub mod markdown;
 pub mod pages;
 pub mod preprocessor;
 pub mod problem;
+pub mod progress;
 pub mod quiz;
+pub mod review;
 pub mod toml_body;
 pub mod transform;
 

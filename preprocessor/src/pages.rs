@@ -3,7 +3,7 @@
 
 use mdbook_markdown::new_cmark_parser;
 use mdbook_markdown::pulldown_cmark::{Event, Tag, TagEnd};
-use mdbook_preprocessor::book::Book;
+use mdbook_preprocessor::book::{Book, BookItem};
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
@@ -14,26 +14,90 @@ pub struct Heading {
     pub text: String,
 }
 
-/// Every chapter's headings, by the chapter's path under `src/`.
+/// A chapter as SUMMARY.md lists it at the top level, with every page
+/// under it: what a learner's progress is counted by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chapter {
+    /// Stable across builds: from its path (`serverless-containers`), or its
+    /// name for a draft chapter.
+    pub slug: String,
+    pub title: String,
+    /// Its own page, unless it is a draft.
+    pub path: Option<PathBuf>,
+}
+
+/// Every chapter's headings, by the chapter's path under `src/`, and the
+/// top-level chapter each page belongs to.
 #[derive(Debug, Default)]
 pub struct Pages {
     pages: HashMap<PathBuf, Vec<Heading>>,
+    chapters: Vec<Chapter>,
+    chapter_of: HashMap<PathBuf, usize>,
 }
 
 impl Pages {
     pub fn of_book(book: &Book) -> Pages {
-        let mut pages = HashMap::new();
-        for chapter in book.chapters() {
-            if let Some(path) = &chapter.path {
-                pages.insert(path.clone(), headings(&chapter.content));
-            }
+        let mut out = Pages::default();
+        for item in &book.items {
+            let BookItem::Chapter(top) = item else { continue };
+            let slug = match &top.path {
+                Some(path) => {
+                    let dir = path.parent().filter(|d| !d.as_os_str().is_empty() && is_index(path));
+                    crate::transform::slug(dir.unwrap_or(&path.with_extension("")))
+                }
+                None => crate::transform::slug(Path::new(&top.name)),
+            };
+            out.chapters.push(Chapter { slug, title: top.name.clone(), path: top.path.clone() });
+            out.add(item, out.chapters.len() - 1);
         }
-        Pages { pages }
+        out
+    }
+
+    fn add(&mut self, item: &BookItem, chapter: usize) {
+        let BookItem::Chapter(page) = item else { return };
+        if let Some(path) = &page.path {
+            self.pages.insert(path.clone(), headings(&page.content));
+            self.chapter_of.insert(path.clone(), chapter);
+        }
+        for sub in &page.sub_items {
+            self.add(sub, chapter);
+        }
     }
 
     /// The headings of a page, if the book has it.
     pub fn headings(&self, path: &Path) -> Option<&[Heading]> {
         self.pages.get(path).map(Vec::as_slice)
+    }
+
+    /// The top-level chapters, in book order.
+    pub fn chapters(&self) -> &[Chapter] {
+        &self.chapters
+    }
+
+    /// The top-level chapter a page is in (itself, for a top-level page).
+    pub fn chapter_of(&self, page: &Path) -> Option<&Chapter> {
+        self.chapter_of.get(page).map(|&n| &self.chapters[n])
+    }
+
+    /// The link from page `from` to page `to` (both `.md` under `src/`) and
+    /// an anchor on it, as the built site needs it: `../iam.html#roles`.
+    pub fn href(from: &Path, to: &Path, anchor: &str) -> String {
+        let from_dir: Vec<_> = from.parent().map(|d| d.components().collect()).unwrap_or_default();
+        let target = html_path(to);
+        let to_parts: Vec<_> = target.components().collect();
+        let shared = from_dir.iter().zip(&to_parts).take_while(|(a, b)| a == b).count();
+        let mut out = String::new();
+        for _ in shared..from_dir.len() {
+            out.push_str("../");
+        }
+        let rest: Vec<String> =
+            to_parts[shared..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+        out.push_str(&rest.join("/"));
+        if !anchor.is_empty() {
+            out.push('#');
+            out.push_str(anchor);
+        }
+        out
     }
 
     /// The page a link written in `from` points at: `lambda.md#x` in
@@ -52,6 +116,17 @@ impl Pages {
         }
         out
     }
+}
+
+/// `lambda.md` → `lambda.html`; a `README.md` is written as `index.html`.
+pub fn html_path(page: &Path) -> PathBuf {
+    let stem = page.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = if stem.eq_ignore_ascii_case("readme") { "index".to_owned() } else { stem };
+    page.with_file_name(format!("{stem}.html"))
+}
+
+fn is_index(path: &Path) -> bool {
+    path.file_stem().is_some_and(|s| s.eq_ignore_ascii_case("index") || s.eq_ignore_ascii_case("readme"))
 }
 
 /// The headings of a chapter, with the ids mdBook 0.5 gives them: an
@@ -131,5 +206,45 @@ mod tests {
             Path::new("security-compliance/iam.md")
         );
         assert_eq!(Pages::resolve(Path::new("intro.md"), "./a/b.md"), Path::new("a/b.md"));
+    }
+
+    #[test]
+    fn hrefs_between_pages_are_relative_to_the_page_they_are_on() {
+        let href = |from: &str, to: &str, anchor| Pages::href(Path::new(from), Path::new(to), anchor);
+        assert_eq!(
+            href("exam.md", "serverless-containers/lambda.md", "timeout"),
+            "serverless-containers/lambda.html#timeout"
+        );
+        assert_eq!(href("practice/exam.md", "a/quiz.md", ""), "../a/quiz.html");
+        assert_eq!(href("a/quiz.md", "a/README.md", ""), "index.html");
+        assert_eq!(href("a/b/c.md", "a/d.md", "x"), "../d.html#x");
+    }
+
+    #[test]
+    fn every_page_belongs_to_its_top_level_chapter() {
+        use mdbook_preprocessor::book::Chapter as BookChapter;
+        let mut top = BookChapter::new(
+            "Serverless & Containers",
+            "# S".into(),
+            "serverless-containers/index.md",
+            vec![],
+        );
+        top.sub_items.push(BookItem::Chapter(BookChapter::new(
+            "Quiz",
+            "# Q".into(),
+            "serverless-containers/quiz.md",
+            vec![],
+        )));
+        let intro = BookChapter::new("Introduction", "# I".into(), "introduction.md", vec![]);
+        let mut book = Book::new();
+        book.items = vec![BookItem::Chapter(intro), BookItem::Chapter(top)];
+        let pages = Pages::of_book(&book);
+        let chapter = pages.chapter_of(Path::new("serverless-containers/quiz.md")).unwrap();
+        assert_eq!(
+            (chapter.slug.as_str(), chapter.title.as_str()),
+            ("serverless-containers", "Serverless & Containers")
+        );
+        assert_eq!(pages.chapter_of(Path::new("introduction.md")).unwrap().slug, "introduction");
+        assert_eq!(pages.chapters().len(), 2);
     }
 }

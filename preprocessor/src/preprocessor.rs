@@ -52,6 +52,7 @@ pub fn settings(ctx: &PreprocessorContext, config: &StudyGuideConfig) -> Setting
             definition_lists: html.definition_lists,
             admonitions: html.admonitions,
         },
+        title: ctx.config.book.title.clone().unwrap_or_default(),
     }
 }
 
@@ -61,7 +62,9 @@ pub fn run_pipeline(ctx: &PreprocessorContext, book: Book) -> Result<Outcome> {
     let config = StudyGuideConfig::from_book(&ctx.config)?;
     let settings = settings(ctx, &config);
     let backend = diagram::Backend::from_config(&ctx.root, &ctx.config, &config.diagrams);
-    let outcome = transform::transform(book, &settings, &mut crate::kinds::all(config.quizzes, backend));
+    let assets = crate::assets::Assets::of_book(&ctx.root, &ctx.config.book.src);
+    let mut kinds = crate::kinds::all(config.quizzes, backend, assets);
+    let outcome = transform::transform(book, &settings, &mut kinds);
     tracing::debug!(stats = ?outcome.stats, "studyguide preprocessor finished");
     Ok(outcome)
 }

@@ -29,6 +29,8 @@ pub struct Settings {
     pub target: Target,
     pub on_failure: OnFailure,
     pub style: MarkdownStyle,
+    /// The book's title (the progress page's export names it).
+    pub title: String,
 }
 
 /// Counts of what the pipeline handled, for logs and the benchmark.
@@ -64,6 +66,8 @@ struct ChapterSite {
 /// before it in the chapter.
 struct Site {
     chapter: usize,
+    /// Its kind's place in the kinds.
+    kind: usize,
     fenced: FencedBlock,
     ordinal: usize,
 }
@@ -109,6 +113,7 @@ pub fn transform(mut book: Book, settings: &Settings, kinds: &mut [Box<dyn Kind>
 
     let mut index = Index::default();
     *index.part::<Pages>() = Pages::of_book(&book);
+    index.part::<crate::progress::BookTitle>().0 = settings.title.clone();
     for Entry { site, state } in &mut entries {
         let Some(block) = &state.block else { continue };
         let cx = block_cx(&chapters[site.chapter], site, settings);
@@ -122,18 +127,25 @@ pub fn transform(mut book: Book, settings: &Settings, kinds: &mut [Box<dyn Kind>
     }
 
     let kinds: &[Box<dyn Kind>] = kinds;
-    for Entry { site, state } in &mut entries {
-        if state.has_errors() {
-            continue;
+    // Blocks that gather what others publish go last.
+    for gathering in [false, true] {
+        for Entry { site, state } in &mut entries {
+            if kinds[site.kind].gathers() != gathering || state.has_errors() {
+                continue;
+            }
+            let Some(block) = state.block.as_mut() else { continue };
+            let cx = block_cx(&chapters[site.chapter], site, settings);
+            let resolve_cx = ResolveCx { block: &cx, index: &index, kinds, references: &references };
+            let mut found = Vec::new();
+            block.resolve(&resolve_cx, &mut found);
+            state.resolved = true;
+            state.renders_itself = block.renders_own_problems();
+            let clean = !found.iter().any(Problem::is_error);
+            state.problems.extend(found.into_iter().map(|p| cx.locate(p)));
+            if clean {
+                block.publish(&cx, &mut index);
+            }
         }
-        let Some(block) = state.block.as_mut() else { continue };
-        let cx = block_cx(&chapters[site.chapter], site, settings);
-        let resolve_cx = ResolveCx { block: &cx, index: &index, kinds, references: &references };
-        let mut found = Vec::new();
-        block.resolve(&resolve_cx, &mut found);
-        state.resolved = true;
-        state.renders_itself = block.renders_own_problems();
-        state.problems.extend(found.into_iter().map(|p| cx.locate(p)));
     }
 
     let mut problems: Vec<Problem> = entries.iter().flat_map(|e| e.state.problems.iter().cloned()).collect();
@@ -198,7 +210,7 @@ fn parse_blocks(
             *stats.blocks.entry(fenced.fence).or_default() += 1;
             let ordinal = ordinals.entry(kind).or_default();
             *ordinal += 1;
-            let site = Site { chapter: number, fenced: fenced.clone(), ordinal: *ordinal };
+            let site = Site { chapter: number, kind, fenced: fenced.clone(), ordinal: *ordinal };
             let cx = block_cx(chapter, &site, settings);
             let mut problems = Vec::new();
             if !fenced.terminated {

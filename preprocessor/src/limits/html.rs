@@ -48,11 +48,16 @@ pub fn render_html(table: &LimitTable, table_key: &str, style: MarkdownStyle) ->
     }
 }
 
+/// Changes when the row's value does: a learner's saved answer is then stale.
+pub fn row_hash(row: &LimitRow) -> String {
+    crate::hash::short_hash(&[&row.id, &row.value.display()])
+}
+
 fn render_row(row: &LimitRow, style: MarkdownStyle) -> Markup {
     let seed = u64::from_str_radix(&crate::hash::short_hash(&[&row.id])[..8], 16).unwrap_or(0);
     let (options, answer) = choices(&row.value, seed);
     let options = serde_json::to_string(&options).unwrap_or_default();
-    let hash = crate::hash::short_hash(&[&row.id, &row.value.display()]);
+    let hash = row_hash(row);
     let (class, quota) = if row.adjustable {
         ("sg-quota sg-quota-adjustable", "Adjustable")
     } else {

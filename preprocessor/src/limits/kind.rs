@@ -1,7 +1,7 @@
 //! The limit table's life cycle: parsed, its rows put in the book's
 //! registry, rendered; and the `{{limit …}}` references it answers.
 
-use super::{LimitRef, LimitTable, Registry, RegistryEntry};
+use super::{LimitRef, LimitTable, LimitTables, PublishedRow, PublishedTable, Registry, RegistryEntry};
 use crate::html::Markup;
 use crate::kind::{Block, BlockCx, Index, Kind, Parsed};
 use crate::problem::Problem;
@@ -31,12 +31,33 @@ impl Kind for LimitsKind {
     }
 }
 
+/// The table's key in a reader's saved state: its page and caption.
+fn table_key(cx: &BlockCx, table: &LimitTable) -> String {
+    format!("{}-{}", cx.slug, crate::transform::slug(Path::new(&table.caption)))
+}
+
 struct LimitsBlock {
     table: LimitTable,
 }
 
 impl Block for LimitsBlock {
     fn index(&self, cx: &BlockCx, index: &mut Index, problems: &mut Vec<Problem>) {
+        index.part::<LimitTables>().0.push(PublishedTable {
+            key: table_key(cx, &self.table),
+            caption: crate::markdown::to_plain_text(&self.table.caption),
+            page: cx.chapter.to_owned(),
+            rows: self
+                .table
+                .rows
+                .iter()
+                .map(|row| PublishedRow {
+                    id: row.id.clone(),
+                    hash: super::html::row_hash(row),
+                    name: crate::markdown::to_plain_text(&row.resource),
+                    value: row.value.display(),
+                })
+                .collect(),
+        });
         let registry = index.part::<Registry>();
         for row in &self.table.rows {
             let entry = RegistryEntry {
@@ -53,8 +74,7 @@ impl Block for LimitsBlock {
     }
 
     fn render_html(&self, cx: &BlockCx) -> Markup {
-        let key = format!("{}-{}", cx.slug, crate::transform::slug(Path::new(&self.table.caption)));
-        super::render_html(&self.table, &key, cx.style)
+        super::render_html(&self.table, &table_key(cx, &self.table), cx.style)
     }
 
     fn render_markdown(&self, _cx: &BlockCx) -> String {

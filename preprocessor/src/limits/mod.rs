@@ -32,6 +32,7 @@ pub use refs::{LimitRef, Registry, RegistryEntry, Selector, check_cited_answer};
 
 use quantity::Quantity;
 use std::ops::Range;
+use std::path::PathBuf;
 
 /// A parsed ```` ```limits ```` block.
 #[derive(Debug, Clone, PartialEq)]
@@ -93,6 +94,31 @@ impl LimitValue {
         }
     }
 }
+
+/// A limit table as the pages that gather the book's progress see it.
+#[derive(Debug, Clone)]
+pub struct PublishedTable {
+    /// Its key in a reader's saved practice state.
+    pub key: String,
+    /// Plain text.
+    pub caption: String,
+    /// The page it is on, under `src/`.
+    pub page: PathBuf,
+    pub rows: Vec<PublishedRow>,
+}
+
+#[derive(Debug, Clone)]
+pub struct PublishedRow {
+    pub id: String,
+    pub hash: String,
+    /// Plain text.
+    pub name: String,
+    pub value: String,
+}
+
+/// Every limit table of the book, in book order.
+#[derive(Debug, Default)]
+pub struct LimitTables(pub Vec<PublishedTable>);
 
 /// HTML id of a limit's table row: `limit-lambda-timeout`.
 pub fn row_anchor(id: &str) -> String {

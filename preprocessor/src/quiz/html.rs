@@ -219,6 +219,8 @@ mod tests {
             title: "1.6 Concurrency".into(),
             markdown_href: "lambda.md#concurrency".into(),
             html_href: "lambda.html#concurrency".into(),
+            page: "lambda.md".into(),
+            anchor: "concurrency".into(),
         });
         quiz.questions[0].domain = Some(crate::quiz::Domain::Resilient);
         let html = render(&quiz);

@@ -1,7 +1,7 @@
 //! The quiz's life cycle: parsed, its ids indexed for the whole book, its
 //! text expanded and its citations checked, then rendered.
 
-use super::{Domain, Quiz, RenderedQuestion, RenderedQuiz, See, Text};
+use super::{Domain, PublishedQuestion, PublishedQuestions, Quiz, RenderedQuestion, RenderedQuiz, See, Text};
 use crate::config::QuizConfig;
 use crate::html::Markup;
 use crate::kind::{Block, BlockCx, Index, Kind, Parsed, ResolveCx};
@@ -167,6 +167,15 @@ impl Block for QuizBlock {
             Some(RenderedQuiz { title: self.quiz.title.as_ref().map(|t| t.value.clone()), questions });
     }
 
+    /// Its questions, for the exam and review pages.
+    fn publish(&self, cx: &BlockCx, index: &mut Index) {
+        let Some(quiz) = &self.rendered else { return };
+        let published = index.part::<PublishedQuestions>();
+        for question in &quiz.questions {
+            published.0.push(PublishedQuestion { page: cx.chapter.to_owned(), question: question.clone() });
+        }
+    }
+
     fn render_html(&self, cx: &BlockCx) -> Markup {
         match &self.rendered {
             Some(quiz) => super::render_html(quiz, cx.style),
@@ -220,17 +229,19 @@ fn resolve_see(number: usize, see: &Text, cx: &ResolveCx, problems: &mut Vec<Pro
         );
         return None;
     };
-    let html_page = if page.is_empty() { String::new() } else { html_path(page) };
+    let html_page = if page.is_empty() {
+        String::new()
+    } else {
+        crate::pages::html_path(Path::new(page)).to_string_lossy().into_owned()
+    };
     let html_href = if anchor.is_empty() { html_page } else { format!("{html_page}#{anchor}") };
-    Some(See { title: heading.text.clone(), markdown_href: link.to_owned(), html_href })
-}
-
-/// `lambda.md` → `lambda.html`; a `README.md` is written as `index.html`.
-fn html_path(page: &str) -> String {
-    let (dir, file) = page.rsplit_once('/').unwrap_or(("", page));
-    let stem = file.strip_suffix(".md").unwrap_or(file);
-    let stem = if stem.eq_ignore_ascii_case("readme") { "index" } else { stem };
-    if dir.is_empty() { format!("{stem}.html") } else { format!("{dir}/{stem}.html") }
+    Some(See {
+        title: heading.text.clone(),
+        markdown_href: link.to_owned(),
+        html_href,
+        page: target,
+        anchor: anchor.to_owned(),
+    })
 }
 
 /// A question that says `cites = "lambda.timeout"` must give that limit's

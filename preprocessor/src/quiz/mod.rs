@@ -15,11 +15,13 @@
 //! A choice may also be a table, `{ text = "…", explanation = "why" }`, to say
 //! why a distractor is wrong.
 
+mod bank;
 mod html;
 mod kind;
 mod markdown;
 mod parse;
 
+pub use bank::{Bank, PublishedQuestion, PublishedQuestions};
 pub use html::render_html;
 pub use kind::{BankEntry, QuestionBank, QuestionIds, QuizKind};
 pub use markdown::render_markdown;
@@ -154,6 +156,10 @@ pub struct See {
     pub markdown_href: String,
     /// The same link to the built page.
     pub html_href: String,
+    /// The page it points at, under `src/`, and the heading's id, for links
+    /// from other pages (the exam's).
+    pub page: std::path::PathBuf,
+    pub anchor: String,
 }
 
 /// A quiz ready to render.

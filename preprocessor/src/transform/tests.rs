@@ -10,6 +10,7 @@ fn settings(target: Target, on_failure: OnFailure) -> Settings {
         target,
         on_failure,
         style: MarkdownStyle::default(),
+        title: "Book".into(),
     }
 }
 
@@ -22,7 +23,11 @@ fn book(chapters: &[(&str, &str)]) -> Book {
 }
 
 fn run(chapters: &[(&str, &str)], target: Target, on_failure: OnFailure) -> (Vec<String>, Vec<Problem>) {
-    let mut kinds = crate::kinds::all(Default::default(), crate::diagram::Backend::client_only());
+    let mut kinds = crate::kinds::all(
+        Default::default(),
+        crate::diagram::Backend::client_only(),
+        crate::assets::Assets::none(),
+    );
     let outcome = transform(book(chapters), &settings(target, on_failure), &mut kinds);
     let contents = outcome.book.chapters().map(|c| c.content.clone()).collect();
     // Questions here say neither where they are taught nor their domain: a
@@ -141,4 +146,62 @@ fn markdown_in_a_block_renders_as_it_does_around_it() {
         contents[0]
     );
     assert!(contents[0].contains("<dl>&#10;<dt>Cold start</dt>"), "{}", contents[0]);
+}
+
+const QUIZ: &str = "```quiz\n[[question]]\nid = \"q-one\"\nprompt = \"Max {{limit lambda.timeout}}?\"\nchoices = [\"a\", \"b\"]\nanswer = \"B\"\nexplanation = \"Because.\"\n```\n";
+
+#[test]
+fn an_exam_gathers_every_quiz_even_in_later_chapters() {
+    let (contents, diagnostics) = run(
+        &[("exam.md", "```exam\nquestions = 1\n```\n"), ("a.md", QUIZ), ("b.md", LIMITS)],
+        Target::Html,
+        OnFailure::Bail,
+    );
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    let exam = &contents[0];
+    assert!(exam.contains(r#"data-exam-id="exam-exam1" data-questions="1""#), "{exam}");
+    // The question as the quiz rendered it, its references expanded.
+    assert!(exam.contains(r#""id":"q-one""#) && exam.contains("Max 15 minutes (900 s)?"), "{exam}");
+    assert!(exam.contains(r#""quiz":"a.html#sg-q-q-one""#), "{exam}");
+}
+
+#[test]
+fn an_exam_with_nothing_to_draw_from_says_so() {
+    let (_, diagnostics) = run(&[("exam.md", "```exam\n```\n")], Target::Html, OnFailure::Bail);
+    assert_eq!(diagnostics.len(), 1);
+    assert!(diagnostics[0].message.contains("there is nothing to draw from"), "{diagnostics:?}");
+    let (_, diagnostics) = run(
+        &[("exam.md", "```exam\nchapters = [\"nope.md\"]\n```\n"), ("a.md", QUIZ), ("b.md", LIMITS)],
+        Target::Html,
+        OnFailure::Bail,
+    );
+    assert!(
+        diagnostics[0].message.contains("`chapters` names `nope.md`, which is not a page"),
+        "{diagnostics:?}"
+    );
+}
+
+#[test]
+fn progress_and_review_pages_list_what_the_book_has() {
+    let (contents, diagnostics) = run(
+        &[
+            ("progress.md", "```progress\n```\n"),
+            ("review.md", "```review\n```\n"),
+            ("a.md", QUIZ),
+            ("b.md", LIMITS),
+        ],
+        Target::Html,
+        OnFailure::Bail,
+    );
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    assert!(contents[0].contains(r#"data-sg-progress-page"#), "{}", contents[0]);
+    assert!(contents[0].contains(r#""title":"Book""#) && contents[0].contains(r#""review":"review.html""#));
+    assert!(
+        contents[0].contains(r#"{"id":"a","title":"a.md","quiz":"a.html","questions":[{"id":"q-one","#),
+        "{}",
+        contents[0]
+    );
+    assert!(contents[1].contains(r#""limits":[{"id":"lambda.timeout""#), "{}", contents[1]);
+    let (_, diagnostics) = run(&[("p.md", "```progress\ntitle = 1\n```\n")], Target::Html, OnFailure::Bail);
+    assert!(diagnostics[0].message.contains("progress block: unknown field `title`"), "{diagnostics:?}");
 }

@@ -3,6 +3,7 @@
 //! sources, where mdBook picks them up and copies them into the site. Pages
 //! load them from there (theme/loader.js), so this works offline too.
 
+use crate::assets::write_if_changed;
 use std::path::Path;
 
 /// Where the bundle goes, relative to the book's source directory.
@@ -29,13 +30,6 @@ pub(super) fn copy(mermaid: &Path, vendor_dir: &Path) {
     if let Err(err) = copy() {
         tracing::warn!("could not copy mermaid into {}: {err}", vendor_dir.display());
     }
-}
-
-fn write_if_changed(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    if std::fs::read(path).ok().as_deref() == Some(bytes) {
-        return Ok(());
-    }
-    std::fs::write(path, bytes)
 }
 
 #[cfg(test)]

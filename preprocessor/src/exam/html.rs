@@ -1,0 +1,39 @@
+//! The exam page's HTML: the bank for `theme/exam.js`, and for a reader
+//! without script, what the exam needs and where its questions are.
+
+use super::ExamPage;
+use crate::html::{Markup, html, json_for_script};
+use crate::markdown::{MarkdownStyle, render_inline};
+use std::fmt::Write;
+
+pub fn render_html(exam: &ExamPage, style: MarkdownStyle) -> Markup {
+    html! {
+        div.sg-exam data-sg-exam id={ "sg-exam-" (exam.id) } data-exam-id=(exam.id)
+            data-questions=(exam.questions) data-minutes=(exam.minutes) data-pass=(exam.pass) {
+            @if let Some(title) = &exam.title { p.sg-exam-title { (render_inline(title, style)) } }
+            div.sg-nojs data-sg-nojs {
+                p {
+                    "This practice exam (" (exam.questions) " questions in " (exam.minutes)
+                    " minutes) runs in your browser and needs JavaScript, which is off here. "
+                    "Every one of its questions is in a chapter quiz, and those work without it:"
+                }
+                ul { @for (title, href) in &exam.quizzes { li { a href=(href) { (title) } } } }
+            }
+            script type="application/json" data-sg-bank { (json_for_script(&exam.bank)) }
+        }
+    }
+}
+
+/// For renderers other than HTML: what the exam is and where its questions are.
+pub fn render_markdown(exam: &ExamPage) -> String {
+    let mut out = format!(
+        "**Practice exam:** {} questions in {} minutes, pass mark {} %. It runs in the HTML book; \
+         its questions are in the chapter quizzes:\n\n",
+        exam.questions, exam.minutes, exam.pass
+    );
+    for (title, _, markdown_href) in exam.quizzes.iter().zip(&exam.quiz_sources).map(|((t, h), m)| (t, h, m))
+    {
+        let _ = writeln!(out, "- [{title}]({markdown_href})");
+    }
+    out
+}

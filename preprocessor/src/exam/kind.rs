@@ -1,0 +1,193 @@
+//! The exam's life cycle: parsed, its page indexed (for the progress page),
+//! then, once every quiz has published its questions, its bank drawn from
+//! them and rendered.
+
+use super::ExamSpec;
+use crate::assets::Assets;
+use crate::html::Markup;
+use crate::kind::{Block, BlockCx, Index, Kind, Parsed, ResolveCx, Target};
+use crate::pages::Pages;
+use crate::problem::Problem;
+use crate::quiz::{Bank, PublishedQuestions};
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+/// The files an exam page loads (theme/loader.js names them too).
+pub const FILES: [&str; 2] = ["theme/exam.css", "theme/exam.js"];
+
+/// ```` ```exam ```` blocks.
+pub struct ExamKind {
+    assets: Assets,
+}
+
+impl ExamKind {
+    pub fn new(assets: Assets) -> Self {
+        ExamKind { assets }
+    }
+}
+
+/// Every exam of the book: its id and page.
+#[derive(Debug, Default)]
+pub struct ExamPages(pub Vec<(String, PathBuf)>);
+
+impl Kind for ExamKind {
+    fn fence(&self) -> &'static str {
+        "exam"
+    }
+
+    fn parse(&self, body: &str, _cx: &BlockCx) -> Parsed {
+        let (spec, problems) = super::parse(body);
+        Parsed::new(spec.map(|spec| Box::new(ExamBlock { spec, page: None }) as Box<dyn Block>), problems)
+    }
+
+    fn gathers(&self) -> bool {
+        true
+    }
+
+    fn prepare(&mut self, index: &mut Index, target: Target) {
+        if target == Target::Html && index.get::<ExamPages>().is_some_and(|p| !p.0.is_empty()) {
+            self.assets.copy(&FILES);
+        }
+    }
+}
+
+/// An exam ready to render.
+#[derive(Debug)]
+pub struct ExamPage {
+    /// Keys the learner's attempts: the page and the block's place on it.
+    pub id: String,
+    pub title: Option<String>,
+    pub questions: u32,
+    pub minutes: u32,
+    pub pass: u32,
+    pub bank: Bank,
+    /// Each chapter's quiz: its title and link from the exam's page…
+    pub quizzes: Vec<(String, String)>,
+    /// …and the link as a Markdown source link.
+    pub quiz_sources: Vec<String>,
+}
+
+struct ExamBlock {
+    spec: ExamSpec,
+    page: Option<ExamPage>,
+}
+
+fn exam_id(cx: &BlockCx) -> String {
+    format!("{}-exam{}", cx.slug, cx.ordinal)
+}
+
+impl Block for ExamBlock {
+    fn index(&self, cx: &BlockCx, index: &mut Index, _problems: &mut Vec<Problem>) {
+        index.part::<ExamPages>().0.push((exam_id(cx), cx.chapter.to_owned()));
+    }
+
+    fn resolve(&mut self, cx: &ResolveCx, problems: &mut Vec<Problem>) {
+        let no_pages = Pages::default();
+        let pages = cx.index.get::<Pages>().unwrap_or(&no_pages);
+        let here = cx.block.chapter;
+        let mut chosen: HashSet<&str> = HashSet::new();
+        for chapter in &self.spec.chapters {
+            let target = Pages::resolve(here, chapter.value.trim());
+            match pages.chapter_of(&target) {
+                Some(found) => {
+                    chosen.insert(found.slug.as_str());
+                }
+                None => problems.push(
+                    Problem::new(
+                        chapter.span.clone(),
+                        format!(
+                            "exam block: `chapters` names `{}`, which is not a page of the book",
+                            target.display()
+                        ),
+                    )
+                    .hint(chapter_hint(pages)),
+                ),
+            }
+        }
+        let none = PublishedQuestions::default();
+        let published = cx.index.get::<PublishedQuestions>().unwrap_or(&none);
+        let in_scope = |page: &Path| {
+            chosen.is_empty() || pages.chapter_of(page).is_some_and(|c| chosen.contains(c.slug.as_str()))
+        };
+        let bank = Bank::new(here, &published.0, pages, cx.block.style, |q| in_scope(&q.page));
+        let whole = 0..0;
+        if bank.questions.is_empty() {
+            let scope = if chosen.is_empty() {
+                "the book has no quiz questions"
+            } else {
+                "its chapters have no quiz questions"
+            };
+            problems.push(
+                Problem::new(whole, format!("exam block: there is nothing to draw from: {scope}"))
+                    .hint("an exam is drawn from the ```quiz blocks of the book's chapters"),
+            );
+            return;
+        }
+        if bank.questions.len() < self.spec.questions as usize {
+            problems.push(
+                Problem::new(
+                    whole,
+                    format!(
+                        "exam block: it asks for {} questions, but the quizzes it draws from have {}: it will draw {}",
+                        self.spec.questions,
+                        bank.questions.len(),
+                        bank.questions.len()
+                    ),
+                )
+                .hint("write more quiz questions, or set `questions` to what the book has")
+                .warning_unless(false),
+            );
+        }
+        let mut quizzes = Vec::new();
+        let mut quiz_sources = Vec::new();
+        let mut seen = HashSet::new();
+        for q in published.0.iter().filter(|q| in_scope(&q.page)) {
+            if seen.insert(q.page.clone()) {
+                let title = pages
+                    .chapter_of(&q.page)
+                    .map_or_else(|| q.page.display().to_string(), |c| c.title.clone());
+                quizzes.push((title, Pages::href(here, &q.page, "")));
+                quiz_sources.push(relative_source(here, &q.page));
+            }
+        }
+        self.page = Some(ExamPage {
+            id: exam_id(cx.block),
+            title: self.spec.title.as_ref().map(|t| t.value.clone()),
+            questions: self.spec.questions,
+            minutes: self.spec.minutes,
+            pass: self.spec.pass,
+            bank,
+            quizzes,
+            quiz_sources,
+        });
+    }
+
+    fn render_html(&self, cx: &BlockCx) -> Markup {
+        self.page.as_ref().map(|page| super::html::render_html(page, cx.style)).unwrap_or_default()
+    }
+
+    fn render_markdown(&self, _cx: &BlockCx) -> String {
+        self.page.as_ref().map(super::html::render_markdown).unwrap_or_default()
+    }
+}
+
+/// The chapters an exam can name.
+fn chapter_hint(pages: &Pages) -> String {
+    let named: Vec<String> = pages
+        .chapters()
+        .iter()
+        .filter_map(|c| c.path.as_ref())
+        .map(|p| format!("\"{}\"", p.display()))
+        .collect();
+    format!("name a chapter's page, relative to this page: {}", named.join(", "))
+}
+
+/// The link to `to` from `from` as a Markdown source link (`../a/quiz.md`).
+fn relative_source(from: &Path, to: &Path) -> String {
+    let html = Pages::href(from, to, "");
+    let md = to.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    match html.rsplit_once('/') {
+        Some((dir, _)) => format!("{dir}/{md}"),
+        None => md,
+    }
+}

@@ -1,0 +1,194 @@
+//! The progress page: a fenced ```` ```progress ```` block (its body takes
+//! no keys). The page carries what the book has (chapters, their questions
+//! and limit tables, the exams and the review page) and `theme/progress.js`
+//! adds what the learner did, kept in their browser.
+
+use crate::assets::Assets;
+use crate::exam::ExamPages;
+use crate::html::{Markup, html, json_for_script};
+use crate::kind::{Block, BlockCx, Index, Kind, Parsed, ResolveCx, Target};
+use crate::limits::{LimitTables, row_anchor};
+use crate::pages::Pages;
+use crate::problem::Problem;
+use crate::quiz::PublishedQuestions;
+use crate::review::ReviewPages;
+use crate::toml_body::{self, Schema};
+use serde::{Deserialize, Serialize};
+
+/// The files a progress page loads (theme/loader.js names them too).
+pub const FILES: [&str; 2] = ["theme/progress.css", "theme/progress.js"];
+
+/// The book's title, for the learner's exported progress.
+#[derive(Debug, Default)]
+pub struct BookTitle(pub String);
+
+/// ```` ```progress ```` blocks.
+pub struct ProgressKind {
+    assets: Assets,
+}
+
+impl ProgressKind {
+    pub fn new(assets: Assets) -> Self {
+        ProgressKind { assets }
+    }
+}
+
+#[derive(Default)]
+struct ProgressPages(usize);
+
+#[derive(Deserialize)]
+struct RawProgress {}
+
+impl Kind for ProgressKind {
+    fn fence(&self) -> &'static str {
+        "progress"
+    }
+
+    fn parse(&self, body: &str, _cx: &BlockCx) -> Parsed {
+        match toml_body::parse::<RawProgress>(body, "progress", &Schema::of::<RawProgress>()) {
+            Ok(_) => Parsed::new(Some(Box::new(ProgressBlock { book: None })), Vec::new()),
+            Err(problems) => Parsed::new(None, problems),
+        }
+    }
+
+    fn gathers(&self) -> bool {
+        true
+    }
+
+    fn prepare(&mut self, index: &mut Index, target: Target) {
+        if target == Target::Html && index.get::<ProgressPages>().is_some_and(|p| p.0 > 0) {
+            self.assets.copy(&FILES);
+        }
+    }
+}
+
+/// What the page's script gets (links relative to the page).
+#[derive(Debug, Serialize)]
+struct BookJson {
+    title: String,
+    chapters: Vec<ChapterJson>,
+    exams: Vec<ExamJson>,
+    review: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct ChapterJson {
+    id: String,
+    title: String,
+    quiz: Option<String>,
+    questions: Vec<ItemJson>,
+    limits: Vec<TableJson>,
+}
+
+#[derive(Debug, Serialize)]
+struct ItemJson {
+    id: String,
+    hash: String,
+}
+
+#[derive(Debug, Serialize)]
+struct TableJson {
+    table: String,
+    title: String,
+    href: String,
+    rows: Vec<ItemJson>,
+}
+
+#[derive(Debug, Serialize)]
+struct ExamJson {
+    id: String,
+    href: String,
+}
+
+struct ProgressBlock {
+    book: Option<BookJson>,
+}
+
+impl Block for ProgressBlock {
+    fn index(&self, _cx: &BlockCx, index: &mut Index, _problems: &mut Vec<Problem>) {
+        index.part::<ProgressPages>().0 += 1;
+    }
+
+    fn resolve(&mut self, cx: &ResolveCx, _problems: &mut Vec<Problem>) {
+        let here = cx.block.chapter;
+        let no_pages = Pages::default();
+        let pages = cx.index.get::<Pages>().unwrap_or(&no_pages);
+        let mut chapters: Vec<ChapterJson> = pages
+            .chapters()
+            .iter()
+            .map(|c| ChapterJson {
+                id: c.slug.clone(),
+                title: c.title.clone(),
+                quiz: None,
+                questions: Vec::new(),
+                limits: Vec::new(),
+            })
+            .collect();
+        let chapter_at = |page: &std::path::Path| pages.chapter_of(page).map(|c| c.slug.clone());
+        if let Some(published) = cx.index.get::<PublishedQuestions>() {
+            for q in &published.0 {
+                let Some(chapter) = chapters.iter_mut().find(|c| Some(&c.id) == chapter_at(&q.page).as_ref())
+                else {
+                    continue;
+                };
+                chapter.quiz.get_or_insert_with(|| Pages::href(here, &q.page, ""));
+                chapter
+                    .questions
+                    .push(ItemJson { id: q.question.key.clone(), hash: q.question.content_hash.clone() });
+            }
+        }
+        if let Some(tables) = cx.index.get::<LimitTables>() {
+            for table in &tables.0 {
+                let Some(chapter) =
+                    chapters.iter_mut().find(|c| Some(&c.id) == chapter_at(&table.page).as_ref())
+                else {
+                    continue;
+                };
+                let anchor = table.rows.first().map(|r| row_anchor(&r.id)).unwrap_or_default();
+                chapter.limits.push(TableJson {
+                    table: table.key.clone(),
+                    title: table.caption.clone(),
+                    href: Pages::href(here, &table.page, &anchor),
+                    rows: table
+                        .rows
+                        .iter()
+                        .map(|r| ItemJson { id: r.id.clone(), hash: r.hash.clone() })
+                        .collect(),
+                });
+            }
+        }
+        chapters.retain(|c| !c.questions.is_empty() || !c.limits.is_empty());
+        let exams = cx
+            .index
+            .get::<ExamPages>()
+            .map(|e| {
+                e.0.iter()
+                    .map(|(id, page)| ExamJson { id: id.clone(), href: Pages::href(here, page, "") })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let review =
+            cx.index.get::<ReviewPages>().and_then(|r| r.0.first()).map(|page| Pages::href(here, page, ""));
+        let title = cx.index.get::<BookTitle>().map(|t| t.0.clone()).unwrap_or_default();
+        self.book = Some(BookJson { title, chapters, exams, review });
+    }
+
+    fn render_html(&self, _cx: &BlockCx) -> Markup {
+        let Some(book) = &self.book else { return Markup::default() };
+        html! {
+            div.sg-progress-page data-sg-progress-page {
+                div.sg-nojs data-sg-nojs {
+                    p {
+                        "Your answers are kept in this browser, and this page needs JavaScript to add them up. "
+                        "With it off, each chapter quiz still shows its questions and answers."
+                    }
+                }
+                script type="application/json" data-sg-book { (json_for_script(book)) }
+            }
+        }
+    }
+
+    fn render_markdown(&self, _cx: &BlockCx) -> String {
+        "*Your progress is shown in the HTML book: it is kept in your browser.*\n".to_owned()
+    }
+}

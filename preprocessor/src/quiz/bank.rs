@@ -1,0 +1,187 @@
+//! The book's questions as the pages that gather them carry them (the
+//! practice exam, the review page): every quiz's questions, rendered once,
+//! as JSON for the page's script.
+
+use super::{Domain, RenderedQuestion, count_word};
+use crate::markdown::{MarkdownStyle, render_block, render_inline};
+use crate::pages::Pages;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// A question a quiz published, and the page it is on.
+#[derive(Debug, Clone)]
+pub struct PublishedQuestion {
+    /// The quiz's page under `src/`.
+    pub page: PathBuf,
+    pub question: RenderedQuestion,
+}
+
+/// Every question of the book's quizzes, in book order.
+#[derive(Debug, Default)]
+pub struct PublishedQuestions(pub Vec<PublishedQuestion>);
+
+/// What a page's script gets: the chapters, the exam domains and the
+/// questions, with links relative to that page. The HTML in it is author
+/// Markdown rendered and sanitised.
+#[derive(Debug, Serialize)]
+pub struct Bank {
+    pub chapters: Vec<BankChapter>,
+    pub domains: Vec<BankDomain>,
+    pub questions: Vec<BankQuestion>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BankChapter {
+    pub id: String,
+    pub title: String,
+    /// Its (first) quiz page.
+    pub quiz: String,
+    /// How many of the bank's questions are from it.
+    pub size: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BankDomain {
+    pub key: &'static str,
+    pub title: &'static str,
+    pub weight: u32,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BankQuestion {
+    pub id: String,
+    pub hash: String,
+    pub chapter: String,
+    pub domain: Option<&'static str>,
+    pub prompt: String,
+    pub choose: Option<String>,
+    pub choices: Vec<BankChoice>,
+    pub answer: Vec<usize>,
+    pub explanation: String,
+    pub see: Option<BankSee>,
+    /// The question in its chapter quiz.
+    pub quiz: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BankChoice {
+    pub html: String,
+    pub why: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BankSee {
+    pub title: String,
+    pub href: String,
+}
+
+impl Bank {
+    /// The bank for the page `from`, of the questions `keep` lets through.
+    pub fn new(
+        from: &Path,
+        published: &[PublishedQuestion],
+        pages: &Pages,
+        style: MarkdownStyle,
+        keep: impl Fn(&PublishedQuestion) -> bool,
+    ) -> Bank {
+        let mut chapters: Vec<BankChapter> = Vec::new();
+        let mut questions = Vec::new();
+        for entry in published.iter().filter(|p| keep(p)) {
+            let chapter_id = match pages.chapter_of(&entry.page) {
+                Some(chapter) => {
+                    if !chapters.iter().any(|c| c.id == chapter.slug) {
+                        chapters.push(BankChapter {
+                            id: chapter.slug.clone(),
+                            title: chapter.title.clone(),
+                            quiz: Pages::href(from, &entry.page, ""),
+                            size: 0,
+                        });
+                    }
+                    chapter.slug.clone()
+                }
+                None => String::new(),
+            };
+            if let Some(chapter) = chapters.iter_mut().find(|c| c.id == chapter_id) {
+                chapter.size += 1;
+            }
+            questions.push(bank_question(from, entry, chapter_id, style));
+        }
+        let domains = Domain::ALL
+            .iter()
+            .map(|d| BankDomain { key: d.key(), title: d.title(), weight: d.weight() })
+            .collect();
+        Bank { chapters, domains, questions }
+    }
+}
+
+fn bank_question(
+    from: &Path,
+    entry: &PublishedQuestion,
+    chapter: String,
+    style: MarkdownStyle,
+) -> BankQuestion {
+    let q = &entry.question;
+    BankQuestion {
+        id: q.key.clone(),
+        hash: q.content_hash.clone(),
+        chapter,
+        domain: q.domain.map(Domain::key),
+        prompt: render_inline(&q.prompt, style).into_string(),
+        choose: (q.answer.len() > 1).then(|| count_word(q.answer.len())),
+        choices: q
+            .choices
+            .iter()
+            .map(|(text, why)| BankChoice {
+                html: render_inline(text, style).into_string(),
+                why: why.as_ref().map(|w| render_block(w, style).into_string()),
+            })
+            .collect(),
+        answer: q.answer.clone(),
+        explanation: render_block(&q.explanation, style).into_string(),
+        see: q
+            .see
+            .as_ref()
+            .map(|see| BankSee { title: see.title.clone(), href: Pages::href(from, &see.page, &see.anchor) }),
+        quiz: Pages::href(from, &entry.page, &format!("sg-q-{}", q.key)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_are_relative_to_the_gathering_page_and_html_is_rendered() {
+        let mut question = RenderedQuestion::new(
+            "q1".into(),
+            "Pick *one* <img src=x onerror=alert(1)>".into(),
+            vec![("a".into(), Some("Not **a**.".into())), ("b".into(), None)],
+            vec![1],
+            "B.".into(),
+        );
+        question.see = Some(super::super::See {
+            title: "1.2 Limits".into(),
+            markdown_href: "lambda.md#limits".into(),
+            html_href: "lambda.html#limits".into(),
+            page: "ch/lambda.md".into(),
+            anchor: "limits".into(),
+        });
+        question.domain = Some(Domain::Cost);
+        let published = vec![PublishedQuestion { page: "ch/quiz.md".into(), question }];
+        let bank = Bank::new(
+            Path::new("practice/exam.md"),
+            &published,
+            &Pages::default(),
+            MarkdownStyle::default(),
+            |_| true,
+        );
+        let q = &bank.questions[0];
+        assert_eq!(q.prompt, "Pick <em>one</em> <img src=\"x\">");
+        assert_eq!(q.choices[0].why.as_deref(), Some("<p>Not <strong>a</strong>.</p>"));
+        assert_eq!(q.see.as_ref().unwrap().href, "../ch/lambda.html#limits");
+        assert_eq!(q.quiz, "../ch/quiz.html#sg-q-q1");
+        assert_eq!(q.domain, Some("cost"));
+        assert_eq!(q.choose, None);
+        assert_eq!(bank.domains.iter().map(|d| d.weight).sum::<u32>(), 100);
+    }
+}

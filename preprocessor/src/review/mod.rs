@@ -1,0 +1,135 @@
+//! The review page: a fenced ```` ```review ```` block (its body takes no
+//! keys). The page carries every question of the book and every limit, and
+//! `theme/review.js` makes cards of what the learner missed and schedules
+//! them with FSRS (ts-fsrs, copied into the book as mermaid is).
+
+use crate::assets::Assets;
+use crate::html::{Markup, html, json_for_script};
+use crate::kind::{Block, BlockCx, Index, Kind, Parsed, ResolveCx, Target};
+use crate::limits::{LimitTables, row_anchor};
+use crate::pages::Pages;
+use crate::problem::Problem;
+use crate::quiz::{Bank, PublishedQuestions};
+use crate::toml_body::{self, Schema};
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+/// The files a review page loads (theme/loader.js names them too).
+pub const FILES: [&str; 2] = ["theme/review.css", "theme/review.js"];
+/// ts-fsrs's browser build, from the book's `node_modules/`, and its name in `vendor/`.
+pub const FSRS: (&str, &str) = ("node_modules/ts-fsrs/dist/index.umd.js", "ts-fsrs.js");
+
+/// Every review page of the book (the progress page links the first).
+#[derive(Debug, Default)]
+pub struct ReviewPages(pub Vec<PathBuf>);
+
+/// ```` ```review ```` blocks.
+pub struct ReviewKind {
+    assets: Assets,
+}
+
+impl ReviewKind {
+    pub fn new(assets: Assets) -> Self {
+        ReviewKind { assets }
+    }
+}
+
+#[derive(Deserialize)]
+struct RawReview {}
+
+impl Kind for ReviewKind {
+    fn fence(&self) -> &'static str {
+        "review"
+    }
+
+    fn parse(&self, body: &str, _cx: &BlockCx) -> Parsed {
+        match toml_body::parse::<RawReview>(body, "review", &Schema::of::<RawReview>()) {
+            Ok(_) => Parsed::new(Some(Box::new(ReviewBlock { bank: None })), Vec::new()),
+            Err(problems) => Parsed::new(None, problems),
+        }
+    }
+
+    fn gathers(&self) -> bool {
+        true
+    }
+
+    fn prepare(&mut self, index: &mut Index, target: Target) {
+        if target == Target::Html && index.get::<ReviewPages>().is_some_and(|p| !p.0.is_empty()) {
+            self.assets.copy(&FILES);
+            self.assets.copy_as(FSRS.0, FSRS.1);
+        }
+    }
+}
+
+/// The exam's bank of every question, and every limit.
+#[derive(Debug, Serialize)]
+struct ReviewBank {
+    #[serde(flatten)]
+    bank: Bank,
+    limits: Vec<LimitJson>,
+}
+
+#[derive(Debug, Serialize)]
+struct LimitJson {
+    id: String,
+    hash: String,
+    chapter: String,
+    name: String,
+    table: String,
+    value: String,
+    href: String,
+}
+
+struct ReviewBlock {
+    bank: Option<ReviewBank>,
+}
+
+impl Block for ReviewBlock {
+    fn index(&self, cx: &BlockCx, index: &mut Index, _problems: &mut Vec<Problem>) {
+        index.part::<ReviewPages>().0.push(cx.chapter.to_owned());
+    }
+
+    fn resolve(&mut self, cx: &ResolveCx, _problems: &mut Vec<Problem>) {
+        let here = cx.block.chapter;
+        let no_pages = Pages::default();
+        let pages = cx.index.get::<Pages>().unwrap_or(&no_pages);
+        let none = PublishedQuestions::default();
+        let published = cx.index.get::<PublishedQuestions>().unwrap_or(&none);
+        let bank = Bank::new(here, &published.0, pages, cx.block.style, |_| true);
+        let mut limits = Vec::new();
+        for table in cx.index.get::<LimitTables>().map(|t| t.0.as_slice()).unwrap_or_default() {
+            let chapter = pages.chapter_of(&table.page).map(|c| c.slug.clone()).unwrap_or_default();
+            for row in &table.rows {
+                limits.push(LimitJson {
+                    id: row.id.clone(),
+                    hash: row.hash.clone(),
+                    chapter: chapter.clone(),
+                    name: row.name.clone(),
+                    table: table.caption.clone(),
+                    value: row.value.clone(),
+                    href: Pages::href(here, &table.page, &row_anchor(&row.id)),
+                });
+            }
+        }
+        self.bank = Some(ReviewBank { bank, limits });
+    }
+
+    fn render_html(&self, _cx: &BlockCx) -> Markup {
+        let Some(bank) = &self.bank else { return Markup::default() };
+        html! {
+            div.sg-review data-sg-review {
+                div.sg-nojs data-sg-nojs {
+                    p {
+                        "Review brings back the questions and limits you missed, spaced out over the days "
+                        "so they stay with you. It runs in your browser and needs JavaScript, which is off here."
+                    }
+                }
+                script type="application/json" data-sg-bank { (json_for_script(bank)) }
+            }
+        }
+    }
+
+    fn render_markdown(&self, _cx: &BlockCx) -> String {
+        "*Spaced review of what you missed runs in the HTML book.*\n".to_owned()
+    }
+}
