@@ -526,7 +526,9 @@
     var a = this.attempt;
     if (!a || a.deadline === null) return this.stopTimer();
     var remaining = a.deadline - Date.now();
-    if (remaining <= 0) return this.finish(true, true);
+    // A tab in the background leaves the submitting to the one in view, if any.
+    if (remaining <= 0 && !(document.hidden && remaining > -3000)) return this.finish(true, true);
+    if (remaining <= 0) return;
     var before = this.remaining;
     this.remaining = remaining;
     var passed = ANNOUNCE_AT.filter(function (m) { return before > m * MINUTE && remaining <= m * MINUTE; });

@@ -73,7 +73,7 @@ const navButton = (page, n) => examOf(page).getByRole('navigation', { name: 'All
   .getByRole('button', { name: new RegExp(`^Question ${n},`) });
 const isFocused = (locator) => locator.evaluate((el) => el === document.activeElement);
 const stored = (page, key = storeKey()) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), key);
-const logEntries = (page) => page.evaluate(() => (window.StudyGuide.log ? window.StudyGuide.log.entries() : []));
+const logEntries = (page) => page.evaluate(() => window.StudyGuide.log.entries());
 
 /** Fills in the start screen and starts. */
 async function start(page, { n, mode = 'exam', limit, chapters } = {}) {
@@ -163,6 +163,34 @@ test('the start screen says how big the bank is and offers count, chapters, mode
   await button(page, 'Start').click();
   await expectVisible(root.getByText('Choose at least one chapter.'));
   await expectText(heading(page), 'Start a practice exam');
+  assertNoErrors(page);
+});
+
+test('questions are drawn in proportion to the domain weights, and shuffled per attempt', async (t) => {
+  const page = await open(t);
+  const { bank } = exam();
+  const n = Math.min(exam().questions, exam().size);
+  await start(page, { n });
+  const first = await stored(page);
+  assert.equal(first.order.length, n);
+  const weights = Object.fromEntries(bank.domains.map((d) => [d.key, d.weight]));
+  const total = bank.domains.reduce((sum, d) => sum + d.weight, 0);
+  const drawn = {};
+  for (const id of first.order) drawn[exam().byId[id].domain] = (drawn[exam().byId[id].domain] || 0) + 1;
+  for (const [key, count] of Object.entries(drawn)) {
+    const available = bank.questions.filter((q) => q.domain === key).length;
+    const share = n * weights[key] / total;
+    assert.ok(count <= available, `${key}: ${count} of ${available}`);
+    assert.ok(Math.abs(count - share) < 1 || count === available, `${key}: ${count} drawn for a share of ${share.toFixed(2)}`);
+  }
+  // Every choice order is a permutation; a new attempt has its own seed.
+  for (const [i, perm] of first.perm.entries()) {
+    assert.deepEqual([...perm].sort(), exam().byId[first.order[i]].choices.map((c, k) => k));
+  }
+  await submit(page);
+  await button(page, 'New exam').click();
+  await start(page, { n });
+  assert.notEqual((await stored(page)).seed, first.seed);
   assertNoErrors(page);
 });
 
@@ -325,6 +353,13 @@ test('a reload mid-exam keeps the order, the answers, the flags, the question an
   assert.equal(after.seed, before.seed);
   await navButton(page, 1).click();
   for (const c of first.answer) assert.ok(await root.locator(`.sg-exam-question input[value="${c}"]`).isChecked());
+  // Away from the page while the time runs out: coming back shows the results.
+  await page.goto(book.url('index.html'));
+  await page.clock.fastForward(minutes * MINUTE);
+  await page.goto(book.url(EXAM));
+  await expectText(heading(page), 'Results');
+  await expectVisible(root.getByText(new RegExp(`Time ran out, so the exam was submitted with 1 of ${n} answered\\.`)));
+  await expectVisible(root.getByText(new RegExp(`Time taken: ${minutes} min 0 s\\.`)));
   assertNoErrors(page);
 });
 
@@ -342,15 +377,13 @@ test('when time runs out the exam is submitted with what was answered, and logge
   await expectVisible(root.getByText(new RegExp(`Time taken: ${standardMinutes(3)} min 0 s`)));
   assert.equal(await stored(page), null, 'nothing left in progress');
   const entries = await logEntries(page);
-  if (entries.length || (await page.evaluate(() => !!window.StudyGuide.log))) {
-    const exams = entries.filter((e) => e.k === 'exam');
-    assert.equal(exams.length, 1);
-    assert.deepEqual({ ...exams[0], start: 0, t: 0, wrong: exams[0].wrong.length, flagged: 0 },
-      { k: 'exam', page: exam().id, mode: 'exam', n: 3, right: 1, pct: 33, passed: false, start: 0, t: 0,
-        chapters: exam().bank.chapters.map((c) => c.id), wrong: 2, flagged: 0 });
-    assert.equal(exams[0].t - exams[0].start, standardMinutes(3) * MINUTE);
-    assert.equal(entries.filter((e) => e.k === 'q' && e.w === 'exam').length, 2, 'one entry per answered question');
-  }
+  const exams = entries.filter((e) => e.k === 'exam');
+  assert.equal(exams.length, 1);
+  assert.deepEqual({ ...exams[0], start: 0, t: 0, wrong: exams[0].wrong.length, flagged: 0 },
+    { k: 'exam', page: exam().id, mode: 'exam', n: 3, right: 1, pct: 33, passed: false, start: 0, t: 0,
+      chapters: exam().bank.chapters.map((c) => c.id), wrong: 2, flagged: 0 });
+  assert.equal(exams[0].t - exams[0].start, standardMinutes(3) * MINUTE);
+  assert.equal(entries.filter((e) => e.k === 'q' && e.w === 'exam').length, 2, 'one entry per answered question');
   // A reload after the end shows the same results, and logs nothing more.
   await page.reload();
   await expectText(heading(page), 'Results');
@@ -409,20 +442,17 @@ test('the results per chapter and domain are right for a scripted set of answers
     assert.equal(await item.locator('.sg-why').count(), whys, `${q.id}: every choice's explanation`);
   }
   // The log has one entry per answered question and one for the attempt.
-  const hasLog = await page.evaluate(() => !!window.StudyGuide.log);
-  if (hasLog) {
-    const entries = await logEntries(page);
-    const answeredIds = [...plan].filter(([, p]) => p.what !== 'skip').map(([id]) => id).sort();
-    assert.deepEqual(entries.filter((e) => e.k === 'q').map((e) => e.id).sort(), answeredIds);
-    for (const e of entries.filter((x) => x.k === 'q')) {
-      assert.equal(e.ok, plan.get(e.id).what === 'right');
-      assert.equal(e.h, exam().byId[e.id].hash);
-      assert.equal(e.w, 'exam');
-    }
-    const [done] = entries.filter((e) => e.k === 'exam');
-    assert.deepEqual([done.n, done.right, done.pct, done.passed], [size, right, pct, passed]);
-    assert.deepEqual(done.flagged.sort(), [...plan].filter(([, p]) => p.flagged).map(([id]) => id).sort());
+  const entries = await logEntries(page);
+  const answeredIds = [...plan].filter(([, p]) => p.what !== 'skip').map(([id]) => id).sort();
+  assert.deepEqual(entries.filter((e) => e.k === 'q').map((e) => e.id).sort(), answeredIds);
+  for (const e of entries.filter((x) => x.k === 'q')) {
+    assert.equal(e.ok, plan.get(e.id).what === 'right');
+    assert.equal(e.h, exam().byId[e.id].hash);
+    assert.equal(e.w, 'exam');
   }
+  const [done] = entries.filter((e) => e.k === 'exam');
+  assert.deepEqual([done.n, done.right, done.pct, done.passed], [size, right, pct, passed]);
+  assert.deepEqual(done.flagged.sort(), [...plan].filter(([, p]) => p.flagged).map(([id]) => id).sort());
   // Retake incorrect: exactly the missed (wrong or unanswered) ones.
   const missed = [...plan].filter(([, p]) => p.what !== 'right').map(([id]) => id).sort();
   await button(page, `Retake incorrect (${missed.length})`).click();
@@ -437,16 +467,14 @@ test('the results per chapter and domain are right for a scripted set of answers
   await expectVisible(root.getByText('No question was flagged.'));
   await page.reload();
   await expectText(heading(page), 'Results');
-  if (hasLog) {
-    // Both attempts, newest first, on the results and the start screen.
-    const history = root.getByRole('region', { name: 'Your attempts' }).locator('tbody tr');
-    assert.equal(await history.count(), 2);
-    await expectText(history.nth(0).locator('td').nth(2), new RegExp(`^0 / ${missed.length} \\(0%\\) FAIL$`));
-    await expectText(history.nth(1).locator('td').nth(2), `${right} / ${size} (${pct}%) ${passed ? 'PASS' : 'FAIL'}`);
-    await button(page, 'New exam').click();
-    await expectText(heading(page), 'Start a practice exam');
-    assert.equal(await root.getByRole('region', { name: 'Your attempts' }).locator('tbody tr').count(), 2);
-  }
+  // Both attempts, newest first, on the results and the start screen.
+  const history = root.getByRole('region', { name: 'Your attempts' }).locator('tbody tr');
+  assert.equal(await history.count(), 2);
+  await expectText(history.nth(0).locator('td').nth(2), new RegExp(`^0 / ${missed.length} \\(0%\\) FAIL$`));
+  await expectText(history.nth(1).locator('td').nth(2), `${right} / ${size} (${pct}%) ${passed ? 'PASS' : 'FAIL'}`);
+  await button(page, 'New exam').click();
+  await expectText(heading(page), 'Start a practice exam');
+  assert.equal(await root.getByRole('region', { name: 'Your attempts' }).locator('tbody tr').count(), 2);
   assertNoErrors(page);
 });
 
@@ -476,18 +504,16 @@ test('practice mode marks each question when checked, explains every choice and 
   assert.equal(await root.locator('.sg-exam-question .sg-why').count(), q.choices.filter((c) => c.why).length);
   await expectVisible(root.locator('.sg-exam-question').getByText('✗ Your answer: incorrect'));
   assert.ok(await root.locator('.sg-exam-question input').first().isDisabled(), 'a checked answer stays');
-  if (await page.evaluate(() => !!window.StudyGuide.log)) {
-    const entries = await logEntries(page);
-    assert.equal(entries.length, 1);
-    assert.deepEqual({ ...entries[0], t: 0 }, { k: 'q', id: q.id, h: q.hash, p: mine, ok: false, t: 0, w: 'exam' });
-    await button(page, 'Next').click();
-    await pick(page, (await shown(page)).answer);
-    await submit(page);
-    // The checked question is not logged twice; the unchecked answered one is logged at the end.
-    const after = await logEntries(page);
-    assert.equal(after.filter((e) => e.k === 'q').length, 2);
-    assert.equal(after.filter((e) => e.k === 'exam' && e.mode === 'practice').length, 1);
-  }
+  const entries = await logEntries(page);
+  assert.equal(entries.length, 1);
+  assert.deepEqual({ ...entries[0], t: 0 }, { k: 'q', id: q.id, h: q.hash, p: mine, ok: false, t: 0, w: 'exam' });
+  await button(page, 'Next').click();
+  await pick(page, (await shown(page)).answer);
+  await submit(page);
+  // The checked question is not logged twice; the unchecked answered one is logged at the end.
+  const after = await logEntries(page);
+  assert.equal(after.filter((e) => e.k === 'q').length, 2);
+  assert.equal(after.filter((e) => e.k === 'exam' && e.mode === 'practice').length, 1);
   assertNoErrors(page);
 });
 
@@ -498,16 +524,20 @@ test('a second tab shows the same attempt, and neither tab loses the other\'s an
   await expectText(heading(two), 'Question 1 of 3');
   const q1 = await shown(one);
   assert.equal((await shown(two)).id, q1.id);
+  await one.bringToFront();
   await pick(one, q1.answer);
   await expectText(examOf(two).getByRole('button', { name: /^Question 1, / }), /✓/);
   assert.ok(await examOf(two).locator(`.sg-exam-question input[value="${q1.answer[0]}"]`).isChecked(), 'tab two shows tab one\'s answer');
   // Tab two answers question 2 and flags it; tab one keeps both.
+  await two.bringToFront();
   await button(two, 'Next').click();
   const q2 = await shown(two);
   await pick(two, wrongOf(q2));
   await button(two, 'Flag for review').click();
   await expectText(examOf(one).getByRole('button', { name: /^Question 2, / }), /✓⚑/);
   await expectText(heading(one), 'Question 1 of 3'); // tab one stays where it was
+  // A tab in the background draws no frames, which clicking waits for.
+  await one.bringToFront();
   await button(one, 'Next').click();
   assert.ok(await examOf(one).locator(`.sg-exam-question input[value="${wrongOf(q2)[0]}"]`).isChecked());
   const saved = await stored(one);
