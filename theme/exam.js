@@ -312,7 +312,7 @@
     });
     window.addEventListener('pageshow', function (event) { if (event.persisted) self.sync(); });
     if (SG.log && SG.log.onChange) SG.log.onChange(function () { self.renderHistory(); });
-    this.load(true);
+    this.load();
   }
 
   Exam.prototype.showNote = function (text) {
@@ -350,76 +350,97 @@
   };
 
   /** Shows what storage holds: the attempt in progress, else the last result, else the start. */
-  Exam.prototype.load = function (first) {
+  Exam.prototype.load = function () {
     var saved = this.read();
     this.last = saved.last;
-    this.attempt = saved.attempt;
     this.renderResults();
-    if (this.attempt) {
-      if (this.attempt.deadline !== null && Date.now() >= this.attempt.deadline) return this.finish(true, !first);
+    this.follow(saved.attempt, false);
+  };
+
+  function same(x, y) { return !!(x && y && x.seed === y.seed && x.start === y.start); }
+
+  /**
+   * This tab's attempt against what storage holds now: 'same' (merged into
+   * this tab's), 'finished' (submitted in another tab), 'theirs' (another
+   * tab started a newer one) or 'mine' (storage has nothing newer).
+   */
+  Exam.prototype.reconcile = function (stored, last) {
+    var a = this.attempt;
+    if (same(stored, a)) {
+      merge(a, stored);
+      return 'same';
+    }
+    if (!stored && same(last, a)) return 'finished';
+    return stored && stored.start > a.start ? 'theirs' : 'mine';
+  };
+
+  /** Leaves this tab's attempt for what storage holds, and shows that. */
+  Exam.prototype.follow = function (stored, focus) {
+    this.stopTimer();
+    this.attempt = stored;
+    if (stored) {
+      if (stored.deadline !== null && Date.now() >= stored.deadline) return this.finish(true, focus);
       this.startTimer();
-      this.showQuestion(this.attempt.current, !first);
+      this.showQuestion(stored.current, focus);
     } else if (this.last && !this.last.closed) {
-      this.showResults(!first);
+      this.showResults(focus);
     } else {
-      this.showStart(!first);
+      this.showStart(focus);
     }
   };
 
   /**
-   * Another tab stored something: the same attempt is merged into this one
-   * (this tab keeps its own place in it); a new or finished one is shown.
+   * Another tab stored something. The same attempt is merged into this one
+   * (this tab keeps its own place in it); a newer or finished one is shown;
+   * this tab's attempt is written back if storage lost it.
    */
   Exam.prototype.sync = function () {
     var saved = this.read();
-    var mine = this.attempt;
-    var theirs = saved.attempt;
     this.last = saved.last;
     this.renderResults();
-    if (mine && theirs && theirs.seed === mine.seed && theirs.start === mine.start) {
-      merge(mine, theirs);
-      var focus = this.focusKey();
-      this.render();
-      this.refocus(focus);
-      return;
+    var focus = this.focusKey();
+    if (this.attempt) {
+      var outcome = this.reconcile(saved.attempt, saved.last);
+      if (outcome === 'mine') SG.store.set(this.key, this.attempt);
+      if (outcome === 'same' || outcome === 'mine') {
+        this.render();
+        return this.refocus(focus);
+      }
+    } else if (!saved.attempt && this.screen === 'start' && (!this.last || this.last.closed)) {
+      // Nothing to show but the history: the form keeps what is typed in it.
+      return this.renderHistory();
     }
-    var focusKey = this.focusKey();
-    this.stopTimer();
-    this.attempt = theirs;
-    if (theirs) {
-      if (theirs.deadline !== null && Date.now() >= theirs.deadline) return this.finish(true, false);
-      this.startTimer();
-      this.showQuestion(theirs.current, false);
-    } else if (this.last && !this.last.closed) {
-      this.showResults(false);
-    } else {
-      this.showStart(false);
-    }
-    this.refocus(focusKey);
+    this.follow(saved.attempt, false);
+    this.refocus(focus);
   };
 
   /**
    * Stores the attempt after a change, first taking in what another tab
-   * stored of it. Returns false when that tab has meanwhile finished it.
+   * stored of it. Returns false when that tab has meanwhile finished it or
+   * started a newer one, which is then shown.
    */
   Exam.prototype.save = function () {
-    var a = this.attempt;
-    var stored = SG.store.get(this.key);
-    if (stored && validAttempt(stored, this.bank, false) && stored.seed === a.seed && stored.start === a.start) {
-      merge(a, stored);
-    } else if (!stored) {
-      var last = SG.store.get(this.lastKey);
-      if (last && validAttempt(last, this.bank, true) && last.seed === a.seed && last.start === a.start) {
-        this.stopTimer();
-        this.attempt = null;
-        this.last = last;
-        this.renderResults();
-        this.showResults(true);
-        return false;
-      }
+    var stored = this.storedAttempt();
+    var outcome = this.reconcile(stored, this.storedLast());
+    if (outcome === 'finished' || outcome === 'theirs') {
+      if (outcome === 'finished') this.last = this.storedLast();
+      this.renderResults();
+      this.follow(outcome === 'theirs' ? stored : null, true);
+      return false;
     }
-    SG.store.set(this.key, a);
+    SG.store.set(this.key, this.attempt);
     return true;
+  };
+
+  // What storage holds, when it is valid (a damaged entry is left for read()).
+  Exam.prototype.storedAttempt = function () {
+    var stored = SG.store.get(this.key);
+    return stored && validAttempt(stored, this.bank, false) ? stored : null;
+  };
+
+  Exam.prototype.storedLast = function () {
+    var last = SG.store.get(this.lastKey);
+    return last && validAttempt(last, this.bank, true) ? last : null;
   };
 
   // The element that has the focus, by what it does, to find it again after
@@ -925,18 +946,14 @@
   Exam.prototype.finish = function (timedOut, focus) {
     var a = this.attempt;
     this.stopTimer();
-    var stored = SG.store.get(this.key);
-    if (stored && validAttempt(stored, this.bank, false) && stored.seed === a.seed && stored.start === a.start) {
-      merge(a, stored);
-    } else if (!stored) {
-      var last = SG.store.get(this.lastKey);
-      if (last && validAttempt(last, this.bank, true) && last.seed === a.seed && last.start === a.start) {
-        // Another tab submitted it already.
-        this.attempt = null;
-        this.last = last;
-        this.renderResults();
-        return this.showResults(focus);
-      }
+    var stored = this.storedAttempt();
+    var outcome = this.reconcile(stored, this.storedLast());
+    if (outcome === 'finished') {
+      // Another tab submitted it already, and logged it.
+      this.attempt = null;
+      this.last = this.storedLast();
+      this.renderResults();
+      return this.showResults(focus);
     }
     a.end = timedOut ? Math.min(a.deadline, Date.now()) : Date.now();
     a.timedOut = timedOut;
@@ -958,7 +975,8 @@
     this.attempt = null;
     this.last = a;
     SG.store.set(this.lastKey, a);
-    SG.store.remove(this.key);
+    // Unless another tab has since started a newer attempt, which stays.
+    if (outcome !== 'theirs') SG.store.remove(this.key);
     this.renderResults();
     this.showResults(focus);
   };
