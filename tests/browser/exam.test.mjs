@@ -626,6 +626,29 @@ test('a damaged saved attempt is discarded with a note, never an error', async (
   assertNoErrors(page);
 });
 
+test('titles from the bank are shown as text, never as markup', async (t) => {
+  const page = await newPage(book.browser);
+  t.after(() => page.context().close());
+  const vector = '<img src=x onerror="window.pwned=1">';
+  const json = JSON.stringify(vector).slice(1, -1).replace(/</g, '\\u003c').replace(/>/g, '\\u003e');
+  await page.route('**/exam.html', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text())
+      .replace(/"title":"[^"]*","quiz"/, `"title":"${json}","quiz"`)
+      .replace(/("see":\{"title":")[^"]*"/g, `$1${json}"`);
+    await route.fulfill({ response, body });
+  });
+  await page.goto(book.url(EXAM));
+  await expectVisible(examOf(page).getByText(`${vector} (`));
+  await start(page, { n: 2, mode: 'practice' });
+  await pick(page, (await shown(page)).answer);
+  await button(page, 'Check').click();
+  await expectVisible(examOf(page).getByRole('link', { name: `Read again: ${vector}` }));
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  assert.equal(await examOf(page).locator('img').count(), 0);
+  assertNoErrors(page);
+});
+
 test('opened from disk the exam works with no console errors and no network', async (t) => {
   const page = await open(t, { url: book.fileUrl(EXAM) });
   await start(page, { n: 2 });
