@@ -459,9 +459,19 @@
   // ---------------------------------------------------------------------
   // Drawing an attempt.
 
+  /** The questions of these chapters (ids), in the bank's order. */
   Exam.prototype.pool = function (chapters) {
-    return this.bank.questions.filter(function (q) { return chapters.indexOf(q.chapter) >= 0; });
+    var wanted = Object.create(null);
+    chapters.forEach(function (id) { wanted[id] = true; });
+    return this.bank.questions.filter(function (q) { return wanted[q.chapter]; });
   };
+
+  /** Questions by a key of theirs, in the order of `keys`; empty groups left out. */
+  function groupBy(questions, key, keys) {
+    var groups = Object.create(null);
+    questions.forEach(function (q) { (groups[q[key]] = groups[q[key]] || []).push(q); });
+    return keys.filter(function (k) { return groups[k]; }).map(function (k) { return groups[k]; });
+  }
 
   /** The minutes a limit gives for n questions, in proportion to the exam's own. */
   Exam.prototype.limitMinutes = function (limit, n) {
@@ -481,16 +491,14 @@
     var bank = this.bank;
     var groups;
     if (bank.domains.length && pool.every(function (q) { return q.domain; })) {
-      groups = bank.domains.map(function (d) {
-        return { weight: d.weight, items: pool.filter(function (q) { return q.domain === d.key; }) };
+      groups = groupBy(pool, 'domain', bank.domains.map(function (d) { return d.key; })).map(function (items) {
+        return { weight: bank.domainOf[items[0].domain].weight, items: items };
       });
     } else {
-      groups = bank.chapters.map(function (c) {
-        var items = pool.filter(function (q) { return q.chapter === c.id; });
+      groups = groupBy(pool, 'chapter', bank.chapters.map(function (c) { return c.id; })).map(function (items) {
         return { weight: items.length, items: items };
       });
     }
-    groups = groups.filter(function (g) { return g.items.length; });
     var counts = apportion(Math.min(n, pool.length), groups.map(function (g) { return { weight: g.weight, size: g.items.length }; }));
     var drawn = [];
     groups.forEach(function (g, i) { drawn = drawn.concat(shuffled(g.items, next).slice(0, counts[i])); });
@@ -604,16 +612,17 @@
 
   /** The start: the bank's size, how many questions, which chapters, which mode, how long. */
   Exam.prototype.showStart = function (focus) {
-    var self = this;
     var bank = this.bank;
     var p = this.prefix;
     this.setScreen('start');
     var size = bank.questions.length;
-    var chapters = bank.chapters.filter(function (c) { return self.pool([c.id]).length; });
+    var sizes = Object.create(null);
+    bank.questions.forEach(function (q) { sizes[q.chapter] = (sizes[q.chapter] || 0) + 1; });
+    var chapters = bank.chapters.filter(function (c) { return sizes[c.id]; });
     var n = Math.min(this.questions, size);
 
     var chapterBoxes = chapters.map(function (c) {
-      var k = self.pool([c.id]).length;
+      var k = sizes[c.id];
       return h('li', {}, [h('label', {}, [
         h('input', { type: 'checkbox', name: 'chapter', value: c.id, checked: true }),
         h('span', { text: c.title + ' (' + plural(k, 'question') + ')' }),
