@@ -34,6 +34,9 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("diagram_parse", diagram_parse),
     ("scan", scan),
     ("transform", transform),
+    ("exam_parse", exam_parse),
+    ("progress_parse", progress_parse),
+    ("review_parse", review_parse),
 ];
 
 fn text(data: &[u8]) -> Option<&str> {
@@ -208,6 +211,51 @@ pub fn limits_parse(data: &[u8]) {
         }
         let _ = limits::render_markdown(&table);
     }
+}
+
+// ---------------------------------------------------------------- exam, progress, review
+
+pub fn exam_parse(data: &[u8]) {
+    let Some(body) = text(data) else { return };
+    let (spec, problems) = studyguide::exam::parse(body);
+    assert!(spec.is_some() || !problems.is_empty(), "neither an exam nor a problem");
+    for p in &problems {
+        assert_span(body, p, "exam");
+    }
+    let Some(spec) = spec else { return };
+    assert!((1..=1000).contains(&spec.questions), "{}", spec.questions);
+    assert!((1..=1440).contains(&spec.minutes), "{}", spec.minutes);
+    assert!((1..=100).contains(&spec.pass), "{}", spec.pass);
+    for chapter in &spec.chapters {
+        assert!(chapter.span.end <= body.len());
+    }
+}
+
+/// The progress and review blocks take no keys: anything but comments and
+/// blank lines is a problem inside the body.
+fn keyless_parse(body: &str, result: Result<(), Vec<Problem>>, what: &str) {
+    match result {
+        Ok(()) => assert!(
+            body.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')),
+            "{what} accepted a body with keys: {body:?}"
+        ),
+        Err(problems) => {
+            assert!(!problems.is_empty());
+            for p in &problems {
+                assert_span(body, p, what);
+            }
+        }
+    }
+}
+
+pub fn progress_parse(data: &[u8]) {
+    let Some(body) = text(data) else { return };
+    keyless_parse(body, studyguide::progress::parse(body), "progress");
+}
+
+pub fn review_parse(data: &[u8]) {
+    let Some(body) = text(data) else { return };
+    keyless_parse(body, studyguide::review::parse(body), "review");
 }
 
 // ---------------------------------------------------------------- quantities

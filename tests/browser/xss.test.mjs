@@ -102,6 +102,13 @@ prerender = "${prerender}"
     writeFileSync(path.join(book, 'src', `v${n}.md`), chapter(vector, n));
     summary += `- [Vector ${n}](v${n}.md)\n`;
   });
+  // The pages that gather every quiz and limit: the hostile text again, in
+  // the exam's title and in every question and limit they carry.
+  writeFileSync(path.join(book, 'src', 'exam.md'),
+    `# Exam\n\n\`\`\`exam\ntitle = ${toml(VECTORS.join(' '))}\nquestions = 5\n\`\`\`\n`);
+  writeFileSync(path.join(book, 'src', 'progress.md'), '# Progress\n\n```progress\n```\n');
+  writeFileSync(path.join(book, 'src', 'review.md'), '# Review\n\n```review\n```\n');
+  summary += '- [Exam](exam.md)\n- [Progress](progress.md)\n- [Review](review.md)\n';
   writeFileSync(path.join(book, 'src', 'SUMMARY.md'), summary);
   const result = buildBook(book);
   assert.equal(result.status, 0, result.stderr);
@@ -181,3 +188,52 @@ for (const mode of ['static', 'client']) for (const [n, vector] of VECTORS.entri
     await page.context().close();
   });
 }
+
+// Every screen of the gathering pages shows the hostile text as text: the
+// exam through its questions to the results, the review page's cards (every
+// question answered wrong first), the progress page.
+test('the exam, progress and review pages run nothing', async () => {
+  const page = await newPage(browser);
+  const check = async (where) => {
+    const found = await page.evaluate(() => {
+      const main = document.querySelector('main');
+      return {
+        xss: window.__xss,
+        injected: document.querySelectorAll('#injected').length,
+        scripts: [...main.querySelectorAll('script')].filter((s) => s.type !== 'application/json').length,
+        handlers: [...main.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).length,
+        javascriptLinks: [...main.querySelectorAll('a[href]')].filter((a) => /^\s*(javascript|data):/i.test(a.getAttribute('href'))).length,
+      };
+    });
+    assert.deepEqual(found, { xss: undefined, injected: 0, scripts: 0, handlers: 0, javascriptLinks: 0 }, where);
+    assert.deepEqual(page.errors.filter((e) => e.startsWith('dialog')), [], `${where}: no dialog opened`);
+  };
+  await page.goto(`${servers.static.url}exam.html`);
+  await page.evaluate(() => window.StudyGuide.whenReady());
+  await check('exam start screen');
+  await page.getByRole('radio', { name: /Practice/ }).check();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  for (let i = 0; i < 5; i++) {
+    await page.locator('[data-sg-exam] input').first().check();
+    const checkButton = page.locator('[data-sg-exam]').getByRole('button', { name: 'Check', exact: true });
+    if (await checkButton.count()) await checkButton.click();
+    await check(`exam question ${i + 1}`);
+    const next = page.locator('[data-sg-exam]').getByRole('button', { name: /^Next/ });
+    if (i < 4) await next.click();
+  }
+  const ids = await page.evaluate(() => JSON.parse(document.querySelector('[data-sg-bank]').textContent).questions.map((q) => [q.id, q.hash]));
+  await page.evaluate((all) => {
+    const entries = all.map(([id, h], i) => ({ k: 'q', id, h, p: [0], ok: false, t: Date.now() - 1000 - i, w: 'quiz' }));
+    localStorage.setItem('sg:log', JSON.stringify({ v: 1, entries }));
+  }, ids);
+  await page.goto(`${servers.static.url}review.html`);
+  await page.evaluate(() => window.StudyGuide.whenReady());
+  await check('review card');
+  await page.locator('[data-sg-review] input').first().check();
+  await page.locator('[data-sg-review]').getByRole('button', { name: 'Check', exact: true }).click();
+  await check('review verdict');
+  await page.goto(`${servers.static.url}progress.html`);
+  await page.evaluate(() => window.StudyGuide.whenReady());
+  await check('progress');
+  await page.close();
+});
