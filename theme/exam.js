@@ -145,9 +145,7 @@
   // The bank, read from the page and checked: a question that is not the
   // shape the build writes is left out rather than breaking the exam.
 
-  function readBank(script) {
-    var raw;
-    try { raw = JSON.parse(script.textContent); } catch (e) { return null; }
+  function readBank(raw) {
     if (!isObject(raw) || !Array.isArray(raw.chapters) || !Array.isArray(raw.questions)) return null;
     var bank = { chapters: [], domains: [], questions: [], byId: Object.create(null) };
     var chapters = Object.create(null);
@@ -282,8 +280,7 @@
     this.sections = 0;
 
     var nojs = root.querySelector('[data-sg-nojs]');
-    var script = root.querySelector('[data-sg-bank]');
-    this.bank = script ? readBank(script) : null;
+    this.bank = readBank(SG.bankOf(root));
     this.note = h('p', { class: 'sg-exam-note', hidden: true });
     root.appendChild(this.note);
     if (!this.bank || !this.bank.questions.length) {

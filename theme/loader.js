@@ -38,19 +38,22 @@
   }
 
   // The pages that gather the book (the exam, progress and review blocks):
-  // their style, then their scripts in order. The build copies these files
-  // (the FILES of exam/, progress/ and review/ in the preprocessor, whose
-  // tests check the lists agree).
+  // their style, what their script needs, the block's bank of questions (a
+  // file the build writes, named by the block's data-bank), then the script.
+  // The build copies these files (the FILES of exam/, progress/ and review/
+  // in the preprocessor, whose tests check the lists agree).
   var PAGES = [
-    { block: '[data-sg-exam]', files: ['exam.css', 'exam.js'] },
+    { block: '[data-sg-exam]', files: ['exam.css'], script: 'exam.js' },
     // The progress page counts the review cards due with the review's scheduler.
-    { block: '[data-sg-progress-page]', files: ['progress.css', 'ts-fsrs.js', 'review.js', 'progress.js'] },
-    { block: '[data-sg-review]', files: ['review.css', 'ts-fsrs.js', 'review.js'] }
+    { block: '[data-sg-progress-page]', files: ['progress.css', 'ts-fsrs.js', 'review.js'], script: 'progress.js' },
+    { block: '[data-sg-review]', files: ['review.css', 'ts-fsrs.js'], script: 'review.js' }
   ];
   PAGES.forEach(function (page) {
     var block = document.querySelector(page.block);
     if (!block) return;
-    SG.waitFor(page.files.reduce(function (before, file) {
+    var bank = block.getAttribute('data-bank');
+    var files = page.files.concat(bank ? [bank] : [], [page.script]);
+    SG.waitFor(files.reduce(function (before, file) {
       return before.then(function () {
         return /\.css$/.test(file) ? SG.loadStyle(VENDOR + file) : SG.loadScript(VENDOR + file);
       });
@@ -59,4 +62,13 @@
       throw err;
     }));
   });
+
+  /**
+   * The bank of questions a gathering block's data-bank names, once loaded.
+   * @returns {object|null}
+   */
+  SG.bankOf = function (block) {
+    var name = block.getAttribute('data-bank');
+    return (name && SG.banks && SG.banks[name]) || null;
+  };
 })();

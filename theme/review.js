@@ -238,11 +238,8 @@
   }
 
   function readBank(root) {
-    var script = root.querySelector('script[data-sg-bank]');
-    try {
-      var bank = JSON.parse(script.textContent);
-      if (bank && typeof bank === 'object') return bank;
-    } catch (e) { /* none */ }
+    var bank = SG.bankOf ? SG.bankOf(root) : null;
+    if (bank && typeof bank === 'object') return bank;
     return { questions: [], limits: [], chapters: [] };
   }
 

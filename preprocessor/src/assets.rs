@@ -62,6 +62,25 @@ impl Assets {
     }
 }
 
+impl Assets {
+    /// Writes a file the build made (a page's question bank) into `vendor/`
+    /// as `name`; whether it was written.
+    pub fn write(&self, name: &str, bytes: &[u8]) -> bool {
+        let Some(dirs) = &self.dirs else { return false };
+        let written = std::fs::create_dir_all(&dirs.vendor)
+            .and_then(|()| write_if_changed(&dirs.vendor.join(name), bytes));
+        if let Err(err) = &written {
+            tracing::warn!("could not write {} into {}: {err}", name, dirs.vendor.display());
+        }
+        written.is_ok()
+    }
+
+    /// Whether files are written at all (not in tests or `check`).
+    pub fn enabled(&self) -> bool {
+        self.dirs.is_some()
+    }
+}
+
 /// Writes `bytes` unless the file already holds them.
 pub fn write_if_changed(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if std::fs::read(path).ok().as_deref() == Some(bytes) {

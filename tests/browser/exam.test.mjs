@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { newPage, useBook } from './harness.mjs';
+import { bankOf, newPage, useBook } from './harness.mjs';
 import { assertNoErrors, assertNoViolations, axeViolations, expectText, expectVisible } from './assertions.mjs';
 
 const EXAM = 'exam.html';
@@ -27,7 +27,7 @@ function exam() {
     const block = /<div class="sg-exam"[^>]*>/.exec(html);
     assert.ok(block, `${EXAM} has an exam block`);
     const attr = (name) => new RegExp(` ${name}="([^"]*)"`).exec(block[0])[1];
-    const bank = JSON.parse(/<script[^>]* data-sg-bank[^>]*>([\s\S]*?)<\/script>/.exec(html)[1]);
+    const bank = bankOf(book.site, EXAM);
     const byId = Object.fromEntries(bank.questions.map((q) => [q.id, q]));
     cached = {
       id: attr('data-exam-id'), questions: +attr('data-questions'), minutes: +attr('data-minutes'), pass: +attr('data-pass'),
@@ -630,12 +630,15 @@ test('titles from the bank are shown as text, never as markup', async (t) => {
   const page = await newPage(book.browser);
   t.after(() => page.context().close());
   const vector = '<img src=x onerror="window.pwned=1">';
-  const json = JSON.stringify(vector).slice(1, -1).replace(/</g, '\\u003c').replace(/>/g, '\\u003e');
-  await page.route('**/exam.html', async (route) => {
+  // The bank file as the build wrote it, with hostile chapter and section titles.
+  await page.route('**/vendor/bank-*.js', async (route) => {
     const response = await route.fetch();
-    const body = (await response.text())
-      .replace(/"title":"[^"]*","quiz"/, `"title":"${json}","quiz"`)
-      .replace(/("see":\{"title":")[^"]*"/g, `$1${json}"`);
+    const body = (await response.text()).replace(/JSON\.parse\(("(?:[^"\\]|\\.)*")\)/, (_, literal) => {
+      const bank = JSON.parse(JSON.parse(literal));
+      bank.chapters[0].title = vector;
+      for (const q of bank.questions) if (q.see) q.see.title = vector;
+      return `JSON.parse(${JSON.stringify(JSON.stringify(bank))})`;
+    });
     await route.fulfill({ response, body });
   });
   await page.goto(book.url(EXAM));

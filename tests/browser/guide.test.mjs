@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { GUIDE, repoRoot, useBook } from './harness.mjs';
+import { GUIDE, bankOf, repoRoot, useBook } from './harness.mjs';
 import { assertNoErrors } from './assertions.mjs';
 import { parseQuiz, scoresFullMarks } from './quiz-page.mjs';
 
@@ -45,9 +45,7 @@ test('every question of the seed is in the chapter quiz', async (t) => {
 test('the practice exam holds every chapter question, each with its section and domain', async () => {
   const quizzes = ['serverless-containers', 'security-compliance']
     .map((chapter) => parseQuiz(readFileSync(path.join(repoRoot, 'src', chapter, 'quiz.md'), 'utf8')));
-  const html = readFileSync(path.join(guide.site, 'practice', 'exam.html'), 'utf8');
-  const json = html.match(/<script type="application\/json" data-sg-bank="?"?>(.*?)<\/script>/s)[1];
-  const bank = JSON.parse(json);
+  const bank = bankOf(guide.site, 'practice/exam.html');
   assert.equal(bank.questions.length, quizzes.reduce((n, q) => n + q.length, 0));
   assert.deepEqual(bank.chapters.map((c) => c.title), ['Serverless & Containers', 'Security & Compliance']);
   for (const q of bank.questions) {

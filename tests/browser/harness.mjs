@@ -134,6 +134,18 @@ export function copyBook(prefix = 'studyguide-book-') {
   return dir;
 }
 
+// The bank of questions of a gathering page (exam, review) in a built site:
+// the file in vendor/ its block names with data-bank.
+export function bankOf(site, page) {
+  const html = readFileSync(path.join(site, page), 'utf8');
+  const name = / data-bank="([^"]+)"/.exec(html);
+  assert.ok(name, `${page} names its bank`);
+  const script = readFileSync(path.join(site, 'vendor', name[1]), 'utf8');
+  const literal = /JSON\.parse\(("(?:[^"\\]|\\.)*")\)/.exec(script);
+  assert.ok(literal, `vendor/${name[1]} holds a bank`);
+  return JSON.parse(JSON.parse(literal[1]));
+}
+
 // Runs the release binary; returns { status, stdout, stderr }.
 export function studyguide(args, options = {}) {
   assert.ok(existsSync(binaryPath), `${binaryPath} is built (cargo build --release)`);

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { newPage, useBook } from './harness.mjs';
+import { bankOf, newPage, useBook } from './harness.mjs';
 import { assertNoErrors, assertNoViolations, axeViolations, expectText, expectVisible } from './assertions.mjs';
 
 const REVIEW = 'review.html';
@@ -46,15 +46,10 @@ async function open(t, where = REVIEW, { time = T0, entries, theme, viewport, in
   return page;
 }
 
-// The review block's BANK, as the build wrote it into the page.
+// The review block's BANK, as the build wrote it.
 let bankCache;
 function bank() {
-  if (!bankCache) {
-    const html = readFileSync(path.join(book.site, REVIEW), 'utf8');
-    const json = /<script type="application\/json" data-sg-bank="">([^<]*)<\/script>/.exec(html);
-    assert.ok(json, 'the review page holds its bank');
-    bankCache = JSON.parse(json[1]);
-  }
+  bankCache ??= bankOf(book.site, REVIEW);
   return bankCache;
 }
 

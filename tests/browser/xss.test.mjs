@@ -221,7 +221,7 @@ test('the exam, progress and review pages run nothing', async () => {
     const next = page.locator('[data-sg-exam]').getByRole('button', { name: /^Next/ });
     if (i < 4) await next.click();
   }
-  const ids = await page.evaluate(() => JSON.parse(document.querySelector('[data-sg-bank]').textContent).questions.map((q) => [q.id, q.hash]));
+  const ids = await page.evaluate(() => window.StudyGuide.bankOf(document.querySelector('[data-sg-exam]')).questions.map((q) => [q.id, q.hash]));
   await page.evaluate((all) => {
     const entries = all.map(([id, h], i) => ({ k: 'q', id, h, p: [0], ok: false, t: Date.now() - 1000 - i, w: 'quiz' }));
     localStorage.setItem('sg:log', JSON.stringify({ v: 1, entries }));

@@ -1,15 +1,18 @@
-//! The exam page's HTML: the bank for `theme/exam.js`, and for a reader
-//! without script, what the exam needs and where its questions are.
+//! The exam page's HTML: where `theme/exam.js` finds its bank (a file of
+//! its own in `vendor/`, which `theme/loader.js` loads first, so the page
+//! stays small and its print page holds no copy), and for a reader without
+//! script, what the exam needs and where its questions are.
 
 use super::ExamPage;
-use crate::html::{Markup, html, json_for_script};
+use crate::html::{Markup, html};
 use crate::markdown::{MarkdownStyle, render_inline};
 use std::fmt::Write;
 
 pub fn render_html(exam: &ExamPage, style: MarkdownStyle) -> Markup {
     html! {
         div.sg-exam data-sg-exam id={ "sg-exam-" (exam.id) } data-exam-id=(exam.id)
-            data-questions=(exam.questions) data-minutes=(exam.minutes) data-pass=(exam.pass) {
+            data-questions=(exam.questions) data-minutes=(exam.minutes) data-pass=(exam.pass)
+            data-bank=(exam.bank_file) {
             @if let Some(title) = &exam.title { p.sg-exam-title { (render_inline(title, style)) } }
             div.sg-nojs data-sg-nojs {
                 p {
@@ -19,7 +22,6 @@ pub fn render_html(exam: &ExamPage, style: MarkdownStyle) -> Markup {
                 }
                 ul { @for (title, href) in &exam.quizzes { li { a href=(href) { (title) } } } }
             }
-            script type="application/json" data-sg-bank { (json_for_script(&exam.bank)) }
         }
     }
 }

@@ -37,7 +37,10 @@ impl Kind for ExamKind {
 
     fn parse(&self, body: &str, _cx: &BlockCx) -> Parsed {
         let (spec, problems) = super::parse(body);
-        Parsed::new(spec.map(|spec| Box::new(ExamBlock { spec, page: None }) as Box<dyn Block>), problems)
+        let block = spec.map(|spec| {
+            Box::new(ExamBlock { spec, page: None, assets: self.assets.clone() }) as Box<dyn Block>
+        });
+        Parsed::new(block, problems)
     }
 
     fn gathers(&self) -> bool {
@@ -60,7 +63,8 @@ pub struct ExamPage {
     pub questions: u32,
     pub minutes: u32,
     pub pass: u32,
-    pub bank: Bank,
+    /// The file in `vendor/` that holds its bank (`crate::quiz::Bank`).
+    pub bank_file: String,
     /// Each chapter's quiz: its title and link from the exam's page…
     pub quizzes: Vec<(String, String)>,
     /// …and the link as a Markdown source link.
@@ -70,6 +74,8 @@ pub struct ExamPage {
 struct ExamBlock {
     spec: ExamSpec,
     page: Option<ExamPage>,
+    /// Where its bank is written.
+    assets: Assets,
 }
 
 fn exam_id(cx: &BlockCx) -> String {
@@ -150,13 +156,18 @@ impl Block for ExamBlock {
                 quiz_sources.push(relative_source(here, &q.page));
             }
         }
+        let id = exam_id(cx.block);
+        let bank_file = format!("bank-{id}.js");
+        if cx.block.target == Target::Html {
+            self.assets.write(&bank_file, crate::html::bank_script(&bank_file, &bank).as_bytes());
+        }
         self.page = Some(ExamPage {
-            id: exam_id(cx.block),
+            id,
             title: self.spec.title.as_ref().map(|t| t.value.clone()),
             questions: self.spec.questions,
             minutes: self.spec.minutes,
             pass: self.spec.pass,
-            bank,
+            bank_file,
             quizzes,
             quiz_sources,
         });

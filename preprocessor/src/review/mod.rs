@@ -1,10 +1,11 @@
 //! The review page: a fenced ```` ```review ```` block (its body takes no
-//! keys). The page carries every question of the book and every limit, and
-//! `theme/review.js` makes cards of what the learner missed and schedules
+//! keys). Its bank (every question of the book and every limit, in a file of
+//! its own in `vendor/`, as the exam's) is loaded before
+//! `theme/review.js`, which makes cards of what the learner missed and schedules
 //! them with FSRS (ts-fsrs, copied into the book as mermaid is).
 
 use crate::assets::Assets;
-use crate::html::{Markup, html, json_for_script};
+use crate::html::{Markup, html};
 use crate::kind::{Block, BlockCx, Index, Kind, Parsed, ResolveCx, Target};
 use crate::limits::{LimitTables, row_anchor};
 use crate::pages::Pages;
@@ -49,7 +50,10 @@ impl Kind for ReviewKind {
 
     fn parse(&self, body: &str, _cx: &BlockCx) -> Parsed {
         match parse(body) {
-            Ok(_) => Parsed::new(Some(Box::new(ReviewBlock { bank: None })), Vec::new()),
+            Ok(_) => Parsed::new(
+                Some(Box::new(ReviewBlock { bank_file: None, assets: self.assets.clone() })),
+                Vec::new(),
+            ),
             Err(problems) => Parsed::new(None, problems),
         }
     }
@@ -86,7 +90,9 @@ struct LimitJson {
 }
 
 struct ReviewBlock {
-    bank: Option<ReviewBank>,
+    /// The file in `vendor/` its bank is written to, once resolved.
+    bank_file: Option<String>,
+    assets: Assets,
 }
 
 impl Block for ReviewBlock {
@@ -116,13 +122,18 @@ impl Block for ReviewBlock {
                 });
             }
         }
-        self.bank = Some(ReviewBank { bank, limits });
+        let file = format!("bank-{}-review{}.js", cx.block.slug, cx.block.ordinal);
+        if cx.block.target == Target::Html {
+            let script = crate::html::bank_script(&file, &ReviewBank { bank, limits });
+            self.assets.write(&file, script.as_bytes());
+        }
+        self.bank_file = Some(file);
     }
 
     fn render_html(&self, _cx: &BlockCx) -> Markup {
-        let Some(bank) = &self.bank else { return Markup::default() };
+        let Some(bank_file) = &self.bank_file else { return Markup::default() };
         html! {
-            div.sg-review data-sg-review {
+            div.sg-review data-sg-review data-bank=(bank_file) {
                 div.sg-nojs data-sg-nojs {
                     p {
                         "Review brings back the questions and limits you missed, spaced out over the days "
@@ -130,7 +141,6 @@ impl Block for ReviewBlock {
                         "or the page's scripts could not be loaded."
                     }
                 }
-                script type="application/json" data-sg-bank { (json_for_script(bank)) }
             }
         }
     }

@@ -160,9 +160,34 @@ fn an_exam_gathers_every_quiz_even_in_later_chapters() {
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
     let exam = &contents[0];
     assert!(exam.contains(r#"data-exam-id="exam-exam1" data-questions="1""#), "{exam}");
+    assert!(exam.contains(r#"data-bank="bank-exam-exam1.js""#), "{exam}");
+    assert!(
+        exam.contains(r#"<a href="a.html">a.md</a>"#),
+        "the quiz it draws from, for readers without script: {exam}"
+    );
+}
+
+#[test]
+fn the_gathering_pages_banks_are_files_of_their_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let assets = crate::assets::Assets::of_book(dir.path(), Path::new("src"));
+    let mut kinds = crate::kinds::all(Default::default(), crate::diagram::Backend::client_only(), assets);
+    let chapters =
+        [("exam.md", "```exam\n```\n"), ("review.md", "```review\n```\n"), ("a.md", QUIZ), ("b.md", LIMITS)];
+    let outcome = transform(book(&chapters), &settings(Target::Html, OnFailure::Bail), &mut kinds);
+    assert!(outcome.problems.iter().all(|p| !p.is_error()), "{:?}", outcome.problems);
+    let exam = std::fs::read_to_string(dir.path().join("src/vendor/bank-exam-exam1.js")).unwrap();
+    assert!(
+        exam.starts_with(
+            "(function (SG) { (SG.banks = SG.banks || {})[\"bank-exam-exam1.js\"] = JSON.parse(\""
+        ),
+        "{exam}"
+    );
     // The question as the quiz rendered it, its references expanded.
-    assert!(exam.contains(r#""id":"q-one""#) && exam.contains("Max 15 minutes (900 s)?"), "{exam}");
-    assert!(exam.contains(r#""quiz":"a.html#sg-q-q-one""#), "{exam}");
+    assert!(exam.contains(r#"\"id\":\"q-one\""#) && exam.contains("Max 15 minutes (900 s)?"), "{exam}");
+    assert!(exam.contains(r#"\"quiz\":\"a.html#sg-q-q-one\""#), "{exam}");
+    let review = std::fs::read_to_string(dir.path().join("src/vendor/bank-review-review1.js")).unwrap();
+    assert!(review.contains(r#"\"limits\":[{\"id\":\"lambda.timeout\""#), "{review}");
 }
 
 #[test]
@@ -201,7 +226,7 @@ fn progress_and_review_pages_list_what_the_book_has() {
         "{}",
         contents[0]
     );
-    assert!(contents[1].contains(r#""limits":[{"id":"lambda.timeout""#), "{}", contents[1]);
+    assert!(contents[1].contains(r#"data-sg-review data-bank="bank-review-review1.js""#), "{}", contents[1]);
     let (_, diagnostics) = run(&[("p.md", "```progress\ntitle = 1\n```\n")], Target::Html, OnFailure::Bail);
     assert!(diagnostics[0].message.contains("progress block: unknown field `title`"), "{diagnostics:?}");
 }
