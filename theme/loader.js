@@ -11,9 +11,11 @@
   SG.vendor = VENDOR;
 
   // Loads a script of the book (a path from its root); resolves once it ran.
-  SG.loadScript = function (path) {
+  // Scripts loaded `inOrder` download at once and run in the order asked.
+  SG.loadScript = function (path, inOrder) {
     return new Promise(function (resolve, reject) {
       var script = document.createElement('script');
+      script.async = !inOrder;
       script.src = (typeof path_to_root === 'string' ? path_to_root : '') + path;
       script.onload = resolve;
       script.onerror = function () { reject(new Error(path + ' could not be loaded')); };
@@ -53,11 +55,16 @@
     if (!block) return;
     var bank = block.getAttribute('data-bank');
     var files = page.files.concat(bank ? [bank] : [], [page.script]);
-    SG.waitFor(files.reduce(function (before, file) {
-      return before.then(function () {
-        return /\.css$/.test(file) ? SG.loadStyle(VENDOR + file) : SG.loadScript(VENDOR + file);
-      });
-    }, Promise.resolve()).catch(function (err) {
+    // All at once, the scripts run in order; the block stays invisible until
+    // its style applies, so it never shows unstyled.
+    block.setAttribute('data-sg-loading', '');
+    var styles = Promise.all(files.filter(function (f) { return /\.css$/.test(f); })
+      .map(function (f) { return SG.loadStyle(VENDOR + f); }));
+    var scripts = files.filter(function (f) { return !/\.css$/.test(f); })
+      .map(function (f) { return SG.loadScript(VENDOR + f, true); });
+    var shown = styles.then(function () { block.removeAttribute('data-sg-loading'); });
+    SG.waitFor(Promise.all(scripts.concat(shown)).catch(function (err) {
+      block.removeAttribute('data-sg-loading');
       block.setAttribute('data-sg-failed', '');
       throw err;
     }));
