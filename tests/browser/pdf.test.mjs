@@ -86,8 +86,10 @@ test('the PDF holds every question, its choices and the answer key', () => {
   for (const choice of expected.choices) assert.ok(text.includes(normalize(choice)), `missing choice: ${choice}`);
   assert.ok(text.includes('Answer key'));
   for (const item of expected.key) assert.ok(text.includes(normalize(item)), `missing answer: ${item}`);
-  assert.ok(text.includes('What is the maximum execution time for AWS Lambda?'));
-  assert.ok(text.includes(normalize('C — Lambda max timeout is 15 minutes (900 s).')));
+  assert.ok(text.includes('What is the maximum timeout of a standard AWS Lambda function?'));
+  assert.ok(text.includes(normalize('C — A standard Lambda function runs for at most 15 minutes (900 s)')));
+  // The worksheet says how to answer on paper, not "press Check".
+  assert.ok(text.includes(normalize('Circle the letter of each answer')) && !text.includes('then press Check'));
   assert.ok(!/\bStart\b/.test(text), 'no "Start" placeholder');
   // The interactive parts stay on screen: no score, no practice controls.
   assert.ok(!text.includes('Score: 0 /'), 'no score on paper');
@@ -118,7 +120,7 @@ test('pages are numbered, the first is a title page, and text is selectable', ()
 test('bookmarks list the chapters and headings', () => {
   const titles = outlineTitles(pdf).map(normalize);
   for (const chapter of ['Introduction', '1. AWS Lambda', '1.2 Lambda Limits', '2. API Gateway',
-    '3. ECS, EKS & Fargate', 'Security & Compliance', 'Authoring', 'Errata']) {
+    '3. ECS, EKS & Fargate', 'Security & Compliance', 'Practice Exam', 'Errata']) {
     assert.ok(titles.some((t) => t.includes(chapter)), `no bookmark for ${chapter}: ${titles.join(' | ')}`);
   }
   assert.ok(titles.some((t) => t.includes('Chapter Quiz')), titles.join(' | '));
@@ -153,6 +155,6 @@ test('paper size and answer keys follow book.toml', () => {
   const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
   assert.match(info, /Page size:\s+612 x 792/);
   const text = normalize(pdfText(pdf));
-  assert.ok(!text.includes('Answer key'), 'answer keys were left out');
-  assert.ok(text.includes('What is the maximum execution time for AWS Lambda?'));
+  assert.ok(!text.includes('Answer key') && !text.includes('answer key is on the pages'), 'answer keys were left out');
+  assert.ok(text.includes('What is the maximum timeout of a standard AWS Lambda function?'));
 });

@@ -25,8 +25,8 @@ pub fn render_html(quiz: &RenderedQuiz, style: MarkdownStyle) -> Markup {
                 (count) " questions. Pick an answer and press " strong { "Check" } ". Your answers stay in this browser."
             }
             p.sg-print-only {
-                (count) " questions. Circle the letter of each answer (two or three where a question says so); "
-                "the answer key is on the pages after the last question."
+                (count) " questions. Circle the letter of each answer (two or three where a question says so)."
+                span.sg-answer-key-note { " The answer key is on the pages after the last question." }
             }
             p.sg-progress data-sg-js hidden aria-live="polite" data-sg-progress {
                 "Answered 0 of " (count) " · 0 correct"
