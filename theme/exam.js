@@ -911,8 +911,8 @@
           'aria-expanded': 'false', 'aria-controls': this.prefix + 'confirm', text: 'Submit' }),
       ]),
       h('div', { class: 'sg-confirm sg-exam-confirm', id: this.prefix + 'confirm', hidden: true, 'data-sg-confirm': true }, [
-        h('p', { class: 'sg-confirm-text', text: 'Submit now? ' + (open.length ? plural(open.length, 'question is', 'questions are') + ' not answered, and ' : '') +
-          'answers cannot be changed afterwards.' }),
+        h('p', { class: 'sg-confirm-text', text: 'Submit now? ' + (open.length ? plural(open.length, 'question is', 'questions are') + ' not answered, and answers' : 'Answers') +
+          ' cannot be changed afterwards.' }),
         h('button', { type: 'button', class: 'sg-button sg-exam-primary', 'data-sg-act': 'confirm', 'data-sg-key': 'confirm', text: 'Submit now' }),
         h('button', { type: 'button', class: 'sg-button', 'data-sg-act': 'cancel', 'data-sg-key': 'cancel', text: 'Cancel' }),
       ]),
