@@ -684,7 +684,8 @@ test('on paper: the last result, or a sentence that there is none yet', async (t
   assertNoErrors(page);
 });
 
-for (const theme of ['light', 'navy']) {
+// mdBook's five themes.
+for (const theme of ['light', 'rust', 'coal', 'navy', 'ayu']) {
   test(`axe finds nothing on any screen (${theme})`, async (t) => {
     const page = await open(t, { theme });
     assert.ok(await page.evaluate((name) => document.documentElement.classList.contains(name), theme));

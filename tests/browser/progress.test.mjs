@@ -492,14 +492,14 @@ test('on paper the standing is a table', async (t) => {
   assert.equal(await table.getByRole('row').count(), 1 + data.chapters.length);
 });
 
-test('axe finds nothing in the block, in light and navy and at 390px, which it fits', async (t) => {
+test('axe finds nothing in the block, in all five themes and at 390px, which it fits', async (t) => {
   const { page, data } = await withProgress(t, { theme: 'light' });
   await importFile(page, 'not json');
   await chapterItem(page, data.chapters[0].title).getByRole('button', { name: /^Reset this chapter/ }).click();
-  for (const [theme, width] of [['light', 1280], ['navy', 1280], ['light', 390]]) {
+  for (const [theme, width] of [['light', 1280], ['rust', 1280], ['coal', 1280], ['navy', 1280], ['ayu', 1280], ['light', 390]]) {
     await page.setViewportSize({ width, height: 844 });
     await page.evaluate((name) => {
-      document.documentElement.classList.remove('light', 'navy');
+      document.documentElement.classList.remove('light', 'rust', 'coal', 'navy', 'ayu');
       document.documentElement.classList.add(name);
     }, theme);
     assertNoViolations(await axeViolations(page, { include: ['[data-sg-progress-page]'] }), `${theme}, ${width}px`);

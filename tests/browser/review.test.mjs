@@ -383,13 +383,14 @@ test('opened from disk, the review works and makes no network request', async (t
   assertNoErrors(page);
 });
 
-for (const theme of ['light', 'navy']) {
+// mdBook's five themes.
+for (const theme of ['light', 'rust', 'coal', 'navy', 'ayu']) {
   test(`axe finds no violations on any screen of the review (${theme} theme)`, async (t) => {
     const log = threeCards();
     const page = await open(t, REVIEW, { entries: log, theme });
     assert.ok(await page.evaluate((name) => document.documentElement.classList.contains(name), theme));
     const problems = [];
-    // Every screen in the light theme; in navy, those with all the colours.
+    // Every screen in the light theme; in the others, those with all the colours.
     const every = theme === 'light';
     const scan = async (label, always = every) => {
       if (always) problems.push(...(await axeViolations(page, BLOCK)).map((v) => `${label}: ${v}`));
