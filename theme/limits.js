@@ -29,7 +29,7 @@
     if (!match || !(match[1] || match[2])) return null;
     var unit = match[3] === '' ? UNITS.count : UNITS[match[3].toLowerCase()];
     var amount = unit && parseFloat(match[1].replace(/[,_]/g, '') + (match[2] || ''));
-    return unit && amount <= 1e15 ? { dimension: unit[0], base: amount * unit[1] } : null;
+    return unit && amount <= 1e15 ? { dimension: unit[0], base: amount * unit[1], unitless: match[3] === '' } : null;
   }
 
   function same(a, b) {
@@ -97,6 +97,12 @@
       }
       var parsed = answer.map(parseQuantity);
       if (parsed.indexOf(null) >= 0) return SG.announce(this.result, 'Write a number and a unit, such as 15 min or 512 MB.');
+      // A bare number is a count: for anything else, ask for its unit.
+      var dimension = this.dimension;
+      if (dimension !== 'count' && parsed.some(function (q) { return q.unitless; })) {
+        return SG.announce(this.result, 'Add the unit to the number, such as ' +
+          (dimension === 'bytes' ? '512 MB' : dimension === 'rate' ? '100 per second' : '15 min') + '.');
+      }
       right = parsed.every(function (q, i) {
         return q.dimension === this.dimension && same(q.base, this.truth[i]);
       }, this);
@@ -111,18 +117,49 @@
     SG.log.append({ k: 'l', id: this.id, h: this.hash, ok: right, w: 'limit' });
   };
 
-  // Shows the outcome (right, wrong or revealed) and the true value.
+  // Shows the outcome (right, wrong or revealed) and the true value; a row
+  // not answered right can be tried again on its own.
   Row.prototype.settle = function (state, announce) {
     this.state = state;
     SG.store.set(this.key, state);
     this.value.hidden = false;
     this.tr.classList.toggle('sg-right', state.r === 'right');
     this.tr.classList.toggle('sg-wrong', state.r === 'wrong');
+    this.showAnswer(state.a);
     this.fields.forEach(function (f) { f.disabled = true; });
-    this.button.setAttribute('aria-disabled', 'true');
+    if (state.r === 'right') {
+      this.button.setAttribute('aria-disabled', 'true');
+    } else {
+      this.button.textContent = 'Try again';
+      this.button.setAttribute('aria-label', 'Try again: ' + this.name);
+      this.button.setAttribute('data-sg-row-retry', '');
+      this.button.removeAttribute('data-sg-row-check');
+    }
     var text = { right: '✓ Correct', wrong: '✗ Incorrect: you answered ' + state.a, revealed: 'Revealed' }[state.r];
     if (announce) SG.announce(this.result, text + '. The limit is ' + this.value.textContent + '.');
     else this.result.textContent = text;
+  };
+
+  // What the learner answered, in whichever fields the mode shows now (a
+  // typed answer in a list after a reload in Choosing mode, and back).
+  Row.prototype.showAnswer = function (answer) {
+    if (!answer) return;
+    var field = this.fields[0];
+    if (field.nodeName === 'SELECT') {
+      if (field.value !== '') return;
+      field.appendChild(element('option', { value: 'answered' }, answer));
+      field.value = 'answered';
+    } else if (this.fields.every(function (f) { return f.value === ''; })) {
+      var parts = this.fields.length > 1 ? answer.split(' – ') : [answer];
+      this.fields.forEach(function (f, i) { f.value = parts[i] || ''; });
+    }
+  };
+
+  // Clears the row's answer so it can be tried again; the focus goes to it.
+  Row.prototype.retry = function (mode) {
+    SG.store.remove(this.key);
+    this.start(mode);
+    this.fields[0].focus();
   };
 
   Row.prototype.start = function (mode) {
@@ -199,6 +236,10 @@
     var target = event.target;
     if (target.closest('[data-sg-practice]')) {
       this.practice(!this.practicing);
+    } else if (target.closest('[data-sg-row-retry]')) {
+      var tr = target.closest('[data-sg-limit]');
+      this.rows.filter(function (r) { return r.tr === tr; }).forEach(function (r) { r.retry(this.mode); }, this);
+      this.updateScore();
     } else if (target.closest('[data-sg-row-check]')) {
       this.checkRow(target);
     } else if (target.closest('[data-sg-reveal]')) {

@@ -348,3 +348,52 @@ test('at phone width each row is a card that fits the screen, still a table to a
   assertNoViolations(await axeViolations(page, '.sg-limits'), 'phone width, practice');
   assertNoErrors(page);
 });
+
+test('a number without its unit is asked for again, not marked wrong', async (t) => {
+  const page = await open(t);
+  await startPractice(page);
+  for (const bare of ['15', '0']) {
+    await typeAnswer(page, TIMEOUT, [bare]);
+    await expectText(rowStatus(page, TIMEOUT), 'Add the unit to the number, such as 15 min.');
+    assert.equal(await input(page, TIMEOUT).isEditable(), true, 'the row is still open');
+    await expectVisible(value(page, TIMEOUT, TIMEOUT_VALUE), false);
+  }
+  await typeAnswer(page, MEMORY, ['128', '10 GB']);
+  await expectText(rowStatus(page, MEMORY), 'Add the unit to the number, such as 512 MB.');
+  // A count needs no unit.
+  await typeAnswer(page, 'Layers per function', ['5']);
+  await expectText(rowStatus(page, 'Layers per function'), /^✓ Correct/);
+  await expectText(score(page), `Score: 1 / ${ROWS}`);
+  assertNoErrors(page);
+});
+
+test('a row answered wrong is tried again on its own; the others keep their answers', async (t) => {
+  const page = await open(t);
+  await startPractice(page);
+  await typeAnswer(page, MEMORY, ['128 MB', '10 GB']);
+  await typeAnswer(page, TIMEOUT, ['10 minutes']);
+  await expectText(rowStatus(page, TIMEOUT), /^✗ Incorrect/);
+  await row(page, TIMEOUT).getByRole('button', { name: `Try again: ${TIMEOUT}` }).click();
+  assert.ok(await input(page, TIMEOUT).evaluate((el) => el === document.activeElement), 'the focus is on the row');
+  assert.equal(await input(page, TIMEOUT).inputValue(), '');
+  await expectVisible(value(page, TIMEOUT, TIMEOUT_VALUE), false);
+  await expectText(rowStatus(page, MEMORY), /^✓ Correct/);
+  await typeAnswer(page, TIMEOUT, ['15 min']);
+  await expectText(rowStatus(page, TIMEOUT), /^✓ Correct/);
+  await expectText(score(page), `Score: 2 / ${ROWS}`);
+  assertNoErrors(page);
+});
+
+test('after a reload in Choosing mode, typed answers are still shown', async (t) => {
+  const page = await open(t);
+  await startPractice(page);
+  await typeAnswer(page, ENV, ['8 KB']);
+  await typeAnswer(page, MEMORY, ['128 MB', '10 GB']);
+  await page.getByRole('group', { name: 'Answer by' }).getByRole('radio', { name: 'Choosing' }).check();
+  await page.reload();
+  const select = (name) => row(page, name).getByRole('combobox', { name: new RegExp(escape(name)) });
+  assert.equal(await select(ENV).evaluate((el) => el.selectedOptions[0].textContent), '8 KB');
+  assert.equal(await select(MEMORY).evaluate((el) => el.selectedOptions[0].textContent), '128 MB – 10 GB');
+  await expectText(rowStatus(page, ENV), '✗ Incorrect: you answered 8 KB');
+  assertNoErrors(page);
+});
