@@ -1,13 +1,35 @@
-//! Multiple-choice options for practice mode: the true value among plausible
-//! neighbours in the same unit and style ("5,120 MB" beside "10,240 MB", not
-//! "5,000 MB"), chosen deterministically so every build offers the same.
+//! Multiple-choice options for practice mode: the true value among the
+//! round values limits are written in (powers of two and decimal steps for
+//! sizes, the steps of a clock for durations, round numbers for counts) in
+//! the same unit, so no option gives itself away as a multiple of another
+//! ("22.5 minutes" beside "15 minutes"). Chosen deterministically, so every
+//! build offers the same.
 
 use super::LimitValue;
-use super::quantity::{Dimension, Quantity};
+use super::quantity::{Dimension, Quantity, Unit};
 
-/// Factors that give neighbours below and above a value, most plausible first.
-const BELOW: [f64; 5] = [0.5, 1.0 / 3.0, 2.0 / 3.0, 0.25, 0.1];
-const ABOVE: [f64; 5] = [2.0, 3.0, 1.5, 4.0, 10.0];
+/// The round amounts a limit in `unit` is written in.
+fn ladder(unit: Unit) -> Vec<f64> {
+    let decimal = |steps: &[f64]| -> Vec<f64> {
+        (0..7).flat_map(|k| steps.iter().map(move |s| s * 10f64.powi(k))).collect()
+    };
+    match unit {
+        Unit::Byte | Unit::KB | Unit::MB | Unit::GB | Unit::TB => {
+            let mut sizes: Vec<f64> = (0..21).map(|k| 2f64.powi(k)).collect();
+            sizes.extend(decimal(&[1.0, 5.0]));
+            sizes.extend((1..7).map(|k| 2.5 * 10f64.powi(k)));
+            sizes
+        }
+        Unit::Millisecond => vec![1.0, 10.0, 50.0, 100.0, 200.0, 250.0, 500.0, 1000.0],
+        Unit::Second => {
+            vec![1.0, 3.0, 5.0, 10.0, 15.0, 20.0, 29.0, 30.0, 45.0, 60.0, 90.0, 120.0, 300.0, 600.0, 900.0]
+        }
+        Unit::Minute => vec![1.0, 2.0, 5.0, 10.0, 15.0, 20.0, 30.0, 45.0, 60.0, 90.0, 120.0],
+        Unit::Hour => vec![1.0, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0, 24.0, 48.0, 72.0],
+        Unit::Day => vec![1.0, 3.0, 7.0, 14.0, 30.0, 60.0, 90.0, 180.0, 365.0],
+        Unit::PerSecond | Unit::Count => decimal(&[1.0, 2.0, 2.5, 3.0, 4.0, 5.0, 7.5]),
+    }
+}
 
 /// Whether an amount reads like a number an author would write: whole
 /// counts, and sizes or times in halves (or hundredths below one).
@@ -22,22 +44,28 @@ fn is_clean(amount: f64, whole: bool) -> bool {
     amount > 0.0 && (scaled - scaled.round()).abs() < 1e-9
 }
 
-/// Small counts ("5 layers") also have their plain neighbours (4, 6…).
-fn steps(q: &Quantity, below: bool) -> Vec<f64> {
-    let counted = matches!(q.dimension(), Dimension::Count | Dimension::Rate);
-    if !counted || q.amount > 20.0 {
-        return Vec::new();
-    }
-    let (one, two) = if below { (q.amount - 1.0, q.amount - 2.0) } else { (q.amount + 1.0, q.amount + 2.0) };
-    vec![one, two]
-}
-
-fn neighbours(q: &Quantity, factors: &[f64], below: bool) -> Vec<Quantity> {
+/// The candidates below (or above) `q`, nearest first: small counts' plain
+/// neighbours (4 and 3 for 5 layers), then the unit's round values. A value
+/// that is itself not round also has its half and double, so it does not
+/// stand out among round ones.
+fn neighbours(q: &Quantity, below: bool) -> Vec<Quantity> {
     let whole = matches!(q.dimension(), Dimension::Count | Dimension::Rate);
-    let candidates = steps(q, below).into_iter().chain(factors.iter().map(|f| q.amount * f));
+    let round = ladder(q.unit);
+    let on_ladder = round.iter().any(|r| (r - q.amount).abs() < 1e-9);
+    let mut far: Vec<f64> = round.into_iter().collect();
+    if !on_ladder {
+        far.extend([q.amount / 2.0, q.amount * 2.0]);
+    }
+    far.retain(|&a| if below { a < q.amount } else { a > q.amount });
+    far.sort_by(|a, b| (a / q.amount).ln().abs().total_cmp(&(b / q.amount).ln().abs()));
+    let near: Vec<f64> = if whole && q.amount <= 20.0 {
+        if below { vec![q.amount - 1.0, q.amount - 2.0] } else { vec![q.amount + 1.0, q.amount + 2.0] }
+    } else {
+        Vec::new()
+    };
     let mut out: Vec<Quantity> = Vec::new();
-    for amount in candidates {
-        if is_clean(amount, whole) && !out.iter().any(|o| o.amount == amount) {
+    for amount in near.into_iter().chain(far) {
+        if is_clean(amount, whole) && !out.iter().any(|o| (o.amount - amount).abs() < 1e-9) {
             out.push(Quantity { amount, unit: q.unit, noun: q.noun.clone() });
         }
     }
@@ -46,8 +74,8 @@ fn neighbours(q: &Quantity, factors: &[f64], below: bool) -> Vec<Quantity> {
 
 /// Three distractors for `q`: `below` of them smaller (when there are enough).
 fn distractors(q: &Quantity, below: usize) -> Vec<Quantity> {
-    let smaller = neighbours(q, &BELOW, true);
-    let larger = neighbours(q, &ABOVE, false);
+    let smaller = neighbours(q, true);
+    let larger = neighbours(q, false);
     let take_below = below.min(smaller.len()).max(3usize.saturating_sub(larger.len()));
     let mut picked: Vec<Quantity> = smaller.into_iter().take(take_below).collect();
     picked.extend(larger.into_iter().take(3 - picked.len().min(3)));
@@ -100,12 +128,21 @@ mod tests {
     }
 
     #[test]
-    fn neighbours_keep_the_style_of_the_true_value() {
-        let (labels, answer) = choices(&single("10,240 MB"), 1);
-        assert_eq!(labels, ["5,120 MB", "10,240 MB", "20,480 MB", "30,720 MB"]);
-        assert_eq!(answer, 1);
+    fn options_are_round_values_in_the_unit_of_the_true_one() {
         let (labels, _) = choices(&single("15 min"), 2);
-        assert_eq!(labels, ["5 minutes", "7.5 minutes", "15 minutes", "30 minutes"]);
+        assert_eq!(labels, ["5 minutes", "10 minutes", "15 minutes", "20 minutes"]);
+        let (labels, _) = choices(&single("6 MB"), 1);
+        assert_eq!(labels, ["5 MB", "6 MB", "8 MB", "10 MB"]);
+        let (labels, answer) = choices(&single("10,240 MB"), 1);
+        assert_eq!(labels[answer], "10,240 MB");
+        assert_eq!(labels.len(), 4);
+        // Never a multiple that gives the answer away.
+        for seed in 0..4 {
+            for text in ["15 min", "6 MB", "4 KB", "29 s", "900 s"] {
+                let (labels, _) = choices(&single(text), seed);
+                assert!(labels.iter().all(|l| !l.contains(".5")), "{text}: {labels:?}");
+            }
+        }
     }
 
     #[test]
