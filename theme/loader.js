@@ -39,6 +39,35 @@
     SG.waitFor(SG.loadScript(VENDOR + 'diagrams.js').then(function () { return SG.diagrams; }));
   }
 
+  // A drawing wider than the screen scrolls sideways (theme/diagrams.css):
+  // it says so, and takes the focus so the keyboard can scroll it.
+  function markWideDrawings() {
+    document.querySelectorAll('figure[data-sg-diagram]').forEach(function (figure) {
+      // Both theme variants of a drawing have its width; one is shown.
+      var boxes = [].slice.call(figure.querySelectorAll('.sg-diagram-svg'));
+      var wide = boxes.some(function (box) {
+        return box.offsetParent !== null && box.scrollWidth > box.clientWidth + 1;
+      });
+      boxes.forEach(function (box) {
+        if (wide) box.setAttribute('tabindex', '0');
+        else box.removeAttribute('tabindex');
+      });
+      var hint = figure.querySelector('.sg-diagram-hint');
+      if (wide && !hint && boxes.length) {
+        hint = document.createElement('p');
+        hint.className = 'sg-diagram-hint';
+        hint.textContent = 'Wider than the screen: scroll it sideways to see all of it.';
+        boxes[boxes.length - 1].insertAdjacentElement('afterend', hint);
+      } else if (!wide && hint) {
+        hint.remove();
+      }
+    });
+  }
+  if (document.querySelector('.sg-diagram-svg')) {
+    markWideDrawings();
+    window.addEventListener('resize', markWideDrawings);
+  }
+
   // The pages that gather the book (the exam, progress and review blocks):
   // their style, what their script needs, the block's bank of questions (a
   // file the build writes, named by the block's data-bank), then the script.

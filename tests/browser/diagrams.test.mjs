@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import {
   booksDir, buildBook, copyFixture, fixtureBook, removeAtExit, siteAt, studyguide, tempDir, useBook,
 } from './harness.mjs';
-import { sleep, stripAnsi } from './assertions.mjs';
+import { assertNoErrors, assertNoViolations, axeViolations, sleep, stripAnsi } from './assertions.mjs';
 
 const FIXTURE = path.join(booksDir, 'diagrams');
 // The fixture's pages and how many diagrams each has.
@@ -533,4 +533,33 @@ test('print.html printed to PDF holds the labels of every diagram', async (t) =>
     assert.ok(parts.length >= 3, `"${d.title}" has several labels`);
     assert.deepEqual(missing, [], `"${d.title}": labels missing from the PDF`);
   }
+});
+
+// At phone width a drawing shrinks to the screen while its labels stay
+// legible; a wider one scrolls sideways, says so and takes the focus.
+test('at 390px a drawing fits when it can, and a wide one scrolls with a hint and the focus', async (t) => {
+  const page = await book.open(t, book.url('patterns.html'), { viewport: { width: 390, height: 844 } });
+  const figures = await page.locator('figure[data-sg-diagram]').evaluateAll((all) => all.map((figure) => {
+    const box = [...figure.querySelectorAll('.sg-diagram-svg')].find((b) => b.offsetParent !== null);
+    const natural = parseFloat(getComputedStyle(box).getPropertyValue('--sg-diagram-width'));
+    return {
+      natural,
+      shown: box.querySelector('svg').getBoundingClientRect().width,
+      scrolls: box.scrollWidth > box.clientWidth + 1,
+      focusable: box.getAttribute('tabindex') === '0',
+      hint: figure.querySelector('.sg-diagram-hint')?.textContent || null,
+      room: box.clientWidth,
+    };
+  }));
+  assert.ok(figures.length >= 2, `${figures.length} figures`);
+  for (const f of figures) {
+    assert.ok(f.natural > 0, 'the build wrote the width it was drawn at');
+    assert.ok(f.shown >= Math.min(f.natural, 0.6 * f.natural, 576) - 1, `labels stay legible: ${f.shown}px of ${f.natural}px`);
+    if (0.6 * f.natural <= f.room) assert.ok(!f.scrolls, `a drawing that can fit, fits: ${JSON.stringify(f)}`);
+    assert.equal(f.focusable, f.scrolls, `a scrolling drawing takes the focus: ${JSON.stringify(f)}`);
+    assert.equal(f.hint !== null, f.scrolls, `a scrolling drawing says so: ${JSON.stringify(f)}`);
+  }
+  assert.ok(figures.some((f) => f.scrolls), 'the fixture has a drawing too wide for a phone');
+  assertNoViolations(await axeViolations(page, 'main'), 'patterns.html at 390px');
+  assertNoErrors(page);
 });

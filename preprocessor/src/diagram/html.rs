@@ -16,11 +16,11 @@ pub fn render_html(diagram: &Diagram, rendered: &Rendered) -> Markup {
             data-render=(render_mode(rendered)) {
             @match rendered {
                 Rendered::Static { light, dark } => {
-                    div.sg-diagram-svg.sg-diagram-light role="img" aria-label=(label) { (drawing(light)) }
-                    div.sg-diagram-svg.sg-diagram-dark role="img" aria-label=(label) { (drawing(dark)) }
+                    div.sg-diagram-svg.sg-diagram-light role="img" aria-label=(label) style=[natural_width(light)] { (drawing(light)) }
+                    div.sg-diagram-svg.sg-diagram-dark role="img" aria-label=(label) style=[natural_width(dark)] { (drawing(dark)) }
                 }
                 Rendered::Themed(svg) => {
-                    div.sg-diagram-svg role="img" aria-label=(label) { (drawing(svg)) }
+                    div.sg-diagram-svg role="img" aria-label=(label) style=[natural_width(svg)] { (drawing(svg)) }
                 }
                 Rendered::Client => {
                     div.sg-diagram-canvas data-sg-canvas role="img" aria-label=(label) {}
@@ -61,6 +61,16 @@ fn alt_text(diagram: &Diagram) -> String {
     }
 }
 
+/// The width mermaid drew at, from the drawing's `viewBox`, for the style
+/// sheet: on a narrow screen a drawing shrinks to fit as long as its labels
+/// stay legible, and scrolls sideways beyond that.
+fn natural_width(svg: &str) -> Option<String> {
+    let start = svg.find("viewBox=\"").or_else(|| svg.find("viewbox=\""))? + "viewBox=\"".len();
+    let view_box = &svg[start..start + svg[start..].find('"')?];
+    let width: f64 = view_box.split_whitespace().nth(2)?.parse().ok()?;
+    (width.is_finite() && width > 0.0).then(|| format!("--sg-diagram-width: {}px", width.round()))
+}
+
 /// A drawing from mermaid, which `diagram::safety` checked before it was
 /// cached or handed back, on one line: newlines in SVG are insignificant
 /// except inside `<style>`, where a space serves as well.
@@ -96,6 +106,20 @@ mod tests {
             title: Some("ECS <Fargate>".into()),
             description: Some("Load balancer to tasks.".into()),
         }
+    }
+
+    #[test]
+    fn a_drawing_says_the_width_it_was_drawn_at() {
+        assert_eq!(
+            natural_width(r#"<svg viewBox="0 0 949.28 174">"#).as_deref(),
+            Some("--sg-diagram-width: 949px")
+        );
+        assert_eq!(
+            natural_width(r#"<svg viewbox="-8 -8 400 900">"#).as_deref(),
+            Some("--sg-diagram-width: 400px")
+        );
+        assert_eq!(natural_width("<svg>"), None);
+        assert_eq!(natural_width(r#"<svg viewBox="0 0 x 1">"#), None);
     }
 
     #[test]
