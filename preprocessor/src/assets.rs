@@ -32,39 +32,30 @@ impl Assets {
     }
 
     /// Copies each file (a path from the book's root: `theme/exam.js`) into
-    /// `vendor/` under its file name. Unchanged files are not rewritten, so a
-    /// watching `serve` sees no change; a missing file is logged.
+    /// `vendor/` under its file name.
     pub fn copy(&self, files: &[&str]) {
-        let Some(dirs) = &self.dirs else { return };
         for file in files {
-            let from = dirs.root.join(file);
-            let name = from.file_name().map(PathBuf::from).unwrap_or_default();
-            let to = dirs.vendor.join(name);
-            let copied = std::fs::create_dir_all(&dirs.vendor)
-                .and_then(|()| std::fs::read(&from))
-                .and_then(|bytes| write_if_changed(&to, &bytes));
-            if let Err(err) = copied {
-                tracing::warn!("could not copy {} into {}: {err}", from.display(), dirs.vendor.display());
-            }
+            let name =
+                Path::new(file).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            self.copy_as(file, &name);
         }
     }
 
     /// Copies `from` (a path from the book's root) into `vendor/` as `name`.
+    /// A missing file is logged.
     pub fn copy_as(&self, from: &str, name: &str) {
         let Some(dirs) = &self.dirs else { return };
-        let from = dirs.root.join(from);
-        let copied = std::fs::create_dir_all(&dirs.vendor)
-            .and_then(|()| std::fs::read(&from))
-            .and_then(|bytes| write_if_changed(&dirs.vendor.join(name), &bytes));
-        if let Err(err) = copied {
-            tracing::warn!("could not copy {} into {}: {err}", from.display(), dirs.vendor.display());
+        match std::fs::read(dirs.root.join(from)) {
+            Ok(bytes) => {
+                self.write(name, &bytes);
+            }
+            Err(err) => tracing::warn!("could not copy {} into {}: {err}", from, dirs.vendor.display()),
         }
     }
-}
 
-impl Assets {
-    /// Writes a file the build made (a page's question bank) into `vendor/`
-    /// as `name`; whether it was written.
+    /// Writes a file into `vendor/` as `name` (a page's question bank, or a
+    /// copied file). Unchanged files are not rewritten, so a watching
+    /// `serve` sees no change. Whether it was written.
     pub fn write(&self, name: &str, bytes: &[u8]) -> bool {
         let Some(dirs) = &self.dirs else { return false };
         let written = std::fs::create_dir_all(&dirs.vendor)
@@ -73,11 +64,6 @@ impl Assets {
             tracing::warn!("could not write {} into {}: {err}", name, dirs.vendor.display());
         }
         written.is_ok()
-    }
-
-    /// Whether files are written at all (not in tests or `check`).
-    pub fn enabled(&self) -> bool {
-        self.dirs.is_some()
     }
 }
 

@@ -76,7 +76,12 @@ impl Pages {
 
     /// The top-level chapter a page is in (itself, for a top-level page).
     pub fn chapter_of(&self, page: &Path) -> Option<&Chapter> {
-        self.chapter_of.get(page).map(|&n| &self.chapters[n])
+        self.chapter_index(page).map(|n| &self.chapters[n])
+    }
+
+    /// The place in [`Pages::chapters`] of the chapter a page is in.
+    pub fn chapter_index(&self, page: &Path) -> Option<usize> {
+        self.chapter_of.get(page).copied()
     }
 
     /// The link from page `from` to page `to` (both `.md` under `src/`) and

@@ -94,6 +94,14 @@ pub fn parse<T: DeserializeOwned>(body: &str, block_name: &str, schema: &Schema)
     })
 }
 
+/// Checks the body of a block that takes no keys (comments are fine):
+/// anything else is a problem, as an unknown key or bad TOML is elsewhere.
+pub fn parse_keyless(body: &str, block_name: &str) -> Result<(), Vec<Problem>> {
+    #[derive(serde::Deserialize)]
+    struct NoKeys {}
+    parse::<NoKeys>(body, block_name, &Schema::of::<NoKeys>()).map(|_| ())
+}
+
 /// The known name nearest to `word`, if it is close enough to be a typo.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates

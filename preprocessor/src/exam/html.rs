@@ -20,7 +20,7 @@ pub fn render_html(exam: &ExamPage, style: MarkdownStyle) -> Markup {
                     " minutes) runs in your browser and needs JavaScript: it is off here, or the page's scripts could not be loaded. "
                     "Every one of its questions is in a chapter quiz, and those work without it:"
                 }
-                ul { @for (title, href) in &exam.quizzes { li { a href=(href) { (title) } } } }
+                ul { @for quiz in &exam.quizzes { li { a href=(quiz.href) { (quiz.title) } } } }
             }
         }
     }
@@ -33,9 +33,8 @@ pub fn render_markdown(exam: &ExamPage) -> String {
          its questions are in the chapter quizzes:\n\n",
         exam.questions, exam.minutes, exam.pass
     );
-    for (title, _, markdown_href) in exam.quizzes.iter().zip(&exam.quiz_sources).map(|((t, h), m)| (t, h, m))
-    {
-        let _ = writeln!(out, "- [{title}]({markdown_href})");
+    for quiz in &exam.quizzes {
+        let _ = writeln!(out, "- [{}]({})", quiz.title, quiz.markdown_href);
     }
     out
 }

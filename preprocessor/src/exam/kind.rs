@@ -65,10 +65,17 @@ pub struct ExamPage {
     pub pass: u32,
     /// The file in `vendor/` that holds its bank (`crate::quiz::Bank`).
     pub bank_file: String,
-    /// Each chapter's quiz: its title and link from the exam's page…
-    pub quizzes: Vec<(String, String)>,
-    /// …and the link as a Markdown source link.
-    pub quiz_sources: Vec<String>,
+    /// The quizzes it draws from, for readers without script.
+    pub quizzes: Vec<QuizLink>,
+}
+
+/// A quiz the exam draws from: its chapter's title, and the link to it from
+/// the exam's page in the site and in the sources.
+#[derive(Debug)]
+pub struct QuizLink {
+    pub title: String,
+    pub href: String,
+    pub markdown_href: String,
 }
 
 struct ExamBlock {
@@ -145,15 +152,17 @@ impl Block for ExamBlock {
             );
         }
         let mut quizzes = Vec::new();
-        let mut quiz_sources = Vec::new();
         let mut seen = HashSet::new();
         for q in published.0.iter().filter(|q| in_scope(&q.page)) {
             if seen.insert(q.page.clone()) {
                 let title = pages
                     .chapter_of(&q.page)
                     .map_or_else(|| q.page.display().to_string(), |c| c.title.clone());
-                quizzes.push((title, Pages::href(here, &q.page, "")));
-                quiz_sources.push(relative_source(here, &q.page));
+                quizzes.push(QuizLink {
+                    title,
+                    href: Pages::href(here, &q.page, ""),
+                    markdown_href: relative_source(here, &q.page),
+                });
             }
         }
         let id = exam_id(cx.block);
@@ -169,7 +178,6 @@ impl Block for ExamBlock {
             pass: self.spec.pass,
             bank_file,
             quizzes,
-            quiz_sources,
         });
     }
 

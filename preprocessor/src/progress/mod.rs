@@ -12,8 +12,8 @@ use crate::pages::Pages;
 use crate::problem::Problem;
 use crate::quiz::PublishedQuestions;
 use crate::review::ReviewPages;
-use crate::toml_body::{self, Schema};
-use serde::{Deserialize, Serialize};
+use crate::toml_body;
+use serde::Serialize;
 
 /// The files a progress page loads (theme/loader.js names them too).
 pub const FILES: [&str; 2] = ["theme/progress.css", "theme/progress.js"];
@@ -36,12 +36,9 @@ impl ProgressKind {
 #[derive(Default)]
 struct ProgressPages(usize);
 
-#[derive(Deserialize)]
-struct RawProgress {}
-
 /// Checks a progress block's body: it takes no keys (comments are fine).
 pub fn parse(body: &str) -> Result<(), Vec<Problem>> {
-    toml_body::parse::<RawProgress>(body, "progress", &Schema::of::<RawProgress>()).map(|_| ())
+    toml_body::parse_keyless(body, "progress")
 }
 
 impl Kind for ProgressKind {
@@ -132,13 +129,10 @@ impl Block for ProgressBlock {
                 limits: Vec::new(),
             })
             .collect();
-        let chapter_at = |page: &std::path::Path| pages.chapter_of(page).map(|c| c.slug.clone());
+        // `chapters` is in the order of `pages.chapters()`.
         if let Some(published) = cx.index.get::<PublishedQuestions>() {
             for q in &published.0 {
-                let Some(chapter) = chapters.iter_mut().find(|c| Some(&c.id) == chapter_at(&q.page).as_ref())
-                else {
-                    continue;
-                };
+                let Some(chapter) = pages.chapter_index(&q.page).map(|n| &mut chapters[n]) else { continue };
                 chapter.quiz.get_or_insert_with(|| Pages::href(here, &q.page, ""));
                 chapter
                     .questions
@@ -147,9 +141,7 @@ impl Block for ProgressBlock {
         }
         if let Some(tables) = cx.index.get::<LimitTables>() {
             for table in &tables.0 {
-                let Some(chapter) =
-                    chapters.iter_mut().find(|c| Some(&c.id) == chapter_at(&table.page).as_ref())
-                else {
+                let Some(chapter) = pages.chapter_index(&table.page).map(|n| &mut chapters[n]) else {
                     continue;
                 };
                 let anchor = table.rows.first().map(|r| row_anchor(&r.id)).unwrap_or_default();

@@ -6,6 +6,7 @@ use super::{Domain, RenderedQuestion, count_word};
 use crate::markdown::{MarkdownStyle, render_block, render_inline};
 use crate::pages::Pages;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// A question a quiz published, and the page it is on.
@@ -85,25 +86,26 @@ impl Bank {
         keep: impl Fn(&PublishedQuestion) -> bool,
     ) -> Bank {
         let mut chapters: Vec<BankChapter> = Vec::new();
+        // A chapter's place in `chapters`, by its slug.
+        let mut places: HashMap<&str, usize> = HashMap::new();
         let mut questions = Vec::new();
         for entry in published.iter().filter(|p| keep(p)) {
             let chapter_id = match pages.chapter_of(&entry.page) {
                 Some(chapter) => {
-                    if !chapters.iter().any(|c| c.id == chapter.slug) {
+                    let place = *places.entry(&chapter.slug).or_insert_with(|| {
                         chapters.push(BankChapter {
                             id: chapter.slug.clone(),
                             title: chapter.title.clone(),
                             quiz: Pages::href(from, &entry.page, ""),
                             size: 0,
                         });
-                    }
+                        chapters.len() - 1
+                    });
+                    chapters[place].size += 1;
                     chapter.slug.clone()
                 }
                 None => String::new(),
             };
-            if let Some(chapter) = chapters.iter_mut().find(|c| c.id == chapter_id) {
-                chapter.size += 1;
-            }
             questions.push(bank_question(from, entry, chapter_id, style));
         }
         let domains = Domain::ALL

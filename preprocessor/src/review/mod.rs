@@ -11,8 +11,8 @@ use crate::limits::{LimitTables, row_anchor};
 use crate::pages::Pages;
 use crate::problem::Problem;
 use crate::quiz::{Bank, PublishedQuestions};
-use crate::toml_body::{self, Schema};
-use serde::{Deserialize, Serialize};
+use crate::toml_body;
+use serde::Serialize;
 use std::path::PathBuf;
 
 /// The files a review page loads (theme/loader.js names them too).
@@ -35,12 +35,9 @@ impl ReviewKind {
     }
 }
 
-#[derive(Deserialize)]
-struct RawReview {}
-
 /// Checks a review block's body: it takes no keys (comments are fine).
 pub fn parse(body: &str) -> Result<(), Vec<Problem>> {
-    toml_body::parse::<RawReview>(body, "review", &Schema::of::<RawReview>()).map(|_| ())
+    toml_body::parse_keyless(body, "review")
 }
 
 impl Kind for ReviewKind {
