@@ -296,19 +296,14 @@
   // ---------------------------------------------------------------------
   // Storage: the keys the page knows of, the log, clearing and merging.
 
-  // SG.log, and what this view wrote to it when storage was full: a write
-  // that did not fit reads back as the log before it (SG.store prefers
-  // what the browser holds), so this page keeps its own copy then.
-  var unsaved = null;
+  // SG.log (a write that did not fit a full store is kept by SG.store for
+  // this view, so it reads back).
   var log = {
     entries: function () {
-      if (unsaved && log.full()) return unsaved.slice();
       try { return SG.log ? SG.log.entries() : []; } catch (e) { return []; }
     },
     replace: function (entries) {
-      if (!SG.log) return;
-      SG.log.replace(entries);
-      unsaved = log.full() ? entries.slice() : null;
+      if (SG.log) SG.log.replace(entries);
     },
     full: function () { return !!(SG.log && SG.log.full); }
   };

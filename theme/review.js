@@ -243,26 +243,14 @@
     return { questions: [], limits: [], chapters: [] };
   }
 
-  // What this view appended that the log could not keep (its storage is
-  // full, and reads give back the copy saved before): kept here, so a
-  // graded card does not come straight back.
-  var unsaved = [];
-
-  function sameEntry(a, b) {
-    return a.k === b.k && a.t === b.t && a.h === b.h && a.id === b.id && a.card === b.card && a.g === b.g;
-  }
-
+  // SG.store keeps what did not fit in a full store for this view, so the
+  // log always reads back what was appended.
   function logged() {
-    var entries = SG.log ? SG.log.entries() : [];
-    unsaved = unsaved.filter(function (e) { return !entries.some(function (s) { return sameEntry(s, e); }); });
-    return entries.concat(unsaved);
+    return SG.log ? SG.log.entries() : [];
   }
 
   function append(entry) {
-    if (!SG.log) return;
-    SG.log.append(entry);
-    var entries = SG.log.entries();
-    if (!entries.some(function (e) { return sameEntry(e, entry); })) unsaved.push(entry);
+    if (SG.log) SG.log.append(entry);
   }
 
   var count = 0;
@@ -324,7 +312,7 @@
       ? plural(due.length, 'card') + ' due now' + (later ? ', ' + later + ' more later today.' : '.')
       : (later ? plural(later, 'card') + ' due later today.' : 'No cards due today.');
     this.showSettings(settings, now);
-    this.storageNote.hidden = !(SG.log && SG.log.full) && !unsaved.length;
+    this.storageNote.hidden = !(SG.log && SG.log.full);
     this.renderPrint(due);
     var cur = this.current;
     var keep = cur && cur.card && due.filter(function (c) {
