@@ -38,6 +38,44 @@
   }
 
   var SG = window.StudyGuide;
+  if (!SG) return; // Chromium drawing at build time.
+
+  // A drawing wider than the screen scrolls sideways (diagrams.css): it
+  // says so, and takes the focus so the keyboard can scroll it.
+  function markWideDrawings() {
+    document.querySelectorAll('figure[data-sg-diagram]').forEach(function (figure) {
+      // Both theme variants of a drawing have its width; one is shown.
+      var boxes = [].slice.call(figure.querySelectorAll('.sg-diagram-svg'));
+      var wide = boxes.some(function (box) {
+        return box.offsetParent !== null && box.scrollWidth > box.clientWidth + 1;
+      });
+      boxes.forEach(function (box) {
+        if (wide) box.setAttribute('tabindex', '0');
+        else box.removeAttribute('tabindex');
+      });
+      var hint = figure.querySelector('.sg-diagram-hint');
+      if (wide && !hint && boxes.length) {
+        hint = document.createElement('p');
+        hint.className = 'sg-diagram-hint';
+        hint.textContent = 'Wider than the screen: scroll it sideways to see all of it.';
+        boxes[boxes.length - 1].insertAdjacentElement('afterend', hint);
+      } else if (!wide && hint) {
+        hint.remove();
+      }
+    });
+  }
+  // Measured once diagrams.css applies (widgets.js marks <html data-sg-styled>).
+  var html = document.documentElement;
+  if (html.hasAttribute('data-sg-styled')) markWideDrawings();
+  else {
+    new MutationObserver(function (changes, observer) {
+      if (!html.hasAttribute('data-sg-styled')) return;
+      observer.disconnect();
+      markWideDrawings();
+    }).observe(html, { attributes: true, attributeFilter: ['data-sg-styled'] });
+  }
+  window.addEventListener('resize', markWideDrawings);
+
   var pending = Array.prototype.slice.call(document.querySelectorAll('[data-sg-diagram][data-render="client"]'));
   if (pending.length === 0) return;
 
@@ -85,7 +123,7 @@
     return queue;
   }
 
-  // Printing waits for this (loader.js, ready.js): the first drawing of every diagram.
+  // Printing waits for this (widgets.js): the first drawing of every diagram.
   SG.diagrams = loadMermaid().then(function (mermaid) {
     new MutationObserver(function () { redraw(mermaid); })
       .observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });

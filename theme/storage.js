@@ -1,5 +1,5 @@
-// Saved state, and the one object the widget scripts share: this script
-// runs first and creates window.StudyGuide; the others add to it.
+// Saved state, in window.StudyGuide (widgets.js creates it; every widget
+// script adds to it).
 (function () {
   'use strict';
   var memory = {};
@@ -61,5 +61,5 @@
     }
   };
 
-  window.StudyGuide = { store: store };
+  window.StudyGuide.store = store;
 })();

@@ -330,7 +330,9 @@ fn check_quantity(q: &Quantity, source: &str) {
 
 pub fn diagram_parse(data: &[u8]) {
     let Some(body) = text(data) else { return };
-    let (d, problems) = diagram::parse(body);
+    // The first line doubles as the fence's info string (`title="…"`).
+    let info = body.lines().next().unwrap_or("");
+    let (d, problems) = diagram::parse(body, info, body.len() % 2 == 0);
     for p in &problems {
         assert!(p.span.start <= p.span.end && p.span.end <= d.source.len());
     }
@@ -479,7 +481,7 @@ pub fn transform(data: &[u8]) {
         style,
         title: "Fuzzed book".into(),
     };
-    let mut kinds = studyguide::kinds::all(Default::default(), diagram::Backend::client_only(), studyguide::assets::Assets::none());
+    let mut kinds = studyguide::kinds::all(&Default::default(), diagram::Backend::client_only(), studyguide::assets::Assets::none());
     let outcome = transform::transform(book, &settings, &mut kinds);
 
     // Every chapter comes back, in order, with only its content changed.

@@ -1,12 +1,41 @@
-//! Scripts and styles only some pages load: a kind copies its own from the
-//! book's `theme/` (and `node_modules/`) into the book's sources, under
-//! `vendor/`, when the book has one of its blocks; mdBook copies them into
-//! the site, and `theme/loader.js` loads them on the pages that need them,
-//! so a page without the block loads none of it, from file:// too.
+//! Our scripts and styles in a book: the build writes them from the copies
+//! the binary carries (`crate::embedded`), so they are always this binary's.
+//!
+//! - Every page loads `studyguide/base.css` and `studyguide/loader.js`
+//!   (`additional-css` and `additional-js`, which `mdbook-studyguide install`
+//!   writes into book.toml), under the book's root.
+//! - What the blocks use goes into the book's sources, under `vendor/`,
+//!   when the book has one of those blocks; mdBook copies it into the site,
+//!   and the loader loads it on the pages that hold the block, from file://
+//!   too.
 
+use crate::embedded;
 use std::path::{Path, PathBuf};
 
-/// Where a kind's files come from and go to, for one book.
+/// The folder under the book's root for what every page loads.
+pub const BASE_DIR: &str = "studyguide";
+
+/// The folder under the book's sources for what some pages load
+/// (`theme/loader.js` and `theme/widgets.js` name it too).
+pub const VENDOR_DIR: &str = "vendor";
+
+/// What every block with a script loads before its own files.
+/// (widgets.js first: loader.js loads it, and it the rest.)
+pub const WIDGETS: &[&str] = &["widgets.js", "studyguide.css", "storage.js", "log.js", "announce.js"];
+
+/// The `additional-css` and `additional-js` entries a book needs.
+pub fn base_entries() -> (Vec<String>, Vec<String>) {
+    let entry = |ext: &str| {
+        embedded::BASE
+            .iter()
+            .filter(|f| f.name.ends_with(ext))
+            .map(|f| format!("{BASE_DIR}/{}", f.name))
+            .collect()
+    };
+    (entry(".css"), entry(".js"))
+}
+
+/// Where our files go, for one book.
 #[derive(Debug, Clone, Default)]
 pub struct Assets {
     /// `None` when nothing is written (tests, fuzzing, `check`).
@@ -15,15 +44,15 @@ pub struct Assets {
 
 #[derive(Debug, Clone)]
 struct Dirs {
-    root: PathBuf,
+    base: PathBuf,
     vendor: PathBuf,
 }
 
 impl Assets {
     /// The book at `root` with its sources in `src`.
     pub fn of_book(root: &Path, src: &Path) -> Assets {
-        let vendor = root.join(src).join(crate::diagram::prerender::VENDOR_DIR);
-        Assets { dirs: Some(Dirs { root: root.to_owned(), vendor }) }
+        let vendor = root.join(src).join(VENDOR_DIR);
+        Assets { dirs: Some(Dirs { base: root.join(BASE_DIR), vendor }) }
     }
 
     /// Writes nothing.
@@ -31,40 +60,46 @@ impl Assets {
         Assets::default()
     }
 
-    /// Copies each file (a path from the book's root: `theme/exam.js`) into
-    /// `vendor/` under its file name.
-    pub fn copy(&self, files: &[&str]) {
-        for file in files {
-            let name =
-                Path::new(file).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            self.copy_as(file, &name);
-        }
-    }
-
-    /// Copies `from` (a path from the book's root) into `vendor/` as `name`.
-    /// A missing file is logged.
-    pub fn copy_as(&self, from: &str, name: &str) {
+    /// Writes what every page loads into `studyguide/`, which ignores itself
+    /// in git (the build writes it again).
+    pub fn write_base(&self) {
         let Some(dirs) = &self.dirs else { return };
-        match std::fs::read(dirs.root.join(from)) {
-            Ok(bytes) => {
-                self.write(name, &bytes);
-            }
-            Err(err) => tracing::warn!("could not copy {} into {}: {err}", from, dirs.vendor.display()),
+        let gitignore: &[u8] = b"# Written by mdbook-studyguide at every build.\n*\n";
+        for (name, bytes) in
+            embedded::BASE.iter().map(|f| (f.name, f.bytes)).chain([(".gitignore", gitignore)])
+        {
+            write_into(&dirs.base, name, bytes);
         }
     }
 
-    /// Writes a file into `vendor/` as `name` (a page's question bank, or a
-    /// copied file). Unchanged files are not rewritten, so a watching
+    /// Writes the embedded files with these names into `vendor/`.
+    pub fn copy(&self, names: &[&str]) {
+        for name in names {
+            match embedded::vendor(name) {
+                Some(file) => {
+                    self.write(file.name, file.bytes);
+                }
+                None => tracing::error!("{name} is not one of the files mdbook-studyguide carries"),
+            }
+        }
+    }
+
+    /// Writes a file into `vendor/` as `name` (a page's question bank, or an
+    /// embedded file). Unchanged files are not rewritten, so a watching
     /// `serve` sees no change. Whether it was written.
     pub fn write(&self, name: &str, bytes: &[u8]) -> bool {
         let Some(dirs) = &self.dirs else { return false };
-        let written = std::fs::create_dir_all(&dirs.vendor)
-            .and_then(|()| write_if_changed(&dirs.vendor.join(name), bytes));
-        if let Err(err) = &written {
-            tracing::warn!("could not write {} into {}: {err}", name, dirs.vendor.display());
-        }
-        written.is_ok()
+        write_into(&dirs.vendor, name, bytes)
     }
+}
+
+/// Writes `dir/name`, unless unchanged; a failure is logged.
+fn write_into(dir: &Path, name: &str, bytes: &[u8]) -> bool {
+    let written = std::fs::create_dir_all(dir).and_then(|()| write_if_changed(&dir.join(name), bytes));
+    if let Err(err) = &written {
+        tracing::warn!("could not write {name} into {}: {err}", dir.display());
+    }
+    written.is_ok()
 }
 
 /// Writes `bytes` unless the file already holds them.
@@ -80,33 +115,69 @@ mod tests {
     use super::*;
 
     #[test]
-    fn copies_into_vendor_and_leaves_unchanged_files_alone() {
+    fn writes_embedded_files_and_leaves_unchanged_ones_alone() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("theme")).unwrap();
-        std::fs::write(dir.path().join("theme/exam.js"), "exam").unwrap();
         let assets = Assets::of_book(dir.path(), Path::new("src"));
-        assets.copy(&["theme/exam.js", "theme/missing.js"]);
+        assets.copy(&["exam.js", "missing.js"]);
         let copied = dir.path().join("src/vendor/exam.js");
-        assert_eq!(std::fs::read_to_string(&copied).unwrap(), "exam");
+        assert_eq!(std::fs::read(&copied).unwrap(), embedded::vendor("exam.js").unwrap().bytes);
         let written = std::fs::metadata(&copied).unwrap().modified().unwrap();
         std::thread::sleep(std::time::Duration::from_millis(20));
-        assets.copy(&["theme/exam.js"]);
+        assets.copy(&["exam.js"]);
         assert_eq!(std::fs::metadata(&copied).unwrap().modified().unwrap(), written);
         assert!(!dir.path().join("src/vendor/missing.js").exists());
-        Assets::none().copy(&["theme/exam.js"]);
+        Assets::none().copy(&["exam.js"]);
+    }
+
+    #[test]
+    fn what_every_page_loads_goes_under_the_root() {
+        let dir = tempfile::tempdir().unwrap();
+        Assets::of_book(dir.path(), Path::new("src")).write_base();
+        let (css, js) = base_entries();
+        assert_eq!(
+            (css, js),
+            (vec!["studyguide/base.css".to_owned()], vec!["studyguide/loader.js".to_owned()])
+        );
+        assert!(dir.path().join("studyguide/loader.js").is_file());
+        let ignore = std::fs::read_to_string(dir.path().join("studyguide/.gitignore")).unwrap();
+        assert!(ignore.ends_with("\n*\n"), "{ignore}");
     }
 }
 
 #[cfg(test)]
 mod loader_tests {
+    use crate::embedded;
+
+    fn text(name: &str) -> String {
+        let file = embedded::BASE.iter().chain(embedded::VENDOR).find(|f| f.name == name).unwrap();
+        String::from_utf8(file.bytes.to_vec()).unwrap()
+    }
+
+    /// Every kind's files, and the files every widget loads, are in
+    /// widgets.js's lists; loader.js and base.css name the same blocks.
     #[test]
-    fn the_loader_loads_what_the_kinds_copy() {
-        let loader = include_str!("../../theme/loader.js");
-        let files = crate::exam::FILES.iter().chain(&crate::progress::FILES).chain(&crate::review::FILES);
-        for file in files {
-            let name = file.rsplit('/').next().unwrap();
-            assert!(loader.contains(&format!("'{name}'")), "theme/loader.js should load {name}");
+    fn the_scripts_load_what_the_kinds_write() {
+        let widgets = text("widgets.js");
+        let kinds = crate::kinds::all(
+            &Default::default(),
+            crate::diagram::Backend::client_only(),
+            super::Assets::none(),
+        );
+        let names = kinds.iter().flat_map(|k| k.files().iter()).chain(&super::WIDGETS[1..]);
+        for name in names {
+            assert!(widgets.contains(&format!("'{name}'")), "theme/widgets.js should load {name}");
         }
-        assert!(loader.contains(&format!("'{}'", crate::review::FSRS.1)));
+        assert!(text("loader.js").contains("'vendor/widgets.js'"));
+        assert!(widgets.contains(&format!("SG.vendor = '{}/';", super::VENDOR_DIR)));
+        let blocks: Vec<String> = {
+            let list = text("loader.js");
+            let list = list.split("var BLOCKS = '").nth(1).unwrap().split('\'').next().unwrap().to_owned();
+            list.split(',').map(str::to_owned).collect()
+        };
+        for block in &blocks {
+            assert!(widgets.contains(&format!("'{block}'")), "theme/widgets.js should know {block}");
+            assert!(text("base.css").contains(block.as_str()), "theme/base.css should hide {block}");
+        }
+        assert_eq!(blocks.len(), 6);
     }
 }

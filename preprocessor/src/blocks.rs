@@ -35,8 +35,10 @@ struct Segment {
 /// One of our fenced blocks, as found in a chapter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FencedBlock {
-    /// The info string that opened it: `quiz`.
+    /// The info string's first word, which names its kind: `quiz`.
     pub fence: &'static str,
+    /// The rest of the info string (`title="…"` after `mermaid`), trimmed.
+    pub info: String,
     /// The whole block, fences included, as a byte range of the chapter.
     pub range: Range<usize>,
     /// The text between the fences, with any list or quote indentation removed.
@@ -130,7 +132,7 @@ pub fn scan(content: &str, syntax: &Syntax) -> ChapterScan {
     let mut blocks = Vec::new();
     // Ranges where a `{{limit}}` is literal text: code, inline code, raw HTML.
     let mut literal: Vec<Range<usize>> = Vec::new();
-    let mut open: Option<(&'static str, Range<usize>, String, Vec<Segment>)> = None;
+    let mut open: Option<Opened> = None;
     let mut code_depth = 0usize;
 
     for (event, range) in parser {
@@ -141,21 +143,22 @@ pub fn scan(content: &str, syntax: &Syntax) -> ChapterScan {
                 if let CodeBlockKind::Fenced(info) = kind
                     && let Some(fence) = syntax.fence_of(info.trim())
                 {
-                    open = Some((fence, range, String::new(), Vec::new()));
+                    let info = info.trim()[fence.len()..].trim().to_owned();
+                    open = Some(Opened { fence, info, range, body: String::new(), segments: Vec::new() });
                 }
             }
             Event::Text(text) if code_depth > 0 => {
-                if let Some((_, _, body, segments)) = open.as_mut() {
+                if let Some(open) = open.as_mut() {
                     // Text normally equals its source slice; where it does not
                     // (tabs expanded inside a container), point at the slice start.
-                    segments.push(Segment { body_start: body.len(), chapter_start: range.start });
-                    body.push_str(&text);
+                    open.segments.push(Segment { body_start: open.body.len(), chapter_start: range.start });
+                    open.body.push_str(&text);
                 }
             }
             Event::End(TagEnd::CodeBlock) => {
                 code_depth = code_depth.saturating_sub(1);
-                if let Some((fence, range, body, segments)) = open.take() {
-                    blocks.push(finish_block(content, fence, range, body, segments));
+                if let Some(opened) = open.take() {
+                    blocks.push(finish_block(content, opened));
                 }
             }
             Event::Code(_) | Event::InlineHtml(_) | Event::Html(_) => literal.push(range),
@@ -168,13 +171,16 @@ pub fn scan(content: &str, syntax: &Syntax) -> ChapterScan {
     ChapterScan { blocks, refs }
 }
 
-fn finish_block(
-    content: &str,
+/// A block of ours whose closing fence is not reached yet.
+struct Opened {
     fence: &'static str,
+    info: String,
     range: Range<usize>,
     body: String,
     segments: Vec<Segment>,
-) -> FencedBlock {
+}
+
+fn finish_block(content: &str, Opened { fence, info, range, body, segments }: Opened) -> FencedBlock {
     let line_start = content[..range.start].rfind('\n').map_or(0, |i| i + 1);
     let container_prefix: String = content[line_start..range.start]
         .chars()
@@ -182,7 +188,7 @@ fn finish_block(
         .collect();
     let terminated = has_closing_fence(&content[range.clone()], &container_prefix);
     let ends_with_newline = content[range.clone()].ends_with('\n');
-    FencedBlock { fence, range, body, segments, container_prefix, terminated, ends_with_newline }
+    FencedBlock { fence, info, range, body, segments, container_prefix, terminated, ends_with_newline }
 }
 
 /// True when the last line of a fenced block closes the fence it opened with:

@@ -60,8 +60,12 @@ pub struct DiagramConfig {
     pub prerender: Prerender,
     /// Where rendered diagrams are cached, relative to the book root.
     pub cache_dir: PathBuf,
-    /// mermaid's browser bundle, relative to the book root.
-    pub mermaid: PathBuf,
+    /// A mermaid browser bundle of the book's own, relative to the book
+    /// root, instead of the one the binary carries.
+    pub mermaid: Option<PathBuf>,
+    /// Fail the build when a diagram has no text alternative (a warning
+    /// otherwise).
+    pub require_text_alternative: bool,
     /// The Chromium executable; found on the usual paths when unset.
     pub chromium: Option<PathBuf>,
 }
@@ -71,7 +75,8 @@ impl Default for DiagramConfig {
         DiagramConfig {
             prerender: Prerender::Auto,
             cache_dir: PathBuf::from(".studyguide-cache"),
-            mermaid: PathBuf::from("node_modules/mermaid/dist/mermaid.min.js"),
+            mermaid: None,
+            require_text_alternative: false,
             chromium: None,
         }
     }

@@ -60,6 +60,12 @@ pub trait Kind {
     /// Book-wide work once every block is indexed, before any is resolved.
     fn prepare(&mut self, _index: &mut Index, _target: Target) {}
 
+    /// The files in `vendor/` its blocks load, besides `assets::WIDGETS`
+    /// (`theme/widgets.js` lists them too, which a test checks).
+    fn files(&self) -> &'static [&'static str] {
+        &[]
+    }
+
     /// What the kind has to say about the whole book, for `check`.
     fn summary(&self, _index: &Index) -> Option<String> {
         None
@@ -127,6 +133,11 @@ pub struct BlockCx<'a> {
 }
 
 impl BlockCx<'_> {
+    /// The fence's info string after the kind's name: `title="…"`.
+    pub fn info(&self) -> &str {
+        &self.block.info
+    }
+
     /// Pins a problem with a span in the block body to its file and line.
     pub fn locate(&self, problem: Problem) -> Problem {
         let start = self.block.chapter_offset(problem.span.start);

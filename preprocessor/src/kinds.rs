@@ -1,7 +1,7 @@
 //! The kinds of block this preprocessor expands: one line each.
 
 use crate::assets::Assets;
-use crate::config::QuizConfig;
+use crate::config::StudyGuideConfig;
 use crate::diagram::{self, DiagramKind};
 use crate::exam::ExamKind;
 use crate::kind::Kind;
@@ -11,14 +11,14 @@ use crate::quiz::QuizKind;
 use crate::review::ReviewKind;
 
 /// Every kind, for one run over a book; `diagrams` draws the diagrams and
-/// `assets` copies the scripts that only some pages load.
-pub fn all(quizzes: QuizConfig, diagrams: diagram::Backend, assets: Assets) -> Vec<Box<dyn Kind>> {
+/// `assets` takes the banks of questions the gathering pages write.
+pub fn all(config: &StudyGuideConfig, diagrams: diagram::Backend, assets: Assets) -> Vec<Box<dyn Kind>> {
     vec![
-        Box::new(QuizKind::new(quizzes)),
+        Box::new(QuizKind::new(config.quizzes)),
         Box::new(LimitsKind),
-        Box::new(DiagramKind::new(diagrams)),
+        Box::new(DiagramKind::new(diagrams, config.diagrams.require_text_alternative)),
         Box::new(ExamKind::new(assets.clone())),
-        Box::new(ProgressKind::new(assets.clone())),
+        Box::new(ProgressKind),
         Box::new(ReviewKind::new(assets)),
     ]
 }

@@ -1,8 +1,10 @@
 //! The mdBook side: the `Preprocessor` implementation and the JSON protocol
 //! mdBook speaks to an external preprocessor.
 
+use crate::assets::Assets;
 use crate::config::{OnFailure, StudyGuideConfig};
 use crate::diagram;
+use crate::kind::Kind;
 use crate::markdown::MarkdownStyle;
 use crate::problem::Problem;
 use crate::transform::{self, Outcome, Settings, Target};
@@ -62,11 +64,42 @@ pub fn run_pipeline(ctx: &PreprocessorContext, book: Book) -> Result<Outcome> {
     let config = StudyGuideConfig::from_book(&ctx.config)?;
     let settings = settings(ctx, &config);
     let backend = diagram::Backend::from_config(&ctx.root, &ctx.config, &config.diagrams);
-    let assets = crate::assets::Assets::of_book(&ctx.root, &ctx.config.book.src);
-    let mut kinds = crate::kinds::all(config.quizzes, backend, assets);
-    let outcome = transform::transform(book, &settings, &mut kinds);
+    let assets = Assets::of_book(&ctx.root, &ctx.config.book.src);
+    let mut kinds = crate::kinds::all(&config, backend, assets.clone());
+    let mut outcome = transform::transform(book, &settings, &mut kinds);
+    if settings.target == Target::Html {
+        let unlisted = crate::install::check_book_toml(&ctx.root, &ctx.config);
+        let used = write_assets(&assets, &kinds, &outcome.stats, unlisted.is_none());
+        if let Some(problem) = unlisted.filter(|_| used) {
+            outcome.problems.push(problem);
+            // Until book.toml lists them, the chapters load them themselves.
+            assets.copy(&crate::embedded::BASE.iter().map(|f| f.name).collect::<Vec<_>>());
+            let bootstrap = crate::install::bootstrap();
+            outcome.book.for_each_chapter_mut(|chapter| {
+                if chapter.content.contains(" data-sg-") {
+                    chapter.content.insert_str(0, &bootstrap);
+                }
+            });
+        }
+    }
     tracing::debug!(stats = ?outcome.stats, "studyguide preprocessor finished");
     Ok(outcome)
+}
+
+/// Writes what every page loads when book.toml lists it (`listed`), and
+/// the files of each kind the book has; whether it has any.
+fn write_assets(assets: &Assets, kinds: &[Box<dyn Kind>], stats: &transform::Stats, listed: bool) -> bool {
+    if listed {
+        assets.write_base();
+    }
+    let used: Vec<&Box<dyn Kind>> = kinds.iter().filter(|k| stats.blocks.contains_key(k.fence())).collect();
+    if !used.is_empty() {
+        assets.copy(crate::assets::WIDGETS);
+    }
+    for kind in &used {
+        assets.copy(kind.files());
+    }
+    !used.is_empty()
 }
 
 /// Fails with every error under `bail`; logs errors under `continue`, and
@@ -101,35 +134,33 @@ pub fn built_against() -> &'static str {
     mdbook_preprocessor::MDBOOK_VERSION
 }
 
-/// A warning when the calling mdBook is not the version we were built
-/// against; minor versions of mdBook 0.x may change the book format.
-pub fn version_warning(calling: &str) -> Option<String> {
-    let ours = semver::Version::parse(built_against()).ok()?;
+/// The mdBook versions whose book format this binary reads: the 0.5
+/// series it was built against (0.x minor versions may change the format).
+pub const SUPPORTED_MDBOOK: &str = ">=0.5.0, <0.6.0";
+
+/// Whether the calling mdBook is in [`SUPPORTED_MDBOOK`]: an error when it is
+/// not, or when its version cannot be read.
+pub fn check_mdbook_version(calling: &str) -> Result<()> {
+    let supported = semver::VersionReq::parse(SUPPORTED_MDBOOK).context("SUPPORTED_MDBOOK")?;
     let Ok(theirs) = semver::Version::parse(calling) else {
-        return Some(format!(
-            "mdBook reported a version we cannot read (`{calling}`); studyguide was built against mdBook {ours}"
-        ));
+        bail!(
+            "mdBook reported a version that is not a version (`{calling}`); mdbook-studyguide supports mdBook {SUPPORTED_MDBOOK}"
+        );
     };
-    let compatible = semver::VersionReq::parse(&format!("~{}.{}", ours.major, ours.minor)).ok()?;
-    if theirs == ours {
-        None
-    } else if compatible.matches(&theirs) {
-        Some(format!(
-            "studyguide was built against mdBook {ours} and is called by mdBook {theirs}; this should work"
-        ))
-    } else {
-        Some(format!(
-            "studyguide was built against mdBook {ours} but is called by mdBook {theirs}: the book format may differ; install mdBook {ours}"
-        ))
+    if !supported.matches(&theirs) {
+        bail!(
+            "mdbook-studyguide {} supports mdBook {SUPPORTED_MDBOOK}, and this is mdBook {theirs}, whose book format may differ; \
+             install a supported mdBook (`cargo install mdbook --version ^0.5 --locked`), or use `mdbook-studyguide build`, which needs none",
+            env!("CARGO_PKG_VERSION")
+        );
     }
+    Ok(())
 }
 
 /// The external-preprocessor protocol: book JSON in on `input`, out on `output`.
 pub fn handle_json(input: impl Read, output: impl Write) -> Result<()> {
     let (ctx, book) = mdbook_preprocessor::parse_input(input)?;
-    if let Some(warning) = version_warning(&ctx.mdbook_version) {
-        tracing::warn!("{warning}");
-    }
+    check_mdbook_version(&ctx.mdbook_version)?;
     let book = StudyGuide.run(&ctx, book)?;
     serde_json::to_writer(output, &book).context("could not write the book to mdBook")?;
     Ok(())
@@ -140,17 +171,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_same_version_is_silent() {
-        assert_eq!(version_warning(built_against()), None);
+    fn every_mdbook_of_the_supported_range_is_accepted() {
+        for version in [built_against(), "0.5.0", "0.5.99"] {
+            assert!(check_mdbook_version(version).is_ok(), "{version}");
+        }
     }
 
     #[test]
-    fn other_versions_are_named() {
-        let patch = version_warning("0.5.99").unwrap();
-        assert!(patch.contains("should work"), "{patch}");
-        let minor = version_warning("0.4.40").unwrap();
-        assert!(minor.contains("called by mdBook 0.4.40") && minor.contains("may differ"), "{minor}");
-        assert!(version_warning("banana").unwrap().contains("cannot read"));
+    fn mdbooks_outside_the_range_are_refused_with_the_range() {
+        for version in ["0.4.40", "0.6.0", "1.0.0"] {
+            let err = check_mdbook_version(version).unwrap_err().to_string();
+            assert!(
+                err.contains(&format!("this is mdBook {version}")) && err.contains(">=0.5.0, <0.6.0"),
+                "{err}"
+            );
+        }
+        assert!(check_mdbook_version("banana").unwrap_err().to_string().contains("not a version"));
+    }
+
+    #[test]
+    fn the_range_holds_the_linked_mdbook() {
+        let range = semver::VersionReq::parse(SUPPORTED_MDBOOK).unwrap();
+        assert!(range.matches(&semver::Version::parse(built_against()).unwrap()));
     }
 
     #[test]

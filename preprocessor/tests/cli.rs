@@ -226,11 +226,19 @@ fn speaks_mdbooks_preprocessor_protocol() {
 }
 
 #[test]
-fn warns_when_mdbook_is_another_version() {
+fn works_with_every_mdbook_0_5_and_refuses_others_naming_the_range() {
     let dir = tempfile::tempdir().unwrap();
-    let (output, _, stderr) = run_protocol(protocol_input(dir.path(), "0.4.40"));
+    let (output, stdout, stderr) = run_protocol(protocol_input(dir.path(), "0.5.99"));
     assert!(output.status.success(), "{stderr}");
-    assert!(stderr.contains("built against mdBook 0.5.4 but is called by mdBook 0.4.40"), "{stderr}");
+    assert!(stdout.contains("data-sg-quiz"), "{stdout}");
+    for version in ["0.4.40", "0.6.0"] {
+        let (output, stdout, stderr) = run_protocol(protocol_input(dir.path(), version));
+        assert!(!output.status.success() && stdout.is_empty(), "{version}: {stderr}");
+        assert!(
+            stderr.contains(&format!("supports mdBook >=0.5.0, <0.6.0, and this is mdBook {version}")),
+            "{stderr}"
+        );
+    }
 }
 
 #[test]

@@ -1,5 +1,6 @@
-//! The command line: `build`, `serve`, `check` and `pdf` for people, and the
-//! preprocessor protocol (`supports`, JSON on stdin) for mdBook.
+//! The command line: `init`, `install`, `build`, `serve`, `check` and `pdf`
+//! for people, and the preprocessor protocol (`supports`, JSON on stdin)
+//! for mdBook.
 
 mod check;
 mod pdf;
@@ -29,6 +30,19 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Make a new book in DIR with an example of every block, ready to build.
+    Init {
+        /// The folder for the new book (created if missing).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// The book's title.
+        #[arg(long, default_value = "My Study Guide")]
+        title: String,
+    },
+    /// Add the preprocessor to an existing book: edits its book.toml (keeping
+    /// comments and other settings) and writes what its pages load. Running
+    /// it again changes nothing.
+    Install(BookDir),
     /// Build the site into the book's build directory (book/ by default).
     Build {
         #[command(flatten)]
@@ -67,6 +81,23 @@ pub fn main() -> ExitCode {
         None => crate::preprocessor::handle_json(std::io::stdin().lock(), std::io::stdout().lock())
             .map(|()| ExitCode::SUCCESS),
         Some(Command::Supports { .. }) => Ok(ExitCode::SUCCESS),
+        Some(Command::Init { dir, title }) => crate::install::init(&dir, &title).map(|()| {
+            eprintln!("A new book is in {}. Build and serve it with:", dir.display());
+            eprintln!(
+                "    mdbook serve {}      (or: mdbook-studyguide serve {})",
+                dir.display(),
+                dir.display()
+            );
+            ExitCode::SUCCESS
+        }),
+        Some(Command::Install(book)) => crate::install::install(&book.dir).map(|installed| {
+            for note in &installed.notes {
+                eprintln!("note: {note}");
+            }
+            let what = if installed.changed { "book.toml now loads" } else { "book.toml already loads" };
+            eprintln!("{what} mdbook-studyguide {}; build with `mdbook build`.", env!("CARGO_PKG_VERSION"));
+            ExitCode::SUCCESS
+        }),
         Some(Command::Build { book, dest_dir }) => build(&book.dir, dest_dir.as_deref()).map(|path| {
             eprintln!("The book is at {}", path.display());
             ExitCode::SUCCESS

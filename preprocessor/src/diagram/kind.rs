@@ -10,11 +10,13 @@ use std::collections::{HashMap, HashSet};
 /// ```` ```mermaid ```` blocks, drawn by `backend`.
 pub struct DiagramKind {
     backend: Backend,
+    /// A diagram without a text alternative is an error, not a warning.
+    require_alternative: bool,
 }
 
 impl DiagramKind {
-    pub fn new(backend: Backend) -> Self {
-        DiagramKind { backend }
+    pub fn new(backend: Backend, require_alternative: bool) -> Self {
+        DiagramKind { backend, require_alternative }
     }
 }
 
@@ -40,8 +42,12 @@ impl Kind for DiagramKind {
         "mermaid"
     }
 
-    fn parse(&self, body: &str, _cx: &BlockCx) -> Parsed {
-        let (diagram, problems) = super::parse(body);
+    fn files(&self) -> &'static [&'static str] {
+        &["diagrams.css", "diagrams.js"]
+    }
+
+    fn parse(&self, body: &str, cx: &BlockCx) -> Parsed {
+        let (diagram, problems) = super::parse(body, cx.info(), self.require_alternative);
         Parsed::new(Some(Box::new(DiagramBlock { diagram, drawing: Rendered::Client })), problems)
     }
 

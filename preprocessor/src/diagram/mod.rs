@@ -29,70 +29,57 @@ pub struct Diagram {
     pub description: Option<String>,
 }
 
-/// Diagram types mermaid 11 knows, as the first word of a diagram.
-const DIAGRAM_TYPES: &[&str] = &[
-    "graph",
-    "flowchart",
-    "flowchart-elk",
-    "sequenceDiagram",
-    "classDiagram",
-    "classDiagram-v2",
-    "stateDiagram",
-    "stateDiagram-v2",
-    "erDiagram",
-    "journey",
-    "gantt",
-    "pie",
-    "quadrantChart",
-    "requirementDiagram",
-    "gitGraph",
-    "C4Context",
-    "C4Container",
-    "C4Component",
-    "C4Dynamic",
-    "C4Deployment",
-    "mindmap",
-    "timeline",
-    "zenuml",
-    "sankey-beta",
-    "sankey",
-    "xychart-beta",
-    "xychart",
-    "block-beta",
-    "block",
-    "packet-beta",
-    "packet",
-    "kanban",
-    "architecture-beta",
-    "architecture",
-    "radar-beta",
-    "treemap-beta",
-];
-
-/// Reads a diagram block. Mermaid's own syntax check needs a browser and
-/// happens when the diagram is drawn; this checks what can be checked here.
-pub fn parse(body: &str) -> (Diagram, Vec<Problem>) {
+/// Reads a diagram block: its body and the rest of its fence's info
+/// string (`title="…" description="…"`). Which diagram types there are is
+/// mermaid's to say: it draws the diagram at build time (or in the reader's
+/// browser) and its error is reported then. This checks the rest: a
+/// diagram has something to draw, and a text alternative, which is an
+/// error when `require_alternative` and a warning otherwise.
+pub fn parse(body: &str, info: &str, require_alternative: bool) -> (Diagram, Vec<Problem>) {
     let source = body.replace("\r\n", "\n");
     let mut problems = Vec::new();
     let mut title = None;
     let mut description = None;
+    let mut front_matter_title = None;
     let mut first_statement: Option<(usize, &str)> = None;
-    let mut in_frontmatter = false;
     let mut offset = 0;
     let mut lines = source.split_inclusive('\n').peekable();
     while let Some(line) = lines.next() {
         let start = offset;
         offset += line.len();
         let trimmed = line.trim();
-        if start == 0 && trimmed == "---" {
-            in_frontmatter = true;
+        if trimmed.is_empty() {
             continue;
         }
-        if in_frontmatter {
-            in_frontmatter = trimmed != "---";
+        // Front matter (`title:`, `config:`) before the diagram.
+        if first_statement.is_none() && trimmed == "---" && front_matter_title.is_none() {
+            for more in lines.by_ref() {
+                offset += more.len();
+                if more.trim() == "---" {
+                    break;
+                }
+                if let Some(text) = more.trim().strip_prefix("title:") {
+                    front_matter_title = Some(unquote(text.trim()).to_owned());
+                }
+            }
+            front_matter_title.get_or_insert_with(String::new);
             continue;
         }
-        if trimmed.is_empty() || trimmed.starts_with("%%") {
+        // A directive, `%%{init: …}%%`, may span lines.
+        if trimmed.starts_with("%%{") {
+            let mut text = trimmed.to_owned();
+            while !text.contains("}%%") {
+                match lines.next() {
+                    Some(more) => {
+                        offset += more.len();
+                        text.push_str(more);
+                    }
+                    None => break,
+                }
+            }
+            continue;
+        }
+        if trimmed.starts_with("%%") {
             continue;
         }
         if first_statement.is_none() {
@@ -122,34 +109,90 @@ pub fn parse(body: &str) -> (Diagram, Vec<Problem>) {
         }
     }
 
-    let empty = first_statement.is_none();
-    match first_statement {
-        None => problems.push(Problem::new(0..0, "mermaid block is empty")),
-        Some((at, statement)) => {
-            let keyword = statement.split([' ', '\t', ';']).next().unwrap_or("");
-            if !DIAGRAM_TYPES.contains(&keyword) {
-                let problem = Problem::new(
-                    at..at + keyword.len(),
-                    format!("mermaid: unknown diagram type `{keyword}`"),
-                );
-                problems.push(match crate::toml_body::closest(keyword, DIAGRAM_TYPES.iter().copied()) {
-                    Some(best) => problem.hint(format!("did you mean `{best}`?")),
-                    None => {
-                        problem.hint("start the diagram with its type, e.g. `graph TD` or `sequenceDiagram`")
-                    }
-                });
-            }
+    // The fence's own title and description: for every type, including
+    // those with no accTitle syntax (sankey, block, mindmap…).
+    for attribute in info_attributes(info) {
+        match attribute {
+            Ok((key, value)) if key == "title" => title = Some(value),
+            Ok((key, value)) if key == "description" => description = Some(value),
+            Ok((key, _)) => problems.push(
+                Problem::new(0..0, format!("mermaid: unknown setting `{key}` after ```mermaid"))
+                    .hint("the fence takes title=\"…\" and description=\"…\""),
+            ),
+            Err(text) => problems.push(
+                Problem::new(0..0, format!("mermaid: cannot read `{text}` after ```mermaid"))
+                    .hint("write settings as title=\"…\" description=\"…\""),
+            ),
         }
     }
-    if title.as_deref().is_none_or(str::is_empty) && !empty {
-        let at = first_statement.map_or(0, |(at, s)| at + s.len());
-        problems.push(
-            Problem::new(at..at, "diagram has no text alternative").hint(
-                "add `accTitle: …` (shown as the caption) and `accDescr: …` lines after the diagram type",
-            ),
-        );
+    let title = title.filter(|t| !t.is_empty()).or(front_matter_title.filter(|t| !t.is_empty()));
+    let description = description.filter(|d| !d.is_empty());
+
+    match first_statement {
+        None => problems.push(Problem::new(0..0, "mermaid block is empty")),
+        Some((at, statement)) if title.is_none() => {
+            let at = at + statement.len();
+            problems.push(
+                Problem::new(at..at, "diagram has no text alternative")
+                    .hint(
+                        "add `accTitle: …` (shown as the caption) and `accDescr: …` lines after the diagram type, \
+                         or title=\"…\" description=\"…\" after ```mermaid",
+                    )
+                    .warning_unless(require_alternative),
+            );
+        }
+        Some(_) => {}
     }
     (Diagram { source, title, description }, problems)
+}
+
+/// `key="value"` pairs, separated by spaces; a value may hold `\"`. What
+/// cannot be read is an `Err` with its text.
+fn info_attributes(info: &str) -> Vec<Result<(String, String), String>> {
+    let mut found = Vec::new();
+    let mut rest = info.trim();
+    while !rest.is_empty() {
+        let Some((key, after)) = rest.split_once('=') else {
+            found.push(Err(rest.to_owned()));
+            break;
+        };
+        let key = key.trim();
+        let after = after.trim_start();
+        let Some(quote) = after.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+            found.push(Err(rest.to_owned()));
+            break;
+        };
+        let mut value = String::new();
+        let mut chars = after[1..].char_indices();
+        let mut end = None;
+        while let Some((i, c)) = chars.next() {
+            match c {
+                '\\' => value.extend(chars.next().map(|(_, c)| c)),
+                c if c == quote => {
+                    end = Some(1 + i + 1);
+                    break;
+                }
+                c => value.push(c),
+            }
+        }
+        let Some(end) = end else {
+            found.push(Err(rest.to_owned()));
+            break;
+        };
+        if key.is_empty() || key.contains(char::is_whitespace) {
+            found.push(Err(rest[..rest.len() - after.len() + end].trim().to_owned()));
+        } else {
+            found.push(Ok((key.to_owned(), value)));
+        }
+        rest = after[end..].trim_start();
+    }
+    found
+}
+
+/// A YAML scalar without its quotes.
+fn unquote(text: &str) -> &str {
+    let quoted = |q: char| text.len() >= 2 && text.starts_with(q) && text.ends_with(q);
+    if quoted('"') || quoted('\'') { &text[1..text.len() - 1] } else { text }
 }
 
 /// mermaid's error as a one-line message and a hint. Its "line N" counts
@@ -175,6 +218,10 @@ pub fn describe_error(message: &str) -> (String, Option<String>) {
 mod tests {
     use super::*;
 
+    fn parse(body: &str) -> (Diagram, Vec<Problem>) {
+        super::parse(body, "", true)
+    }
+
     #[test]
     fn reads_the_text_alternative() {
         let (d, problems) =
@@ -191,24 +238,56 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_title_is_a_problem() {
+    fn a_missing_title_is_an_error_when_required_and_a_warning_otherwise() {
         let (_, problems) = parse("graph TD\nA --> B\n");
         assert_eq!(problems.len(), 1);
-        assert!(problems[0].message.contains("no text alternative"));
+        assert!(problems[0].message.contains("no text alternative") && problems[0].is_error());
+        let (_, problems) = super::parse("graph TD\nA --> B\n", "", false);
+        assert_eq!(problems.len(), 1);
+        assert!(!problems[0].is_error());
     }
 
     #[test]
-    fn unknown_types_are_caught_with_a_suggestion() {
-        let body = "%% comment\ngrpah TD\naccTitle: x\nA --> B\n";
-        let (_, problems) = parse(body);
-        assert_eq!(&body[problems[0].span.clone()], "grpah");
-        assert_eq!(problems[0].hint.as_deref(), Some("did you mean `graph`?"));
+    fn every_type_is_left_to_mermaid() {
+        for body in
+            ["wardley-beta\n", "venn-beta\n  set A\n", "treeView-beta\n", "ishikawa-beta\n", "grpah TD\n"]
+        {
+            let (_, problems) = super::parse(body, "title=\"t\"", true);
+            assert!(problems.is_empty(), "{body}: {problems:?}");
+        }
     }
 
     #[test]
-    fn front_matter_is_skipped() {
-        let (_, problems) = parse("---\ntitle: x\n---\nflowchart TD\naccTitle: t\nA-->B\n");
+    fn the_fence_can_give_the_text_alternative() {
+        let (d, problems) =
+            parse_info("sankey-beta\nA,B,10\n", r#"title="Energy flows" description="From \"A\" to B.""#);
         assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(d.title.as_deref(), Some("Energy flows"));
+        assert_eq!(d.description.as_deref(), Some("From \"A\" to B."));
+        let (_, problems) = parse_info("pie\n\"a\": 1\n", "title='x' colour=\"red\"");
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].message.contains("unknown setting `colour`"), "{problems:?}");
+        let (_, problems) = parse_info("pie\n", "title=\"never closed");
+        assert!(problems[0].message.contains("cannot read"), "{problems:?}");
+        let (_, problems) = parse_info("pie\n", "{.class}");
+        assert!(problems.iter().any(|p| p.message.contains("cannot read")), "{problems:?}");
+    }
+
+    fn parse_info(body: &str, info: &str) -> (Diagram, Vec<Problem>) {
+        super::parse(body, info, true)
+    }
+
+    #[test]
+    fn front_matter_and_directives_come_before_the_type() {
+        let (d, problems) =
+            parse("---\ntitle: \"Order flow\"\nconfig:\n  theme: forest\n---\nflowchart TD\nA-->B\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(d.title.as_deref(), Some("Order flow"), "the front matter's title is the caption");
+        let body =
+            "\n%%{\n  init: {\n    'theme': 'dark'\n  }\n}%%\nsequenceDiagram\naccTitle: t\nA->>B: hi\n";
+        assert!(parse(body).1.is_empty(), "{:?}", parse(body).1);
+        let (_, problems) = parse("%%{init: {'theme': 'forest'}}%%\ngraph LR\nA-->B\n");
+        assert_eq!(problems.len(), 1, "only the missing alternative: {problems:?}");
     }
 
     #[test]

@@ -59,7 +59,8 @@ pub struct RenderStats {
 pub struct Backend {
     prerender: bool,
     chromium: Option<PathBuf>,
-    mermaid: Option<PathBuf>,
+    /// `None` for a backend that never draws.
+    mermaid: Option<Bundle>,
     cache: Cache,
     /// `src/vendor/` in the book.
     vendor_dir: PathBuf,
@@ -70,12 +71,15 @@ pub struct Backend {
 
 impl Backend {
     pub fn from_config(root: &Path, book: &Config, config: &DiagramConfig) -> Self {
-        let mermaid = root.join(&config.mermaid);
+        let mermaid = match &config.mermaid {
+            None => Bundle::Embedded,
+            Some(path) => Bundle::of_file(&root.join(path)),
+        };
         let src = &book.book.src;
         Backend {
             prerender: config.prerender == Prerender::Auto,
             chromium: chrome::find(config.chromium.as_deref().map(|p| root.join(p)).as_deref()),
-            mermaid: mermaid.is_file().then_some(mermaid),
+            mermaid: Some(mermaid),
             cache: Cache::new(root.join(&config.cache_dir).join("diagrams")),
             vendor_dir: root.join(src).join(VENDOR_DIR),
             book: Some((root.to_owned(), book.clone())),
@@ -97,7 +101,7 @@ impl Backend {
     }
 
     fn cache_key(&self, source: &str) -> String {
-        let version = self.mermaid.as_deref().and_then(mermaid_version).unwrap_or_default();
+        let version = self.mermaid.as_ref().map(Bundle::version).unwrap_or_default();
         short_hash(&[source, &version, RENDER_SETTINGS])
     }
 
@@ -106,9 +110,6 @@ impl Backend {
     pub fn render_all(&mut self, diagrams: &[&Diagram]) -> Vec<Rendered> {
         self.stats = RenderStats::default();
         let Some(mermaid) = self.mermaid.clone() else {
-            if !diagrams.is_empty() && self.prerender {
-                tracing::warn!("mermaid is not installed (run `npm ci`): diagrams are shown as their source");
-            }
             self.stats.client = diagrams.len();
             return vec![Rendered::Client; diagrams.len()];
         };
@@ -165,7 +166,7 @@ impl Backend {
             .collect();
         self.stats.client = results.iter().filter(|r| **r == Rendered::Client).count();
         if self.stats.client > 0 {
-            client_bundle::copy(&mermaid, &self.vendor_dir);
+            client_bundle::copy(mermaid.bytes(), &self.vendor_dir);
         }
         if !diagrams.is_empty() {
             tracing::info!(
@@ -179,8 +180,10 @@ impl Backend {
     }
 
     /// Draws `sources` in Chromium, with the book's fonts when it has any.
-    fn draw(&self, chromium: &Path, mermaid: &Path, sources: &[&str]) -> Result<Vec<Entry>> {
+    fn draw(&self, chromium: &Path, mermaid: &Bundle, sources: &[&str]) -> Result<Vec<Entry>> {
         let dir = tempfile::Builder::new().prefix("studyguide-diagrams-").tempdir()?;
+        let bundle = dir.path().join(crate::embedded::MERMAID.name);
+        std::fs::write(&bundle, mermaid.bytes())?;
         let fonts = self.book.as_ref().and_then(|(root, config)| {
             book_fonts::write(root, config, dir.path())
                 .inspect_err(|err| {
@@ -189,7 +192,52 @@ impl Backend {
                 .ok()
                 .flatten()
         });
-        chromium_drawing::draw(chromium, mermaid, dir.path(), fonts.as_deref(), sources, ID_TOKEN)
+        chromium_drawing::draw(chromium, &bundle, dir.path(), fonts.as_deref(), sources, ID_TOKEN)
+    }
+}
+
+/// mermaid's browser bundle: the one the binary carries, or a book's own
+/// (`diagrams.mermaid`).
+#[derive(Debug, Clone)]
+enum Bundle {
+    Embedded,
+    File { bytes: Vec<u8>, version: String },
+}
+
+impl Bundle {
+    /// The bundle at `path`; the embedded one, with a warning, when it cannot
+    /// be read.
+    fn of_file(path: &Path) -> Bundle {
+        match std::fs::read(path) {
+            Ok(bytes) => {
+                // Its package.json names its version; else its contents do.
+                let version = mermaid_version(path)
+                    .unwrap_or_else(|| crate::hash::short_hash(&[&String::from_utf8_lossy(&bytes)]));
+                Bundle::File { bytes, version }
+            }
+            Err(err) => {
+                tracing::warn!(
+                    "diagrams.mermaid: could not read {} ({err}); using the mermaid {} that mdbook-studyguide carries",
+                    path.display(),
+                    crate::embedded::MERMAID_VERSION
+                );
+                Bundle::Embedded
+            }
+        }
+    }
+
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Bundle::Embedded => crate::embedded::MERMAID.bytes,
+            Bundle::File { bytes, .. } => bytes,
+        }
+    }
+
+    fn version(&self) -> String {
+        match self {
+            Bundle::Embedded => crate::embedded::MERMAID_VERSION.to_owned(),
+            Bundle::File { version, .. } => version.clone(),
+        }
     }
 }
 

@@ -441,7 +441,7 @@ mod tests {
 
     #[test]
     fn the_stylesheets_name_the_same_dark_themes_once() {
-        let studyguide = include_str!("../../../theme/studyguide.css");
+        let studyguide = include_str!("../../theme/studyguide.css");
         let classes: Vec<String> = DARK_THEMES.iter().map(|name| format!(".{name}")).collect();
         let rule = format!("{} {{", classes.join(", "));
         assert_eq!(
@@ -450,8 +450,8 @@ mod tests {
             "theme/studyguide.css should have one `{rule}` rule"
         );
         let elsewhere = [
-            ("theme/diagrams.css", include_str!("../../../theme/diagrams.css")),
-            ("theme/diagrams.js", include_str!("../../../theme/diagrams.js")),
+            ("theme/diagrams.css", include_str!("../../theme/diagrams.css")),
+            ("theme/diagrams.js", include_str!("../../theme/diagrams.js")),
         ];
         for name in DARK_THEMES {
             assert_eq!(

@@ -12,9 +12,6 @@ use crate::quiz::{Bank, PublishedQuestions};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-/// The files an exam page loads (theme/loader.js names them too).
-pub const FILES: [&str; 2] = ["theme/exam.css", "theme/exam.js"];
-
 /// ```` ```exam ```` blocks.
 pub struct ExamKind {
     assets: Assets,
@@ -47,10 +44,8 @@ impl Kind for ExamKind {
         true
     }
 
-    fn prepare(&mut self, index: &mut Index, target: Target) {
-        if target == Target::Html && index.get::<ExamPages>().is_some_and(|p| !p.0.is_empty()) {
-            self.assets.copy(&FILES);
-        }
+    fn files(&self) -> &'static [&'static str] {
+        &["exam.css", "exam.js"]
     }
 }
 

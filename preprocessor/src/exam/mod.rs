@@ -16,7 +16,7 @@
 mod html;
 mod kind;
 
-pub use kind::{ExamKind, ExamPage, ExamPages, FILES};
+pub use kind::{ExamKind, ExamPage, ExamPages};
 
 use crate::problem::Problem;
 use crate::quiz::Text;

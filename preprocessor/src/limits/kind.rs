@@ -15,6 +15,10 @@ impl Kind for LimitsKind {
         "limits"
     }
 
+    fn files(&self) -> &'static [&'static str] {
+        &["limits.js"]
+    }
+
     fn parse(&self, body: &str, _cx: &BlockCx) -> Parsed {
         let (table, problems) = super::parse(body);
         Parsed::new(table.map(|table| Box::new(LimitsBlock { table }) as Box<dyn Block>), problems)

@@ -3,10 +3,9 @@
 //! and limit tables, the exams and the review page) and `theme/progress.js`
 //! adds what the learner did, kept in their browser.
 
-use crate::assets::Assets;
 use crate::exam::ExamPages;
 use crate::html::{Markup, html, json_for_script};
-use crate::kind::{Block, BlockCx, Index, Kind, Parsed, ResolveCx, Target};
+use crate::kind::{Block, BlockCx, Index, Kind, Parsed, ResolveCx};
 use crate::limits::{LimitTables, row_anchor};
 use crate::pages::Pages;
 use crate::problem::Problem;
@@ -15,23 +14,12 @@ use crate::review::ReviewPages;
 use crate::toml_body;
 use serde::Serialize;
 
-/// The files a progress page loads (theme/loader.js names them too).
-pub const FILES: [&str; 2] = ["theme/progress.css", "theme/progress.js"];
-
 /// The book's title, for the learner's exported progress.
 #[derive(Debug, Default)]
 pub struct BookTitle(pub String);
 
 /// ```` ```progress ```` blocks.
-pub struct ProgressKind {
-    assets: Assets,
-}
-
-impl ProgressKind {
-    pub fn new(assets: Assets) -> Self {
-        ProgressKind { assets }
-    }
-}
+pub struct ProgressKind;
 
 #[derive(Default)]
 struct ProgressPages(usize);
@@ -57,13 +45,9 @@ impl Kind for ProgressKind {
         true
     }
 
-    fn prepare(&mut self, index: &mut Index, target: Target) {
-        if target == Target::Html && index.get::<ProgressPages>().is_some_and(|p| p.0 > 0) {
-            self.assets.copy(&FILES);
-            // It counts the review cards due with the review page's scheduler.
-            self.assets.copy(&crate::review::FILES);
-            self.assets.copy_as(crate::review::FSRS.0, crate::review::FSRS.1);
-        }
+    /// It counts the review cards due with the review page's scheduler.
+    fn files(&self) -> &'static [&'static str] {
+        &["progress.css", "ts-fsrs.js", "review.js", "progress.js"]
     }
 }
 

@@ -43,6 +43,10 @@ impl Kind for QuizKind {
         "quiz"
     }
 
+    fn files(&self) -> &'static [&'static str] {
+        &["quiz.js"]
+    }
+
     fn parse(&self, body: &str, _cx: &BlockCx) -> Parsed {
         let (quiz, problems) = super::parse(body);
         let block = quiz

@@ -2,7 +2,7 @@
 //! keys). Its bank (every question of the book and every limit, in a file of
 //! its own in `vendor/`, as the exam's) is loaded before
 //! `theme/review.js`, which makes cards of what the learner missed and schedules
-//! them with FSRS (ts-fsrs, copied into the book as mermaid is).
+//! them with FSRS (ts-fsrs, which the binary carries, as it carries mermaid).
 
 use crate::assets::Assets;
 use crate::html::{Markup, html};
@@ -14,11 +14,6 @@ use crate::quiz::{Bank, PublishedQuestions};
 use crate::toml_body;
 use serde::Serialize;
 use std::path::PathBuf;
-
-/// The files a review page loads (theme/loader.js names them too).
-pub const FILES: [&str; 2] = ["theme/review.css", "theme/review.js"];
-/// ts-fsrs's browser build, from the book's `node_modules/`, and its name in `vendor/`.
-pub const FSRS: (&str, &str) = ("node_modules/ts-fsrs/dist/index.umd.js", "ts-fsrs.js");
 
 /// Every review page of the book (the progress page links the first).
 #[derive(Debug, Default)]
@@ -59,11 +54,8 @@ impl Kind for ReviewKind {
         true
     }
 
-    fn prepare(&mut self, index: &mut Index, target: Target) {
-        if target == Target::Html && index.get::<ReviewPages>().is_some_and(|p| !p.0.is_empty()) {
-            self.assets.copy(&FILES);
-            self.assets.copy_as(FSRS.0, FSRS.1);
-        }
+    fn files(&self) -> &'static [&'static str] {
+        &["review.css", "ts-fsrs.js", "review.js"]
     }
 }
 

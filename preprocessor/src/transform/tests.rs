@@ -24,7 +24,7 @@ fn book(chapters: &[(&str, &str)]) -> Book {
 
 fn run(chapters: &[(&str, &str)], target: Target, on_failure: OnFailure) -> (Vec<String>, Vec<Problem>) {
     let mut kinds = crate::kinds::all(
-        Default::default(),
+        &Default::default(),
         crate::diagram::Backend::client_only(),
         crate::assets::Assets::none(),
     );
@@ -171,7 +171,7 @@ fn an_exam_gathers_every_quiz_even_in_later_chapters() {
 fn the_gathering_pages_banks_are_files_of_their_own() {
     let dir = tempfile::tempdir().unwrap();
     let assets = crate::assets::Assets::of_book(dir.path(), Path::new("src"));
-    let mut kinds = crate::kinds::all(Default::default(), crate::diagram::Backend::client_only(), assets);
+    let mut kinds = crate::kinds::all(&Default::default(), crate::diagram::Backend::client_only(), assets);
     let chapters =
         [("exam.md", "```exam\n```\n"), ("review.md", "```review\n```\n"), ("a.md", QUIZ), ("b.md", LIMITS)];
     let outcome = transform(book(&chapters), &settings(Target::Html, OnFailure::Bail), &mut kinds);

@@ -35,8 +35,7 @@ pub(super) fn rebuild_on_change(book: &MDBook, rebuilt: Rebuilt) -> Result<Debou
         }
     }
     // Files we write ourselves must not trigger another build.
-    let ignored =
-        [src.join(crate::diagram::prerender::VENDOR_DIR), book.root.join(&book.config.build.build_dir)];
+    let ignored = [src.join(crate::assets::VENDOR_DIR), book.root.join(&book.config.build.build_dir)];
     let root = book.root.clone();
     std::thread::spawn(move || {
         while let Ok(batch) = rx.recv() {

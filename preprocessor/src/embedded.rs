@@ -1,0 +1,109 @@
+//! The files the binary carries: our scripts and styles (`theme/`) and the
+//! two libraries the pages use (`vendor/`: mermaid and ts-fsrs, copied from
+//! the npm registry through `package-lock.json`; `npm run vendor` updates
+//! them). A build writes them into the book, so a book needs neither npm nor
+//! a copy of our `theme/`, and they are always the ones this binary was
+//! built with: they cannot drift from it.
+
+/// One embedded file, by the name pages load it under.
+#[derive(Debug, Clone, Copy)]
+pub struct File {
+    pub name: &'static str,
+    pub bytes: &'static [u8],
+}
+
+macro_rules! theme {
+    ($name:literal) => {
+        File { name: $name, bytes: include_bytes!(concat!("../theme/", $name)) }
+    };
+}
+
+/// mermaid's browser bundle, as pages and the build-time drawing load it.
+pub const MERMAID: File = File { name: "mermaid.min.js", bytes: include_bytes!("../vendor/mermaid.min.js") };
+/// The npm version of [`MERMAID`] (a test checks it against the lock file).
+pub const MERMAID_VERSION: &str = "11.17.2";
+
+/// ts-fsrs's browser build: the review page's scheduler.
+pub const FSRS: File = File { name: "ts-fsrs.js", bytes: include_bytes!("../vendor/ts-fsrs.js") };
+/// The npm version of [`FSRS`].
+pub const FSRS_VERSION: &str = "5.4.2";
+
+/// Every file a page may load from `vendor/`, by name.
+pub const VENDOR: &[File] = &[
+    theme!("widgets.js"),
+    theme!("storage.js"),
+    theme!("log.js"),
+    theme!("announce.js"),
+    theme!("studyguide.css"),
+    theme!("quiz.js"),
+    theme!("limits.js"),
+    theme!("diagrams.js"),
+    theme!("diagrams.css"),
+    theme!("exam.js"),
+    theme!("exam.css"),
+    theme!("progress.js"),
+    theme!("progress.css"),
+    theme!("review.js"),
+    theme!("review.css"),
+    MERMAID,
+    FSRS,
+];
+
+/// What every page loads (`additional-css` and `additional-js`): the loader,
+/// which loads the rest only on pages that use it, and the style that keeps
+/// a widget hidden until its own style applies.
+pub const BASE: &[File] = &[theme!("base.css"), theme!("loader.js")];
+
+/// The embedded file with this name.
+pub fn vendor(name: &str) -> Option<File> {
+    VENDOR.iter().chain(BASE).copied().find(|file| file.name == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn repo() -> &'static Path {
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+    }
+
+    /// The version the lock file pins for an npm package.
+    fn locked(package: &str) -> String {
+        let lock = std::fs::read_to_string(repo().join("package-lock.json")).expect("package-lock.json");
+        let lock: serde_json::Value = serde_json::from_str(&lock).unwrap();
+        lock["packages"][format!("node_modules/{package}")]["version"].as_str().unwrap().to_owned()
+    }
+
+    /// The installed package's file, which `npm ci` takes from the lock file.
+    fn installed(package: &str, file: &str) -> Vec<u8> {
+        let path = repo().join("node_modules").join(package).join(file);
+        std::fs::read(&path).unwrap_or_else(|_| panic!("{} is missing: run `npm ci`", path.display()))
+    }
+
+    #[test]
+    fn the_embedded_libraries_are_the_locked_versions() {
+        assert_eq!(MERMAID_VERSION, locked("mermaid"));
+        assert_eq!(FSRS_VERSION, locked("ts-fsrs"));
+        let mermaid = installed("mermaid", "dist/mermaid.min.js");
+        assert!(
+            MERMAID.bytes == mermaid.as_slice(),
+            "vendor/mermaid.min.js differs from npm's: run `npm run vendor`"
+        );
+        let fsrs = installed("ts-fsrs", "dist/index.umd.js");
+        assert!(FSRS.bytes == fsrs.as_slice(), "vendor/ts-fsrs.js differs from npm's: run `npm run vendor`");
+        let version = format!("version:\"{MERMAID_VERSION}\"");
+        assert!(String::from_utf8_lossy(MERMAID.bytes).contains(&version));
+    }
+
+    #[test]
+    fn every_theme_file_is_embedded() {
+        let embedded: Vec<&str> = VENDOR.iter().chain(BASE).map(|f| f.name).collect();
+        for entry in std::fs::read_dir(repo().join("theme")).unwrap() {
+            let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+            if name.ends_with(".js") || name.ends_with(".css") {
+                assert!(embedded.contains(&name.as_str()), "theme/{name} is not embedded");
+            }
+        }
+    }
+}

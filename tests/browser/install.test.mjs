@@ -1,0 +1,185 @@
+// An author's first steps, in temporary directories with nothing of this
+// repository beside them: `init` a book and build it with mdBook 0.5.4
+// itself, `install` into a book that has its own settings, a book whose
+// files are from another version, and a book written for mdbook-mermaid.
+// Each is then used in Chromium as a reader would.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { binaryPath, closeShared, removeAtExit, repoRoot, siteAt, tempDir } from './harness.mjs';
+import { assertNoErrors, expectText, expectVisible } from './assertions.mjs';
+
+after(closeShared);
+
+// mdBook 0.5.4, which tests/mdbook-cli.sh installs (tests/run runs it first).
+const MDBOOK = path.join(repoRoot, 'target', 'mdbook-cli', 'bin', 'mdbook');
+
+// Runs a command the way an author would: our binary and mdBook on PATH,
+// in a directory with no node_modules and no theme of ours.
+function run(command, args, cwd) {
+  const PATH = [path.dirname(binaryPath), path.dirname(MDBOOK), '/usr/bin', '/bin'].join(':');
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { PATH, HOME: process.env.HOME } });
+  return { status: result.status, log: `${result.stdout}\n${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, '') };
+}
+
+const fresh = (prefix) => removeAtExit(tempDir(prefix));
+
+test('init → mdbook build: the example quiz grades itself, the limit table practises, the diagram is drawn', async (t) => {
+  assert.ok(existsSync(MDBOOK), `${MDBOOK} is installed (tests/mdbook-cli.sh)`);
+  const dir = path.join(fresh('studyguide-init-'), 'my-book');
+  const init = run('mdbook-studyguide', ['init', dir], repoRoot);
+  assert.equal(init.status, 0, init.log);
+  assert.match(init.log, /mdbook serve/);
+  assert.ok(!existsSync(path.join(dir, 'node_modules')) && !existsSync(path.join(dir, 'theme')));
+
+  const build = run('mdbook', ['build'], dir);
+  assert.equal(build.status, 0, build.log);
+  assert.doesNotMatch(build.log, /WARN|ERROR/, build.log);
+
+  const site = await siteAt({ dir, site: path.join(dir, 'book') });
+  const quiz = await site.open(t, site.fileUrl('quiz.html'));
+  const first = quiz.getByRole('group', { name: /How long can one Lambda invocation run/ });
+  await first.getByRole('radio', { name: /15 minutes/ }).check();
+  await first.getByRole('button', { name: 'Check' }).click();
+  await expectText(first.getByRole('status'), /Correct/);
+  assertNoErrors(quiz);
+
+  const chapter = await site.open(t, site.fileUrl('chapter_1.html'));
+  await expectVisible(chapter.locator('figure[data-sg-diagram] svg').first());
+  await chapter.getByRole('button', { name: /Practi[cs]e/ }).first().click();
+  const field = chapter.getByRole('textbox').first();
+  await field.fill('15 min');
+  await field.press('Enter');
+  await expectText(chapter.locator('[data-sg-limits]').first(), /Correct|✓/);
+  assertNoErrors(chapter);
+
+  const again = run('mdbook-studyguide', ['init', dir], repoRoot);
+  assert.notEqual(again.status, 0);
+  assert.match(again.log, /already holds a book.*mdbook-studyguide install/);
+});
+
+const COMMENTED = `# The team's book.
+[book]
+title = "Team notes" # shown in the menu bar
+src = "src"
+
+# mdBook's own link checker, ours to keep.
+[preprocessor.links]
+
+[output.html]
+# Our house style.
+additional-css = ["custom.css"]
+`;
+
+function authorBook(toml) {
+  const dir = fresh('studyguide-author-');
+  mkdirSync(path.join(dir, 'src'));
+  writeFileSync(path.join(dir, 'book.toml'), toml);
+  writeFileSync(path.join(dir, 'custom.css'), 'body { letter-spacing: 0; }\n');
+  writeFileSync(path.join(dir, 'src', 'SUMMARY.md'), '# Summary\n\n- [Notes](notes.md)\n');
+  writeFileSync(path.join(dir, 'src', 'notes.md'), `# Notes
+
+\`\`\`quiz
+[[question]]
+id = "two"
+prompt = "What is one plus one?"
+choices = ["One", "Two"]
+answer = "B"
+explanation = "One and one make two."
+see = "notes.md#notes"
+\`\`\`
+`);
+  return dir;
+}
+
+test('install keeps comments and other preprocessors, and a second install changes no byte', async (t) => {
+  const dir = authorBook(COMMENTED);
+  const first = run('mdbook-studyguide', ['install', dir], repoRoot);
+  assert.equal(first.status, 0, first.log);
+  const once = readFileSync(path.join(dir, 'book.toml'), 'utf8');
+  // Only our lines were added: without them it is the author's file, byte for byte.
+  const ours = ['[preprocessor.studyguide]\n\n', ', "studyguide/base.css"', 'additional-js = ["studyguide/loader.js"]\n'];
+  for (const line of ours) assert.ok(once.includes(line), `${line} in:\n${once}`);
+  assert.equal(ours.reduce((text, line) => text.replace(line, ''), once), COMMENTED);
+  const second = run('mdbook-studyguide', ['install', dir], repoRoot);
+  assert.equal(second.status, 0, second.log);
+  assert.match(second.log, /already loads/);
+  assert.equal(readFileSync(path.join(dir, 'book.toml'), 'utf8'), once);
+
+  const build = run('mdbook', ['build'], dir);
+  assert.equal(build.status, 0, build.log);
+  const site = await siteAt({ dir, site: path.join(dir, 'book') });
+  const page = await site.open(t, site.fileUrl('notes.html'));
+  const question = page.getByRole('group', { name: /one plus one/ });
+  await question.getByRole('radio', { name: 'Two' }).check();
+  await question.getByRole('button', { name: 'Check' }).click();
+  await expectText(question.getByRole('status'), /Correct/);
+  assertNoErrors(page);
+});
+
+test('files from another version are written afresh, and a book.toml without our entries is told what to run', async (t) => {
+  const dir = authorBook(COMMENTED);
+  assert.equal(run('mdbook-studyguide', ['install', dir], repoRoot).status, 0);
+  // What an older binary left behind.
+  writeFileSync(path.join(dir, 'studyguide', 'loader.js'), '// an old loader\n');
+  mkdirSync(path.join(dir, 'src', 'vendor'), { recursive: true });
+  writeFileSync(path.join(dir, 'src', 'vendor', 'quiz.js'), '// an old quiz script\n');
+  const build = run('mdbook', ['build'], dir);
+  assert.equal(build.status, 0, build.log);
+  const embedded = (name) => readFileSync(path.join(repoRoot, 'theme', name), 'utf8');
+  assert.equal(readFileSync(path.join(dir, 'studyguide', 'loader.js'), 'utf8'), embedded('loader.js'));
+  assert.equal(readFileSync(path.join(dir, 'src', 'vendor', 'quiz.js'), 'utf8'), embedded('quiz.js'));
+
+  // Entries an older version wrote, and none of this one's.
+  const toml = path.join(dir, 'book.toml');
+  writeFileSync(toml, COMMENTED.replace('additional-css = ["custom.css"]', 'additional-js = ["studyguide/old.js"]')
+    .replace('[output.html]', '[preprocessor.studyguide]\n\n[output.html]'));
+  writeFileSync(path.join(dir, 'studyguide', 'old.js'), '');
+  const stale = run('mdbook', ['build'], dir);
+  assert.equal(stale.status, 0, stale.log);
+  assert.match(stale.log, /book\.toml does not list "studyguide\/base\.css" and "studyguide\/loader\.js"/);
+  assert.match(stale.log, /run `mdbook-studyguide install`/);
+  // Meanwhile the quiz still works: its chapter loads our files itself.
+  const site = await siteAt({ dir, site: path.join(dir, 'book') });
+  const page = await site.open(t, site.fileUrl('notes.html'));
+  const question = page.getByRole('group', { name: /one plus one/ });
+  await question.getByRole('radio', { name: 'Two' }).check();
+  await question.getByRole('button', { name: 'Check' }).click();
+  await expectText(question.getByRole('status'), /Correct/);
+  assertNoErrors(page);
+
+  assert.equal(run('mdbook-studyguide', ['install', dir], repoRoot).status, 0);
+  assert.doesNotMatch(readFileSync(toml, 'utf8'), /old\.js/);
+  const fixed = run('mdbook', ['build'], dir);
+  assert.doesNotMatch(fixed.log, /does not list/, fixed.log);
+});
+
+test('a book written for mdbook-mermaid switches by replacing the preprocessor, and nothing else', async (t) => {
+  const dir = fresh('studyguide-mermaid-');
+  mkdirSync(path.join(dir, 'src'));
+  // As mdbook-mermaid's `install` leaves a book, with [preprocessor.mermaid]
+  // replaced by ours.
+  writeFileSync(path.join(dir, 'book.toml'), `[book]
+title = "Diagrams"
+
+[preprocessor.studyguide]
+
+[output.html]
+additional-js = ["mermaid.min.js", "mermaid-init.js"]
+`);
+  writeFileSync(path.join(dir, 'mermaid.min.js'), '/* the book\'s own copy of mermaid */\n');
+  writeFileSync(path.join(dir, 'mermaid-init.js'), '/* mdbook-mermaid\'s start-up script */\n');
+  writeFileSync(path.join(dir, 'src', 'SUMMARY.md'), '# Summary\n\n- [Flow](flow.md)\n');
+  writeFileSync(path.join(dir, 'src', 'flow.md'), '# Flow\n\n```mermaid\ngraph TD;\n    A-->B;\n    A-->C;\n```\n');
+  const build = run('mdbook', ['build'], dir);
+  assert.equal(build.status, 0, build.log);
+  assert.match(build.log, /diagram has no text alternative/, 'a warning, not an error');
+  const site = await siteAt({ dir, site: path.join(dir, 'book') });
+  const page = await site.open(t, site.fileUrl('flow.html'));
+  const figure = page.locator('figure[data-sg-diagram]');
+  await expectVisible(figure.locator('svg').first());
+  assert.match(await figure.locator('svg').first().textContent(), /A[\s\S]*B[\s\S]*C/);
+  assertNoErrors(page);
+});
