@@ -66,10 +66,15 @@ pub fn run_pipeline(ctx: &PreprocessorContext, book: Book) -> Result<Outcome> {
     let backend = diagram::Backend::from_config(&ctx.root, &ctx.config, &config.diagrams);
     let assets = Assets::of_book(&ctx.root, &ctx.config.book.src);
     let mut kinds = crate::kinds::all(&config, backend, assets.clone());
+    let html = settings.target == Target::Html;
+    let unlisted = crate::install::check_book_toml(&ctx.root, &ctx.config);
+    // First: drawing diagrams renders an empty book, which needs them.
+    if html && unlisted.is_none() {
+        assets.write_base();
+    }
     let mut outcome = transform::transform(book, &settings, &mut kinds);
-    if settings.target == Target::Html {
-        let unlisted = crate::install::check_book_toml(&ctx.root, &ctx.config);
-        let used = write_assets(&assets, &kinds, &outcome.stats, unlisted.is_none());
+    if html {
+        let used = write_assets(&assets, &kinds, &outcome.stats);
         if let Some(problem) = unlisted.filter(|_| used) {
             outcome.problems.push(problem);
             // Until book.toml lists them, the chapters load them themselves.
@@ -86,12 +91,8 @@ pub fn run_pipeline(ctx: &PreprocessorContext, book: Book) -> Result<Outcome> {
     Ok(outcome)
 }
 
-/// Writes what every page loads when book.toml lists it (`listed`), and
-/// the files of each kind the book has; whether it has any.
-fn write_assets(assets: &Assets, kinds: &[Box<dyn Kind>], stats: &transform::Stats, listed: bool) -> bool {
-    if listed {
-        assets.write_base();
-    }
+/// Writes the files of each kind the book has; whether it has any.
+fn write_assets(assets: &Assets, kinds: &[Box<dyn Kind>], stats: &transform::Stats) -> bool {
     let used: Vec<&Box<dyn Kind>> = kinds.iter().filter(|k| stats.blocks.contains_key(k.fence())).collect();
     if !used.is_empty() {
         assets.copy(crate::assets::WIDGETS);
