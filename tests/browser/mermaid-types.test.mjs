@@ -18,8 +18,9 @@ const FIXTURE = path.join(booksDir, 'mermaid-types');
 const MERMAID = path.join(repoRoot, 'node_modules', 'mermaid', 'dist', 'mermaid.min.js');
 
 // The theme files the binary writes into the book and its pages load. The
-// fixture's book.toml names them too; the settings win over any list a
-// caller's environment carries.
+// fixture's book.toml names them too; set here as well, so that lists in the
+// caller's environment (mdBook reads MDBOOK_OUTPUT__HTML__* over book.toml)
+// cannot replace them.
 const THEME_ENV = {
   MDBOOK_OUTPUT__HTML__ADDITIONAL_CSS: '["studyguide/base.css"]',
   MDBOOK_OUTPUT__HTML__ADDITIONAL_JS: '["studyguide/loader.js"]',
@@ -67,7 +68,8 @@ const KEYWORDS = [...new Set([...readFileSync(MERMAID, 'utf8').matchAll(/\^\\s\*
 const keywordOf = (type) => KEYWORDS.filter((k) => type.startsWith(k)).sort((a, b) => b.length - a.length)[0];
 
 before(() => {
-  assert.equal(new Set(PAGES).size, readdirSync(path.join(FIXTURE, 'src')).length - 1, 'SUMMARY.md lists every chapter');
+  const chapters = readdirSync(path.join(FIXTURE, 'src')).filter((f) => f.endsWith('.md') && f !== 'SUMMARY.md');
+  assert.deepEqual([...PAGES].sort(), chapters.map((f) => f.slice(0, -3)).sort(), 'SUMMARY.md lists every chapter');
   for (const d of DIAGRAMS) {
     assert.ok(d.title && d.description, `${d.page}.md:${d.line} (${d.type}) has a text alternative`);
   }
@@ -98,33 +100,33 @@ const staticBook = () => (builds.static ??= siteAt(build()));
 const clientBook = () => (builds.client ??= siteAt(build({ MDBOOK_PREPROCESSOR__STUDYGUIDE__DIAGRAMS__PRERENDER: 'never' })));
 after(closeShared);
 
-// What a reader finds in each diagram of a page: the drawing they see (the
-// one element with role img in the figure, named by the text alternative;
-// a hidden theme variant is not in the tree), its caption and how it was
-// drawn.
+// What a reader finds in each diagram of a page, in document order: the
+// drawing they see (the one element with role img in the figure, named by
+// the text alternative; a hidden theme variant is not in the tree), its
+// caption, how it was drawn, and the <title> mermaid gave the SVG.
 async function inspectFigures(page, diagrams) {
-  assert.equal(await page.locator('figure[data-sg-diagram]').count(), diagrams.length,
-    `${diagrams[0].page}.html has ${diagrams.length} diagrams`);
+  const states = await page.locator('figure[data-sg-diagram]').evaluateAll((figures) => figures.map((fig) => {
+    const shown = [...fig.querySelectorAll('[role="img"]')].filter((el) => el.checkVisibility());
+    const svg = shown.length === 1 ? shown[0].querySelector('svg') : null;
+    const box = svg && svg.getBoundingClientRect();
+    return {
+      caption: fig.querySelector('figcaption')?.textContent.trim(),
+      render: fig.getAttribute('data-render'),
+      drawn: fig.getAttribute('data-drawn'),
+      box: box && { width: box.width, height: box.height },
+      kind: svg && svg.getAttribute('aria-roledescription'),
+      svgTitle: svg?.querySelector(':scope > title')?.textContent.trim() ?? null,
+      errors: fig.querySelectorAll('.sg-error, [role="note"]').length,
+      failed: /could not be drawn/.test(fig.textContent),
+    };
+  }));
+  assert.equal(states.length, diagrams.length, `${diagrams[0].page}.html has ${diagrams.length} diagrams`);
   const seen = [];
-  for (const d of diagrams) {
+  for (const [i, d] of diagrams.entries()) {
     const where = `${d.page}.md:${d.line} (${d.type})`;
     const img = page.getByRole('figure', { name: d.title, exact: true }).getByRole('img', { name: d.name, exact: true });
-    assert.equal(await img.count(), 1, `${where}: a figure captioned "${d.title}" shows one drawing named "${d.name}"`);
-    const state = await img.evaluate((el) => {
-      const fig = el.closest('figure');
-      const svg = el.querySelector('svg');
-      const box = svg && svg.getBoundingClientRect();
-      return {
-        caption: fig.querySelector('figcaption')?.textContent.trim(),
-        render: fig.getAttribute('data-render'),
-        drawn: fig.getAttribute('data-drawn'),
-        box: box && { width: box.width, height: box.height },
-        kind: svg && svg.getAttribute('aria-roledescription'),
-        errors: fig.querySelectorAll('.sg-error, [role="note"]').length,
-        failed: /could not be drawn/.test(fig.textContent),
-      };
-    });
-    seen.push({ d, where, ...state });
+    const named = await img.count();
+    seen.push({ d, where, named, ...states[i] });
   }
   return seen;
 }
@@ -132,12 +134,33 @@ async function inspectFigures(page, diagrams) {
 function assertDrawn(seen, render) {
   for (const s of seen) {
     assert.equal(s.caption, s.d.title, `${s.where}: the caption is the title`);
+    assert.equal(s.named, 1, `${s.where}: a figure captioned "${s.d.title}" shows one drawing named "${s.d.name}"`);
     assert.equal(s.render, render, `${s.where}: data-render="${render}"`);
     assert.ok(s.box && s.box.width > 0 && s.box.height > 0, `${s.where}: the SVG has a size (${JSON.stringify(s.box)})`);
     assert.ok(s.kind && s.kind !== 'error', `${s.where}: mermaid drew it as a diagram (aria-roledescription "${s.kind}")`);
     assert.equal(s.errors, 0, `${s.where}: no error box`);
     assert.equal(s.failed, false, `${s.where}: no "could not be drawn"`);
   }
+}
+
+// Every page of a build opened in `theme` and inspected; once per build
+// and theme, as two tests read the same pages.
+const inspected = {};
+function inspectBook(t, which, theme, ready = async () => {}) {
+  return (inspected[`${which} ${theme}`] ??= (async () => {
+    const book = await (which === 'static' ? staticBook() : clientBook());
+    assert.equal(book.status, 0, book.log);
+    const started = Date.now();
+    const seen = [];
+    for (const name of PAGES) {
+      const diagrams = DIAGRAMS.filter((d) => d.page === name);
+      const page = await book.open(t, book.url(`${name}.html`), { theme, timeout: 15000 });
+      await ready(page, diagrams.length);
+      seen.push(...await inspectFigures(page, diagrams));
+      assertNoErrors(page);
+    }
+    return { seen, ms: Date.now() - started };
+  })());
 }
 
 test(`build time: all ${TOTAL} types are drawn by Chromium, with no warnings`, async () => {
@@ -151,14 +174,7 @@ test(`build time: all ${TOTAL} types are drawn by Chromium, with no warnings`, a
 
 for (const theme of ['light', 'navy']) {
   test(`build time, theme ${theme}: each diagram is drawn, named by its text alternative, without an error box`, async (t) => {
-    const book = await staticBook();
-    assert.equal(book.status, 0, book.log);
-    const seen = [];
-    for (const name of PAGES) {
-      const page = await book.open(t, book.url(`${name}.html`), { theme, timeout: 15000 });
-      seen.push(...await inspectFigures(page, DIAGRAMS.filter((d) => d.page === name)));
-      assertNoErrors(page);
-    }
+    const { seen } = await inspectBook(t, 'static', theme);
     assertDrawn(seen, 'static');
     const drawn = seen.filter((s) => s.box?.width > 0).length;
     console.log(`${theme}: ${drawn} of ${TOTAL} types drawn at build time`);
@@ -166,25 +182,30 @@ for (const theme of ['light', 'navy']) {
   });
 }
 
+// A drawing's own <title> (mermaid writes accTitle there) is what a mouse
+// shows on hover: it must be this diagram's, not the one drawn before it.
+test('build time: an SVG that has a <title> of its own has its diagram\'s', {
+  todo: 'mermaid 11.17.2 gives a C4 diagram the accTitle of the diagram it drew before (its C4 store does not clear it)',
+}, async (t) => {
+  const { seen } = await inspectBook(t, 'static', 'light');
+  const wrong = seen.filter((s) => s.svgTitle !== null && s.svgTitle !== s.d.title)
+    .map((s) => `${s.where} "${s.d.title}": <title>${s.svgTitle}</title>`);
+  assert.deepEqual(wrong, []);
+});
+
 test(`in the browser (prerender = "never"): all ${TOTAL} types are drawn, named, without an error box`, async (t) => {
   const book = await clientBook();
   assert.equal(book.status, 0, book.log);
   assert.match(book.log, new RegExp(`diagrams: 0 drawn, 0 from the cache, ${TOTAL} left to the browser`));
-  const started = Date.now();
-  const seen = [];
-  for (const name of PAGES) {
-    const page = await book.open(t, book.url(`${name}.html`), { timeout: 15000 });
-    const count = DIAGRAMS.filter((d) => d.page === name).length;
+  const { seen, ms } = await inspectBook(t, 'client', 'light', async (page, count) => {
     assert.equal(await page.locator('[data-sg-diagram][data-render="client"]').count(), count);
     // Every figure drawn, or one failed: then the checks below say which.
     await page.waitForFunction((n) => document.querySelectorAll('figure[data-drawn]').length === n
       || document.querySelector('[data-sg-canvas].sg-error'), count, { timeout: 60000 });
-    seen.push(...await inspectFigures(page, DIAGRAMS.filter((d) => d.page === name)));
-    assertNoErrors(page);
-  }
+  });
   assertDrawn(seen, 'client');
   for (const s of seen) assert.equal(s.drawn, 'default', `${s.where}: drawn in the light theme`);
   const drawn = seen.filter((s) => s.drawn).length;
-  console.log(`${drawn} of ${TOTAL} types drawn in the browser (${Date.now() - started} ms)`);
+  console.log(`${drawn} of ${TOTAL} types drawn in the browser (${ms} ms)`);
   assert.equal(drawn, TOTAL);
 });
