@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use support::copy_dir;
 
 /// The fixture books, each a directory of `tests/books/`.
-const BOOKS: &[&str] = &["quiz", "limits", "diagrams", "loop"];
+const BOOKS: &[&str] = &["quiz", "limits", "diagrams", "mermaid-types", "loop"];
 
 /// `SNAPSHOTS=overwrite` rewrites the snapshots instead of comparing.
 const MODE_VAR: &str = "SNAPSHOTS";
@@ -58,6 +58,11 @@ fn limits_fixture_pages_match_their_snapshots() {
 #[test]
 fn diagrams_fixture_pages_match_their_snapshots() {
     check_book("diagrams");
+}
+
+#[test]
+fn mermaid_types_fixture_pages_match_their_snapshots() {
+    check_book("mermaid-types");
 }
 
 #[test]
