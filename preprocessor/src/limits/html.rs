@@ -48,6 +48,12 @@ pub fn render_html(table: &LimitTable, table_key: &str, style: MarkdownStyle) ->
     }
 }
 
+/// A `{{limit …}}` in a chapter's prose: its value, marked with the limit's
+/// id (unique in the book) for the practice script.
+pub fn render_reference(id: &str, text: &str) -> Markup {
+    html! { span.sg-limit-ref data-sg-limit-ref data-limit=(id) { (text) } }
+}
+
 /// Changes when the row's value does: a learner's saved answer is then stale.
 pub fn row_hash(row: &LimitRow) -> String {
     crate::hash::short_hash(&[&row.id, &row.value.display()])

@@ -3,7 +3,7 @@
 
 use super::{LimitRef, LimitTable, LimitTables, PublishedRow, PublishedTable, Registry, RegistryEntry};
 use crate::html::Markup;
-use crate::kind::{Block, BlockCx, Index, Kind, Parsed};
+use crate::kind::{Block, BlockCx, Index, Kind, Parsed, Target};
 use crate::problem::Problem;
 use std::path::Path;
 
@@ -28,6 +28,17 @@ impl Kind for LimitsKind {
         let no_limits = Registry::default();
         let registry = index.get::<Registry>().unwrap_or(&no_limits);
         LimitRef::parse(argument).and_then(|reference| registry.expand(&reference))
+    }
+
+    /// In a page, the value is a span naming its limit, so that while the
+    /// limit's table is practised on the same page `theme/limits.js` can
+    /// mask it.
+    fn expand_in_prose(&self, argument: &str, index: &Index, target: Target) -> Result<String, Problem> {
+        let text = self.expand(argument, index)?;
+        Ok(match (target, LimitRef::parse(argument)) {
+            (Target::Html, Ok(reference)) => super::html::render_reference(&reference.id, &text).into_string(),
+            _ => text,
+        })
     }
 }
 

@@ -40,7 +40,19 @@ fn references_reach_forward_to_later_chapters() {
     let (contents, diagnostics) =
         run(&[("a.md", "Max: {{limit lambda.timeout}}.\n"), ("b.md", LIMITS)], Target::Html, OnFailure::Bail);
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    assert_eq!(
+        contents[0],
+        "Max: <span class=\"sg-limit-ref\" data-sg-limit-ref data-limit=\"lambda.timeout\">15 minutes (900 s)</span>.\n"
+    );
+}
+
+#[test]
+fn references_in_prose_name_their_limit_only_in_html() {
+    let chapters = [("a.md", "Max: {{limit lambda.timeout max}}.\n"), ("b.md", LIMITS)];
+    let (contents, _) = run(&chapters, Target::Markdown, OnFailure::Bail);
     assert_eq!(contents[0], "Max: 15 minutes (900 s).\n");
+    let (contents, _) = run(&chapters, Target::Html, OnFailure::Bail);
+    assert!(contents[0].contains(r#"data-limit="lambda.timeout">15 minutes (900 s)</span>"#), "{}", contents[0]);
 }
 
 #[test]
