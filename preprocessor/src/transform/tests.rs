@@ -242,3 +242,13 @@ fn progress_and_review_pages_list_what_the_book_has() {
     let (_, diagnostics) = run(&[("p.md", "```progress\ntitle = 1\n```\n")], Target::Html, OnFailure::Bail);
     assert!(diagnostics[0].message.contains("progress block: unknown field `title`"), "{diagnostics:?}");
 }
+
+#[test]
+fn practice_offers_other_limits_of_the_book_as_options() {
+    let other = LIMITS.replace("Lambda", "SQS").replace("lambda.timeout", "sqs.visibility").replace("15 min", "12 min");
+    let (contents, problems) = run(&[("a.md", LIMITS), ("b.md", &other)], Target::Html, OnFailure::Bail);
+    assert!(problems.is_empty(), "{problems:?}");
+    let options = |html: &str| html.split("data-choices=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
+    assert!(options(&contents[0]).contains("12 minutes"), "{}", contents[0]);
+    assert!(options(&contents[1]).contains("15 minutes"), "{}", contents[1]);
+}
