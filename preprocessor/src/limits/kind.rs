@@ -19,7 +19,8 @@ impl Kind for LimitsKind {
 
     fn parse(&self, body: &str, _cx: &BlockCx) -> Parsed {
         let (table, problems) = super::parse(body);
-        let block = table.map(|table| Box::new(LimitsBlock { table, book: Arc::default() }) as Box<dyn Block>);
+        let block =
+            table.map(|table| Box::new(LimitsBlock { table, book: Arc::default() }) as Box<dyn Block>);
         Parsed::new(block, problems)
     }
 
@@ -45,7 +46,9 @@ impl Kind for LimitsKind {
     fn expand_in_prose(&self, argument: &str, index: &Index, target: Target) -> Result<String, Problem> {
         let text = self.expand(argument, index)?;
         Ok(match (target, LimitRef::parse(argument)) {
-            (Target::Html, Ok(reference)) => super::html::render_reference(&reference.id, &text).into_string(),
+            (Target::Html, Ok(reference)) => {
+                super::html::render_reference(&reference.id, &text).into_string()
+            }
             _ => text,
         })
     }

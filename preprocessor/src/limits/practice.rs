@@ -29,7 +29,9 @@ impl BookValues {
         for entry in registry.ids().filter_map(|id| registry.get(id)) {
             let quantities: Vec<&Quantity> = match &entry.row.value {
                 LimitValue::Single(q) => vec![q],
-                LimitValue::Range { min, max, default } => [Some(min), Some(max), default.as_ref()].into_iter().flatten().collect(),
+                LimitValue::Range { min, max, default } => {
+                    [Some(min), Some(max), default.as_ref()].into_iter().flatten().collect()
+                }
             };
             for q in quantities {
                 by_dimension.entry(q.dimension()).or_default().push(q.base());
@@ -153,8 +155,11 @@ fn distractors(q: &Quantity, below: usize, book: &BookValues) -> Vec<Quantity> {
     let smaller = neighbours(q, true, &picked);
     let larger = neighbours(q, false, &picked);
     let already_below = picked.iter().filter(|p| p.amount < q.amount).count();
-    let take_below =
-        below.saturating_sub(already_below).min(need).min(smaller.len()).max(need.saturating_sub(larger.len()));
+    let take_below = below
+        .saturating_sub(already_below)
+        .min(need)
+        .min(smaller.len())
+        .max(need.saturating_sub(larger.len()));
     picked.extend(smaller.into_iter().take(take_below));
     let missing = 3usize.saturating_sub(picked.len());
     picked.extend(larger.into_iter().take(missing));
@@ -242,7 +247,9 @@ mod tests {
                 note: None,
                 source: None,
             };
-            registry.insert(crate::limits::RegistryEntry { row, service: "s".into(), chapter: "c.md".into() }).unwrap();
+            registry
+                .insert(crate::limits::RegistryEntry { row, service: "s".into(), chapter: "c.md".into() })
+                .unwrap();
         }
         BookValues::of(&registry)
     }
@@ -257,14 +264,20 @@ mod tests {
             assert_eq!(labels[answer], "15 minutes");
             assert_eq!(labels.len(), 4, "{labels:?}");
             let from_book = ["12 minutes", "5 minutes", "60 minutes"];
-            assert!(labels.iter().filter(|l| from_book.contains(&l.as_str())).count() >= 2, "{seed}: {labels:?}");
+            assert!(
+                labels.iter().filter(|l| from_book.contains(&l.as_str())).count() >= 2,
+                "{seed}: {labels:?}"
+            );
             for never in ["0.5 minutes", "720 minutes", "900 seconds", "15 minutes (900 s)"] {
                 assert!(!labels.iter().any(|l| l == never), "{labels:?}");
             }
             // The same every build.
             assert_eq!(super::choices(&single("15 min"), seed, &others), (labels.clone(), answer));
         }
-        assert_eq!(super::choices(&single("15 min"), 2, &others).0, ["5 minutes", "12 minutes", "15 minutes", "20 minutes"]);
+        assert_eq!(
+            super::choices(&single("15 min"), 2, &others).0,
+            ["5 minutes", "12 minutes", "15 minutes", "20 minutes"]
+        );
         // Sizes come in the answer's unit too: 10 GB is 10,240 MB itself.
         let others = book(&["10 GB", "3,008 MB", "50 MB", "250 MB"]);
         let (labels, _) = super::choices(&single("10,240 MB"), 1, &others);

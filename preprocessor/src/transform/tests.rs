@@ -52,7 +52,11 @@ fn references_in_prose_name_their_limit_only_in_html() {
     let (contents, _) = run(&chapters, Target::Markdown, OnFailure::Bail);
     assert_eq!(contents[0], "Max: 15 minutes (900 s).\n");
     let (contents, _) = run(&chapters, Target::Html, OnFailure::Bail);
-    assert!(contents[0].contains(r#"data-limit="lambda.timeout">15 minutes (900 s)</span>"#), "{}", contents[0]);
+    assert!(
+        contents[0].contains(r#"data-limit="lambda.timeout">15 minutes (900 s)</span>"#),
+        "{}",
+        contents[0]
+    );
 }
 
 #[test]
@@ -245,10 +249,14 @@ fn progress_and_review_pages_list_what_the_book_has() {
 
 #[test]
 fn practice_offers_other_limits_of_the_book_as_options() {
-    let other = LIMITS.replace("Lambda", "SQS").replace("lambda.timeout", "sqs.visibility").replace("15 min", "12 min");
+    let other = LIMITS
+        .replace("Lambda", "SQS")
+        .replace("lambda.timeout", "sqs.visibility")
+        .replace("15 min", "12 min");
     let (contents, problems) = run(&[("a.md", LIMITS), ("b.md", &other)], Target::Html, OnFailure::Bail);
     assert!(problems.is_empty(), "{problems:?}");
-    let options = |html: &str| html.split("data-choices=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
+    let options =
+        |html: &str| html.split("data-choices=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
     assert!(options(&contents[0]).contains("12 minutes"), "{}", contents[0]);
     assert!(options(&contents[1]).contains("15 minutes"), "{}", contents[1]);
 }
