@@ -141,10 +141,10 @@ fn reference_after(dict: &[u8], key: &[u8]) -> Option<u32> {
     let mut rest = dict;
     while let Some(at) = find(rest, key) {
         let after = &rest[at + key.len()..];
-        if after.first().is_some_and(|&b| is_delimiter(b) && b != b'/') {
-            if let Some((object, _)) = reference(skip_space(after)) {
-                return Some(object);
-            }
+        if after.first().is_some_and(|&b| is_delimiter(b) && b != b'/')
+            && let Some((object, _)) = reference(skip_space(after))
+        {
+            return Some(object);
         }
         rest = after;
     }
