@@ -65,7 +65,9 @@
       '.sg-contents ol { list-style: none; margin: 0; padding: 0; }',
       '.sg-contents li { break-inside: avoid; }',
       '.sg-contents-part { font-weight: 600; margin-top: .9em; }',
-      '.sg-contents a { display: flex; align-items: baseline; padding: .12em 0; color: inherit; text-decoration: none; }',
+      '.sg-contents a { display: flex; align-items: baseline; padding: .12em 0; text-decoration: none; }',
+      // Above mdBook's colour for links in the page.
+      'main .sg-contents a:is(:link, :visited) { color: inherit; }',
       '.sg-contents-depth-0 a { font-weight: 600; }',
       '.sg-contents-depth-1 a { padding-left: 1.5em; }',
       '.sg-contents-leader { flex: 1 1 auto; min-width: 1.5em; margin: 0 .35em; border-bottom: 1px dotted #777; }',
