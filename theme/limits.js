@@ -56,8 +56,32 @@
     this.choices = JSON.parse(data('choices'));
     this.choiceAnswer = Number(data('choice-answer'));
     this.value = tr.querySelector('[data-sg-value]');
+    // The limit as prose elsewhere on the page states it ({{limit id}}).
+    this.refs = Array.prototype.filter.call(document.querySelectorAll('[data-sg-limit-ref]'), function (ref) {
+      return ref.getAttribute('data-limit') === this.id;
+    }, this);
     this.state = null;
   }
+
+  // Hides the value (or shows it again) in the table and in the prose that
+  // states it, which would otherwise give the answer away.
+  Row.prototype.conceal = function (hidden) {
+    this.value.hidden = hidden;
+    this.refs.forEach(function (ref) {
+      var text = ref.querySelector('[data-sg-ref-text]');
+      var mask = ref.querySelector('[data-sg-ref-mask]');
+      if (!text) {
+        text = element('span', { 'data-sg-ref-text': '' });
+        while (ref.firstChild) text.appendChild(ref.firstChild);
+        mask = element('span', { 'class': 'sg-ref-mask', 'data-sg-ref-mask': '', role: 'img',
+          'aria-label': 'Value hidden while you practise', title: 'Hidden while you practise this limit' }, '•••');
+        ref.appendChild(text);
+        ref.appendChild(mask);
+      }
+      text.hidden = hidden;
+      mask.hidden = !hidden;
+    });
+  };
 
   // The controls for one mode: typed inputs (two for a range) or a list.
   Row.prototype.build = function (mode) {
@@ -122,7 +146,7 @@
   Row.prototype.settle = function (state, announce) {
     this.state = state;
     SG.store.set(this.key, state);
-    this.value.hidden = false;
+    this.conceal(false);
     this.tr.classList.toggle('sg-right', state.r === 'right');
     this.tr.classList.toggle('sg-wrong', state.r === 'wrong');
     this.showAnswer(state.a);
@@ -171,13 +195,13 @@
     }
     this.state = null;
     this.tr.classList.remove('sg-right', 'sg-wrong');
-    this.value.hidden = true;
+    this.conceal(true);
     if (saved) this.settle(saved, false);
   };
 
   Row.prototype.stop = function () {
     this.form.remove();
-    this.value.hidden = false;
+    this.conceal(false);
     this.tr.classList.remove('sg-right', 'sg-wrong');
   };
 

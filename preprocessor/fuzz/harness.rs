@@ -225,7 +225,7 @@ pub fn limits_parse(data: &[u8]) {
     }
     if render {
         for style in styles() {
-            assert_safe_html(&limits::render_html(&table, "fuzz-table", style), "limits");
+            assert_safe_html(&limits::render_html(&table, "fuzz-table", style, &Default::default()), "limits");
         }
         let _ = limits::render_markdown(&table);
     }

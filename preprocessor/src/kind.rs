@@ -80,6 +80,14 @@ pub trait Kind {
     fn expand(&self, argument: &str, _index: &Index) -> Result<String, Problem> {
         Err(Problem::new(0..argument.len(), format!("`{}` blocks define no references", self.fence())))
     }
+
+    /// Expands a reference written in a chapter's prose, as the page shows
+    /// it: for HTML it may be inline markup around the text (a limit's value
+    /// in a span its table's practice mode can mask). Text in other blocks
+    /// (a quiz's prompt) gets [`Kind::expand`].
+    fn expand_in_prose(&self, argument: &str, index: &Index, _target: Target) -> Result<String, Problem> {
+        self.expand(argument, index)
+    }
 }
 
 /// What [`Kind::parse`] found.
@@ -191,9 +199,27 @@ pub(crate) fn expand_reference(
     index: &Index,
     site: &crate::blocks::RefSite,
 ) -> Result<String, Problem> {
+    expand_site(kinds, site, |kind| kind.expand(&site.argument, index))
+}
+
+/// Expands one reference in a chapter's prose ([`Kind::expand_in_prose`]).
+pub(crate) fn expand_prose_reference(
+    kinds: &[Box<dyn Kind>],
+    index: &Index,
+    site: &crate::blocks::RefSite,
+    target: Target,
+) -> Result<String, Problem> {
+    expand_site(kinds, site, |kind| kind.expand_in_prose(&site.argument, index, target))
+}
+
+fn expand_site(
+    kinds: &[Box<dyn Kind>],
+    site: &crate::blocks::RefSite,
+    expand: impl FnOnce(&dyn Kind) -> Result<String, Problem>,
+) -> Result<String, Problem> {
     let kind = kinds.iter().find(|k| k.reference() == Some(site.name));
     let result = match kind {
-        Some(kind) => kind.expand(&site.argument, index),
+        Some(kind) => expand(kind.as_ref()),
         None => Err(Problem::new(0..0, format!("no block kind expands `{{{{{} …}}}}`", site.name))),
     };
     result.map_err(|p| Problem { span: site.range.clone(), ..p })

@@ -280,7 +280,7 @@ fn render_chapter(
         let replacement = if site.escaped {
             written[1..].to_owned()
         } else {
-            match kind::expand_reference(kinds, index, site) {
+            match kind::expand_prose_reference(kinds, index, site, settings.target) {
                 Ok(text) => text,
                 Err(problem) => {
                     let problem = chapter.source.locate(site.range.clone(), problem);

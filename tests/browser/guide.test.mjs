@@ -53,3 +53,31 @@ test('the practice exam holds every chapter question, each with its section and 
     assert.ok(q.domain, `${q.id} has an exam domain`);
   }
 });
+
+// A learner can tell which exam the guide is for: the landing page and the
+// practice exam's start screen name it, with its current facts.
+const EXAM = 'AWS Certified Solutions Architect – Associate (SAA-C03)';
+
+test('the introduction names the exam and states its facts', async (t) => {
+  const page = await guide.open(t, 'index.html');
+  const main = page.getByRole('main');
+  await main.getByText(EXAM).first().waitFor({ state: 'visible' });
+  const text = (await main.innerText()).replace(/\s+/g, ' ');
+  for (const fact of ['65: 50 scored and 15 unscored', '130 minutes', 'Scaled from 100 to 1,000; 720 passes',
+    'Design Secure Architectures 30%', 'Design Resilient Architectures 26%',
+    'Design High-Performing Architectures 24%', 'Design Cost-Optimized Architectures 20%']) {
+    assert.ok(text.includes(fact), `the introduction states "${fact}"`);
+  }
+  assert.equal(await main.getByRole('link', { name: 'SAA-C03 exam guide' }).getAttribute('href'),
+    'https://docs.aws.amazon.com/aws-certification/latest/solutions-architect-associate-03/solutions-architect-associate-03.html');
+  assertNoErrors(page);
+});
+
+test('the practice exam\'s start screen names the exam', async (t) => {
+  const page = await guide.open(t, 'practice/exam.html');
+  const exam = page.locator('[data-sg-exam]');
+  await exam.getByRole('heading', { name: 'Start a practice exam' }).waitFor({ state: 'visible' });
+  await exam.getByText(`Practice exam: ${EXAM}`).waitFor({ state: 'visible' });
+  await exam.getByText('The real exam has 65 questions in 130 minutes').waitFor({ state: 'visible' });
+  assertNoErrors(page);
+});

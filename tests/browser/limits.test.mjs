@@ -397,3 +397,58 @@ test('after a reload in Choosing mode, typed answers are still shown', async (t)
   await expectText(rowStatus(page, ENV), '✗ Incorrect: you answered 8 KB');
   assertNoErrors(page);
 });
+
+// The page's prose states limits too ({{limit …}}): above the table, in a
+// tip below it, and one of another page's table.
+const bullet = (page, text) => page.getByRole('listitem').filter({ hasText: text });
+const tip = (page) => page.locator('main blockquote').filter({ hasText: 'belongs in Step Functions' });
+const masks = (page) => page.getByRole('img', { name: 'Value hidden while you practise' });
+
+async function expectProse(page, { timeout, memory }) {
+  const shown = (visible, value) => visible ? value : '•••';
+  await expectText(bullet(page, 'runs for at most'), `A function runs for at most ${shown(timeout, TIMEOUT_VALUE)}.`);
+  await expectText(tip(page), new RegExp(`Work longer than ${escape(shown(timeout, TIMEOUT_VALUE))} belongs in Step Functions\\.$`));
+  await expectText(bullet(page, 'of memory'), `It gets up to ${shown(memory, '10,240 MB (10 GB)')} of memory.`);
+  // Another page's table is not practised here.
+  await expectText(bullet(page, 'cached API Gateway'), 'A cached API Gateway response lives up to 3,600 seconds (1 hour).');
+  // Nor is the value left for a screen reader to read.
+  const snapshot = await page.locator('main').ariaSnapshot();
+  assert.equal(snapshot.includes(TIMEOUT_VALUE), timeout, snapshot);
+  assert.equal(snapshot.includes('10,240 MB (10 GB)'), memory, snapshot);
+}
+
+test('while the table is practised, the prose around it does not give its values away', async (t) => {
+  const page = await open(t);
+  await expectProse(page, { timeout: true, memory: true });
+  await startPractice(page);
+  await expectProse(page, { timeout: false, memory: false });
+  assert.equal(await masks(page).count(), 3);
+  await expectVisible(masks(page).first());
+
+  // A row answered shows its value in the prose again; the others stay masked.
+  await typeAnswer(page, TIMEOUT, ['15 min']);
+  await expectText(rowStatus(page, TIMEOUT), /^✓ Correct/);
+  await expectProse(page, { timeout: true, memory: false });
+  await page.reload();
+  await expectProse(page, { timeout: true, memory: false });
+
+  // On paper every value is printed.
+  await page.emulateMedia({ media: 'print' });
+  await expectText(bullet(page, 'of memory'), 'It gets up to 10,240 MB (10 GB) of memory.');
+  await page.emulateMedia({ media: 'screen' });
+
+  await reset(page);
+  await expectProse(page, { timeout: false, memory: false });
+  await page.getByRole('button', { name: 'Reveal all' }).click();
+  await expectProse(page, { timeout: true, memory: true });
+  await reset(page);
+  await practice(page).click();
+  await expectProse(page, { timeout: true, memory: true });
+  assert.equal(await masks(page).filter({ visible: true }).count(), 0);
+  assertNoErrors(page);
+});
+
+test('with JavaScript off the prose states every limit', async (t) => {
+  const page = await open(t, { javaScriptEnabled: false });
+  await expectProse(page, { timeout: true, memory: true });
+});

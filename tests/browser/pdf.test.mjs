@@ -126,6 +126,33 @@ test('bookmarks list the chapters and headings', () => {
   assert.ok(titles.some((t) => t.includes('Chapter Quiz')), titles.join(' | '));
 });
 
+test('a table of contents lists every chapter and section with the page its heading is on', () => {
+  const pages = pageCount(pdf);
+  const contents = pdfText(pdf, 2, 2);
+  assert.match(contents, /^\s*Contents/, contents);
+  // With -layout, an entry is one line: its title, the leader, its page.
+  const layout = execFileSync('pdftotext', ['-layout', '-f', '2', '-l', '2', pdf, '-'], { encoding: 'utf8' });
+  const entries = [...layout.matchAll(/^\s*(\S.*?)\s{2,}(\d+)\s*$/gm)].map((m) => [m[1], Number(m[2])]);
+  const titles = entries.map(([title]) => title);
+  assert.deepEqual(titles, ['Introduction', 'Serverless & Containers', '1. AWS Lambda', '2. API Gateway',
+    '3. ECS, EKS & Fargate', '4. Serverless Architecture Patterns', '5. Exam Tips', 'Chapter Quiz',
+    'Security & Compliance', '1. Identity & Access Management', '2. Organizations & Control Tower',
+    '3. Encryption & Secrets', '4. Data Protection in S3', '5. Network Security', '6. Detection & Compliance',
+    '7. Exam Tips', 'Chapter Quiz', 'Practice Exam', 'Your Progress', 'Review', 'Errata']);
+  for (const part of ['Chapters', 'Practice', 'Appendix']) assert.match(layout, new RegExp(`^\\s*${part}\\s*$`, 'm'));
+  let previous = 2;
+  for (const [title, page] of entries) {
+    assert.ok(page > previous && page <= pages, `${title}: page ${page} after ${previous}`);
+    // Each chapter starts a page, its heading first (which may add emoji).
+    const top = normalize(pdfText(pdf, page).replace(/[\p{Extended_Pictographic}\uFE0F]/gu, ''));
+    assert.ok(top.startsWith(normalize(title)), `${title} is not at the top of page ${page}: ${top.slice(0, 60)}`);
+    previous = page;
+  }
+  // Each entry links to its chapter.
+  const raw = readFileSync(pdf).toString('latin1');
+  assert.equal(new Set(raw.match(/\/Dest\s*\/sg-toc-\d+/g)).size, entries.length);
+});
+
 test('internal links point inside the document', () => {
   const raw = readFileSync(pdf).toString('latin1');
   const internal = raw.match(/\/Dest\s*[/[(]/g) || [];

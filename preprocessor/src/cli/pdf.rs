@@ -1,12 +1,26 @@
 //! `pdf`: the whole book as one PDF, printed by Chromium from the built
 //! print page once every widget and diagram says it is ready.
+//!
+//! The printed table of contents needs the pages its entries land on, which
+//! only printing tells: the page is printed once with the contents' page
+//! numbers left blank (their width kept, so nothing moves), the pages are
+//! read from the PDF's named destinations (`pages.rs`), and it is printed
+//! again with the numbers in.
+
+mod pages;
 
 use super::build;
 use crate::chrome;
 use crate::config::{StudyGuideConfig, length_in_inches};
 use anyhow::{Context, Result, bail};
+use mdbook_preprocessor::book::{Book, BookItem};
+use serde::Serialize;
 use serde_json::json;
 use std::path::{Path, PathBuf};
+
+/// What the contents' links point at: `sg-toc-3`, the fourth chapter of the
+/// print page (pdf_prepare.js gives them these ids).
+const TARGET_PREFIX: &str = "sg-toc-";
 
 pub fn run(dir: &Path) -> Result<PathBuf> {
     let book = mdbook_driver::MDBook::load(dir)
@@ -34,18 +48,29 @@ pub fn run(dir: &Path) -> Result<PathBuf> {
         json!({ "source": "window.print = function () {};" }),
     )?;
     page.navigate(&format!("file://{}", print_page.display()))?;
+    let section_labels = !book.config.html_config().unwrap_or_default().no_section_label;
+    let (contents, chapters) = contents(&book.book, section_labels);
     let options = json!({
         "title": book.config.book.title.clone().unwrap_or_else(|| "Study guide".into()),
         "description": book.config.book.description.clone(),
         "date": today(),
         "answerKeys": config.pdf.answer_keys,
+        "contents": contents,
+        "chapters": chapters,
     });
-    page.evaluate(&format!("{}({options})", include_str!("pdf_prepare.js")))
+    let prepared = page
+        .evaluate(&format!("{}({options})", include_str!("pdf_prepare.js")))
         .context("the print page did not get ready for printing")?;
+    let entries = prepared["contents"].as_u64().unwrap_or(0);
+    if entries == 0 && !contents.is_empty() {
+        tracing::warn!(
+            "the print page's chapters did not match SUMMARY.md: the PDF has no table of contents"
+        );
+    }
 
     let (width, height) = config.pdf.paper.size_inches();
     let title = book.config.book.title.as_deref().unwrap_or("");
-    let pdf = page.print_to_pdf(json!({
+    let print_options = json!({
         "paperWidth": width,
         "paperHeight": height,
         "marginTop": margin,
@@ -58,9 +83,84 @@ pub fn run(dir: &Path) -> Result<PathBuf> {
         "footerTemplate": footer(title, margin).into_string(),
         "generateDocumentOutline": true,
         "generateTaggedPDF": true,
-    }))?;
+    });
+    let mut pdf = page.print_to_pdf(print_options.clone())?;
+    // Numbered, printed again, and checked: the numbers take the width
+    // their blanks kept, so one more print is enough, but never trusted.
+    let mut numbered = std::collections::HashMap::new();
+    for _ in 0..3 {
+        if entries == 0 {
+            break;
+        }
+        let found = pages::destination_pages(&pdf, TARGET_PREFIX)
+            .context("could not read the printed PDF's pages")?;
+        if found == numbered {
+            break;
+        }
+        page.evaluate(&format!("window.StudyGuide.numberContents({})", serde_json::to_string(&found)?))?;
+        pdf = page.print_to_pdf(print_options.clone())?;
+        numbered = found;
+    }
     std::fs::write(&output, pdf).with_context(|| format!("could not write {}", output.display()))?;
     Ok(output)
+}
+
+/// A line of the printed table of contents.
+#[derive(Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+enum ContentsLine {
+    /// A part title of SUMMARY.md ("# Practice").
+    Part { title: String },
+    /// A chapter: `chapter` is its place among the print page's chapters,
+    /// `depth` 0 for a top-level one, 1 for its sections.
+    Chapter { title: String, depth: usize, chapter: usize },
+}
+
+/// The contents (top-level chapters and their sections, under their parts)
+/// and how many chapters the print page has: every one with a file, in
+/// SUMMARY.md's order, deeper ones and drafts left out of the contents.
+fn contents(book: &Book, section_labels: bool) -> (Vec<ContentsLine>, usize) {
+    fn walk(
+        items: &[BookItem],
+        depth: usize,
+        labels: bool,
+        lines: &mut Vec<ContentsLine>,
+        count: &mut usize,
+    ) {
+        for item in items {
+            match item {
+                BookItem::PartTitle(title) if depth == 0 => {
+                    lines.push(ContentsLine::Part { title: title.clone() })
+                }
+                BookItem::Chapter(chapter) => {
+                    if chapter.path.is_some() {
+                        if depth <= 1 {
+                            let title = match (&chapter.number, labels) {
+                                (Some(number), true) => format!("{number} {}", chapter.name),
+                                _ => chapter.name.clone(),
+                            };
+                            lines.push(ContentsLine::Chapter { title, depth, chapter: *count });
+                        }
+                        *count += 1;
+                    }
+                    walk(&chapter.sub_items, depth + 1, labels, lines, count);
+                }
+                _ => {}
+            }
+        }
+    }
+    let (mut lines, mut count) = (Vec::new(), 0);
+    walk(&book.items, 0, section_labels, &mut lines, &mut count);
+    // A part with no chapter listed under it says nothing.
+    let keep: Vec<bool> = (0..lines.len())
+        .map(|i| match &lines[i] {
+            ContentsLine::Part { .. } => matches!(lines.get(i + 1), Some(ContentsLine::Chapter { .. })),
+            ContentsLine::Chapter { .. } => true,
+        })
+        .collect();
+    let mut keep = keep.into_iter();
+    lines.retain(|_| keep.next().unwrap_or(true));
+    (lines, count)
 }
 
 /// Each page's footer: the book's title and "page / pages".
@@ -103,6 +203,48 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_contents_list_top_level_chapters_and_their_sections_under_their_parts() {
+        use mdbook_preprocessor::book::{Chapter, SectionNumber};
+        let chapter = |name: &str, number: Option<Vec<u32>>, path: Option<&str>, sub: Vec<BookItem>| {
+            let mut c = Chapter::new(name, String::new(), path.unwrap_or(""), Vec::new());
+            c.path = path.map(PathBuf::from);
+            c.number = number.map(SectionNumber::new);
+            c.sub_items = sub;
+            BookItem::Chapter(c)
+        };
+        let deep = chapter("Deep", Some(vec![1, 1, 1]), Some("deep.md"), vec![]);
+        let draft = chapter("Draft", Some(vec![1, 2]), None, vec![]);
+        let lambda = chapter("AWS Lambda", Some(vec![1, 1]), Some("lambda.md"), vec![deep]);
+        let mut book = Book::new();
+        book.items = vec![
+            chapter("Introduction", None, Some("intro.md"), vec![]),
+            BookItem::PartTitle("Chapters".into()),
+            chapter("Serverless", Some(vec![1]), Some("index.md"), vec![lambda, draft]),
+            BookItem::PartTitle("Empty".into()),
+            BookItem::Separator,
+            BookItem::PartTitle("Appendix".into()),
+            chapter("Errata", Some(vec![2]), Some("errata.md"), vec![]),
+        ];
+        let line =
+            |title: &str, depth, chapter| ContentsLine::Chapter { title: title.into(), depth, chapter };
+        let (lines, count) = contents(&book, false);
+        assert_eq!(count, 5, "every chapter with a file is on the print page");
+        assert_eq!(
+            lines,
+            [
+                line("Introduction", 0, 0),
+                ContentsLine::Part { title: "Chapters".into() },
+                line("Serverless", 0, 1),
+                line("AWS Lambda", 1, 2),
+                ContentsLine::Part { title: "Appendix".into() },
+                line("Errata", 0, 4),
+            ]
+        );
+        let (lines, _) = contents(&book, true);
+        assert_eq!(lines[3], line("1.1. AWS Lambda", 1, 2));
+    }
 
     #[test]
     fn dates_are_civil() {

@@ -1,14 +1,15 @@
 //! A limit table as HTML: a complete, plain table without script or on
 //! paper, with the data `theme/limits.js` needs for practice mode.
 
-use super::practice::choices;
+use super::practice::{BookValues, choices};
 use super::{LimitRow, LimitTable, LimitValue, row_anchor};
 use crate::html::{Markup, html};
 use crate::markdown::{MarkdownStyle, render_inline, to_plain_text};
 
 /// Renders a limit table. `table_key` identifies the table in the reader's
-/// saved practice state.
-pub fn render_html(table: &LimitTable, table_key: &str, style: MarkdownStyle) -> Markup {
+/// saved practice state; `book` holds the book's limits, which practice
+/// offers as options.
+pub fn render_html(table: &LimitTable, table_key: &str, style: MarkdownStyle, book: &BookValues) -> Markup {
     let mode = format!("sg-mode-{table_key}");
     html! {
         div.sg-limits data-sg-limits data-table=(table_key) {
@@ -41,11 +42,17 @@ pub fn render_html(table: &LimitTable, table_key: &str, style: MarkdownStyle) ->
                             th scope="col" { "Notes" }
                         }
                     }
-                    tbody { @for row in &table.rows { (render_row(row, style)) } }
+                    tbody { @for row in &table.rows { (render_row(row, style, book)) } }
                 }
             }
         }
     }
+}
+
+/// A `{{limit …}}` in a chapter's prose: its value, marked with the limit's
+/// id (unique in the book) for the practice script.
+pub fn render_reference(id: &str, text: &str) -> Markup {
+    html! { span.sg-limit-ref data-sg-limit-ref data-limit=(id) { (text) } }
 }
 
 /// Changes when the row's value does: a learner's saved answer is then stale.
@@ -53,9 +60,9 @@ pub fn row_hash(row: &LimitRow) -> String {
     crate::hash::short_hash(&[&row.id, &row.value.display()])
 }
 
-fn render_row(row: &LimitRow, style: MarkdownStyle) -> Markup {
+fn render_row(row: &LimitRow, style: MarkdownStyle, book: &BookValues) -> Markup {
     let seed = u64::from_str_radix(&crate::hash::short_hash(&[&row.id])[..8], 16).unwrap_or(0);
-    let (options, answer) = choices(&row.value, seed);
+    let (options, answer) = choices(&row.value, seed, book);
     let options = serde_json::to_string(&options).unwrap_or_default();
     let hash = row_hash(row);
     let (class, quota) = if row.adjustable {
@@ -111,7 +118,7 @@ adjustable = true
 
     fn html() -> String {
         let table = parse(TABLE).0.unwrap();
-        render_html(&table, "lambda", MarkdownStyle::default()).into_string()
+        render_html(&table, "lambda", MarkdownStyle::default(), &BookValues::default()).into_string()
     }
 
     #[test]

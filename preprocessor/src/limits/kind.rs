@@ -1,11 +1,13 @@
 //! The limit table's life cycle: parsed, its rows put in the book's
 //! registry, rendered; and the `{{limit …}}` references it answers.
 
+use super::practice::BookValues;
 use super::{LimitRef, LimitTable, LimitTables, PublishedRow, PublishedTable, Registry, RegistryEntry};
 use crate::html::Markup;
-use crate::kind::{Block, BlockCx, Index, Kind, Parsed};
+use crate::kind::{Block, BlockCx, Index, Kind, Parsed, ResolveCx, Target};
 use crate::problem::Problem;
 use std::path::Path;
+use std::sync::Arc;
 
 /// ```` ```limits ```` blocks and `{{limit id}}` references.
 pub struct LimitsKind;
@@ -21,7 +23,15 @@ impl Kind for LimitsKind {
 
     fn parse(&self, body: &str, _cx: &BlockCx) -> Parsed {
         let (table, problems) = super::parse(body);
-        Parsed::new(table.map(|table| Box::new(LimitsBlock { table }) as Box<dyn Block>), problems)
+        let block =
+            table.map(|table| Box::new(LimitsBlock { table, book: Arc::default() }) as Box<dyn Block>);
+        Parsed::new(block, problems)
+    }
+
+    /// With every table indexed: the values practice draws its options from.
+    fn prepare(&mut self, index: &mut Index, _target: Target) {
+        let values = index.get::<Registry>().map(BookValues::of).unwrap_or_default();
+        *index.part::<Arc<BookValues>>() = Arc::new(values);
     }
 
     fn reference(&self) -> Option<&'static str> {
@@ -33,6 +43,19 @@ impl Kind for LimitsKind {
         let registry = index.get::<Registry>().unwrap_or(&no_limits);
         LimitRef::parse(argument).and_then(|reference| registry.expand(&reference))
     }
+
+    /// In a page, the value is a span naming its limit, so that while the
+    /// limit's table is practised on the same page `theme/limits.js` can
+    /// mask it.
+    fn expand_in_prose(&self, argument: &str, index: &Index, target: Target) -> Result<String, Problem> {
+        let text = self.expand(argument, index)?;
+        Ok(match (target, LimitRef::parse(argument)) {
+            (Target::Html, Ok(reference)) => {
+                super::html::render_reference(&reference.id, &text).into_string()
+            }
+            _ => text,
+        })
+    }
 }
 
 /// The table's key in a reader's saved state: its page and caption.
@@ -42,6 +65,8 @@ fn table_key(cx: &BlockCx, table: &LimitTable) -> String {
 
 struct LimitsBlock {
     table: LimitTable,
+    /// Every limit of the book, for practice's options.
+    book: Arc<BookValues>,
 }
 
 impl Block for LimitsBlock {
@@ -77,8 +102,14 @@ impl Block for LimitsBlock {
         }
     }
 
+    fn resolve(&mut self, cx: &ResolveCx, _problems: &mut Vec<Problem>) {
+        if let Some(book) = cx.index.get::<Arc<BookValues>>() {
+            self.book = Arc::clone(book);
+        }
+    }
+
     fn render_html(&self, cx: &BlockCx) -> Markup {
-        super::render_html(&self.table, &table_key(cx, &self.table), cx.style)
+        super::render_html(&self.table, &table_key(cx, &self.table), cx.style, &self.book)
     }
 
     fn render_markdown(&self, _cx: &BlockCx) -> String {

@@ -28,6 +28,7 @@ pub use html::render_html;
 pub use kind::LimitsKind;
 pub use markdown::render_markdown;
 pub use parse::parse;
+pub use practice::BookValues;
 pub use refs::{LimitRef, Registry, RegistryEntry, Selector, check_cited_answer};
 
 use quantity::Quantity;

@@ -1,12 +1,64 @@
-//! Multiple-choice options for practice mode: the true value among the
-//! round values limits are written in (powers of two and decimal steps for
-//! sizes, the steps of a clock for durations, round numbers for counts) in
-//! the same unit, so no option gives itself away as a multiple of another
-//! ("22.5 minutes" beside "15 minutes"). Chosen deterministically, so every
-//! build offers the same.
+//! Multiple-choice options for practice mode: the true value among other
+//! limits of the book in the same dimension (a learner who mixes up two
+//! timeouts is caught), then the round values limits are written in (powers
+//! of two and decimal steps for sizes, the steps of a clock for durations,
+//! round numbers for counts). Every option is in the true value's unit, so
+//! none gives itself away as a multiple of another ("22.5 minutes" beside
+//! "15 minutes") or by its unit. Chosen deterministically, so every build
+//! offers the same.
 
-use super::LimitValue;
-use super::quantity::{Dimension, Quantity, Unit};
+use super::quantity::{Dimension, Quantity, Unit, approx_eq};
+use super::{LimitValue, Registry};
+use std::collections::HashMap;
+
+/// How far (as a ratio either way) another limit's value may be from the
+/// true one and still be a plausible option.
+const PLAUSIBLE_RATIO: f64 = 10.0;
+
+/// Every value the book's limits are written with (single values, minimums,
+/// maximums and defaults), by dimension, in base units, sorted, without
+/// repeats.
+#[derive(Debug, Default)]
+pub struct BookValues {
+    by_dimension: HashMap<Dimension, Vec<f64>>,
+}
+
+impl BookValues {
+    pub fn of(registry: &Registry) -> Self {
+        let mut by_dimension: HashMap<Dimension, Vec<f64>> = HashMap::new();
+        for entry in registry.ids().filter_map(|id| registry.get(id)) {
+            let quantities: Vec<&Quantity> = match &entry.row.value {
+                LimitValue::Single(q) => vec![q],
+                LimitValue::Range { min, max, default } => {
+                    [Some(min), Some(max), default.as_ref()].into_iter().flatten().collect()
+                }
+            };
+            for q in quantities {
+                by_dimension.entry(q.dimension()).or_default().push(q.base());
+            }
+        }
+        for values in by_dimension.values_mut() {
+            values.sort_by(f64::total_cmp);
+            values.dedup_by(|a, b| approx_eq(*a, *b));
+        }
+        BookValues { by_dimension }
+    }
+
+    /// The book's values within [`PLAUSIBLE_RATIO`] of `q`, as amounts in
+    /// its unit; never `q` itself.
+    fn near(&self, q: &Quantity) -> Vec<f64> {
+        let Some(values) = self.by_dimension.get(&q.dimension()) else { return Vec::new() };
+        let base = q.base();
+        let (low, high) = (base / PLAUSIBLE_RATIO, base * PLAUSIBLE_RATIO);
+        let start = values.partition_point(|&v| v < low);
+        values[start..]
+            .iter()
+            .take_while(|&&v| v <= high)
+            .filter(|&&v| !approx_eq(v, base))
+            .map(|&v| v / q.unit.factor())
+            .collect()
+    }
+}
 
 /// The round amounts a limit in `unit` is written in.
 fn ladder(unit: Unit) -> Vec<f64> {
@@ -44,11 +96,36 @@ fn is_clean(amount: f64, whole: bool) -> bool {
     amount > 0.0 && (scaled - scaled.round()).abs() < 1e-9
 }
 
-/// The candidates below (or above) `q`, nearest first: small counts' plain
-/// neighbours (4 and 3 for 5 layers), then the unit's round values. A value
-/// that is itself not round also has its half and double, so it does not
-/// stand out among round ones.
-fn neighbours(q: &Quantity, below: bool) -> Vec<Quantity> {
+/// How many options another limit of the book may take, at most: the
+/// rest are round values, placed by the seed.
+const FROM_BOOK: usize = 2;
+
+/// `amounts` in `q`'s unit as options, keeping only those that read as
+/// written in it (29 seconds is no option for a limit in minutes) and
+/// dropping repeats.
+fn options_like(q: &Quantity, amounts: impl IntoIterator<Item = f64>, taken: &[Quantity]) -> Vec<Quantity> {
+    let whole = matches!(q.dimension(), Dimension::Count | Dimension::Rate);
+    let mut out: Vec<Quantity> = Vec::new();
+    for amount in amounts {
+        let seen = out.iter().chain(taken).any(|o| approx_eq(o.amount, amount));
+        if is_clean(amount, whole) && !approx_eq(amount, q.amount) && !seen {
+            out.push(Quantity { amount, unit: q.unit, noun: q.noun.clone() });
+        }
+    }
+    out
+}
+
+/// Sorts amounts by how far they are from `q`'s, as a ratio.
+fn nearest_first(q: &Quantity, amounts: &mut [f64]) {
+    let distance = |a: f64| (a / q.amount).ln().abs();
+    amounts.sort_by(|a, b| distance(*a).total_cmp(&distance(*b)).then(a.total_cmp(b)));
+}
+
+/// The round candidates below (or above) `q`, nearest first: small counts'
+/// plain neighbours (4 and 3 for 5 layers), then the unit's round values. A
+/// value that is itself not round also has its half and double, so it does
+/// not stand out among round ones.
+fn neighbours(q: &Quantity, below: bool, taken: &[Quantity]) -> Vec<Quantity> {
     let whole = matches!(q.dimension(), Dimension::Count | Dimension::Rate);
     let round = ladder(q.unit);
     let on_ladder = round.iter().any(|r| (r - q.amount).abs() < 1e-9);
@@ -57,41 +134,48 @@ fn neighbours(q: &Quantity, below: bool) -> Vec<Quantity> {
         far.extend([q.amount / 2.0, q.amount * 2.0]);
     }
     far.retain(|&a| if below { a < q.amount } else { a > q.amount });
-    far.sort_by(|a, b| (a / q.amount).ln().abs().total_cmp(&(b / q.amount).ln().abs()));
+    nearest_first(q, &mut far);
     let near: Vec<f64> = if whole && q.amount <= 20.0 {
         if below { vec![q.amount - 1.0, q.amount - 2.0] } else { vec![q.amount + 1.0, q.amount + 2.0] }
     } else {
         Vec::new()
     };
-    let mut out: Vec<Quantity> = Vec::new();
-    for amount in near.into_iter().chain(far) {
-        if is_clean(amount, whole) && !out.iter().any(|o| (o.amount - amount).abs() < 1e-9) {
-            out.push(Quantity { amount, unit: q.unit, noun: q.noun.clone() });
-        }
-    }
-    out
+    options_like(q, near.into_iter().chain(far), taken)
 }
 
-/// Three distractors for `q`: `below` of them smaller (when there are enough).
-fn distractors(q: &Quantity, below: usize) -> Vec<Quantity> {
-    let smaller = neighbours(q, true);
-    let larger = neighbours(q, false);
-    let take_below = below.min(smaller.len()).max(3usize.saturating_sub(larger.len()));
-    let mut picked: Vec<Quantity> = smaller.into_iter().take(take_below).collect();
-    picked.extend(larger.into_iter().take(3 - picked.len().min(3)));
+/// Three distractors for `q`: the nearest of the book's other limits (up to
+/// [`FROM_BOOK`]), then round values, `below` of the three smaller than `q`
+/// when there are enough.
+fn distractors(q: &Quantity, below: usize, book: &BookValues) -> Vec<Quantity> {
+    let mut others = book.near(q);
+    nearest_first(q, &mut others);
+    let mut picked = options_like(q, others, &[]);
+    picked.truncate(FROM_BOOK);
+    let need = 3 - picked.len();
+    let smaller = neighbours(q, true, &picked);
+    let larger = neighbours(q, false, &picked);
+    let already_below = picked.iter().filter(|p| p.amount < q.amount).count();
+    let take_below = below
+        .saturating_sub(already_below)
+        .min(need)
+        .min(smaller.len())
+        .max(need.saturating_sub(larger.len()));
+    picked.extend(smaller.into_iter().take(take_below));
+    let missing = 3usize.saturating_sub(picked.len());
+    picked.extend(larger.into_iter().take(missing));
     picked.truncate(3);
     picked
 }
 
 /// The options shown for a row, sorted, and the index of the right one.
-pub fn choices(value: &LimitValue, seed: u64) -> (Vec<String>, usize) {
+pub fn choices(value: &LimitValue, seed: u64, book: &BookValues) -> (Vec<String>, usize) {
     // The seed decides how many options sit below the true value, so the
     // answer is not always in the same place.
     let below = (seed % 4) as usize;
     let mut options: Vec<(f64, f64, String)> = match value {
         LimitValue::Single(q) => {
             let mut all = vec![(q.base(), 0.0, q.display())];
-            all.extend(distractors(q, below).into_iter().map(|d| (d.base(), 0.0, d.display())));
+            all.extend(distractors(q, below, book).into_iter().map(|d| (d.base(), 0.0, d.display())));
             all
         }
         LimitValue::Range { min, max, .. } => {
@@ -99,8 +183,8 @@ pub fn choices(value: &LimitValue, seed: u64) -> (Vec<String>, usize) {
                 (hi.base(), lo.base(), format!("{} – {}", lo.display(), hi.display()))
             };
             let mut all = vec![pair(min, max)];
-            let max_options = distractors(max, below);
-            let min_options = distractors(min, 1);
+            let max_options = distractors(max, below, book);
+            let min_options = distractors(min, 1, book);
             for (i, hi) in max_options.iter().enumerate() {
                 // Vary the lower bound on one option too.
                 let lo = if i == 1 { min_options.first().unwrap_or(min) } else { min };
@@ -127,6 +211,11 @@ mod tests {
         LimitValue::Single(Quantity::parse(text).unwrap())
     }
 
+    /// Options for a value in a book without other limits.
+    fn choices(value: &LimitValue, seed: u64) -> (Vec<String>, usize) {
+        super::choices(value, seed, &BookValues::default())
+    }
+
     #[test]
     fn options_are_round_values_in_the_unit_of_the_true_one() {
         let (labels, _) = choices(&single("15 min"), 2);
@@ -143,6 +232,66 @@ mod tests {
                 assert!(labels.iter().all(|l| !l.contains(".5")), "{text}: {labels:?}");
             }
         }
+    }
+
+    /// A book whose other limits have these values.
+    fn book(values: &[&str]) -> BookValues {
+        let mut registry = Registry::default();
+        for (i, text) in values.iter().enumerate() {
+            let row = crate::limits::LimitRow {
+                id: format!("other.{i}"),
+                id_span: 0..0,
+                resource: "r".into(),
+                value: single(text),
+                adjustable: false,
+                note: None,
+                source: None,
+            };
+            registry
+                .insert(crate::limits::RegistryEntry { row, service: "s".into(), chapter: "c.md".into() })
+                .unwrap();
+        }
+        BookValues::of(&registry)
+    }
+
+    #[test]
+    fn options_come_first_from_the_books_other_limits_of_the_same_dimension() {
+        // 12 hours is too far off, 29 seconds no whole number of minutes,
+        // 900 seconds the answer itself, 4 KB no duration.
+        let others = book(&["12 min", "300 s", "29 s", "12 h", "900 s", "4 KB", "1 h"]);
+        for seed in 0..4 {
+            let (labels, answer) = super::choices(&single("15 min"), seed, &others);
+            assert_eq!(labels[answer], "15 minutes");
+            assert_eq!(labels.len(), 4, "{labels:?}");
+            let from_book = ["12 minutes", "5 minutes", "60 minutes"];
+            assert!(
+                labels.iter().filter(|l| from_book.contains(&l.as_str())).count() >= 2,
+                "{seed}: {labels:?}"
+            );
+            for never in ["0.5 minutes", "720 minutes", "900 seconds", "15 minutes (900 s)"] {
+                assert!(!labels.iter().any(|l| l == never), "{labels:?}");
+            }
+            // The same every build.
+            assert_eq!(super::choices(&single("15 min"), seed, &others), (labels.clone(), answer));
+        }
+        assert_eq!(
+            super::choices(&single("15 min"), 2, &others).0,
+            ["5 minutes", "12 minutes", "15 minutes", "20 minutes"]
+        );
+        // Sizes come in the answer's unit too: 10 GB is 10,240 MB itself.
+        let others = book(&["10 GB", "3,008 MB", "50 MB", "250 MB"]);
+        let (labels, _) = super::choices(&single("10,240 MB"), 1, &others);
+        assert!(labels.contains(&"3,008 MB".to_owned()), "{labels:?}");
+        assert_eq!(labels.iter().filter(|l| l.as_str() == "10,240 MB").count(), 1, "{labels:?}");
+    }
+
+    #[test]
+    fn a_book_of_few_limits_falls_back_on_round_values() {
+        let others = book(&["14 min"]);
+        let (labels, answer) = super::choices(&single("15 min"), 0, &others);
+        assert_eq!(labels.len(), 4, "{labels:?}");
+        assert_eq!(labels[answer], "15 minutes");
+        assert!(labels.contains(&"14 minutes".to_owned()), "{labels:?}");
     }
 
     #[test]

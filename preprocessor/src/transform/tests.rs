@@ -40,7 +40,23 @@ fn references_reach_forward_to_later_chapters() {
     let (contents, diagnostics) =
         run(&[("a.md", "Max: {{limit lambda.timeout}}.\n"), ("b.md", LIMITS)], Target::Html, OnFailure::Bail);
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    assert_eq!(
+        contents[0],
+        "Max: <span class=\"sg-limit-ref\" data-sg-limit-ref data-limit=\"lambda.timeout\">15 minutes (900 s)</span>.\n"
+    );
+}
+
+#[test]
+fn references_in_prose_name_their_limit_only_in_html() {
+    let chapters = [("a.md", "Max: {{limit lambda.timeout max}}.\n"), ("b.md", LIMITS)];
+    let (contents, _) = run(&chapters, Target::Markdown, OnFailure::Bail);
     assert_eq!(contents[0], "Max: 15 minutes (900 s).\n");
+    let (contents, _) = run(&chapters, Target::Html, OnFailure::Bail);
+    assert!(
+        contents[0].contains(r#"data-limit="lambda.timeout">15 minutes (900 s)</span>"#),
+        "{}",
+        contents[0]
+    );
 }
 
 #[test]
@@ -229,4 +245,18 @@ fn progress_and_review_pages_list_what_the_book_has() {
     assert!(contents[1].contains(r#"data-sg-review data-bank="bank-review-review1.js""#), "{}", contents[1]);
     let (_, diagnostics) = run(&[("p.md", "```progress\ntitle = 1\n```\n")], Target::Html, OnFailure::Bail);
     assert!(diagnostics[0].message.contains("progress block: unknown field `title`"), "{diagnostics:?}");
+}
+
+#[test]
+fn practice_offers_other_limits_of_the_book_as_options() {
+    let other = LIMITS
+        .replace("Lambda", "SQS")
+        .replace("lambda.timeout", "sqs.visibility")
+        .replace("15 min", "12 min");
+    let (contents, problems) = run(&[("a.md", LIMITS), ("b.md", &other)], Target::Html, OnFailure::Bail);
+    assert!(problems.is_empty(), "{problems:?}");
+    let options =
+        |html: &str| html.split("data-choices=\"").nth(1).unwrap().split('"').next().unwrap().to_owned();
+    assert!(options(&contents[0]).contains("12 minutes"), "{}", contents[0]);
+    assert!(options(&contents[1]).contains("15 minutes"), "{}", contents[1]);
 }

@@ -1,0 +1,43 @@
+// The not-found page (404.html) mdBook writes with a <base> of
+// output.html.site-url ("/"): styled, with its table of contents, over HTTP
+// and opened from disk. On the quiz fixture book (tests/books/quiz/).
+// Run: node --test --test-concurrency=1 tests/browser/
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useBook } from './harness.mjs';
+import { assertNoErrors, expectVisible } from './assertions.mjs';
+
+const book = useBook('quiz');
+
+async function assertStyledWithContents(page, root) {
+  await expectVisible(page.getByRole('heading', { name: 'Document not found (404)' }));
+  // mdBook's stylesheets hold the text to a column and the sidebar beside it.
+  const width = await page.getByRole('main').evaluate((main) => main.getBoundingClientRect().width);
+  assert.ok(width <= 800, `the text is set in a column (${width}px wide)`);
+  const chapter = page.getByRole('link', { name: 'Lambda limits', exact: true }).first();
+  await expectVisible(chapter);
+  assert.equal(await chapter.evaluate((a) => a.href), `${root}limits.html`);
+  await chapter.click();
+  await expectVisible(page.getByRole('heading', { name: 'Lambda limits', level: 1 }));
+}
+
+test('the not-found page opened from disk is styled and links into the book', async (t) => {
+  const page = await book.open(t, book.fileUrl('404.html'));
+  await assertStyledWithContents(page, book.fileUrl('') + '/');
+  // Its stylesheets and scripts are the book's, and they ran.
+  const root = book.fileUrl('') + '/';
+  const files = await page.evaluate(() => [...document.styleSheets].map((s) => s.href)
+    .concat([...document.scripts].map((s) => s.src)).filter(Boolean));
+  assert.ok(files.length > 10 && files.every((f) => f.startsWith(root)), files.join('\n'));
+  assert.equal(await page.evaluate(() => typeof window.StudyGuide), 'object');
+  // Chromium's preload scanner asks for each file at the first base before
+  // the page's own script has moved it; nothing else may fail.
+  page.errors = page.errors.filter((e) => e !== 'Failed to load resource: net::ERR_FILE_NOT_FOUND');
+  assertNoErrors(page);
+});
+
+test('the not-found page over HTTP is styled and links into the book', async (t) => {
+  const page = await book.open(t, '404.html');
+  await assertStyledWithContents(page, book.url(''));
+  assertNoErrors(page);
+});
