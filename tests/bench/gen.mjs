@@ -3,18 +3,18 @@
 //   node tests/bench/gen.mjs OUT_DIR COUNT...      e.g. gen.mjs tests/bench/work 1 50 500
 //
 // For each COUNT it writes two books with the same Markdown:
-//   OUT_DIR/ours-COUNT   the guide's book.toml and theme/: our preprocessor,
-//                        additional-js/css; node_modules linked (mermaid)
+//   OUT_DIR/ours-COUNT   the guide's book.toml: our preprocessor and its
+//                        additional-js/css (the binary writes their files)
 //   OUT_DIR/plain-COUNT  book.toml without [preprocessor.studyguide] and
 //                        without additional-js/css: plain mdBook, our blocks
 //                        stay ordinary code blocks
 // Chapter k (c001 … cNNN) is a copy of src/serverless-containers/*.md with
 // every quiz id, limit id, `cites` and {{limit …}} renamed with a `-cNNN`
-// suffix. Diagrams are copied unchanged: the cache is keyed by source, so the
-// 1-chapter book's cache is a warm cache for every size (run.sh copies it),
-// while a cold build still draws every occurrence (no de-duplication). The
+// suffix. Each diagram gets a comment line naming its copy (`%% cNNN`), so
+// every copy's diagrams are distinct: a cold build draws all of them, and
+// neither the cache nor the build's de-duplication hides that work. The
 // quiz page's "Next" link points at the next copy.
-import { readFileSync, writeFileSync, mkdirSync, rmSync, readdirSync, cpSync, symlinkSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, rmSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -44,6 +44,7 @@ function renameCopy(text, tag, next) {
     if (fence === null && open) {
       fence = ['quiz', 'limits', 'mermaid'].includes(open[1]) ? open[1] : 'other';
       out.push(line);
+      if (fence === 'mermaid') out.push(`%% ${tag}`);
       continue;
     }
     if (fence !== null && /^\s*```+\s*$/.test(line)) {
@@ -107,8 +108,6 @@ for (const n of counts.map(Number)) {
     }
     if (kind === 'ours') {
       writeFileSync(path.join(dir, 'book.toml'), bookToml);
-      cpSync(path.join(repo, 'theme'), path.join(dir, 'theme'), { recursive: true });
-      if (existsSync(path.join(repo, 'node_modules'))) symlinkSync(path.join(repo, 'node_modules'), path.join(dir, 'node_modules'));
     } else {
       writeFileSync(path.join(dir, 'book.toml'), plainToml(bookToml));
     }

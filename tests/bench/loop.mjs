@@ -9,7 +9,7 @@
 // questions; the progress page folding a 20,000-entry log. Prints a table
 // and writes tests/bench/loop-results.md. Asserts nothing.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, cpSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { launch, repoRoot, serve, themeEnv } from '../browser/harness.mjs';
 
@@ -62,8 +62,6 @@ function writeBook(dir, ours) {
   const toml = ['[book]', 'title = "Loop benchmark"', 'src = "src"', '', '[output.html]', '', '[output.html.search]', 'enable = true'];
   if (ours) {
     toml.splice(4, 0, '[preprocessor.studyguide]', 'command = "mdbook-studyguide"', '');
-    cpSync(path.join(repoRoot, 'theme'), path.join(dir, 'theme'), { recursive: true });
-    symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'));
   }
   writeFileSync(path.join(dir, 'book.toml'), toml.join('\n') + '\n');
 }

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import {
-  copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync,
+  copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync,
 } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -128,7 +128,10 @@ export function copyBook(prefix = 'studyguide-book-') {
   for (const file of files) {
     const target = path.join(dir, file);
     mkdirSync(path.dirname(target), { recursive: true });
-    copyFileSync(path.join(repoRoot, file), target);
+    const from = path.join(repoRoot, file);
+    // Links (preprocessor/theme → ../theme) stay links.
+    if (lstatSync(from).isSymbolicLink()) symlinkSync(readlinkSync(from), target);
+    else copyFileSync(from, target);
   }
   symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'));
   return dir;
