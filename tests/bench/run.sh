@@ -41,9 +41,9 @@ sizes=(1 50 150 500)
 node tests/bench/gen.mjs tests/bench/work "${sizes[@]}" >&2
 
 echo "== Measuring (load average: $(cut -d' ' -f1-3 /proc/loadavg))" >&2
-node tests/bench/bench.mjs tests/bench/work target/release/mdbook-studyguide "$bench_bin"
+node tests/bench/bench.mjs tests/bench/work "${CARGO_TARGET_DIR:-target}/release/mdbook-studyguide" "$bench_bin"
 fi
 
 echo "== The learner's loop at scale" >&2
 mkdir -p tests/bench/work
-node tests/bench/loop.mjs tests/bench/work target/release/mdbook-studyguide "$bench_bin"
+node tests/bench/loop.mjs tests/bench/work "${CARGO_TARGET_DIR:-target}/release/mdbook-studyguide" "$bench_bin"
