@@ -98,8 +98,15 @@ async function violations(page, rules, where) {
 }
 
 // The page as it is now, in every theme: every rule in the first, the
-// colour rules in the others. `where` names the page and its state.
+// colour rules in the others. `where` names the page and its state. The
+// page is scrolled to its top first: further down, mdBook's menu bar and
+// the quiz's progress line, both sticky, lie over whatever passes under
+// them, and the targets they cover change with the scroll.
 async function scanThemes(page, where, width) {
+  await page.evaluate(() => new Promise((resolve) => {
+    window.scrollTo(0, 0);
+    requestAnimationFrame(() => requestAnimationFrame(resolve));
+  }));
   const found = [];
   for (const [i, theme] of THEMES.entries()) {
     await useTheme(page, theme);
@@ -127,16 +134,18 @@ function assertNone(found, what, checked) {
 async function scanSite(t, site, name) {
   const browser = await sharedBrowser();
   const pages = pagesOf(site.site);
-  const found = [];
-  for (const viewport of VIEWPORTS) {
+  // The two widths at once, each in a page of its own.
+  const found = (await Promise.all(VIEWPORTS.map(async (viewport) => {
     const page = await widthPage(browser, viewport);
     t.after(() => page.context().close());
+    const atWidth = [];
     for (const rel of pages) {
       await load(page, site, rel);
-      found.push(...(await scanThemes(page, `${name} ${rel}`, viewport.width)));
+      atWidth.push(...(await scanThemes(page, `${name} ${rel}`, viewport.width)));
     }
     assertNoPageErrors(page, viewport);
-  }
+    return atWidth;
+  }))).flat();
   assertNone(found, name, `${pages.length} pages × ${THEMES.length} themes × ${VIEWPORTS.length} widths`);
 }
 
@@ -164,14 +173,14 @@ test('axe finds nothing in the widgets after use, in every theme at both widths'
   const browser = await sharedBrowser();
   const key = parseQuiz(readFileSync(path.join(site.dir, 'src', 'compute', 'quiz.md'), 'utf8'));
   const quiz = quizParts(key);
-  const found = [];
-  let states = 0;
-  for (const viewport of VIEWPORTS) {
+  const states = new Set();
+  const found = (await Promise.all(VIEWPORTS.map(async (viewport) => {
     const page = await widthPage(browser, viewport);
     t.after(() => page.context().close());
+    const atWidth = [];
     const scan = async (where) => {
-      states += 1;
-      found.push(...(await scanThemes(page, `loop ${where}`, viewport.width)));
+      states.add(where);
+      atWidth.push(...(await scanThemes(page, `loop ${where}`, viewport.width)));
     };
 
     // A quiz: one question checked right, one wrong.
@@ -209,8 +218,36 @@ test('axe finds nothing in the widgets after use, in every theme at both widths'
     await expectText(page.locator('.sg-review .sg-result'), /^(Correct|Incorrect)/);
     await scan('review.html, a card answered');
     assertNoPageErrors(page, viewport);
-  }
-  assertNone(found, 'the widgets after use', `${states / VIEWPORTS.length} states × ${THEMES.length} themes × ${VIEWPORTS.length} widths`);
+    return atWidth;
+  }))).flat();
+  assertNone(found, 'the widgets after use', `${states.size} states × ${THEMES.length} themes × ${VIEWPORTS.length} widths`);
+});
+
+// A quiz page of the guide with every question checked (its first choice:
+// right for some, wrong for others, too few for some "choose two").
+test('axe finds nothing on a quiz page of the guide once every question is checked', async (t) => {
+  const site = await guide();
+  const browser = await sharedBrowser();
+  const rel = 'serverless-containers/quiz.html';
+  const found = (await Promise.all(VIEWPORTS.map(async (viewport) => {
+    const page = await widthPage(browser, viewport);
+    t.after(() => page.context().close());
+    await load(page, site, rel);
+    const questions = page.locator('.sg-question');
+    const count = await questions.count();
+    assert.ok(count > 0, `${rel} has questions`);
+    for (let i = 0; i < count; i++) {
+      const question = questions.nth(i);
+      await question.locator('.sg-choice input').first().check();
+      await question.getByRole('button', { name: 'Check' }).click();
+    }
+    assert.ok(await page.locator('.sg-question.sg-correct').count() > 0, 'some checked right');
+    assert.ok(await page.locator('.sg-question.sg-incorrect').count() > 0, 'some checked wrong');
+    const atWidth = await scanThemes(page, `guide ${rel}, every question checked`, viewport.width);
+    assertNoPageErrors(page, viewport);
+    return atWidth;
+  }))).flat();
+  assertNone(found, `the guide's ${rel}`, `${THEMES.length} themes × ${VIEWPORTS.length} widths`);
 });
 
 // The scan reports what it finds, with the page, theme, width, rule and
