@@ -38,8 +38,23 @@
     if (search && !search.hasAttribute('role')) search.setAttribute('role', 'search');
   }
 
+  // mdBook's search labels each result's excerpt "Search Result Teaser"
+  // (aria-label, which a <span> may not carry, and which would hide the
+  // excerpt's words); the result's link already points at it with
+  // aria-details.
+  function searchTeasers() {
+    var results = document.getElementById('mdbook-searchresults');
+    if (!results || !window.MutationObserver) return;
+    new MutationObserver(function () {
+      results.querySelectorAll('span.teaser[aria-label]').forEach(function (teaser) {
+        teaser.removeAttribute('aria-label');
+      });
+    }).observe(results, { childList: true, subtree: true });
+  }
+
   // A code block or table wider than its column scrolls sideways: it takes
-  // the focus, so the keyboard can scroll it, under a name that says why.
+  // the focus, so the keyboard can scroll it, under a name that says why
+  // (a group, not a region: a page of them would crowd the landmarks).
   // Checked again when the window's width changes.
   var SCROLLERS = [
     { selector: 'main pre > code', name: 'Code, scrolls sideways' },
@@ -54,7 +69,7 @@
           if (box.hasAttribute('tabindex')) return;
           box.setAttribute('data-sg-scrolls', '');
           box.setAttribute('tabindex', '0');
-          box.setAttribute('role', 'region');
+          box.setAttribute('role', 'group');
           box.setAttribute('aria-label', kind.name);
         } else if (!wide && marked) {
           ['data-sg-scrolls', 'tabindex', 'role', 'aria-label'].forEach(function (name) { box.removeAttribute(name); });
@@ -65,6 +80,7 @@
 
   sidebarButton();
   landmarks();
+  searchTeasers();
   markScrollers();
   var pending = false;
   window.addEventListener('resize', function () {

@@ -146,7 +146,9 @@ async function scanSite(t, site, name) {
     assertNoPageErrors(page, viewport);
     return atWidth;
   }))).flat();
-  assertNone(found, name, `${pages.length} pages × ${THEMES.length} themes × ${VIEWPORTS.length} widths`);
+  const checked = `${pages.length} pages × ${THEMES.length} themes × ${VIEWPORTS.length} widths`;
+  t.diagnostic(`${name}: ${checked}, ${found.length} violations`);
+  assertNone(found, name, checked);
 }
 
 const guide = () => siteAt({ dir: path.dirname(bookDir), site: bookDir });
@@ -220,7 +222,54 @@ test('axe finds nothing in the widgets after use, in every theme at both widths'
     assertNoPageErrors(page, viewport);
     return atWidth;
   }))).flat();
-  assertNone(found, 'the widgets after use', `${states.size} states × ${THEMES.length} themes × ${VIEWPORTS.length} widths`);
+  const checked = `${states.size} states × ${THEMES.length} themes × ${VIEWPORTS.length} widths`;
+  t.diagnostic(`loop after use: ${checked}, ${found.length} violations`);
+  assertNone(found, 'the widgets after use', checked);
+});
+
+// mdBook's own parts in the states a reader opens: search with results, a
+// page a result leads to (its words highlighted), the theme menu, the
+// keyboard help, the sidebar toggled.
+test("axe finds nothing in mdBook's search, menus and sidebar once opened, in every theme at both widths", async (t) => {
+  const site = await fixture('loop');
+  const browser = await sharedBrowser();
+  const states = new Set();
+  const found = (await Promise.all(VIEWPORTS.map(async (viewport) => {
+    const page = await widthPage(browser, viewport);
+    t.after(() => page.context().close());
+    const atWidth = [];
+    const scan = async (where) => {
+      states.add(where);
+      atWidth.push(...(await scanThemes(page, `loop ${where}`, viewport.width)));
+    };
+    await load(page, site, 'compute/lambda.html');
+    await page.locator('#mdbook-search-toggle').click();
+    await page.locator('#mdbook-searchbar').pressSequentially('lambda');
+    await page.locator('#mdbook-searchresults li').first().waitFor();
+    await scan('compute/lambda.html, search results');
+    await load(page, site, 'compute/lambda.html?highlight=lambda');
+    await page.locator('main mark').first().waitFor();
+    await scan('compute/lambda.html, words found highlighted');
+    await load(page, site, 'compute/lambda.html');
+    await page.locator('#mdbook-theme-toggle').click();
+    await page.locator('#mdbook-theme-list').waitFor();
+    await scan('compute/lambda.html, theme menu open');
+    await page.keyboard.press('Escape');
+    await page.locator('body').press('?');
+    await page.locator('#mdbook-help-popup').waitFor();
+    await scan('compute/lambda.html, keyboard help open');
+    await page.keyboard.press('Escape');
+    const shown = await page.evaluate(() => document.documentElement.classList.contains('sidebar-visible'));
+    await page.getByRole('button', { name: 'Toggle Table of Contents' }).click();
+    await page.waitForFunction((was) => document.documentElement.classList.contains('sidebar-visible') !== was, shown);
+    await page.waitForTimeout(400);
+    await scan(`compute/lambda.html, sidebar toggled`);
+    assertNoPageErrors(page, viewport);
+    return atWidth;
+  }))).flat();
+  const checked = `${states.size} states × ${THEMES.length} themes × ${VIEWPORTS.length} widths`;
+  t.diagnostic(`loop mdBook states: ${checked}, ${found.length} violations`);
+  assertNone(found, "mdBook's opened parts", checked);
 });
 
 // A quiz page of the guide with every question checked (its first choice:
@@ -247,6 +296,7 @@ test('axe finds nothing on a quiz page of the guide once every question is check
     assertNoPageErrors(page, viewport);
     return atWidth;
   }))).flat();
+  t.diagnostic(`guide ${rel} checked: ${THEMES.length} themes × ${VIEWPORTS.length} widths, ${found.length} violations`);
   assertNone(found, `the guide's ${rel}`, `${THEMES.length} themes × ${VIEWPORTS.length} widths`);
 });
 
