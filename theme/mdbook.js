@@ -78,7 +78,21 @@
     });
   }
 
+  // mdBook turns the page on ← and → wherever the focus is but a form
+  // field; on a box that scrolls sideways (these, and wide diagrams) the
+  // keys scroll it instead.
+  function arrowsScroll() {
+    var main = document.querySelector('main');
+    if (!main) return;
+    main.addEventListener('keydown', function (event) {
+      if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+      var box = event.target;
+      if (box.getAttribute('tabindex') === '0' && box.scrollWidth > box.clientWidth + 1) event.stopPropagation();
+    });
+  }
+
   sidebarButton();
+  arrowsScroll();
   landmarks();
   searchTeasers();
   markScrollers();
@@ -88,6 +102,8 @@
     pending = true;
     requestAnimationFrame(function () { pending = false; markScrollers(); });
   });
+  // A code block in a <details> (a diagram's source) gets its width when opened.
+  document.addEventListener('toggle', markScrollers, true);
   // Widths change once the book's fonts have loaded.
   if (document.fonts && document.fonts.ready) document.fonts.ready.then(markScrollers);
 })();
