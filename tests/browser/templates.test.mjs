@@ -45,7 +45,7 @@ const COPIES = [
       ['        <meta charset="UTF-8">\n',
         '        <meta charset="UTF-8">\n        <title>Table of contents - {{ book_title }}</title>\n'],
       ['        {{#toc}}{{/toc}}\n',
-        '        <main>\n            <h1 class="sg-visually-hidden">Table of contents</h1>\n            {{#toc}}{{/toc}}\n        </main>\n'],
+        '        <main>\n            <h1 style="position: absolute; width: 1px; height: 1px; margin: 0; overflow: hidden; clip-path: inset(50%); white-space: nowrap;">Table of contents</h1>\n            {{#toc}}{{/toc}}\n        </main>\n'],
     ],
   },
 ];
