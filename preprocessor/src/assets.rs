@@ -1,7 +1,8 @@
 //! Our scripts and styles in a book: the build writes them from the copies
 //! the binary carries (`crate::embedded`), so they are always this binary's.
 //!
-//! - Every page loads `studyguide/base.css` and `studyguide/loader.js`
+//! - Every page loads `studyguide/base.css`, `loader.js` and mdBook's fixes
+//!   (`mdbook.css`, `mdbook.js`)
 //!   (`additional-css` and `additional-js`, which `mdbook-studyguide install`
 //!   writes into book.toml), under the book's root.
 //! - What the blocks use goes into the book's sources, under `vendor/`,
@@ -136,7 +137,10 @@ mod tests {
         let (css, js) = base_entries();
         assert_eq!(
             (css, js),
-            (vec!["studyguide/base.css".to_owned()], vec!["studyguide/loader.js".to_owned()])
+            (
+                vec!["studyguide/base.css".to_owned(), "studyguide/mdbook.css".to_owned()],
+                vec!["studyguide/loader.js".to_owned(), "studyguide/mdbook.js".to_owned()]
+            )
         );
         assert!(dir.path().join("studyguide/loader.js").is_file());
         let ignore = std::fs::read_to_string(dir.path().join("studyguide/.gitignore")).unwrap();

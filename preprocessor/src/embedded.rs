@@ -50,9 +50,10 @@ pub const VENDOR: &[File] = &[
 ];
 
 /// What every page loads (`additional-css` and `additional-js`): the loader,
-/// which loads the rest only on pages that use it, and the style that keeps
-/// a widget hidden until its own style applies.
-pub const BASE: &[File] = &[theme!("base.css"), theme!("loader.js")];
+/// which loads the rest only on pages that use it, the style that keeps a
+/// widget hidden until its own style applies, and what makes mdBook's own
+/// parts of the page accessible.
+pub const BASE: &[File] = &[theme!("base.css"), theme!("mdbook.css"), theme!("loader.js"), theme!("mdbook.js")];
 
 /// The embedded file with this name.
 pub fn vendor(name: &str) -> Option<File> {

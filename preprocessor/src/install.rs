@@ -123,7 +123,7 @@ pub fn check_book_toml(root: &Path, config: &Config) -> Option<Problem> {
         0..0,
         format!(
             "book.toml does not list {} in output.html's additional-css / additional-js; pages with blocks load it from a script in the chapter instead",
-            names.join(" and ")
+            listing(&names)
         ),
     )
     .hint(format!("run `{INSTALL}` to add them (it keeps the rest of book.toml)"))
@@ -132,21 +132,33 @@ pub fn check_book_toml(root: &Path, config: &Config) -> Option<Problem> {
     Some(problem)
 }
 
+/// "a", "a and b", "a, b and c".
+fn listing(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 /// For a book whose `book.toml` does not list our files yet (one written
 /// for mdbook-mermaid, say): a script put at the top of each chapter with a
 /// block loads them, once per page, relative to mdBook's `path_to_root`.
 pub fn bootstrap() -> String {
     let (css, js) = base_entries();
-    let name = |entry: &str| entry.rsplit('/').next().unwrap_or(entry).to_owned();
+    let names = |entries: Vec<String>| {
+        let names: Vec<String> =
+            entries.iter().map(|e| format!("'{}'", e.rsplit('/').next().unwrap_or(e))).collect();
+        names.join(", ")
+    };
     format!(
-        "<script>(function (d) {{ if (window.StudyGuideBoot || d.querySelector('script[src$=\"{js}\"]')) return; \
-         window.StudyGuideBoot = true; var root = typeof path_to_root === 'string' ? path_to_root : ''; \
-         var css = d.createElement('link'); css.rel = 'stylesheet'; css.href = root + 'vendor/{css}'; d.head.appendChild(css); \
-         d.addEventListener('DOMContentLoaded', function () {{ var js = d.createElement('script'); js.src = root + 'vendor/{js_name}'; d.head.appendChild(js); }}); \
+        "<script>(function (d) {{ if (window.StudyGuideBoot) return; window.StudyGuideBoot = true; \
+         var root = (typeof path_to_root === 'string' ? path_to_root : '') + 'vendor/'; \
+         [{css}].forEach(function (f) {{ var l = d.createElement('link'); l.rel = 'stylesheet'; l.href = root + f; d.head.appendChild(l); }}); \
+         d.addEventListener('DOMContentLoaded', function () {{ [{js}].forEach(function (f) {{ var s = d.createElement('script'); s.async = false; s.src = root + f; d.head.appendChild(s); }}); }}); \
          }})(document);</script>\n\n",
-        js = js[0],
-        css = name(&css[0]),
-        js_name = name(&js[0]),
+        css = names(css),
+        js = names(js),
     )
 }
 
@@ -203,10 +215,12 @@ mod tests {
         assert!(notes.is_empty());
         assert!(edited.starts_with("# My book\n[book]\ntitle = \"Mine\" # the title\n\n# Keeps links honest.\n[preprocessor.links-check]\ncommand = \"links\"\n"), "{edited}");
         assert!(
-            edited.contains("# Ours.\nadditional-css = [\"custom.css\", \"studyguide/base.css\"] # styled\n"),
+            edited.contains(
+                "# Ours.\nadditional-css = [\"custom.css\", \"studyguide/base.css\", \"studyguide/mdbook.css\"] # styled\n"
+            ),
             "{edited}"
         );
-        assert!(edited.contains("additional-js = [\"studyguide/loader.js\"]"), "{edited}");
+        assert!(edited.contains("additional-js = [\"studyguide/loader.js\", \"studyguide/mdbook.js\"]"), "{edited}");
         assert!(edited.contains("\n[preprocessor.studyguide]\n"), "{edited}");
         let config: Config = edited.parse().unwrap();
         assert!(check_book_toml(Path::new("."), &config).is_none());
@@ -226,7 +240,7 @@ mod tests {
         let old =
             "[output.html]\nadditional-js = [\"studyguide/old.js\", \"mine.js\", \"studyguide/loader.js\"]\n";
         let (edited, _) = edit_book_toml(old).unwrap();
-        assert!(edited.contains("additional-js = [\"mine.js\", \"studyguide/loader.js\"]"), "{edited}");
+        assert!(edited.contains("additional-js = [\"mine.js\", \"studyguide/loader.js\", \"studyguide/mdbook.js\"]"), "{edited}");
     }
 
     #[test]

@@ -100,7 +100,8 @@ test('install keeps comments and other preprocessors, and a second install chang
   assert.equal(first.status, 0, first.log);
   const once = readFileSync(path.join(dir, 'book.toml'), 'utf8');
   // Only our lines were added: without them it is the author's file, byte for byte.
-  const ours = ['[preprocessor.studyguide]\n\n', ', "studyguide/base.css"', 'additional-js = ["studyguide/loader.js"]\n'];
+  const ours = ['[preprocessor.studyguide]\n\n', ', "studyguide/base.css", "studyguide/mdbook.css"',
+    'additional-js = ["studyguide/loader.js", "studyguide/mdbook.js"]\n'];
   for (const line of ours) assert.ok(once.includes(line), `${line} in:\n${once}`);
   assert.equal(ours.reduce((text, line) => text.replace(line, ''), once), COMMENTED);
   const second = run('mdbook-studyguide', ['install', dir], repoRoot);
@@ -139,7 +140,7 @@ test('files from another version are written afresh, and a book.toml without our
   writeFileSync(path.join(dir, 'studyguide', 'old.js'), '');
   const stale = run('mdbook', ['build'], dir);
   assert.equal(stale.status, 0, stale.log);
-  assert.match(stale.log, /book\.toml does not list "studyguide\/base\.css" and "studyguide\/loader\.js"/);
+  assert.match(stale.log, /book\.toml does not list "studyguide\/base\.css", "studyguide\/mdbook\.css", "studyguide\/loader\.js" and "studyguide\/mdbook\.js"/);
   assert.match(stale.log, /run `mdbook-studyguide install`/);
   // Meanwhile the quiz still works: its chapter loads our files itself.
   const site = await siteAt({ dir, site: path.join(dir, 'book') });

@@ -22,8 +22,8 @@ const MERMAID = path.join(repoRoot, 'node_modules', 'mermaid', 'dist', 'mermaid.
 // caller's environment (mdBook reads MDBOOK_OUTPUT__HTML__* over book.toml)
 // cannot replace them.
 const THEME_ENV = {
-  MDBOOK_OUTPUT__HTML__ADDITIONAL_CSS: '["studyguide/base.css"]',
-  MDBOOK_OUTPUT__HTML__ADDITIONAL_JS: '["studyguide/loader.js"]',
+  MDBOOK_OUTPUT__HTML__ADDITIONAL_CSS: '["studyguide/base.css", "studyguide/mdbook.css"]',
+  MDBOOK_OUTPUT__HTML__ADDITIONAL_JS: '["studyguide/loader.js", "studyguide/mdbook.js"]',
 };
 
 // The diagram type of a mermaid source: its first word after any front

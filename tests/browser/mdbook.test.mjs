@@ -1,0 +1,58 @@
+// mdBook's own parts of the page as theme/mdbook.js leaves them, on the
+// built guide: the sidebar's toggle a button that works from the keyboard,
+// and code blocks that scroll sideways reachable with it.
+// Run: node --test tests/browser/mdbook.test.mjs
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { GUIDE, useBook } from './harness.mjs';
+import { assertNoErrors } from './assertions.mjs';
+
+const book = useBook(GUIDE);
+const CHAPTER = 'serverless-containers/lambda.html';
+
+test('the sidebar toggle is a button that shows and hides the sidebar from the keyboard', async (t) => {
+  const page = await book.open(t, CHAPTER, { viewport: { width: 1280, height: 800 } });
+  const toggle = page.getByRole('button', { name: 'Toggle Table of Contents' });
+  assert.equal(await toggle.count(), 1);
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  assert.equal(await page.locator('label#mdbook-sidebar-toggle').isVisible(), false, "mdBook's label is hidden");
+  const sidebarShown = () => page.evaluate(() => document.documentElement.classList.contains('sidebar-visible'));
+  assert.equal(await sidebarShown(), true);
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !document.documentElement.classList.contains('sidebar-visible'));
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.locator('#mdbook-sidebar').getAttribute('aria-hidden'), 'true');
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => document.documentElement.classList.contains('sidebar-visible'));
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  // mdBook keeps the choice for the next page.
+  await toggle.click();
+  await page.waitForFunction(() => !document.documentElement.classList.contains('sidebar-visible'));
+  await page.reload();
+  assert.equal(await sidebarShown(), false);
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assertNoErrors(page);
+});
+
+test('a code block wider than the screen takes the focus, under a name, and gives it up when it fits', async (t) => {
+  const page = await book.open(t, CHAPTER, { viewport: { width: 390, height: 844 } });
+  const wide = page.locator('main pre > code[data-sg-scrolls]:visible');
+  assert.ok(await wide.count() > 0, 'a code block scrolls sideways at 390px');
+  const first = wide.first();
+  assert.equal(await first.getAttribute('tabindex'), '0');
+  assert.equal(await first.getAttribute('role'), 'group');
+  assert.equal(await first.getAttribute('aria-label'), 'Code, scrolls sideways');
+  const narrow = await page.locator('main pre > code').evaluateAll((codes) =>
+    codes.filter((c) => c.scrollWidth <= c.clientWidth + 1).map((c) => c.hasAttribute('tabindex')));
+  assert.ok(narrow.every((focusable) => !focusable), 'a code block that fits is not a tab stop');
+  // The arrow keys scroll it, where mdBook would turn the page.
+  await first.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction((el) => el.scrollLeft > 0, await first.elementHandle());
+  assert.ok(page.url().endsWith(CHAPTER), 'still on the chapter');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.waitForFunction(() => [...document.querySelectorAll('main pre > code')].every((c) =>
+    c.hasAttribute('data-sg-scrolls') === (c.scrollWidth > c.clientWidth + 1)));
+  assertNoErrors(page);
+});
