@@ -53,7 +53,8 @@ pub const VENDOR: &[File] = &[
 /// which loads the rest only on pages that use it, the style that keeps a
 /// widget hidden until its own style applies, and what makes mdBook's own
 /// parts of the page accessible.
-pub const BASE: &[File] = &[theme!("base.css"), theme!("mdbook.css"), theme!("loader.js"), theme!("mdbook.js")];
+pub const BASE: &[File] =
+    &[theme!("base.css"), theme!("mdbook.css"), theme!("loader.js"), theme!("mdbook.js")];
 
 /// The embedded file with this name.
 pub fn vendor(name: &str) -> Option<File> {

@@ -220,7 +220,10 @@ mod tests {
             ),
             "{edited}"
         );
-        assert!(edited.contains("additional-js = [\"studyguide/loader.js\", \"studyguide/mdbook.js\"]"), "{edited}");
+        assert!(
+            edited.contains("additional-js = [\"studyguide/loader.js\", \"studyguide/mdbook.js\"]"),
+            "{edited}"
+        );
         assert!(edited.contains("\n[preprocessor.studyguide]\n"), "{edited}");
         let config: Config = edited.parse().unwrap();
         assert!(check_book_toml(Path::new("."), &config).is_none());
@@ -240,7 +243,12 @@ mod tests {
         let old =
             "[output.html]\nadditional-js = [\"studyguide/old.js\", \"mine.js\", \"studyguide/loader.js\"]\n";
         let (edited, _) = edit_book_toml(old).unwrap();
-        assert!(edited.contains("additional-js = [\"mine.js\", \"studyguide/loader.js\", \"studyguide/mdbook.js\"]"), "{edited}");
+        assert!(
+            edited.contains(
+                "additional-js = [\"mine.js\", \"studyguide/loader.js\", \"studyguide/mdbook.js\"]"
+            ),
+            "{edited}"
+        );
     }
 
     #[test]
