@@ -47,7 +47,8 @@
   var BLOCKS = {
     '[data-sg-quiz]': BASE.concat('quiz.js'),
     '[data-sg-limits]': BASE.concat('limits.js'),
-    '[data-sg-diagram]': ['diagrams.css', 'diagrams.js'],
+    // studyguide.css holds the theme variables diagrams.css reads.
+    '[data-sg-diagram]': ['studyguide.css', 'diagrams.css', 'diagrams.js'],
     '[data-sg-exam]': BASE.concat('exam.css', 'exam.js'),
     // The progress page counts review cards due with the review's scheduler.
     '[data-sg-progress-page]': BASE.concat('progress.css', 'ts-fsrs.js', 'review.js', 'progress.js'),
