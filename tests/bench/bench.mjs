@@ -320,6 +320,7 @@ if (b50) row('cold 50-chapter build ≤ 10× plain (350 distinct diagrams)', `${
 if (plainPage) row('a page without our blocks loads ≤ 2 KB of our script and style (index.html)', `${plainPage.oursBytes} bytes`, yes(plainPage.oursBytes <= 2048));
 row('page without diagrams within 25 KB of plain (api-gateway.html, all bytes)', `+${kb(apiDiff)} KB`, yes(apiDiff <= 25 * 1024));
 L.push('');
+L.push('Why a target is missed, from a profile of the build, and what it would take: `tests/bench/profile.md` (`tests/bench/profile.sh` reruns the profile).', '');
 
 const md = L.join('\n') + '\n';
 writeFileSync(path.join(repoRoot, 'tests', 'bench', 'results.md'), md);
