@@ -389,7 +389,7 @@ test('client mode: a theme switched while the diagrams are still being drawn is 
   assert.equal(await nodeFill(page, d, 'Route53 DNS'), expected, 'the diagrams are drawn for the dark theme');
 });
 
-// mdBook's print page calls window.print() 100 ms after load; theme/ready.js makes
+// mdBook's print page calls window.print() 100 ms after load; theme/widgets.js makes
 // it wait for the drawings. A slowed mermaid (as on a slow machine) makes a
 // race visible that a fast one hides.
 for (const delay of [0, 150]) {

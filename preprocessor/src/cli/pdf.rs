@@ -42,7 +42,7 @@ pub fn run(dir: &Path) -> Result<PathBuf> {
     let mut browser = chrome::Browser::launch(&chromium)?;
     let mut page = browser.new_page()?;
     // mdBook's print page calls window.print() itself; printing is ours to do.
-    // Set before any script runs, so theme/ready.js wraps this empty one.
+    // Set before any script runs, so theme/widgets.js wraps this empty one.
     page.call(
         "Page.addScriptToEvaluateOnNewDocument",
         json!({ "source": "window.print = function () {};" }),

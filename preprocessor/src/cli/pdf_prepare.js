@@ -1,7 +1,7 @@
 // Run in the print page by `mdbook-studyguide pdf` before printing: adds a
 // title page and a table of contents, leaves out the answer keys if asked,
 // and waits until every widget and diagram is ready (whenReady, from
-// theme/ready.js). The contents' page numbers are blank until pdf.rs,
+// theme/widgets.js). The contents' page numbers are blank until pdf.rs,
 // having printed once, calls StudyGuide.numberContents with the page each
 // entry's chapter starts on.
 (function (options) {
