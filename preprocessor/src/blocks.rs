@@ -252,7 +252,8 @@ pub fn find_refs(text: &str, literal: &[Range<usize>], names: &[&'static str]) -
             break;
         };
         let argument = &text[from..from + close];
-        if argument.contains('\n') {
+        // A reference is on one line; a lone carriage return ends one too.
+        if argument.contains(['\n', '\r']) {
             continue;
         }
         let end = from + close + 2;
@@ -333,6 +334,14 @@ mod tests {
         assert_eq!(block.body, "x = 1\n");
         assert_eq!(block.container_prefix, "> ");
         assert_eq!(block.html_replacement("<div></div>"), "<div></div>\n>");
+    }
+
+    #[test]
+    fn a_reference_does_not_span_lines_ended_by_a_carriage_return() {
+        let text = "{{limit a\r```\rb}} and {{limit c}}";
+        let refs = find_refs(text, &[], &["limit"]);
+        assert_eq!(refs.len(), 1);
+        assert_eq!(&text[refs[0].range.clone()], "{{limit c}}");
     }
 
     #[test]
