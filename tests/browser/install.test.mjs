@@ -94,6 +94,17 @@ see = "notes.md#notes"
   return dir;
 }
 
+// The author's book, built: its one question, answered right, says so.
+async function answersTheQuiz(t, dir) {
+  const site = await siteAt({ dir, site: path.join(dir, 'book') });
+  const page = await site.open(t, site.fileUrl('notes.html'));
+  const question = page.getByRole('group', { name: /one plus one/ });
+  await question.getByRole('radio', { name: 'Two' }).check();
+  await question.getByRole('button', { name: 'Check' }).click();
+  await expectText(question.getByRole('status'), /Correct/);
+  assertNoErrors(page);
+}
+
 test('install keeps comments and other preprocessors, and a second install changes no byte', async (t) => {
   const dir = authorBook(COMMENTED);
   const first = run('mdbook-studyguide', ['install', dir], repoRoot);
@@ -111,13 +122,7 @@ test('install keeps comments and other preprocessors, and a second install chang
 
   const build = run('mdbook', ['build'], dir);
   assert.equal(build.status, 0, build.log);
-  const site = await siteAt({ dir, site: path.join(dir, 'book') });
-  const page = await site.open(t, site.fileUrl('notes.html'));
-  const question = page.getByRole('group', { name: /one plus one/ });
-  await question.getByRole('radio', { name: 'Two' }).check();
-  await question.getByRole('button', { name: 'Check' }).click();
-  await expectText(question.getByRole('status'), /Correct/);
-  assertNoErrors(page);
+  await answersTheQuiz(t, dir);
 });
 
 test('files from another version are written afresh, and a book.toml without our entries is told what to run', async (t) => {
@@ -143,13 +148,7 @@ test('files from another version are written afresh, and a book.toml without our
   assert.match(stale.log, /book\.toml does not list "studyguide\/base\.css", "studyguide\/mdbook\.css", "studyguide\/loader\.js" and "studyguide\/mdbook\.js"/);
   assert.match(stale.log, /run `mdbook-studyguide install`/);
   // Meanwhile the quiz still works: its chapter loads our files itself.
-  const site = await siteAt({ dir, site: path.join(dir, 'book') });
-  const page = await site.open(t, site.fileUrl('notes.html'));
-  const question = page.getByRole('group', { name: /one plus one/ });
-  await question.getByRole('radio', { name: 'Two' }).check();
-  await question.getByRole('button', { name: 'Check' }).click();
-  await expectText(question.getByRole('status'), /Correct/);
-  assertNoErrors(page);
+  await answersTheQuiz(t, dir);
 
   assert.equal(run('mdbook-studyguide', ['install', dir], repoRoot).status, 0);
   assert.doesNotMatch(readFileSync(toml, 'utf8'), /old\.js/);
