@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # With book.toml as committed, a plain `mdbook build` (mdBook 0.5.4, which
 # runs our preprocessor through its `command`) writes the very same site as
-# our own `build`. Installs mdBook 0.5.4 into target/mdbook-cli the first time.
+# our own `build`, but for the search index: ours leaves out the quizzes'
+# answers, which mdBook's indexes. Installs mdBook 0.5.4 into
+# target/mdbook-cli the first time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,10 +18,19 @@ trap 'rm -rf "$out"' EXIT
 "$mdbook" build --dest-dir "$out/mdbook" >/dev/null 2>&1 || { "$mdbook" build --dest-dir "$out/mdbook"; exit 1; }
 cargo run --release --locked -q -- build --dest-dir "$out/studyguide" 2>/dev/null
 
-if diff -r "$out/mdbook" "$out/studyguide" >/dev/null; then
-  echo "mdbook build and mdbook-studyguide build wrote the same site ($(find "$out/mdbook" -type f | wc -l) files)."
+index=$(cd "$out/mdbook" && ls searchindex-*.js)
+if diff -r -x "$index" "$out/mdbook" "$out/studyguide" >/dev/null && [ -f "$out/studyguide/$index" ]; then
+  echo "mdbook build and mdbook-studyguide build wrote the same site but for $index ($(find "$out/mdbook" -type f | wc -l) files)."
 else
   echo "mdbook build and mdbook-studyguide build differ:" >&2
-  diff -r "$out/mdbook" "$out/studyguide" | head -40 >&2
+  diff -r -x "$index" "$out/mdbook" "$out/studyguide" | head -40 >&2
+  exit 1
+fi
+# Every quiz's answer says "Answer: B" in its page, so in mdBook's index.
+answers() { grep -o 'Answer: [A-E]' "$1/$index" | wc -l; }
+if [ "$(answers "$out/mdbook")" -gt 0 ] && [ "$(answers "$out/studyguide")" -eq 0 ]; then
+  echo "Its search index has none of the $(answers "$out/mdbook") quiz answers mdBook's has."
+else
+  echo "mdbook-studyguide build's search index holds $(answers "$out/studyguide") quiz answers, mdBook's $(answers "$out/mdbook")" >&2
   exit 1
 fi

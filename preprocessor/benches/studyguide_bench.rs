@@ -53,7 +53,7 @@ fn preprocess(dir: PathBuf, runs: usize) -> Result<()> {
     let json_in = serde_json::to_vec(&(&ctx, &md.book))?;
 
     // One untimed run first: page cache, allocator, diagram cache files.
-    let out = StudyGuide.run(&ctx, md.book.clone())?;
+    let out = StudyGuide::default().run(&ctx, md.book.clone())?;
     let bytes_out: usize = out.chapters().map(|c| c.content.len()).sum();
     let bytes_in: usize = md.book.chapters().map(|c| c.content.len()).sum();
 
@@ -62,7 +62,7 @@ fn preprocess(dir: PathBuf, runs: usize) -> Result<()> {
     for _ in 0..runs {
         let book = md.book.clone();
         let t = Instant::now();
-        let out = StudyGuide.run(&ctx, book)?;
+        let out = StudyGuide::default().run(&ctx, book)?;
         run.push(ms(t));
         drop(out);
 

@@ -423,11 +423,17 @@ pub fn scan(data: &[u8]) {
 /// Bits of the first byte: 0 = Markdown target (else HTML), 1 = bail (else
 /// continue), 2 = no smart punctuation, 3 = the first chapter's file on disk
 /// differs from its text (as after `{{#include}}`), 4 = the second chapter is
-/// a sub-chapter of the first. Seeds use ASCII digits `0`–`9` for readability.
+/// a sub-chapter of the first, 6 = HTML for the search index (with bit 0
+/// clear). Seeds use ASCII digits `0`–`9` for readability (and letters from
+/// `@` for the search index).
 pub fn transform(data: &[u8]) {
     let Some((&mode, rest)) = data.split_first() else { return };
     let Some(input) = text(rest) else { return };
-    let target = if mode & 1 != 0 { studyguide::kind::Target::Markdown } else { studyguide::kind::Target::Html };
+    let target = match (mode & 1 != 0, mode & 64 != 0) {
+        (true, _) => studyguide::kind::Target::Markdown,
+        (false, true) => studyguide::kind::Target::SearchIndex,
+        (false, false) => studyguide::kind::Target::Html,
+    };
     let on_failure = if mode & 2 != 0 { OnFailure::Bail } else { OnFailure::Continue };
     let style = MarkdownStyle {
         smart_punctuation: mode & 4 == 0,
@@ -501,7 +507,7 @@ pub fn transform(data: &[u8]) {
         assert!(!d.message.is_empty());
     }
 
-    if target == studyguide::kind::Target::Html {
+    if target.is_html() {
         // Author prose is passed through untouched, so only an input with no
         // script at all proves that our rendering added none.
         let input_lower = input.to_ascii_lowercase();

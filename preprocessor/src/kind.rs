@@ -38,8 +38,23 @@ use std::path::Path;
 pub enum Target {
     /// mdBook's HTML renderer: interactive widgets.
     Html,
+    /// The same HTML for mdBook's search index alone, less what searching
+    /// must not reveal (a quiz's answers). Nothing is written to disk.
+    SearchIndex,
     /// Any other renderer: plain Markdown that reads well anywhere.
     Markdown,
+}
+
+impl Target {
+    /// Whether chapters become HTML (for the site or its search index).
+    pub fn is_html(self) -> bool {
+        matches!(self, Target::Html | Target::SearchIndex)
+    }
+
+    /// Whether this run writes the files pages load: only the site's.
+    pub fn writes_files(self) -> bool {
+        self == Target::Html
+    }
 }
 
 /// One kind of fenced block, alive for one run over the book.
@@ -59,6 +74,12 @@ pub trait Kind {
 
     /// Book-wide work once every block is indexed, before any is resolved.
     fn prepare(&mut self, _index: &mut Index, _target: Target) {}
+
+    /// Whether its blocks leave something out of mdBook's search index (see
+    /// [`Block::render_search_html`]).
+    fn leaves_out_of_search(&self) -> bool {
+        false
+    }
 
     /// The files in `vendor/` its blocks load, besides `assets::WIDGETS`
     /// (`theme/widgets.js` lists them too, which a test checks).
@@ -122,6 +143,13 @@ pub trait Block {
     }
 
     fn render_html(&self, cx: &BlockCx) -> Markup;
+
+    /// What mdBook's search index gets instead of [`Block::render_html`],
+    /// for kinds that [leave something out](Kind::leaves_out_of_search): a
+    /// quiz leaves out its answers.
+    fn render_search_html(&self, cx: &BlockCx) -> Markup {
+        self.render_html(cx)
+    }
 
     fn render_markdown(&self, cx: &BlockCx) -> String;
 }

@@ -11,15 +11,53 @@ use crate::transform::{self, Outcome, Settings, Target};
 use anyhow::{Context, Result, bail};
 use mdbook_preprocessor::book::Book;
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
+use std::collections::BTreeSet;
 use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+/// Chapters (their paths in the book) with a block that left something out
+/// of the search index, shared with whoever runs the preprocessor.
+pub type Withheld = Arc<Mutex<BTreeSet<PathBuf>>>;
 
 /// The preprocessor, as mdBook sees it.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct StudyGuide;
+#[derive(Debug, Default, Clone)]
+pub struct StudyGuide {
+    /// Set when the run is for the search index's render: it gets the
+    /// chapters that left something out of it.
+    search_index: Option<Withheld>,
+}
 
 impl StudyGuide {
     /// The name under `[preprocessor.…]` in `book.toml`.
     pub const NAME: &'static str = "studyguide";
+
+    /// For the render whose only output kept is mdBook's search index
+    /// ([`Target::SearchIndex`]): it writes nothing and reports no problem
+    /// (the site's run has), and adds to `withheld` each chapter with a
+    /// block that left something out.
+    pub fn for_search_index(withheld: Withheld) -> Self {
+        StudyGuide { search_index: Some(withheld) }
+    }
+}
+
+impl StudyGuide {
+    /// Runs the pipeline and reports its problems (for the search index,
+    /// they are the site's run's to report).
+    fn outcome(&self, ctx: &PreprocessorContext, book: Book) -> Result<Outcome> {
+        if let Some(withheld) = &self.search_index {
+            let outcome = run_pipeline_for(ctx, book, Some(Target::SearchIndex))?;
+            match withheld.lock() {
+                Ok(mut chapters) => chapters.extend(outcome.stats.withheld.iter().cloned()),
+                Err(_) => bail!("the search index's preprocessing stopped half-way"),
+            }
+            return Ok(outcome);
+        }
+        let policy = StudyGuideConfig::from_book(&ctx.config)?.on_failure;
+        let outcome = run_pipeline(ctx, book)?;
+        report(&outcome.problems, policy)?;
+        Ok(outcome)
+    }
 }
 
 impl Preprocessor for StudyGuide {
@@ -28,10 +66,7 @@ impl Preprocessor for StudyGuide {
     }
 
     fn run(&self, ctx: &PreprocessorContext, book: Book) -> Result<Book> {
-        let policy = StudyGuideConfig::from_book(&ctx.config)?.on_failure;
-        let outcome = run_pipeline(ctx, book)?;
-        report(&outcome.problems, policy)?;
-        Ok(outcome.book)
+        Ok(self.outcome(ctx, book)?.book)
     }
 
     /// Every renderer: for renderers other than HTML our blocks become plain
@@ -61,12 +96,20 @@ pub fn settings(ctx: &PreprocessorContext, config: &StudyGuideConfig) -> Setting
 /// Runs the pipeline with the book's configuration; problems are returned,
 /// not yet reported.
 pub fn run_pipeline(ctx: &PreprocessorContext, book: Book) -> Result<Outcome> {
+    run_pipeline_for(ctx, book, None)
+}
+
+/// [`run_pipeline`], for the search index when `target` says so.
+fn run_pipeline_for(ctx: &PreprocessorContext, book: Book, target: Option<Target>) -> Result<Outcome> {
     let config = StudyGuideConfig::from_book(&ctx.config)?;
-    let settings = settings(ctx, &config);
+    let mut settings = settings(ctx, &config);
+    if let (Some(target), Target::Html) = (target, settings.target) {
+        settings.target = target;
+    }
     let backend = diagram::Backend::from_config(&ctx.root, &ctx.config, &config.diagrams);
     let assets = Assets::of_book(&ctx.root, &ctx.config.book.src);
     let mut kinds = crate::kinds::all(&config, backend, assets.clone());
-    let html = settings.target == Target::Html;
+    let html = settings.target.writes_files();
     let unlisted = crate::install::check_book_toml(&ctx.root, &ctx.config);
     // First: drawing diagrams renders an empty book, which needs them.
     if html && unlisted.is_none() {
@@ -162,9 +205,21 @@ pub fn check_mdbook_version(calling: &str) -> Result<()> {
 pub fn handle_json(input: impl Read, output: impl Write) -> Result<()> {
     let (ctx, book) = mdbook_preprocessor::parse_input(input)?;
     check_mdbook_version(&ctx.mdbook_version)?;
-    let book = StudyGuide.run(&ctx, book)?;
-    serde_json::to_writer(output, &book).context("could not write the book to mdBook")?;
+    let outcome = StudyGuide::default().outcome(&ctx, book)?;
+    if answers_will_be_indexed(&ctx, &outcome) {
+        tracing::info!(
+            "mdBook's search index holds the quizzes' answers; `mdbook-studyguide build` and `serve` leave them out"
+        );
+    }
+    serde_json::to_writer(output, &outcome.book).context("could not write the book to mdBook")?;
     Ok(())
+}
+
+/// Whether mdBook is about to index what searching must not reveal (a
+/// quiz's answers): only our own `build` and `serve` can leave it out.
+fn answers_will_be_indexed(ctx: &PreprocessorContext, outcome: &Outcome) -> bool {
+    let search = ctx.config.html_config().and_then(|html| html.search).is_none_or(|search| search.enable);
+    ctx.renderer == "html" && search && !outcome.stats.withheld.is_empty()
 }
 
 #[cfg(test)]

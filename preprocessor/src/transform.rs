@@ -14,7 +14,7 @@ use crate::markdown::MarkdownStyle;
 use crate::pages::Pages;
 use crate::problem::{self, Problem, SourceMap};
 use mdbook_preprocessor::book::Book;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 pub use crate::kind::Target;
@@ -40,6 +40,9 @@ pub struct Stats {
     /// Blocks by their fence: `quiz` → 3.
     pub blocks: BTreeMap<&'static str, usize>,
     pub references: usize,
+    /// In HTML, the chapters (their paths in the book) with a block that
+    /// leaves something out of the search index's HTML.
+    pub withheld: BTreeSet<PathBuf>,
 }
 
 pub struct Outcome {
@@ -156,7 +159,12 @@ pub fn transform(mut book: Book, settings: &Settings, kinds: &mut [Box<dyn Kind>
     }
     let mut rendered: HashMap<PathBuf, String> = HashMap::new();
     for (chapter, chapter_entries) in chapters.iter().zip(by_chapter) {
-        let content = render_chapter(chapter, chapter_entries, settings, kinds, &index, &mut problems);
+        let mut withheld = false;
+        let content =
+            render_chapter(chapter, chapter_entries, settings, kinds, &index, &mut problems, &mut withheld);
+        if withheld {
+            stats.withheld.insert(chapter.path.clone());
+        }
         rendered.insert(chapter.path.clone(), content);
     }
     book.for_each_chapter_mut(|chapter| {
@@ -255,8 +263,9 @@ fn render_chapter(
     kinds: &[Box<dyn Kind>],
     index: &Index,
     problems: &mut Vec<Problem>,
+    withheld: &mut bool,
 ) -> String {
-    let continue_in_html = settings.on_failure == OnFailure::Continue && settings.target == Target::Html;
+    let continue_in_html = settings.on_failure == OnFailure::Continue && settings.target.is_html();
     let mut edits = Vec::new();
     for Entry { site, state } in entries {
         let fenced = &site.fenced;
@@ -264,8 +273,12 @@ fn render_chapter(
         let replacement = match (&state.block, state.renderable(continue_in_html)) {
             (Some(block), true) => {
                 let cx = block_cx(chapter, site, settings);
+                *withheld |= settings.target.is_html() && kinds[site.kind].leaves_out_of_search();
                 match settings.target {
                     Target::Html => fenced.html_replacement(&block.render_html(&cx).into_string()),
+                    Target::SearchIndex => {
+                        fenced.html_replacement(&block.render_search_html(&cx).into_string())
+                    }
                     Target::Markdown => fenced.markdown_replacement(&block.render_markdown(&cx)),
                 }
             }

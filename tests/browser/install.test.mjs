@@ -31,7 +31,7 @@ test('init → mdbook build: the example quiz grades itself, the limit table pra
   const dir = path.join(fresh('studyguide-init-'), 'my-book');
   const init = run('mdbook-studyguide', ['init', dir], repoRoot);
   assert.equal(init.status, 0, init.log);
-  assert.match(init.log, /mdbook serve/);
+  assert.match(init.log, /mdbook-studyguide serve/);
   assert.ok(!existsSync(path.join(dir, 'node_modules')) && !existsSync(path.join(dir, 'theme')));
 
   const build = run('mdbook', ['build'], dir);

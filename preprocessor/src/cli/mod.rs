@@ -4,6 +4,7 @@
 
 mod check;
 mod pdf;
+mod search_index;
 mod serve;
 
 use crate::config::{OnFailure, TABLE};
@@ -83,11 +84,8 @@ pub fn main() -> ExitCode {
         Some(Command::Supports { .. }) => Ok(ExitCode::SUCCESS),
         Some(Command::Init { dir, title }) => crate::install::init(&dir, &title).map(|()| {
             eprintln!("A new book is in {}. Build and serve it with:", dir.display());
-            eprintln!(
-                "    mdbook serve {}      (or: mdbook-studyguide serve {})",
-                dir.display(),
-                dir.display()
-            );
+            eprintln!("    mdbook-studyguide serve {}", dir.display());
+            eprintln!("(`mdbook serve` works too, but its search box finds the quizzes' answers.)");
             ExitCode::SUCCESS
         }),
         Some(Command::Install(book)) => crate::install::install(&book.dir).map(|installed| {
@@ -95,7 +93,10 @@ pub fn main() -> ExitCode {
                 eprintln!("note: {note}");
             }
             let what = if installed.changed { "book.toml now loads" } else { "book.toml already loads" };
-            eprintln!("{what} mdbook-studyguide {}; build with `mdbook build`.", env!("CARGO_PKG_VERSION"));
+            eprintln!(
+                "{what} mdbook-studyguide {}; build with `mdbook-studyguide build` (or `mdbook build`, whose search box finds the quizzes' answers).",
+                env!("CARGO_PKG_VERSION")
+            );
             ExitCode::SUCCESS
         }),
         Some(Command::Build { book, dest_dir }) => build(&book.dir, dest_dir.as_deref()).map(|path| {
@@ -132,7 +133,7 @@ fn init_logging() {
 pub fn load(dir: &Path) -> Result<MDBook> {
     let mut book =
         MDBook::load(dir).with_context(|| format!("could not load the book at {}", dir.display()))?;
-    book.with_preprocessor(StudyGuide);
+    book.with_preprocessor(StudyGuide::default());
     Ok(book)
 }
 
@@ -158,5 +159,6 @@ pub fn build(dir: &Path, dest_dir: Option<&Path>) -> Result<PathBuf> {
         book.config.build.build_dir = dest;
     }
     book.build()?;
+    search_index::leave_out_answers(&mut book)?;
     Ok(book.root.join(&book.config.build.build_dir).join("index.html"))
 }

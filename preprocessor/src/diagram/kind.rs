@@ -54,7 +54,7 @@ impl Kind for DiagramKind {
     /// Draws every diagram of the book in one batch: one browser start at most.
     fn prepare(&mut self, index: &mut Index, target: Target) {
         let drawings = index.part::<Drawings>();
-        if target != Target::Html || drawings.queued.is_empty() {
+        if !target.is_html() || drawings.queued.is_empty() {
             return;
         }
         let queued = std::mem::take(&mut drawings.queued);

@@ -5,7 +5,7 @@
 use super::ExamSpec;
 use crate::assets::Assets;
 use crate::html::Markup;
-use crate::kind::{Block, BlockCx, Index, Kind, Parsed, ResolveCx, Target};
+use crate::kind::{Block, BlockCx, Index, Kind, Parsed, ResolveCx};
 use crate::pages::Pages;
 use crate::problem::Problem;
 use crate::quiz::{Bank, PublishedQuestions};
@@ -162,7 +162,7 @@ impl Block for ExamBlock {
         }
         let id = exam_id(cx.block);
         let bank_file = format!("bank-{id}.js");
-        if cx.block.target == Target::Html {
+        if cx.block.target.writes_files() {
             self.assets.write(&bank_file, crate::html::bank_script(&bank_file, &bank).as_bytes());
         }
         self.page = Some(ExamPage {

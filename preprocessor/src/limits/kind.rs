@@ -50,7 +50,7 @@ impl Kind for LimitsKind {
     fn expand_in_prose(&self, argument: &str, index: &Index, target: Target) -> Result<String, Problem> {
         let text = self.expand(argument, index)?;
         Ok(match (target, LimitRef::parse(argument)) {
-            (Target::Html, Ok(reference)) => {
+            (target, Ok(reference)) if target.is_html() => {
                 super::html::render_reference(&reference.id, &text).into_string()
             }
             _ => text,

@@ -49,6 +49,28 @@ pub fn render_html(quiz: &RenderedQuiz, style: MarkdownStyle) -> Markup {
     }
 }
 
+/// A quiz for mdBook's search index: its title, questions and choices, so
+/// that a question can be found, and nothing that gives its answer away (no
+/// answer, explanation or answer key).
+pub fn render_search_html(quiz: &RenderedQuiz, style: MarkdownStyle) -> Markup {
+    html! {
+        div.sg-quiz {
+            @if let Some(title) = &quiz.title { p { (render_inline(title, style)) } }
+            ol {
+                @for (n, q) in quiz.questions.iter().enumerate() {
+                    li {
+                        p {
+                            "Question " (n + 1) ". " (render_inline(&q.prompt, style))
+                            @if q.answer.len() > 1 { " (Choose " (count_word(q.answer.len())) ".)" }
+                        }
+                        ol { @for (i, (text, _)) in q.choices.iter().enumerate() { li { (letter(i)) ") " (render_inline(text, style)) } } }
+                    }
+                }
+            }
+        }
+    }
+}
+
 fn render_question(number: usize, q: &RenderedQuestion, style: MarkdownStyle) -> Markup {
     let multi = q.answer.len() > 1;
     let input_type = if multi { "checkbox" } else { "radio" };
@@ -209,6 +231,18 @@ mod tests {
         let html = render(&quiz);
         assert!(!html.contains("onerror"));
         assert!(!html.contains("<script"));
+    }
+
+    #[test]
+    fn the_search_index_gets_questions_and_choices_but_no_answer() {
+        let mut quiz = sample();
+        quiz.questions[0].choices[0].1 = Some("Too short.".into());
+        let html = crate::html::one_line(&render_search_html(&quiz, MarkdownStyle::default()).into_string())
+            .into_owned();
+        assert_eq!(
+            html,
+            r#"<div class="sg-quiz"><p>Chapter <em>quiz</em></p><ol><li><p>Question 1. Max <code>timeout</code>?</p><ol><li>A) 5 min</li><li>B) 15 min</li></ol></li><li><p>Question 2. Pick <b>two</b> (Choose TWO.)</p><ol><li>A) a</li><li>B) b</li><li>C) c</li></ol></li></ol></div>"#
+        );
     }
 
     #[test]

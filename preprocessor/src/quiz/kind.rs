@@ -47,6 +47,11 @@ impl Kind for QuizKind {
         &["quiz.js"]
     }
 
+    /// Its answers, explanations and answer key: searching must not reveal them.
+    fn leaves_out_of_search(&self) -> bool {
+        true
+    }
+
     fn parse(&self, body: &str, _cx: &BlockCx) -> Parsed {
         let (quiz, problems) = super::parse(body);
         let block = quiz
@@ -185,6 +190,10 @@ impl Block for QuizBlock {
             Some(quiz) => super::render_html(quiz, cx.style),
             None => Markup::default(),
         }
+    }
+
+    fn render_search_html(&self, cx: &BlockCx) -> Markup {
+        self.rendered.as_ref().map(|quiz| super::render_search_html(quiz, cx.style)).unwrap_or_default()
     }
 
     fn render_markdown(&self, _cx: &BlockCx) -> String {

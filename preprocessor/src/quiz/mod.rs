@@ -22,7 +22,7 @@ mod markdown;
 mod parse;
 
 pub use bank::{Bank, PublishedQuestion, PublishedQuestions};
-pub use html::render_html;
+pub use html::{render_html, render_search_html};
 pub use kind::{BankEntry, QuestionBank, QuestionIds, QuizKind};
 pub use markdown::render_markdown;
 pub use parse::{is_valid_id, parse};

@@ -6,7 +6,7 @@
 
 use crate::assets::Assets;
 use crate::html::{Markup, html};
-use crate::kind::{Block, BlockCx, Index, Kind, Parsed, ResolveCx, Target};
+use crate::kind::{Block, BlockCx, Index, Kind, Parsed, ResolveCx};
 use crate::limits::{LimitTables, row_anchor};
 use crate::pages::Pages;
 use crate::problem::Problem;
@@ -112,7 +112,7 @@ impl Block for ReviewBlock {
             }
         }
         let file = format!("bank-{}-review{}.js", cx.block.slug, cx.block.ordinal);
-        if cx.block.target == Target::Html {
+        if cx.block.target.writes_files() {
             let script = crate::html::bank_script(&file, &ReviewBank { bank, limits });
             self.assets.write(&file, script.as_bytes());
         }

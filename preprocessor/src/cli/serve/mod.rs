@@ -11,7 +11,7 @@
 
 mod watch;
 
-use super::{default_on_failure, load};
+use super::{default_on_failure, load, search_index};
 use crate::config::OnFailure;
 use anyhow::{Context, Result, bail};
 use axum::Router;
@@ -71,6 +71,7 @@ fn build(root: &Path) -> Result<MDBook> {
     default_on_failure(&mut book, OnFailure::Continue)?;
     book.config.set("output.html.live-reload-endpoint", LIVE_RELOAD)?;
     book.build()?;
+    search_index::leave_out_answers(&mut book)?;
     Ok(book)
 }
 
