@@ -208,15 +208,16 @@ pub fn handle_json(input: impl Read, output: impl Write) -> Result<()> {
     let outcome = StudyGuide::default().outcome(&ctx, book)?;
     if answers_will_be_indexed(&ctx, &outcome) {
         tracing::info!(
-            "mdBook's search index holds the quizzes' answers; `mdbook-studyguide build` and `serve` leave them out"
+            "mdBook's search index holds every word of the pages, the quizzes' answers and the diagrams' sources included; `mdbook-studyguide build` and `serve` index what a reader should find"
         );
     }
     serde_json::to_writer(output, &outcome.book).context("could not write the book to mdBook")?;
     Ok(())
 }
 
-/// Whether mdBook is about to index what searching must not reveal (a
-/// quiz's answers): only our own `build` and `serve` can leave it out.
+/// Whether mdBook is about to index what searching must not show (a quiz's
+/// answers, a diagram's source): only our own `build` and `serve` can
+/// leave it out.
 fn answers_will_be_indexed(ctx: &PreprocessorContext, outcome: &Outcome) -> bool {
     let search = ctx.config.html_config().and_then(|html| html.search).is_none_or(|search| search.enable);
     ctx.renderer == "html" && search && !outcome.stats.withheld.is_empty()

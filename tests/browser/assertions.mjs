@@ -46,3 +46,14 @@ export async function axeViolations(page, context) {
 export function assertNoViolations(list, label) {
   assert.equal(list.length, 0, `axe violations (${label}):\n  ${list.join('\n  ')}`);
 }
+
+// Types `words` into mdBook's search box (opened if need be) and waits for
+// its results; returns the results' list items.
+export async function searchBook(page, words) {
+  const box = page.getByRole('searchbox');
+  if (!(await box.isVisible())) await page.locator('#mdbook-search-toggle').click();
+  await box.fill('');
+  await box.pressSequentially(words);
+  await expectText(page.locator('#mdbook-searchresults-header'), new RegExp(`search results? for '${words}'`));
+  return page.locator('#mdbook-searchresults li');
+}

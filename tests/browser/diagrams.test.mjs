@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import {
   booksDir, buildBook, copyFixture, fixtureBook, removeAtExit, siteAt, studyguide, tempDir, useBook,
 } from './harness.mjs';
-import { assertNoErrors, assertNoViolations, axeViolations, sleep, stripAnsi } from './assertions.mjs';
+import { assertNoErrors, assertNoViolations, axeViolations, expectText, searchBook, sleep, stripAnsi } from './assertions.mjs';
 
 const FIXTURE = path.join(booksDir, 'diagrams');
 // The fixture's pages and how many diagrams each has.
@@ -253,6 +253,19 @@ for (const [origin, urlOf] of Object.entries(ORIGINS)) {
     });
   }
 }
+
+test('searching finds a diagram by its caption and description, not by its source', async (t) => {
+  const page = await open(t, book.url('plain.html'));
+  const found = await searchBook(page, 'orchestration decision');
+  assert.match(await found.first().innerText(), /Containers/);
+  assert.match(await found.first().innerText(), /decision guide/);
+  // Words of mermaid's syntax and of the drawings' styles only.
+  for (const words of ['fill', 'subgraph', 'accDescr']) {
+    await searchBook(page, words);
+    await expectText(page.locator('#mdbook-searchresults-header'), `No search results for '${words}'.`);
+  }
+  assertNoErrors(page);
+});
 
 test('the theme picker (Change theme → Navy) switches the diagram colours without a reload', async (t) => {
   const d = DIAGRAMS.containers[0];

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, cpSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { booksDir, fixtureBook, serve, tempDir, useBook } from './harness.mjs';
-import { assertNoErrors, assertNoViolations, axeViolations, expectText, expectVisible } from './assertions.mjs';
+import { assertNoErrors, assertNoViolations, axeViolations, expectText, expectVisible, searchBook } from './assertions.mjs';
 import { parseQuiz, plain, quizParts, scoresFullMarks } from './quiz-page.mjs';
 
 const QUIZ = 'quiz.html';
@@ -448,30 +448,19 @@ test('every check is logged, and "Review later" sets a question aside for review
   assertNoErrors(page);
 });
 
-// mdBook's search box, on the quiz fixture: what a learner finds.
-async function searchFor(page, words) {
-  const box = page.getByRole('searchbox');
-  if (!(await box.isVisible())) await page.locator('#mdbook-search-toggle').click();
-  await box.fill('');
-  await box.pressSequentially(words);
-  const header = page.locator('#mdbook-searchresults-header');
-  await expectText(header, new RegExp(`search results? for '${words}'`));
-  return page.locator('#mdbook-searchresults li');
-}
-
 test('searching finds a question by its words, but not by its answer or explanations', async (t) => {
   const page = await open(t, { url: book.url('limits.html') });
-  const found = await searchFor(page, 'filesystem');
+  const found = await searchBook(page, 'filesystem');
   await expectVisible(found.first());
   assert.match(await found.first().innerText(), /Chapter Quiz/);
   // Only in explanations: the answer's ("serverless compute engine") and
   // wrong choices' ("managed Kubernetes", "POSIX filesystem").
   for (const words of ['Kubernetes', 'POSIX', 'engine']) {
-    await searchFor(page, words);
+    await searchBook(page, words);
     await expectText(page.locator('#mdbook-searchresults-header'), `No search results for '${words}'.`);
   }
   // Nor does a result's teaser show an answer.
-  const teasers = await (await searchFor(page, 'Fargate')).allInnerTexts();
+  const teasers = await (await searchBook(page, 'Fargate')).allInnerTexts();
   assert.ok(teasers.length > 0);
   for (const teaser of teasers) assert.doesNotMatch(teaser, /Answer:|Answer key|serverless compute engine/, teaser);
   assertNoErrors(page);

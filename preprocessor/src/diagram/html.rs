@@ -43,6 +43,20 @@ pub fn render_html(diagram: &Diagram, rendered: &Rendered) -> Markup {
     }
 }
 
+/// A diagram for mdBook's search index: its caption and description, the
+/// words a reader would search for. Not its source (mermaid's syntax would
+/// show in the results), nor the drawing's labels twice over (one per
+/// theme). A diagram with neither keeps its source, its only words.
+pub fn render_search_html(diagram: &Diagram) -> Markup {
+    html! {
+        figure.sg-diagram {
+            @if let Some(title) = &diagram.title { figcaption { (title) } }
+            @if let Some(description) = &diagram.description { p { (description) } }
+            @if diagram.title.is_none() && diagram.description.is_none() { pre { (diagram.source) } }
+        }
+    }
+}
+
 fn render_mode(rendered: &Rendered) -> &'static str {
     match rendered {
         Rendered::Static { .. } | Rendered::Themed(_) => "static",
@@ -106,6 +120,17 @@ mod tests {
             title: Some("ECS <Fargate>".into()),
             description: Some("Load balancer to tasks.".into()),
         }
+    }
+
+    #[test]
+    fn the_search_index_gets_the_caption_and_description_not_the_source() {
+        let search = |d: &Diagram| render_search_html(d).into_string();
+        assert_eq!(
+            search(&diagram()),
+            r#"<figure class="sg-diagram"><figcaption>ECS &lt;Fargate&gt;</figcaption><p>Load balancer to tasks.</p></figure>"#
+        );
+        let bare = Diagram { title: None, description: None, ..diagram() };
+        assert!(search(&bare).contains("<pre>graph TD"), "{}", search(&bare));
     }
 
     #[test]

@@ -46,6 +46,12 @@ impl Kind for DiagramKind {
         &["diagrams.css", "diagrams.js"]
     }
 
+    /// Its source and its drawing's labels: the search index gets its
+    /// caption and description instead.
+    fn leaves_out_of_search(&self) -> bool {
+        true
+    }
+
     fn parse(&self, body: &str, cx: &BlockCx) -> Parsed {
         let (diagram, problems) = super::parse(body, cx.info(), self.require_alternative);
         Parsed::new(Some(Box::new(DiagramBlock { diagram, drawing: Rendered::Client })), problems)
@@ -54,7 +60,8 @@ impl Kind for DiagramKind {
     /// Draws every diagram of the book in one batch: one browser start at most.
     fn prepare(&mut self, index: &mut Index, target: Target) {
         let drawings = index.part::<Drawings>();
-        if !target.is_html() || drawings.queued.is_empty() {
+        // The search index's HTML has no drawing.
+        if target != Target::Html || drawings.queued.is_empty() {
             return;
         }
         let queued = std::mem::take(&mut drawings.queued);
@@ -96,6 +103,10 @@ impl Block for DiagramBlock {
 
     fn render_html(&self, _cx: &BlockCx) -> Markup {
         super::render_html(&self.diagram, &self.drawing)
+    }
+
+    fn render_search_html(&self, _cx: &BlockCx) -> Markup {
+        super::render_search_html(&self.diagram)
     }
 
     fn render_markdown(&self, _cx: &BlockCx) -> String {

@@ -12,7 +12,7 @@ pub mod prerender;
 mod safety;
 mod themes;
 
-pub use html::{render_html, render_markdown};
+pub use html::{render_html, render_markdown, render_search_html};
 pub use kind::{DiagramKind, Drawings};
 pub use prerender::{Backend, Rendered};
 
