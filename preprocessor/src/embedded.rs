@@ -56,6 +56,16 @@ pub const VENDOR: &[File] = &[
 pub const BASE: &[File] =
     &[theme!("base.css"), theme!("mdbook.css"), theme!("loader.js"), theme!("mdbook.js")];
 
+/// Our mdBook templates, for a book's theme folder: the not-found page's
+/// head, which finds the book's files when it is opened from disk, and the
+/// contents page for readers without script, with a title, a main landmark
+/// and a heading. Each starts with [`TEMPLATE_MARK`].
+pub const TEMPLATES: &[File] = &[theme!("head.hbs"), theme!("toc.html.hbs")];
+
+/// How a template of ours begins, in a book's theme folder too: a file that
+/// does not is the book's own.
+pub const TEMPLATE_MARK: &[u8] = b"{{!-- mdbook-studyguide writes this file";
+
 /// The embedded file with this name.
 pub fn vendor(name: &str) -> Option<File> {
     VENDOR.iter().chain(BASE).copied().find(|file| file.name == name)

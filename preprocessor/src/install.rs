@@ -7,7 +7,7 @@ use crate::assets::{Assets, BASE_DIR, base_entries};
 use crate::problem::{Location, Problem};
 use anyhow::{Context, Result, bail};
 use mdbook_preprocessor::config::Config;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use toml_edit::{Array, DocumentMut, Item, Table, Value};
 
 /// The command that puts our entries into a book's `book.toml`.
@@ -44,7 +44,53 @@ pub fn install(dir: &Path) -> Result<Installed> {
     }
     let config: Config = edited.parse().with_context(|| format!("mdBook cannot read {}", path.display()))?;
     Assets::of_book(dir, &config.book.src).write_base();
+    let mut notes = notes;
+    for own in write_templates(dir, &config, true)?.own {
+        notes.push(format!(
+            "{} is the book's own, so it stays; {}",
+            own.display(),
+            if own.ends_with("head.hbs") {
+                "the not-found page opened from disk will not find the book's files"
+            } else {
+                "the contents page for readers without script lacks a title, a main landmark and a heading"
+            }
+        ));
+    }
     Ok(Installed { changed, notes })
+}
+
+/// What [`write_templates`] did.
+#[derive(Debug, Default)]
+pub struct Templates {
+    pub written: Vec<PathBuf>,
+    /// Templates of the book's own by the names of ours: left as they are.
+    pub own: Vec<PathBuf>,
+}
+
+/// Writes our mdBook templates (`embedded::TEMPLATES`) into the book's theme
+/// folder over copies of ours that differ (they start with
+/// `embedded::TEMPLATE_MARK`), and, with `missing`, where the book has none.
+pub fn write_templates(root: &Path, config: &Config, missing: bool) -> Result<Templates> {
+    let theme = config.html_config().and_then(|html| html.theme).unwrap_or_else(|| "theme".into());
+    let theme = root.join(theme);
+    let mut done = Templates::default();
+    for file in crate::embedded::TEMPLATES {
+        let path = theme.join(file.name);
+        match std::fs::read(&path) {
+            Ok(bytes) if bytes == file.bytes => continue,
+            Ok(bytes) if !bytes.starts_with(crate::embedded::TEMPLATE_MARK) => {
+                done.own.push(path);
+                continue;
+            }
+            Ok(_) => {}
+            Err(_) if !missing => continue,
+            Err(_) => {}
+        }
+        std::fs::create_dir_all(&theme).with_context(|| format!("could not create {}", theme.display()))?;
+        std::fs::write(&path, file.bytes).with_context(|| format!("could not write {}", path.display()))?;
+        done.written.push(path);
+    }
+    Ok(done)
 }
 
 /// `book.toml` with our table and entries; what else it holds is kept
@@ -286,5 +332,44 @@ mod tests {
         assert!(dir.path().join("studyguide/loader.js").is_file());
         let err = init(dir.path(), "again").unwrap_err().to_string();
         assert!(err.contains("already holds a book") && err.contains(INSTALL), "{err}");
+    }
+
+    #[test]
+    fn install_writes_our_templates_where_the_book_has_none_and_leaves_its_own() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("book.toml"), "[book]\ntitle = \"x\"\n").unwrap();
+        std::fs::create_dir(dir.path().join("theme")).unwrap();
+        std::fs::write(dir.path().join("theme/head.hbs"), "<meta name=\"mine\">").unwrap();
+        let installed = install(dir.path()).unwrap();
+        let toc = std::fs::read(dir.path().join("theme/toc.html.hbs")).unwrap();
+        assert!(toc.starts_with(crate::embedded::TEMPLATE_MARK));
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("theme/head.hbs")).unwrap(),
+            "<meta name=\"mine\">"
+        );
+        assert!(
+            installed.notes.iter().any(|n| n.contains("head.hbs is the book's own")),
+            "{:?}",
+            installed.notes
+        );
+    }
+
+    #[test]
+    fn a_build_brings_an_old_copy_of_ours_up_to_date_and_writes_no_new_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let config: Config = "[book]\ntitle = \"x\"\n[output.html]\ntheme = \"looks\"\n".parse().unwrap();
+        let done = write_templates(dir.path(), &config, false).unwrap();
+        assert!(done.written.is_empty() && !dir.path().join("looks").exists());
+        std::fs::create_dir(dir.path().join("looks")).unwrap();
+        let old = [crate::embedded::TEMPLATE_MARK, b" an older one --}}"].concat();
+        std::fs::write(dir.path().join("looks/head.hbs"), &old).unwrap();
+        let done = write_templates(dir.path(), &config, false).unwrap();
+        assert_eq!(done.written, [dir.path().join("looks/head.hbs")]);
+        assert_eq!(
+            std::fs::read(dir.path().join("looks/head.hbs")).unwrap(),
+            crate::embedded::TEMPLATES[0].bytes
+        );
+        assert!(!dir.path().join("looks/toc.html.hbs").exists());
+        assert!(write_templates(dir.path(), &config, false).unwrap().written.is_empty());
     }
 }

@@ -115,6 +115,10 @@ fn run_pipeline_for(ctx: &PreprocessorContext, book: Book, target: Option<Target
     if html && unlisted.is_none() {
         assets.write_base();
     }
+    // Copies of our templates an older binary wrote are brought up to date.
+    if html && let Err(err) = crate::install::write_templates(&ctx.root, &ctx.config, false) {
+        tracing::warn!("{err:#}");
+    }
     let mut outcome = transform::transform(book, &settings, &mut kinds);
     if html {
         let used = write_assets(&assets, &kinds, &outcome.stats);

@@ -6,7 +6,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { binaryPath, closeShared, removeAtExit, repoRoot, siteAt, tempDir } from './harness.mjs';
 import { assertNoErrors, expectText, expectVisible } from './assertions.mjs';
@@ -32,7 +32,9 @@ test('init → mdbook build: the example quiz grades itself, the limit table pra
   const init = run('mdbook-studyguide', ['init', dir], repoRoot);
   assert.equal(init.status, 0, init.log);
   assert.match(init.log, /mdbook-studyguide serve/);
-  assert.ok(!existsSync(path.join(dir, 'node_modules')) && !existsSync(path.join(dir, 'theme')));
+  assert.ok(!existsSync(path.join(dir, 'node_modules')));
+  // No copy of our scripts and styles: theme/ holds our two mdBook templates.
+  assert.deepEqual(readdirSync(path.join(dir, 'theme')).sort(), ['head.hbs', 'toc.html.hbs']);
 
   const build = run('mdbook', ['build'], dir);
   assert.equal(build.status, 0, build.log);
@@ -54,6 +56,16 @@ test('init → mdbook build: the example quiz grades itself, the limit table pra
   await field.press('Enter');
   await expectText(chapter.locator('[data-sg-limits]').first(), /Correct|✓/);
   assertNoErrors(chapter);
+
+  // Our templates, which init wrote into theme/: the contents page for
+  // readers without script has a title, a main landmark and a heading, and
+  // the not-found page opened from disk finds the book's files.
+  const toc = await site.open(t, site.fileUrl('toc.html'));
+  assert.match(await toc.title(), /^Table of contents/);
+  assert.equal(await toc.getByRole('main').getByRole('heading', { level: 1, name: 'Table of contents' }).count(), 1);
+  const notFound = await site.open(t, site.fileUrl('404.html'));
+  await notFound.waitForFunction(() => typeof window.StudyGuide?.whenReady === 'function');
+  assert.equal(await notFound.evaluate(() => document.styleSheets.length > 2), true);
 
   const again = run('mdbook-studyguide', ['init', dir], repoRoot);
   assert.notEqual(again.status, 0);
