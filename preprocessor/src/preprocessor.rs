@@ -39,14 +39,12 @@ impl StudyGuide {
     pub fn for_search_index(withheld: Withheld) -> Self {
         StudyGuide { search_index: Some(withheld) }
     }
-}
 
-impl StudyGuide {
     /// Runs the pipeline and reports its problems (for the search index,
     /// they are the site's run's to report).
     fn outcome(&self, ctx: &PreprocessorContext, book: Book) -> Result<Outcome> {
         if let Some(withheld) = &self.search_index {
-            let outcome = run_pipeline_for(ctx, book, Some(Target::SearchIndex))?;
+            let outcome = run_pipeline_for(ctx, book, true)?;
             match withheld.lock() {
                 Ok(mut chapters) => chapters.extend(outcome.stats.withheld.iter().cloned()),
                 Err(_) => bail!("the search index's preprocessing stopped half-way"),
@@ -96,21 +94,21 @@ pub fn settings(ctx: &PreprocessorContext, config: &StudyGuideConfig) -> Setting
 /// Runs the pipeline with the book's configuration; problems are returned,
 /// not yet reported.
 pub fn run_pipeline(ctx: &PreprocessorContext, book: Book) -> Result<Outcome> {
-    run_pipeline_for(ctx, book, None)
+    run_pipeline_for(ctx, book, false)
 }
 
-/// [`run_pipeline`], for the search index when `target` says so.
-fn run_pipeline_for(ctx: &PreprocessorContext, book: Book, target: Option<Target>) -> Result<Outcome> {
+/// [`run_pipeline`]; HTML is for the search index with `search_index`.
+fn run_pipeline_for(ctx: &PreprocessorContext, book: Book, search_index: bool) -> Result<Outcome> {
     let config = StudyGuideConfig::from_book(&ctx.config)?;
     let mut settings = settings(ctx, &config);
-    if let (Some(target), Target::Html) = (target, settings.target) {
-        settings.target = target;
+    if search_index && settings.target == Target::Html {
+        settings.target = Target::SearchIndex;
     }
     let backend = diagram::Backend::from_config(&ctx.root, &ctx.config, &config.diagrams);
     let assets = Assets::of_book(&ctx.root, &ctx.config.book.src);
     let mut kinds = crate::kinds::all(&config, backend, assets.clone());
     let html = settings.target.writes_files();
-    let unlisted = crate::install::check_book_toml(&ctx.root, &ctx.config);
+    let unlisted = html.then(|| crate::install::check_book_toml(&ctx.root, &ctx.config)).flatten();
     // First: drawing diagrams renders an empty book, which needs them.
     if html && unlisted.is_none() {
         assets.write_base();

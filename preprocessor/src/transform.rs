@@ -159,12 +159,14 @@ pub fn transform(mut book: Book, settings: &Settings, kinds: &mut [Box<dyn Kind>
     }
     let mut rendered: HashMap<PathBuf, String> = HashMap::new();
     for (chapter, chapter_entries) in chapters.iter().zip(by_chapter) {
-        let mut withheld = false;
-        let content =
-            render_chapter(chapter, chapter_entries, settings, kinds, &index, &mut problems, &mut withheld);
-        if withheld {
+        let withholds = settings.target.is_html()
+            && chapter_entries
+                .iter()
+                .any(|e| e.state.block.is_some() && kinds[e.site.kind].leaves_out_of_search());
+        if withholds {
             stats.withheld.insert(chapter.path.clone());
         }
+        let content = render_chapter(chapter, chapter_entries, settings, kinds, &index, &mut problems);
         rendered.insert(chapter.path.clone(), content);
     }
     book.for_each_chapter_mut(|chapter| {
@@ -263,7 +265,6 @@ fn render_chapter(
     kinds: &[Box<dyn Kind>],
     index: &Index,
     problems: &mut Vec<Problem>,
-    withheld: &mut bool,
 ) -> String {
     let continue_in_html = settings.on_failure == OnFailure::Continue && settings.target.is_html();
     let mut edits = Vec::new();
@@ -273,7 +274,6 @@ fn render_chapter(
         let replacement = match (&state.block, state.renderable(continue_in_html)) {
             (Some(block), true) => {
                 let cx = block_cx(chapter, site, settings);
-                *withheld |= settings.target.is_html() && kinds[site.kind].leaves_out_of_search();
                 match settings.target {
                     Target::Html => fenced.html_replacement(&block.render_html(&cx).into_string()),
                     Target::SearchIndex => {

@@ -14,6 +14,7 @@ use elasticlunr::{Index, IndexBuilder};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use std::collections::HashMap;
+use std::path::Path;
 
 /// The script around the JSON, as mdBook writes it.
 const PREFIX: &str = "window.search = Object.assign(window.search, JSON.parse('";
@@ -68,6 +69,12 @@ struct StoredDocument {
 }
 
 impl IndexFile {
+    pub fn read(path: &Path) -> Result<Self> {
+        let context = || format!("could not read mdBook's search index {}", path.display());
+        let script = std::fs::read_to_string(path).with_context(context)?;
+        Self::parse(&script).with_context(context)
+    }
+
     pub fn parse(script: &str) -> Result<Self> {
         let Some(quoted) = script.trim_end().strip_prefix(PREFIX).and_then(|s| s.strip_suffix(SUFFIX)) else {
             bail!("it is not the script mdBook 0.5 writes (`{PREFIX}…{SUFFIX}`)");

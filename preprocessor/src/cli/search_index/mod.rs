@@ -46,8 +46,7 @@ pub fn leave_out_answers(book: &mut MDBook) -> Result<()> {
         return Ok(());
     }
     let sections = index_chapters(book, only_chapters(&preprocessed, &chapters))?;
-    let read = || -> Result<IndexFile> { IndexFile::parse(&std::fs::read_to_string(&path)?) };
-    let index = read().with_context(|| format!("could not read mdBook's search index {}", path.display()))?;
+    let index = IndexFile::read(&path)?;
     let script = index.script_with(&replace_pages(index.documents()?, sections))?;
     std::fs::write(&path, script).with_context(|| format!("could not write {}", path.display()))
 }
@@ -86,7 +85,7 @@ fn index_chapters(book: &MDBook, chapters: Book) -> Result<Vec<Document>> {
     let Some(path) = index_path(&out)? else {
         bail!("mdBook wrote no search index in {}", out.display())
     };
-    IndexFile::parse(&std::fs::read_to_string(&path)?)?.documents()
+    IndexFile::read(&path)?.documents()
 }
 
 /// The site's sections, with those of each page in `sections` replaced by
