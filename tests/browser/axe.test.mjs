@@ -132,23 +132,37 @@ function assertNone(found, what, checked) {
 
 // Every page of `site` as it loads, in every theme at both widths.
 async function scanSite(t, site, name) {
-  const browser = await sharedBrowser();
   const pages = pagesOf(site.site);
-  // The two widths at once, each in a page of its own.
+  await scanStates(t, name, name, async (page, scan) => {
+    for (const rel of pages) {
+      await load(page, site, rel);
+      await scan(rel);
+    }
+  }, 'pages');
+}
+
+// At each width (the two at once, each in a page of its own), `walk(page,
+// scan)` takes a fresh page through states (or `unit`) and calls
+// `scan(where)` in each, which scans it in every theme; then no violation
+// and no script error may have been found. `label` names the site in what
+// is reported, `what` the states.
+async function scanStates(t, label, what, walk, unit = 'states') {
+  const browser = await sharedBrowser();
+  const states = new Set();
   const found = (await Promise.all(VIEWPORTS.map(async (viewport) => {
     const page = await widthPage(browser, viewport);
     t.after(() => page.context().close());
     const atWidth = [];
-    for (const rel of pages) {
-      await load(page, site, rel);
-      atWidth.push(...(await scanThemes(page, `${name} ${rel}`, viewport.width)));
-    }
+    await walk(page, async (where) => {
+      states.add(where);
+      atWidth.push(...(await scanThemes(page, `${label} ${where}`, viewport.width)));
+    });
     assertNoPageErrors(page, viewport);
     return atWidth;
   }))).flat();
-  const checked = `${pages.length} pages × ${THEMES.length} themes × ${VIEWPORTS.length} widths`;
-  t.diagnostic(`${name}: ${checked}, ${found.length} violations`);
-  assertNone(found, name, checked);
+  const checked = `${states.size} ${unit} × ${THEMES.length} themes × ${VIEWPORTS.length} widths`;
+  t.diagnostic(`${what}: ${checked}, ${found.length} violations`);
+  assertNone(found, what, checked);
 }
 
 const guide = () => siteAt({ dir: path.dirname(bookDir), site: bookDir });
@@ -172,19 +186,9 @@ for (const name of ['quiz', 'limits', 'diagrams', 'loop']) {
 // their first load does not show.
 test('axe finds nothing in the widgets after use, in every theme at both widths', async (t) => {
   const site = await fixture('loop');
-  const browser = await sharedBrowser();
   const key = parseQuiz(readFileSync(path.join(site.dir, 'src', 'compute', 'quiz.md'), 'utf8'));
   const quiz = quizParts(key);
-  const states = new Set();
-  const found = (await Promise.all(VIEWPORTS.map(async (viewport) => {
-    const page = await widthPage(browser, viewport);
-    t.after(() => page.context().close());
-    const atWidth = [];
-    const scan = async (where) => {
-      states.add(where);
-      atWidth.push(...(await scanThemes(page, `loop ${where}`, viewport.width)));
-    };
-
+  await scanStates(t, 'loop', 'the loop fixture\'s widgets after use', async (page, scan) => {
     // A quiz: one question checked right, one wrong.
     await load(page, site, 'compute/quiz.html');
     await quiz.answer(page, 1);
@@ -219,12 +223,7 @@ test('axe finds nothing in the widgets after use, in every theme at both widths'
     await page.locator('.sg-review').getByRole('button', { name: 'Check' }).click();
     await expectText(page.locator('.sg-review .sg-result'), /^(Correct|Incorrect)/);
     await scan('review.html, a card answered');
-    assertNoPageErrors(page, viewport);
-    return atWidth;
-  }))).flat();
-  const checked = `${states.size} states × ${THEMES.length} themes × ${VIEWPORTS.length} widths`;
-  t.diagnostic(`loop after use: ${checked}, ${found.length} violations`);
-  assertNone(found, 'the widgets after use', checked);
+  });
 });
 
 // mdBook's own parts in the states a reader opens: search with results, a
@@ -232,16 +231,7 @@ test('axe finds nothing in the widgets after use, in every theme at both widths'
 // keyboard help, the sidebar toggled.
 test("axe finds nothing in mdBook's search, menus and sidebar once opened, in every theme at both widths", async (t) => {
   const site = await fixture('loop');
-  const browser = await sharedBrowser();
-  const states = new Set();
-  const found = (await Promise.all(VIEWPORTS.map(async (viewport) => {
-    const page = await widthPage(browser, viewport);
-    t.after(() => page.context().close());
-    const atWidth = [];
-    const scan = async (where) => {
-      states.add(where);
-      atWidth.push(...(await scanThemes(page, `loop ${where}`, viewport.width)));
-    };
+  await scanStates(t, 'loop', "the loop fixture's opened mdBook parts", async (page, scan) => {
     await load(page, site, 'compute/lambda.html');
     await page.locator('#mdbook-search-toggle').click();
     await page.locator('#mdbook-searchbar').pressSequentially('lambda');
@@ -264,23 +254,15 @@ test("axe finds nothing in mdBook's search, menus and sidebar once opened, in ev
     await page.waitForFunction((was) => document.documentElement.classList.contains('sidebar-visible') !== was, shown);
     await page.waitForTimeout(400);
     await scan(`compute/lambda.html, sidebar toggled`);
-    assertNoPageErrors(page, viewport);
-    return atWidth;
-  }))).flat();
-  const checked = `${states.size} states × ${THEMES.length} themes × ${VIEWPORTS.length} widths`;
-  t.diagnostic(`loop mdBook states: ${checked}, ${found.length} violations`);
-  assertNone(found, "mdBook's opened parts", checked);
+  });
 });
 
 // A quiz page of the guide with every question checked (its first choice:
 // right for some, wrong for others, too few for some "choose two").
 test('axe finds nothing on a quiz page of the guide once every question is checked', async (t) => {
   const site = await guide();
-  const browser = await sharedBrowser();
   const rel = 'serverless-containers/quiz.html';
-  const found = (await Promise.all(VIEWPORTS.map(async (viewport) => {
-    const page = await widthPage(browser, viewport);
-    t.after(() => page.context().close());
+  await scanStates(t, 'guide', `the guide's ${rel}`, async (page, scan) => {
     await load(page, site, rel);
     // Clicked in the page, all at once: forty questions one by one through
     // Playwright take a while.
@@ -295,12 +277,8 @@ test('axe finds nothing on a quiz page of the guide once every question is check
     assert.ok(count > 0, `${rel} has questions`);
     assert.ok(await page.locator('.sg-question.sg-correct').count() > 0, 'some checked right');
     assert.ok(await page.locator('.sg-question.sg-incorrect').count() > 0, 'some checked wrong');
-    const atWidth = await scanThemes(page, `guide ${rel}, every question checked`, viewport.width);
-    assertNoPageErrors(page, viewport);
-    return atWidth;
-  }))).flat();
-  t.diagnostic(`guide ${rel} checked: ${THEMES.length} themes × ${VIEWPORTS.length} widths, ${found.length} violations`);
-  assertNone(found, `the guide's ${rel}`, `${THEMES.length} themes × ${VIEWPORTS.length} widths`);
+    await scan(`${rel}, every question checked`);
+  });
 });
 
 // The scan reports what it finds, with the page, theme, width, rule and
