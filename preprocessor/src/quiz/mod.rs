@@ -56,6 +56,8 @@ pub struct Question {
     /// Where the book teaches it: a link to a page and heading anchor.
     pub see: Option<Text>,
     pub domain: Option<Domain>,
+    /// The exam guide's task statement, as (domain, task): `3.2` is (3, 2).
+    pub task: Option<(u8, u8)>,
     /// The whole `[[question]]` table.
     pub span: Range<usize>,
 }

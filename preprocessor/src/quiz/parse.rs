@@ -13,6 +13,7 @@ use toml::Spanned;
 struct RawQuiz {
     title: Option<Spanned<String>>,
     domain: Option<Spanned<String>>,
+    task: Option<Spanned<String>>,
     #[serde(default)]
     question: Vec<Spanned<RawQuestion>>,
 }
@@ -27,6 +28,7 @@ struct RawQuestion {
     cites: Option<Spanned<String>>,
     see: Option<Spanned<String>>,
     domain: Option<Spanned<String>>,
+    task: Option<Spanned<String>>,
 }
 
 /// A choice: `"text"` or `{ text = "…", explanation = "…" }`.
@@ -130,12 +132,16 @@ pub fn parse(body: &str) -> (Option<Quiz>, Vec<Problem>) {
                 .hint("add a [[question]] table with a prompt, choices, an answer and an explanation"),
         );
     }
-    let default_domain = raw.domain.map(text).and_then(|d| domain(&d, "quiz", &mut problems));
+    let default_task = raw.task.map(text).and_then(|t| task(&t, "quiz", &mut problems));
+    let default_domain = match raw.domain.map(text) {
+        Some(d) => domain(&d, "quiz", &mut problems),
+        None => default_task.map(task_domain),
+    };
     let questions = raw
         .question
         .into_iter()
         .enumerate()
-        .map(|(n, q)| validate_question(n + 1, q, default_domain, &mut problems))
+        .map(|(n, q)| validate_question(n + 1, q, default_domain, default_task, &mut problems))
         .collect();
     let quiz = Quiz { title: raw.title.map(text), questions };
     (Some(quiz), problems)
@@ -145,6 +151,7 @@ fn validate_question(
     number: usize,
     raw: Spanned<RawQuestion>,
     default_domain: Option<Domain>,
+    default_task: Option<(u8, u8)>,
     problems: &mut Vec<Problem>,
 ) -> Question {
     let span = raw.span();
@@ -273,17 +280,64 @@ fn validate_question(
         }
     };
 
-    let domain = match raw.domain.map(text) {
-        Some(d) => self::domain(&d, &label, problems),
-        None => default_domain,
+    let task = match raw.task.map(text) {
+        Some(t) => self::task(&t, &label, problems).map(|k| (k, Some(t))),
+        None => default_task.map(|k| (k, None)),
     };
+    let domain = match raw.domain.map(text) {
+        Some(d) => {
+            let named = self::domain(&d, &label, problems);
+            if let (Some(named), Some((k, Some(t)))) = (named, &task)
+                && task_domain(*k) != named
+            {
+                problems.push(Problem::new(
+                    t.span.clone(),
+                    format!(
+                        "{label}: task {}.{} is in domain `{}`, not `{}`",
+                        k.0,
+                        k.1,
+                        task_domain(*k).key(),
+                        named.key()
+                    ),
+                ));
+            }
+            named
+        }
+        None => task.as_ref().map(|(k, _)| task_domain(*k)).or(default_domain),
+    };
+    let task = task.map(|(k, _)| k);
     let see = raw.see.map(text);
     if let Some(see) = &see
         && see.value.trim().is_empty()
     {
         problems.push(Problem::new(see.span.clone(), format!("{label}: `see` is empty")));
     }
-    Question { id, prompt, choices, answer, explanation, cites: raw.cites.map(text), see, domain, span }
+    Question { id, prompt, choices, answer, explanation, cites: raw.cites.map(text), see, domain, task, span }
+}
+
+/// The SAA-C03 task statements: domain number, then how many tasks it has.
+const TASKS: [(u8, u8); 4] = [(1, 3), (2, 2), (3, 5), (4, 4)];
+
+fn task(text: &Text, label: &str, problems: &mut Vec<Problem>) -> Option<(u8, u8)> {
+    let found = text
+        .value
+        .trim()
+        .split_once('.')
+        .and_then(|(d, t)| Some((d.parse::<u8>().ok()?, t.parse::<u8>().ok()?)));
+    let known = found.filter(|(d, t)| TASKS.iter().any(|(kd, kn)| kd == d && (1..=*kn).contains(t)));
+    if known.is_none() {
+        let all: Vec<String> =
+            TASKS.iter().flat_map(|(d, n)| (1..=*n).map(move |t| format!("{d}.{t}"))).collect();
+        problems.push(
+            Problem::new(text.span.clone(), format!("{label}: unknown task statement `{}`", text.value))
+                .hint(format!("the exam's task statements are: {}", all.join(", "))),
+        );
+    }
+    known
+}
+
+fn task_domain((domain, _): (u8, u8)) -> Domain {
+    Domain::ALL[usize::from(domain - 1)]
 }
 
 fn domain(text: &Text, label: &str, problems: &mut Vec<Problem>) -> Option<Domain> {
@@ -349,6 +403,25 @@ explanation = "Because."
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].0, "\"E\"");
         assert!(found[0].1.contains("out of range: there are 2 choices (A–B)"), "{}", found[0].1);
+    }
+
+    #[test]
+    fn a_task_statement_gives_the_domain() {
+        let q = |extra: &str| {
+            format!(
+                "[[question]]\nprompt = \"p\"\nchoices = [\"a\", \"b\"]\nanswer = \"A\"\nexplanation = \"e\"\n{extra}"
+            )
+        };
+        let body = format!("task = \"4.2\"\n{}{}", q(""), q("task = \"1.3\"\n"));
+        let (quiz, found) = parse(&body);
+        assert!(found.is_empty(), "{found:?}");
+        let quiz = quiz.unwrap();
+        assert_eq!((quiz.questions[0].task, quiz.questions[0].domain), (Some((4, 2)), Some(Domain::Cost)));
+        assert_eq!((quiz.questions[1].task, quiz.questions[1].domain), (Some((1, 3)), Some(Domain::Secure)));
+        let found = problems(&q("task = \"3.7\"\n"));
+        assert_eq!(found[0].1, "question 1: unknown task statement `3.7`");
+        let found = problems(&q("task = \"3.1\"\ndomain = \"cost\"\n"));
+        assert_eq!(found[0].1, "question 1: task 3.1 is in domain `performant`, not `cost`");
     }
 
     #[test]
