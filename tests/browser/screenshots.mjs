@@ -15,7 +15,8 @@ const variants = [
   { name: 'light', theme: 'light', viewport: { width: 1280, height: 900 } },
   { name: 'navy', theme: 'navy', viewport: { width: 1280, height: 900 } },
   { name: 'coal', theme: 'coal', viewport: { width: 1280, height: 900 } },
-  { name: 'phone', theme: 'light', viewport: { width: 375, height: 800 } },
+  { name: 'phone', theme: 'light', viewport: { width: 390, height: 844 } },
+  { name: 'phone-coal', theme: 'coal', viewport: { width: 390, height: 844 } },
 ];
 
 const server = await serve();
