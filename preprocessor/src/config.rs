@@ -16,6 +16,10 @@ pub const TABLE: &str = "preprocessor.studyguide";
 pub struct StudyGuideConfig {
     /// What to do with a block that has problems.
     pub on_failure: OnFailure,
+    /// The name learners' progress is kept under in their browser, so that
+    /// two books on one site (or opened from disk) never share it. Left
+    /// out, it is derived from the book's title.
+    pub book_id: Option<String>,
     pub quizzes: QuizConfig,
     pub diagrams: DiagramConfig,
     pub pdf: PdfConfig,

@@ -92,6 +92,14 @@ pub trait Kind {
         None
     }
 
+    /// The keys under which a learner's browser keeps what this kind's
+    /// blocks saved (`quiz:lambda-max-timeout`, without the book's prefix):
+    /// what an older version kept under keys shared by every book is taken
+    /// over by the book that lists them.
+    fn stored_keys(&self, _index: &Index) -> Vec<String> {
+        Vec::new()
+    }
+
     /// The name of the `{{name …}}` references this kind expands, if any.
     fn reference(&self) -> Option<&'static str> {
         None

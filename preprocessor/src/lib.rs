@@ -8,6 +8,7 @@
 
 pub mod assets;
 pub mod blocks;
+pub mod book_identity;
 pub mod chrome;
 pub mod cli;
 pub mod config;

@@ -117,9 +117,16 @@ fn run_pipeline_for(ctx: &PreprocessorContext, book: Book, search_index: bool) -
     if html && let Err(err) = crate::install::write_templates(&ctx.root, &ctx.config, false) {
         tracing::warn!("{err:#}");
     }
+    let book_id = crate::book_identity::book_id(config.book_id.as_deref(), &settings.title)?;
     let mut outcome = transform::transform(book, &settings, &mut kinds);
     if html {
         let used = write_assets(&assets, &kinds, &outcome.stats);
+        if used {
+            for (name, bytes) in crate::book_identity::files(&book_id, &settings.title, &outcome.stored_keys)
+            {
+                assets.write(&name, &bytes);
+            }
+        }
         if let Some(problem) = unlisted.filter(|_| used) {
             outcome.problems.push(problem);
             // Until book.toml lists them, the chapters load them themselves.

@@ -51,6 +51,8 @@ pub struct Outcome {
     pub problems: Vec<Problem>,
     /// What the kinds have to say about the whole book (`check` prints it).
     pub summaries: Vec<String>,
+    /// Every key a learner's browser may keep for this book's blocks.
+    pub stored_keys: Vec<String>,
     pub stats: Stats,
 }
 
@@ -176,7 +178,8 @@ pub fn transform(mut book: Book, settings: &Settings, kinds: &mut [Box<dyn Kind>
     });
 
     let summaries = kinds.iter().filter_map(|k| k.summary(&index)).collect();
-    Outcome { book, problems: problem::sorted(problems), summaries, stats }
+    let stored_keys = kinds.iter().flat_map(|k| k.stored_keys(&index)).collect();
+    Outcome { book, problems: problem::sorted(problems), summaries, stored_keys, stats }
 }
 
 fn scan_chapters(book: &Book, settings: &Settings, syntax: &Syntax, stats: &mut Stats) -> Vec<ChapterSite> {

@@ -47,6 +47,12 @@ impl Kind for ExamKind {
     fn files(&self) -> &'static [&'static str] {
         &["exam.css", "exam.js"]
     }
+
+    /// Each exam's attempt in progress and its last finished one.
+    fn stored_keys(&self, index: &Index) -> Vec<String> {
+        let exams = index.get::<ExamPages>().map(|e| e.0.as_slice()).unwrap_or_default();
+        exams.iter().flat_map(|(id, _)| [format!("exam:{id}"), format!("exam:{id}:last")]).collect()
+    }
 }
 
 /// An exam ready to render.

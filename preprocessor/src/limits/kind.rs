@@ -38,6 +38,18 @@ impl Kind for LimitsKind {
         Some("limit")
     }
 
+    /// Each row's practice result, and each table's practice settings.
+    fn stored_keys(&self, index: &Index) -> Vec<String> {
+        let tables = index.get::<LimitTables>().map(|t| t.0.as_slice()).unwrap_or_default();
+        tables
+            .iter()
+            .flat_map(|t| {
+                std::iter::once(format!("limits:{}", t.key))
+                    .chain(t.rows.iter().map(|r| format!("limit:{}", r.id)))
+            })
+            .collect()
+    }
+
     fn expand(&self, argument: &str, index: &Index) -> Result<String, Problem> {
         let no_limits = Registry::default();
         let registry = index.get::<Registry>().unwrap_or(&no_limits);

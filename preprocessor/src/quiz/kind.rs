@@ -52,6 +52,12 @@ impl Kind for QuizKind {
         true
     }
 
+    /// Each question's saved answer.
+    fn stored_keys(&self, index: &Index) -> Vec<String> {
+        let published = index.get::<PublishedQuestions>().map(|p| p.0.as_slice()).unwrap_or_default();
+        published.iter().map(|q| format!("quiz:{}", q.question.key)).collect()
+    }
+
     fn parse(&self, body: &str, _cx: &BlockCx) -> Parsed {
         let (quiz, problems) = super::parse(body);
         let block = quiz

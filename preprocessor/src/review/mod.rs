@@ -57,6 +57,12 @@ impl Kind for ReviewKind {
     fn files(&self) -> &'static [&'static str] {
         &["review.css", "ts-fsrs.js", "review.js"]
     }
+
+    /// The review's settings (the exam date).
+    fn stored_keys(&self, index: &Index) -> Vec<String> {
+        let pages = index.get::<ReviewPages>().map_or(0, |p| p.0.len());
+        if pages > 0 { vec!["review:settings".to_owned()] } else { Vec::new() }
+    }
 }
 
 /// The exam's bank of every question, and every limit.
