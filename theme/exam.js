@@ -304,10 +304,9 @@
     root.addEventListener('submit', this.onSubmit.bind(this));
     root.addEventListener('keydown', this.onKey.bind(this));
     var self = this;
-    window.addEventListener('storage', function (event) {
-      if (event.key === null || event.key === self.key || event.key === self.lastKey) self.sync();
+    SG.store.onChange(function (keys) {
+      if (keys === null || keys.indexOf(self.key) >= 0 || keys.indexOf(self.lastKey) >= 0) self.sync();
     });
-    window.addEventListener('pageshow', function (event) { if (event.persisted) self.sync(); });
     if (SG.log && SG.log.onChange) SG.log.onChange(function () { self.renderHistory(); });
     this.load();
   }
@@ -320,12 +319,10 @@
   /** Reads the stored attempts; a damaged one is removed, with a note. */
   Exam.prototype.read = function () {
     var bank = this.bank;
+    this.generation = SG.store.generation();
     // Whether anything is stored, for SG.store drops what is not JSON silently.
-    var present = function (key) {
-      try { return window.localStorage.getItem(key) !== null; } catch (e) { return false; }
-    };
-    var hadAttempt = present(this.key);
-    var hadLast = present(this.lastKey);
+    var hadAttempt = SG.store.has(this.key);
+    var hadLast = SG.store.has(this.lastKey);
     var attempt = SG.store.get(this.key);
     var last = SG.store.get(this.lastKey);
     var discarded = (hadAttempt && !attempt) || (hadLast && !last);
@@ -359,10 +356,12 @@
   /**
    * This tab's attempt against what storage holds now: 'same' (merged into
    * this tab's), 'finished' (submitted in another tab), 'theirs' (another
-   * tab started a newer one) or 'mine' (storage has nothing newer).
+   * tab started a newer one), 'reset' (everything was reset since it began:
+   * it must not be saved back) or 'mine' (storage has nothing newer).
    */
   Exam.prototype.reconcile = function (stored, last) {
     var a = this.attempt;
+    if (this.generation !== SG.store.generation()) return 'reset';
     if (same(stored, a)) {
       merge(a, stored);
       return 'same';
@@ -392,7 +391,10 @@
    * this tab's attempt is written back if storage lost it.
    */
   Exam.prototype.sync = function () {
+    var generation = this.generation;
     var saved = this.read();
+    // Everything was reset since this tab read its attempt: it is gone.
+    if (generation !== this.generation) this.attempt = null;
     this.last = saved.last;
     this.renderResults();
     var focus = this.focusKey();
@@ -419,10 +421,17 @@
   Exam.prototype.save = function () {
     var stored = this.storedAttempt();
     var outcome = this.reconcile(stored, this.storedLast());
-    if (outcome === 'finished' || outcome === 'theirs') {
-      if (outcome === 'finished') this.last = this.storedLast();
+    if (outcome === 'reset') {
+      var saved = this.read();
+      this.last = saved.last;
       this.renderResults();
-      this.follow(outcome === 'theirs' ? stored : null, true);
+      this.follow(saved.attempt, true);
+      return false;
+    }
+    if (outcome !== 'same' && outcome !== 'mine') {
+      this.last = this.storedLast();
+      this.renderResults();
+      this.follow(outcome === 'finished' ? null : stored, true);
       return false;
     }
     SG.store.set(this.key, this.attempt);
@@ -521,10 +530,11 @@
       checked: order.map(function () { return 0; }),
       current: 0, chapters: options.chapters, retake: options.retake || null,
     };
-    if (this.last && !this.last.closed) {
+    if (this.last && !this.last.closed && this.generation === SG.store.generation()) {
       this.last.closed = true;
       SG.store.set(this.lastKey, this.last);
     }
+    this.generation = SG.store.generation();
     SG.store.set(this.key, this.attempt);
     this.note.hidden = true;
     this.startTimer();
@@ -961,6 +971,14 @@
       this.renderResults();
       return this.showResults(focus);
     }
+    if (outcome === 'reset') {
+      // Everything was reset since it was read: nothing of it is kept.
+      var saved = this.read();
+      this.attempt = null;
+      this.last = saved.last;
+      this.renderResults();
+      return this.follow(saved.attempt, focus);
+    }
     a.end = timedOut ? Math.min(a.deadline, Date.now()) : Date.now();
     a.timedOut = timedOut;
     a.closed = false;
@@ -1230,7 +1248,7 @@
 
   /** Back to the start screen; the last result stays for paper and history. */
   Exam.prototype.newExam = function () {
-    if (this.last && !this.last.closed) {
+    if (this.last && !this.last.closed && this.generation === SG.store.generation()) {
       this.last.closed = true;
       SG.store.set(this.lastKey, this.last);
     }
@@ -1249,7 +1267,13 @@
     rows.map(function (r) { return r.q.id; }), seed, random(seed));
   };
 
-  [].forEach.call(document.querySelectorAll('[data-sg-exam]'), function (root) {
+  SG.whenStored(function () {
+    var roots = document.querySelectorAll('[data-sg-exam]');
+    if (roots.length) SG.store.noteAbove(roots[0]);
+    [].forEach.call(roots, start);
+  });
+
+  function start(root) {
     if (root.sgExam) return;
     try {
       root.sgExam = new Exam(root);
@@ -1259,5 +1283,5 @@
       if (nojs) nojs.hidden = false;
       throw e;
     }
-  });
+  }
 })();

@@ -218,24 +218,39 @@
     root.addEventListener('change', this.onChange.bind(this));
     var saved = SG.store.get(this.key) || {};
     this.mode = saved.mode === 'choose' ? 'choose' : 'type';
-    if (saved.practice === true) this.practice(true);
+    if (saved.practice === true) this.practice(true, false);
   }
 
   LimitTable.prototype.save = function () {
     SG.store.set(this.key, { practice: this.practicing, mode: this.mode });
   };
 
-  // Turns practice mode on (rows from their saved state) or off.
-  LimitTable.prototype.practice = function (on) {
+  /**
+   * Shows what another tab saved: the table's practice state and the rows
+   * whose keys changed (every row for null), without saving anything.
+   */
+  LimitTable.prototype.refresh = function (keys) {
+    var saved = SG.store.get(this.key) || {};
+    var on = saved.practice === true;
+    this.mode = saved.mode === 'choose' ? 'choose' : 'type';
+    if (on !== !!this.practicing || keys === null || keys.indexOf(this.key) >= 0) return this.practice(on, false);
+    if (!on) return;
+    this.rows.forEach(function (row) { if (keys.indexOf(row.key) >= 0) row.start(this.mode); }, this);
+    this.updateScore();
+  };
+
+  // Turns practice mode on (rows from their saved state) or off; saved
+  // unless `save` is false.
+  LimitTable.prototype.practice = function (on, save) {
     this.practicing = on;
     this.practiceButton.setAttribute('aria-pressed', String(on));
     this.controls.hidden = !on;
     this.controls.querySelectorAll('[data-sg-mode]').forEach(function (radio) {
       radio.checked = radio.value === this.mode;
     }, this);
-    this.rows.forEach(function (row) { if (on) row.start(this.mode); else row.stop(); }, this);
+    this.rows.forEach(function (row) { if (on) row.start(this.mode); else if (row.form) row.stop(); }, this);
     this.updateScore();
-    this.save();
+    if (save !== false) this.save();
   };
 
   LimitTable.prototype.updateScore = function () {
@@ -296,11 +311,14 @@
   };
 
   SG.parseQuantity = parseQuantity;
-  var tables = Array.prototype.map.call(document.querySelectorAll('[data-sg-limits]'), function (root) {
-    return new LimitTable(root);
-  });
-  // From the back/forward cache: re-read the saved state.
-  window.addEventListener('pageshow', function (event) {
-    if (event.persisted) tables.forEach(function (table) { if (table.practicing) table.practice(true); });
+  SG.whenStored(function () {
+    var roots = document.querySelectorAll('[data-sg-limits]');
+    if (roots.length) SG.store.noteAbove(roots[0]);
+    var tables = Array.prototype.map.call(roots, function (root) { return new LimitTable(root); });
+    // Another tab practised or reset: show what is saved now.
+    SG.store.onChange(function (keys) {
+      if (keys && !keys.some(function (key) { return /^sg:limits?:/.test(key); })) return;
+      tables.forEach(function (table) { table.refresh(keys); });
+    });
   });
 })();

@@ -302,31 +302,15 @@
     entries: function () {
       try { return SG.log ? SG.log.entries() : []; } catch (e) { return []; }
     },
-    replace: function (entries) {
-      if (SG.log) SG.log.replace(entries);
-    },
     full: function () { return !!(SG.log && SG.log.full); }
   };
 
-  // Whether localStorage works here (SG.store falls back to memory). Asked
-  // once: each probe is a storage event in the other tabs.
-  var storageWorks = (function () {
-    try {
-      var s = window.localStorage;
-      s.setItem('sg:probe', '1');
-      s.removeItem('sg:probe');
-      return true;
-    } catch (e) {
-      return false;
-    }
-  })();
-
-  // Every saved sg: key (SG.store's, which holds those kept only in memory
-  // when storage is blocked) and the book's own, but the log.
+  // Every saved key of this book (SG.store's, which holds those kept only
+  // in memory when storage is blocked) and the book's own, but the log's.
   function knownKeys(book) {
     var keys = Object.create(null);
     SG.store.keys('sg:').concat(bookKeys(book)).forEach(function (key) {
-      if (key !== 'sg:log' && key !== 'sg:probe') keys[key] = true;
+      if (key.lastIndexOf('sg:log:', 0) !== 0) keys[key] = true;
     });
     return Object.keys(keys);
   }
@@ -368,20 +352,24 @@
   // Removes a chapter's saved state and its log entries (any version of its
   // questions and rows); exams stay, as they span chapters.
   function clearChapter(book, ch) {
-    bookKeys(book, ch.id).forEach(function (key) { SG.store.remove(key); });
+    var keys = Object.create(null);
+    bookKeys(book, ch.id).forEach(function (key) { keys[key] = true; });
     var mine = chapterCards(ch);
-    log.replace(log.entries().filter(function (e) {
-      if (!isObject(e)) return true;
-      if (e.k === 'q' || e.k === 'l') return !(typeof e.id === 'string' && mine[e.k + ':' + e.id]);
-      if (e.k === 'g' || e.k === 'later') return !(typeof e.card === 'string' && mine[e.card]);
-      return true;
-    }));
+    SG.store.clear(function (key) { return keys[key] === true; });
+    if (SG.log) SG.log.removeWhere(function (e) { return mine[itemOf(e)] === true; });
   }
 
-  // Removes every sg: key and the whole log.
-  function clearEverything(book) {
-    knownKeys(book).forEach(function (key) { SG.store.remove(key); });
-    log.replace([]);
+  // Removes everything this book saved, the log included.
+  function clearEverything() {
+    SG.store.clear();
+  }
+
+  // The question ("q:ID") or limit row ("l:ID") an entry is about, if any.
+  function itemOf(e) {
+    if (!isObject(e)) return null;
+    if ((e.k === 'q' || e.k === 'l') && typeof e.id === 'string') return e.k + ':' + e.id;
+    if ((e.k === 'g' || e.k === 'later') && typeof e.card === 'string') return e.card;
+    return null;
   }
 
   // An entry's identity, for the union of two logs.
@@ -407,7 +395,9 @@
           VERSION + '.' + nothing
         : 'This progress file has a format version this page does not know.' + nothing };
     }
-    if (data.book !== book.title) {
+    // The book's id when the file names one (a new title keeps the id), else its title.
+    var id = SG.store.book.id;
+    if (typeof data.bookId === 'string' ? data.bookId !== id : data.book !== book.title) {
       return { error: 'This file holds the progress of another book, not of \u201c' + book.title + '\u201d.' + nothing };
     }
     if (!Array.isArray(data.log) || !isObject(data.state)) {
@@ -430,35 +420,54 @@
       if (clean) state[key] = clean;
       else dropped++;
     });
-    return { entries: entries, state: state, dropped: dropped };
+    return { entries: entries, state: state, dropped: dropped, has: itemsOf(book) };
+  }
+
+  /**
+   * What this book has, to tell an imported entry or key about one of its
+   * questions, limit rows, tables or exams from one about something it does
+   * not have (a question of an earlier edition): those are kept, as an
+   * edition that has them again counts them, but never counted here.
+   */
+  function itemsOf(book) {
+    var items = Object.create(null);
+    bookKeys(book).forEach(function (key) { items[key] = true; });
+    (book.exams || []).forEach(function (x) { items['sg:exam:' + x.id + ':last'] = true; });
+    items['sg:review:settings'] = true;
+    return {
+      key: function (key) { return items[key] === true; },
+      entry: function (e) {
+        if (e.k === 'exam') return items['sg:exam:' + e.page] === true;
+        var item = itemOf(e);
+        return item !== null && items[(item.charAt(0) === 'q' ? 'sg:quiz:' : 'sg:limit:') + item.slice(2)] === true;
+      }
+    };
   }
 
   // Merges a read file into what is saved: log entries unioned, state keys
   // added where missing and kept where present. Returns the counts.
   function merge(file) {
-    var counts = { answers: 0, limits: 0, other: 0, entries: 0, kept: 0 };
+    var counts = { answers: 0, limits: 0, other: 0, entries: 0, kept: 0, foreign: 0 };
     Object.keys(file.state).forEach(function (key) {
       if (SG.store.get(key)) { counts.kept++; return; }
       SG.store.set(key, file.state[key]);
       var prefix = prefixOf(key);
-      counts[prefix === 'sg:quiz:' ? 'answers' : prefix === 'sg:limit:' ? 'limits' : 'other']++;
+      if (!file.has.key(key)) counts.foreign++;
+      else counts[prefix === 'sg:quiz:' ? 'answers' : prefix === 'sg:limit:' ? 'limits' : 'other']++;
     });
-    var current = log.entries();
     var seen = Object.create(null);
-    current.forEach(function (e) { var k = entryKey(e); if (k) seen[k] = true; });
+    log.entries().forEach(function (e) { var k = entryKey(e); if (k) seen[k] = true; });
     var added = file.entries.filter(function (e) {
       var k = JSON.stringify(e);
       if (seen[k]) return false;
       seen[k] = true;
       return true;
     });
-    if (added.length) {
-      // Oldest first, as the log keeps them (the sort is stable).
-      log.replace(current.concat(added).sort(function (a, b) {
-        return (isObject(a) && time(a.t) ? a.t : 0) - (isObject(b) && time(b.t) ? b.t : 0);
-      }));
-    }
-    counts.entries = added.length;
+    // Each keeps its own time, so the log stays in time order.
+    if (added.length && SG.log) SG.log.add(added);
+    var ours = added.filter(file.has.entry);
+    counts.entries = ours.length;
+    counts.foreign += added.length - ours.length;
     return counts;
   }
 
@@ -616,7 +625,7 @@
 
   ProgressPage.prototype.showNote = function () {
     var text = '';
-    if (!storageWorks) {
+    if (SG.store.status() === 'blocked') {
       text = 'This browser does not let the guide save anything: your progress is kept only until this page closes.';
     } else if (log.full()) {
       text = 'This browser\u2019s storage for the guide is full: new answers are kept only until this page closes. ' +
@@ -819,7 +828,7 @@
       if (title) title.focus();
       SG.announce(this.chapterStatus, 'Cleared: ' + lost.replace(/^Clear /, '').replace(/\?$/, '.'));
     } else {
-      clearEverything(this.book);
+      clearEverything();
       this.render();
       this.resetAll.focus();
       SG.announce(this.resetStatus, 'Everything was cleared: this browser holds no progress of this book now.');
@@ -829,7 +838,8 @@
   ProgressPage.prototype.exportFile = function () {
     var now = Date.now();
     var state = readState(this.book);
-    var data = { schema: SCHEMA, version: VERSION, book: this.book.title, exported: new Date(now).toISOString(),
+    var data = { schema: SCHEMA, version: VERSION, book: this.book.title, bookId: SG.store.book.id,
+      exported: new Date(now).toISOString(),
       log: log.entries(), state: state };
     var blob = new Blob([JSON.stringify(data)], { type: 'application/json' });
     var url = URL.createObjectURL(blob);
@@ -879,23 +889,26 @@
     if (counts.limits) parts.push(plural(counts.limits, 'limit result'));
     if (counts.other) parts.push(plural(counts.other, 'saved setting'));
     if (counts.entries) parts.push(plural(counts.entries, 'log entry', 'log entries'));
-    var message = parts.length ? 'Imported ' + joined(parts) + '.' : 'Nothing new: this browser already holds all of it.';
+    var message = parts.length ? 'Imported ' + joined(parts) + '.'
+      : counts.foreign ? 'Nothing was imported for this book\u2019s questions, limits or exams.'
+        : 'Nothing new: this browser already holds all of it.';
     if (counts.kept) message += ' Kept ' + plural(counts.kept, 'saved answer or result', 'saved answers and results') + ' already here.';
+    if (counts.foreign) {
+      message += ' Kept ' + plural(counts.foreign, 'answer or log entry', 'answers and log entries') +
+        ' for questions, limits or exams this book does not have; they do not count in your progress.';
+    }
     if (dropped) message += ' Left out ' + plural(dropped, 'invalid entry', 'invalid entries') + '.';
-    if (storageWorks && log.full()) message += ' The browser\u2019s storage is full, so part of it is kept only until this page closes.';
+    if (SG.store.status() !== 'blocked' && log.full()) message += ' The browser\u2019s storage is full, so part of it is kept only until this page closes.';
     return message;
   };
 
   SG.progress = { fold: fold, validEntry: validEntry, cleanEntry: cleanEntry, cardIsDue: cardIsDue, fileName: fileName };
 
-  var pages = [].map.call(document.querySelectorAll('[data-sg-progress-page]'), function (root) {
-    return new ProgressPage(root);
+  SG.whenStored(function () {
+    var pages = [].map.call(document.querySelectorAll('[data-sg-progress-page]'), function (root) {
+      return new ProgressPage(root);
+    });
+    // Another tab answered, reset or imported: show it.
+    SG.store.onChange(function () { pages.forEach(function (p) { if (p.standing) p.schedule(); }); });
   });
-  function refresh() { pages.forEach(function (p) { if (p.standing) p.schedule(); }); }
-  // Another tab answered, reset or imported: show it.
-  window.addEventListener('storage', function (event) {
-    if (event.key === null || (event.key.lastIndexOf('sg:', 0) === 0 && event.key !== 'sg:probe')) refresh();
-  });
-  if (SG.log && typeof SG.log.onChange === 'function') SG.log.onChange(refresh);
-  window.addEventListener('pageshow', function (event) { if (event.persisted) refresh(); });
 })();

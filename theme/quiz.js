@@ -17,6 +17,7 @@
     this.retryButton = root.querySelector('[data-sg-retry]');
     this.peekButton = root.querySelector('[data-sg-peek]');
     this.laterButton = root.querySelector('[data-sg-later]');
+    this.laterText = this.laterButton.textContent;
     // "TWO" for a "choose two" question (as its legend says), else empty.
     this.count = root.dataset.choose || '';
   }
@@ -249,7 +250,10 @@
     var later = {};
     SG.log.entries().forEach(function (e) { if (e.k === 'later') later[e.card + ' ' + e.h] = true; });
     this.questions.forEach(function (q) {
-      if (later['q:' + q.root.getAttribute('data-id') + ' ' + q.hash]) q.reviewLater(false);
+      if (later['q:' + q.root.getAttribute('data-id') + ' ' + q.hash]) return q.reviewLater(false);
+      // Not (or no longer, after a reset elsewhere) among the review cards.
+      q.laterButton.textContent = q.laterText;
+      q.laterButton.removeAttribute('aria-disabled');
     });
     this.updateScore(false);
   };
@@ -283,9 +287,14 @@
     this.progress.textContent = text;
   };
 
-  var quizzes = [].map.call(document.querySelectorAll('[data-sg-quiz]'), function (form) { return new Quiz(form); });
-  // From the back/forward cache: re-read answers changed in another tab.
-  window.addEventListener('pageshow', function (event) {
-    if (event.persisted) quizzes.forEach(function (quiz) { quiz.sync(); });
+  SG.whenStored(function () {
+    var forms = document.querySelectorAll('[data-sg-quiz]');
+    if (forms.length) SG.store.noteAbove(forms[0]);
+    var quizzes = [].map.call(forms, function (form) { return new Quiz(form); });
+    // Another tab answered, retried or reset: show what is saved now.
+    SG.store.onChange(function (keys) {
+      var affects = keys === null || keys.some(function (key) { return /^sg:(quiz|log):/.test(key); });
+      if (affects) quizzes.forEach(function (quiz) { quiz.sync(); });
+    });
   });
 })();

@@ -582,15 +582,14 @@
 
   SG.review = { cards: cards, dueCount: dueCount, addLater: addLater, preview: preview, interval: interval };
 
-  reviews = [].map.call(document.querySelectorAll('[data-sg-review]'), function (root) { return new Review(root); })
-    .filter(function (r) { return r.cards; });
-  if (reviews.length) {
-    // Another tab wrote to the log, or changed the exam date.
-    if (SG.log && SG.log.onChange) SG.log.onChange(refreshAll);
-    window.addEventListener('storage', function (event) {
-      if (event.key === SETTINGS || event.key === null) refreshAll();
+  SG.whenStored(function () {
+    reviews = [].map.call(document.querySelectorAll('[data-sg-review]'), function (root) { return new Review(root); })
+      .filter(function (r) { return r.cards; });
+    if (!reviews.length) return;
+    // Another tab wrote to the log, changed the exam date or reset.
+    SG.store.onChange(function (keys) {
+      if (keys === null || keys.some(function (key) { return key === SETTINGS || /^sg:log:/.test(key); })) refreshAll();
     });
-    window.addEventListener('pageshow', function (event) { if (event.persisted) refreshAll(); });
     document.addEventListener('visibilitychange', function () { if (!document.hidden) refreshAll(); });
-  }
+  });
 })();

@@ -43,7 +43,8 @@
 
   // Each block's files (loader.js and base.css name the same blocks);
   // scripts run in ORDER, the banks of questions first.
-  var BASE = ['studyguide.css', 'storage.js', 'log.js', 'announce.js'];
+  // book.js (which the build writes) names the book whose state storage.js keeps.
+  var BASE = ['studyguide.css', 'book.js', 'storage.js', 'log.js', 'announce.js'];
   var BLOCKS = {
     '[data-sg-quiz]': BASE.concat('quiz.js'),
     '[data-sg-limits]': BASE.concat('limits.js'),
@@ -54,7 +55,7 @@
     '[data-sg-progress-page]': BASE.concat('progress.css', 'ts-fsrs.js', 'review.js', 'progress.js'),
     '[data-sg-review]': BASE.concat('review.css', 'ts-fsrs.js', 'review.js')
   };
-  var ORDER = ['storage.js', 'log.js', 'announce.js', 'quiz.js', 'limits.js', 'diagrams.js',
+  var ORDER = ['book.js', 'storage.js', 'log.js', 'announce.js', 'quiz.js', 'limits.js', 'diagrams.js',
     'ts-fsrs.js', 'review.js', 'exam.js', 'progress.js'];
   var roots = [], styles = [], scripts = [];
   Object.keys(BLOCKS).forEach(function (selector) {

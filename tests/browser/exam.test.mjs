@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { bankOf, newPage, useBook } from './harness.mjs';
+import { bankOf, newPage, storeName, useBook } from './harness.mjs';
 import { assertNoErrors, assertNoViolations, axeViolations, expectText, expectVisible } from './assertions.mjs';
 
 const EXAM = 'exam.html';
@@ -72,7 +72,7 @@ const button = (page, name) => examOf(page).getByRole('button', { name, exact: t
 const navButton = (page, n) => examOf(page).getByRole('navigation', { name: 'All questions' })
   .getByRole('button', { name: new RegExp(`^Question ${n},`) });
 const isFocused = (locator) => locator.evaluate((el) => el === document.activeElement);
-const stored = (page, key = storeKey()) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), key);
+const stored = async (page, key = storeKey()) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), await storeName(page, key));
 const logEntries = (page) => page.evaluate(() => window.StudyGuide.log.entries());
 
 /** Fills in the start screen and starts. */
@@ -613,14 +613,15 @@ test('a damaged saved attempt is discarded with a note, never an error', async (
   const page = await open(t);
   await start(page, { n: 2 });
   const good = await stored(page);
+  const name = await storeName(page, storeKey());
   for (const [label, make] of BAD) {
-    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [storeKey(), make(good)]);
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [name, make(good)]);
     await page.reload();
     await expectText(heading(page), 'Start a practice exam');
     await expectVisible(examOf(page).getByText(/^A saved exam on this page could not be read/));
-    assert.equal(await page.evaluate((k) => localStorage.getItem(k), storeKey()), null, `${label}: removed`);
+    assert.equal(await page.evaluate((k) => localStorage.getItem(k), name), null, `${label}: removed`);
   }
-  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [storeKey(), JSON.stringify(good)]);
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [name, JSON.stringify(good)]);
   await page.reload();
   await expectText(heading(page), 'Question 1 of 2');
   assertNoErrors(page);

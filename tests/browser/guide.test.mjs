@@ -23,11 +23,23 @@ const SEED_IDS = [
 ];
 const guide = useBook(GUIDE);
 
-for (const chapter of ['serverless-containers', 'security-compliance']) {
-  const KEY = parseQuiz(readFileSync(path.join(repoRoot, 'src', chapter, 'quiz.md'), 'utf8'));
+// The chapters, in SUMMARY.md's order: [folder, title].
+const CHAPTERS = [...readFileSync(path.join(repoRoot, 'src', 'SUMMARY.md'), 'utf8')
+  .matchAll(/^- \[([^\]]+)\]\(([a-z-]+)\/index\.md\)$/gm)].map((m) => [m[2], m[1]]);
+const keyOf = (chapter) => parseQuiz(readFileSync(path.join(repoRoot, 'src', chapter, 'quiz.md'), 'utf8'));
+
+test('the book has its nine chapters, in the exam guide\'s reading order', () => {
+  assert.deepEqual(CHAPTERS.map(([folder]) => folder), ['compute', 'storage', 'databases', 'networking', 'integration',
+    'serverless-containers', 'security-compliance', 'resilience', 'cost']);
+});
+
+// Every chapter's quiz: its questions are on the page as its Markdown has
+// them, and its answer key scores full marks.
+for (const [chapter] of CHAPTERS) {
+  const KEY = keyOf(chapter);
   const N = KEY.length;
   test(`${chapter}: all ${N} questions are on the page, and the answer key scores ${N} / ${N}`, async (t) => {
-    const page = await guide.open(t, `${chapter}/quiz.html`);
+    const page = await guide.open(t, `${chapter}/quiz.html`, { timeout: 15000 });
     await scoresFullMarks(page, KEY);
     assertNoErrors(page);
   });
@@ -43,11 +55,14 @@ test('every question of the seed is in the chapter quiz', async (t) => {
 // The practice exam draws from every chapter quiz of the guide, and each of
 // its questions says where the guide teaches it and which domain it is in.
 test('the practice exam holds every chapter question, each with its section and domain', async () => {
-  const quizzes = ['serverless-containers', 'security-compliance']
-    .map((chapter) => parseQuiz(readFileSync(path.join(repoRoot, 'src', chapter, 'quiz.md'), 'utf8')));
+  const quizzes = CHAPTERS.map(([chapter]) => keyOf(chapter));
   const bank = bankOf(guide.site, 'practice/exam.html');
   assert.equal(bank.questions.length, quizzes.reduce((n, q) => n + q.length, 0));
-  assert.deepEqual(bank.chapters.map((c) => c.title), ['Serverless & Containers', 'Security & Compliance']);
+  assert.deepEqual(bank.chapters.map((c) => c.title), CHAPTERS.map(([, title]) => title));
+  for (const [chapter, title] of CHAPTERS) {
+    const { id } = bank.chapters.find((c) => c.title === title);
+    assert.ok(bank.questions.filter((q) => q.chapter === id).length >= 45, `${chapter} has at least 45 questions`);
+  }
   for (const q of bank.questions) {
     assert.ok(q.see && q.see.href.startsWith('../'), `${q.id} links the section that teaches it`);
     assert.ok(q.domain, `${q.id} has an exam domain`);

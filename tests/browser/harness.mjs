@@ -149,6 +149,34 @@ export function bankOf(site, page) {
   return JSON.parse(JSON.parse(literal[1]));
 }
 
+// The name under which localStorage holds a key of the book's saved state
+// ("sg:quiz:…"): the book's own prefix before it ("sg@ID:quiz:…"), as
+// theme/storage.js keeps it. Asked of a page of the book.
+export function storeName(page, key) {
+  return page.evaluate((k) => `sg@${window.StudyGuide.store.book.id}:${k.slice(3)}`, key);
+}
+
+// The prefix under which a built book keeps its learners' state in
+// localStorage ("sg@ID:"), from the vendor/book.js its build wrote.
+export function storePrefix(site) {
+  const script = readFileSync(path.join(site, 'vendor', 'book.js'), 'utf8');
+  return `sg@${JSON.parse(/StudyGuide\.book = (\{.*\});/.exec(script)[1]).id}:`;
+}
+
+// A page's init script (run before the page's own) that saves `state`
+// ({ "sg:quiz:…": value }) and the log's `entries` as the book with this
+// `prefix` keeps them, once per tab. Use as addInitScript(seedStore, { prefix, state, log }).
+export function seedStore({ prefix, state = {}, log = [] }) {
+  if (sessionStorage.getItem('sg-test-seeded')) return;
+  sessionStorage.setItem('sg-test-seeded', '1');
+  for (const [key, value] of Object.entries(state)) localStorage.setItem(prefix + key.slice(3), JSON.stringify(value));
+  log.forEach((entry, i) => {
+    const stamp = `${`000000000${entry.t.toString(36)}`.slice(-9)}-${`000${i.toString(36)}`.slice(-3)}seed`;
+    localStorage.setItem(`${prefix}log:${stamp}`, JSON.stringify(entry));
+  });
+  localStorage.setItem(`${prefix}#v`, '1');
+}
+
 // Runs the release binary; returns { status, stdout, stderr }.
 export function studyguide(args, options = {}) {
   assert.ok(existsSync(binaryPath), `${binaryPath} is built (cargo build --release)`);

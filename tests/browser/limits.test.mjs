@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { newPage, repoRoot, useBook } from './harness.mjs';
+import { newPage, repoRoot, storeName, useBook } from './harness.mjs';
 import { assertNoErrors, assertNoViolations, axeViolations, expectText, expectVisible } from './assertions.mjs';
 
 const LAMBDA = 'lambda.html';
@@ -299,11 +299,13 @@ test('corrupt, stale, foreign or unreadable saved state never breaks practice mo
     'sg:limit:lambda.layers': '[1,2,3]',
   };
   const page = await open(t);
+  const named = {};
+  for (const [k, v] of Object.entries(entries)) named[await storeName(page, k)] = v;
   await page.addInitScript((all) => {
     if (sessionStorage.getItem('seeded')) return;
     sessionStorage.setItem('seeded', '1');
     for (const [k, v] of Object.entries(all)) localStorage.setItem(k, v);
-  }, entries);
+  }, named);
   await page.reload();
   // Practice mode came back on; no row was taken as answered.
   assert.equal(await practice(page).getAttribute('aria-pressed'), 'true');
@@ -312,7 +314,8 @@ test('corrupt, stale, foreign or unreadable saved state never breaks practice mo
     assert.equal(await row(page, name).locator('.sg-practice-result').textContent(), '', `${name} starts unanswered`);
     await expectVisible(input(page, name, name === MEMORY ? 'Minimum' : null));
   }
-  const stored = await page.evaluate(() => [localStorage.getItem('sg:limit:lambda.timeout'), localStorage.getItem('sg:limit:lambda.memory')]);
+  const names = [await storeName(page, 'sg:limit:lambda.timeout'), await storeName(page, 'sg:limit:lambda.memory')];
+  const stored = await page.evaluate((keys) => keys.map((k) => localStorage.getItem(k)), names);
   assert.deepEqual(stored, [null, null], 'the bad entries were removed');
   await typeAnswer(page, TIMEOUT, ['900 s']);
   await expectText(rowStatus(page, TIMEOUT), /^✓ Correct/);

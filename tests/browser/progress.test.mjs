@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { booksDir, useBook } from './harness.mjs';
+import { booksDir, storeName, useBook } from './harness.mjs';
 import { assertNoErrors, assertNoViolations, axeViolations, expectText, expectVisible } from './assertions.mjs';
 import { parseQuiz, quizParts } from './quiz-page.mjs';
 import { VECTORS } from './xss-corpus.mjs';
@@ -32,12 +32,14 @@ const fileStatus = (page) => region(page, 'Keep or move your progress').getByRol
 const importer = (page) => block(page).getByLabel('Import progress from a file');
 const chapterTitles = (page) => block(page).locator('.sg-progress-chapter h3').allInnerTexts();
 
-// Every sg: key the page's origin holds, the log parsed apart.
+// Every key of the book's saved state (as "sg:…", its book's prefix taken
+// off) and the log's entries.
 const saved = (page) => page.evaluate(() => {
-  const out = { state: {}, log: [] };
+  const out = { state: {}, log: window.StudyGuide.log.entries() };
+  const prefix = `sg@${window.StudyGuide.store.book.id}:`;
   for (const key of Object.keys(localStorage).sort()) {
-    if (key === 'sg:log') out.log = JSON.parse(localStorage.getItem(key)).entries;
-    else if (key.startsWith('sg:')) out.state[key] = JSON.parse(localStorage.getItem(key));
+    const name = key.startsWith(prefix) ? `sg:${key.slice(prefix.length)}` : null;
+    if (name && !name.startsWith('sg:log:') && !name.startsWith('sg:#')) out.state[name] = JSON.parse(localStorage.getItem(key));
   }
   return out;
 });
@@ -45,8 +47,8 @@ const saved = (page) => page.evaluate(() => {
 // Writes saved state and log entries, then reloads the page.
 async function seed(page, { state = {}, log = [] }) {
   await page.evaluate(([state, log]) => {
-    for (const [key, value] of Object.entries(state)) localStorage.setItem(key, JSON.stringify(value));
-    if (log.length) window.StudyGuide.log.replace(window.StudyGuide.log.entries().concat(log));
+    for (const [key, value] of Object.entries(state)) window.StudyGuide.store.set(key, value);
+    if (log.length) window.StudyGuide.log.add(log);
   }, [state, log]);
   await page.reload();
 }
@@ -194,7 +196,7 @@ test('limit results, exams and review cards are counted; the weakest chapter com
 test('export, reset everything, import: everything is restored', async (t) => {
   const { page, data } = await withProgress(t);
   // Keys of content the book no longer has are kept and travel too.
-  await page.evaluate(() => localStorage.setItem('sg:quiz:gone-question', '{"h":"old","p":[1],"c":true}'));
+  await page.evaluate(() => window.StudyGuide.store.set('sg:quiz:gone-question', { h: 'old', p: [1], c: true }));
   const before = await saved(page);
   await page.clock.setFixedTime(new Date('2026-12-01T10:00:00Z'));
   const [download] = await Promise.all([page.waitForEvent('download'),
@@ -217,7 +219,9 @@ test('export, reset everything, import: everything is restored', async (t) => {
   assert.deepEqual(cleared, { state: {}, log: [] });
 
   const message = await importFile(page, readFileSync(await download.path(), 'utf8'));
-  assert.equal(message, 'Imported 4 answers, 2 limit results, 1 saved setting and 6 log entries.');
+  // The answer to a question the book no longer has travels, but is not counted as the book's.
+  assert.equal(message, 'Imported 3 answers, 2 limit results, 1 saved setting and 6 log entries. Kept 1 answer or ' +
+    'log entry for questions, limits or exams this book does not have; they do not count in your progress.');
   assert.deepEqual(await saved(page), before);
   await expectText(summary(page), /^3 of \d+ questions answered, 2 correct/);
   assertNoErrors(page);
@@ -307,7 +311,8 @@ test('a hostile file, with XSS vectors in every field, runs and shows nothing of
     state[x] = { h: x };
   });
   const message = await importFile(page, exportOf(data, log, state, { [v[0]]: v[1], exported: v[2] }));
-  assert.match(message, /^Imported 17 answers, 17 limit results, 17 saved settings and \d+ log entries\. Left out \d+ invalid entries\.$/);
+  // Only the entries about the book's own question are its progress; the rest is kept apart.
+  assert.match(message, /^Imported 17 log entries\. Kept \d+ answers and log entries for questions, limits or exams this book does not have; they do not count in your progress\. Left out \d+ invalid entries\.$/);
   const found = await page.evaluate(() => ({
     xss: window.__xss,
     injected: document.querySelectorAll('#injected, main iframe, main object, main img, main svg script').length,
@@ -426,7 +431,8 @@ test('a full storage is said in a note, and the page goes on', async (t) => {
     init: () => {
       const setItem = Storage.prototype.setItem;
       Storage.prototype.setItem = function (key, value) {
-        if (key === 'sg:log') throw new DOMException('full', 'QuotaExceededError');
+        // The log's entries do not fit.
+        if (/^sg@[^:]+:log:/.test(key)) throw new DOMException('full', 'QuotaExceededError');
         return setItem.call(this, key, value);
       };
     },

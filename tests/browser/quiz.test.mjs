@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, cpSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { booksDir, fixtureBook, serve, tempDir, useBook } from './harness.mjs';
+import { booksDir, fixtureBook, serve, storeName, tempDir, useBook } from './harness.mjs';
 import { assertNoErrors, assertNoViolations, axeViolations, expectText, expectVisible, searchBook } from './assertions.mjs';
 import { parseQuiz, plain, quizParts, scoresFullMarks } from './quiz-page.mjs';
 
@@ -25,7 +25,7 @@ const book = useBook('quiz');
 // A fresh browser profile on the quiz; closed when the test ends.
 const open = (t, { url = book.url(QUIZ), ...options } = {}) => book.open(t, url, options);
 
-const stored = (page, id) => page.evaluate((k) => localStorage.getItem(k), `sg:quiz:${id}`);
+const stored = async (page, id) => page.evaluate((k) => localStorage.getItem(k), await storeName(page, `sg:quiz:${id}`));
 
 test(`all ${N} questions are on the page, and the answer key scores ${N} / ${N}`, async (t) => {
   const page = await open(t);
@@ -267,7 +267,8 @@ const BAD_ENTRIES = [
 for (const [label, raw] of BAD_ENTRIES) {
   test(`storage: ${label} does not break the page`, async (t) => {
     const page = await open(t);
-    await page.evaluate((value) => localStorage.setItem('sg:quiz:lambda-max-timeout', value), raw);
+    const name = await storeName(page, 'sg:quiz:lambda-max-timeout');
+    await page.evaluate(([k, value]) => localStorage.setItem(k, value), [name, raw]);
     await page.reload();
     assert.equal(await stored(page, 'lambda-max-timeout'), null, 'the bad entry was removed');
     assert.deepEqual(await checkedLetters(page, 1), []);
@@ -423,7 +424,7 @@ test('at phone width (375px) the quiz fits without horizontal scrolling', async 
 
 
 // The history the progress and review pages are made from.
-const logEntries = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('sg:log') || '{"entries":[]}').entries);
+const logEntries = (page) => page.evaluate(() => window.StudyGuide.log.entries());
 
 test('every check is logged, and "Review later" sets a question aside for review', async (t) => {
   const page = await open(t);

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { bankOf, newPage, useBook } from './harness.mjs';
+import { bankOf, newPage, seedStore, storeName, storePrefix, useBook } from './harness.mjs';
 import { assertNoErrors, assertNoViolations, axeViolations, expectText, expectVisible } from './assertions.mjs';
 
 const REVIEW = 'review.html';
@@ -26,14 +26,7 @@ async function open(t, where = REVIEW, { time = T0, entries, theme, viewport, in
     t.after(() => page.context().close());
     await page.clock.install({ time });
     if (theme) await page.context().addInitScript((name) => localStorage.setItem('mdbook-theme', name), theme);
-    if (entries) {
-      await page.context().addInitScript((log) => {
-        if (!sessionStorage.getItem('seeded')) {
-          sessionStorage.setItem('seeded', '1');
-          localStorage.setItem('sg:log', JSON.stringify({ v: 1, entries: log }));
-        }
-      }, entries);
-    }
+    if (entries) await page.context().addInitScript(seedStore, { prefix: storePrefix(book.site), log: entries });
     if (init) await page.context().addInitScript(init);
   }
   page.errors ??= [];
@@ -253,7 +246,7 @@ test('"Review later" adds a question; the exam date caps the intervals', async (
   await expectText(block(page).locator('.sg-review-next'), /^Next card due Friday, December 4 \(in 3 days\)\.$/);
   await block(page).getByLabel('Exam date (optional)').fill('');
   await expectText(block(page).locator('.sg-review-next'), /^Next card due Wednesday, December 9 \(in 8 days\)\.$/);
-  assert.equal(await page.evaluate(() => localStorage.getItem('sg:review:settings')), null);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), await storeName(page, 'sg:review:settings')), null);
   assertNoErrors(page);
 });
 
@@ -336,8 +329,11 @@ test('storage: blocked, the page still reviews; full, it says reviews are not ke
   const full = await open(t, REVIEW, {
     entries: log,
     init: () => {
-      Storage.prototype.setItem = function (key) {
-        if (key === 'sg:log') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      // The log's entries do not fit; what was there is read.
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key, value) {
+        if (/^sg@[^:]+:log:/.test(key)) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return setItem.call(this, key, value);
       };
     },
   });
