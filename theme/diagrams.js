@@ -1,134 +1,186 @@
-// Diagrams drawn in the browser, for books built without Chromium: loads
-// mermaid from the book itself, only on pages that have such a diagram, and
-// redraws them when the reader switches between light and dark themes.
-// Diagrams drawn at build time need none of this: CSS picks their variant.
+// @ts-check
+// Diagrams. A drawing wider than the screen says so and takes the focus, so
+// the keyboard can scroll it. Diagrams left to the browser (books built
+// without Chromium) are drawn with mermaid from the book itself, only on
+// pages that have one, and drawn again when the reader switches between
+// light and dark themes. Diagrams drawn at build time need none of that:
+// CSS picks their variant.
 (function () {
   'use strict';
 
-  // How mermaid draws a diagram, here and at build time: the preprocessor
-  // loads this file into Chromium too (preprocessor/src/diagram/prerender/render_page.js).
-  var drawing = window.StudyGuideDrawing = {
-    // mermaid's settings for a theme ('default' or 'dark') and a source.
-    settings: function (theme, source) {
+  /**
+   * How mermaid draws a diagram, here and at build time: the preprocessor
+   * loads this file into Chromium too (diagram/prerender/render_page.js).
+   */
+  const drawing = window.StudyGuideDrawing = {
+    /**
+     * mermaid's settings for a theme ('default' or 'dark') and a source.
+     * @param {string} theme
+     * @param {string} source
+     */
+    settings(theme, source) {
       return {
         startOnLoad: false,
-        theme: theme,
+        theme,
         securityLevel: 'strict',
+        // mermaid's default, named because the build checks every diagram
+        // against it (preprocessor/src/diagram/text_size.rs).
+        maxTextSize: 50000,
         fontFamily: '"Open Sans", sans-serif',
-        flowchart: { subGraphTitleMargin: { top: 0, bottom: titleMargin(source) } }
+        flowchart: { subGraphTitleMargin: { top: 0, bottom: titleMargin(source) } },
       };
     },
-    // mermaid.render leaves entity placeholders (#quot; and the like) for
-    // mermaid.run to decode; decode them the same way.
-    decode: function (svg) {
+    /**
+     * mermaid.render leaves entity placeholders (#quot; and the like) for
+     * mermaid.run to decode; decode them the same way.
+     * @param {string} svg
+     */
+    decode(svg) {
       return svg.replace(/ﬂ°°/g, '&#').replace(/ﬂ°/g, '&').replace(/¶ß/g, ';');
-    }
+    },
+    /**
+     * Draws one diagram in a theme: a promise of its SVG, or rejected with
+     * mermaid's error. mermaid keeps a source's directives (`%%{init: …}%%`)
+     * in global state until it is reset, and one it cannot apply (a colour
+     * that is no colour) would make every later diagram fail: each drawing
+     * starts and ends with mermaid reset.
+     * @param {any} mermaid
+     * @param {string} id
+     * @param {string} theme
+     * @param {string} source
+     * @returns {Promise<string>}
+     */
+    draw(mermaid, id, theme, source) {
+      const reset = () => mermaid.mermaidAPI.reset();
+      return new Promise((resolve) => {
+        reset();
+        mermaid.initialize(drawing.settings(theme, source));
+        resolve(mermaid.render(id, source));
+      }).then((/** @type {{svg: string}} */ result) => {
+        reset();
+        return drawing.decode(result.svg);
+      }, (error) => {
+        reset();
+        throw error;
+      });
+    },
   };
 
-  // Room above a subgraph's contents for a title of several lines, which
-  // mermaid otherwise draws under the subgraph's first nodes.
+  /**
+   * Room above a subgraph's contents for a title of several lines, which
+   * mermaid otherwise draws under the subgraph's first nodes.
+   * @param {string} source
+   */
   function titleMargin(source) {
-    var lines = 1;
-    var pattern = /^\s*subgraph\s+[^\n\[]*\[\s*"?([^\]\n]*)/gm;
-    var match;
-    while ((match = pattern.exec(source))) {
+    let lines = 1;
+    for (const match of source.matchAll(/^\s*subgraph\s+[^\n[]*\[\s*"?([^\]\n]*)/gm)) {
       lines = Math.max(lines, match[1].split(/\\n|<br\s*\/?>/i).length);
     }
     return (lines - 1) * 16;
   }
 
-  var SG = window.StudyGuide;
-  if (!SG) return; // Chromium drawing at build time.
+  const SG = window.StudyGuide;
+  if (!SG || !SG.Component) return; // Chromium drawing at build time.
 
-  // A drawing wider than the screen scrolls sideways (diagrams.css): it
-  // says so, and takes the focus so the keyboard can scroll it.
-  function markWideDrawings() {
-    document.querySelectorAll('figure[data-sg-diagram]').forEach(function (figure) {
+  // mdBook's dark themes set `color-scheme: dark` on the root element.
+  const isDark = () => getComputedStyle(document.documentElement).colorScheme === 'dark';
+
+  /** @type {Promise<any> | null} */
+  let mermaidLoaded = null;
+  function loadMermaid() {
+    if (window.mermaid) return Promise.resolve(window.mermaid);
+    mermaidLoaded = mermaidLoaded || SG.loadScript(SG.vendor + 'mermaid.min.js').then(() => window.mermaid);
+    return mermaidLoaded;
+  }
+
+  /** @type {Diagram[]} */
+  const all = [];
+  /** @type {Promise<unknown>[]} */
+  const firstDrawings = [];
+  let counter = 0;
+  // Drawings run one after another (mermaid keeps global state while it
+  // lays a diagram out); a theme switch during one is drawn once it ends.
+  /** @type {Promise<unknown>} */
+  let queue = Promise.resolve();
+
+  class Diagram extends SG.Component {
+    static moduleName = 'diagram';
+
+    /** @param {Element} root the diagram's figure */
+    constructor(root) {
+      super(root);
+      /** @type {HTMLElement[]} */
+      this.boxes = [...this.root.querySelectorAll('.sg-diagram-svg')].map((box) => /** @type {HTMLElement} */ (box));
+      /** @type {string | null} */
+      this.drawnTheme = null;
+      all.push(this);
+      whenStyled(() => this.markWide());
+      if (this.root.getAttribute('data-render') === 'client') {
+        firstDrawings.push(loadMermaid().then(() => this.redraw(), () => {
+          // Without mermaid the source stays open in place of the drawing.
+        }));
+        // Printing waits for this (widgets.js): the first drawing of every diagram.
+        SG.diagrams = Promise.all(firstDrawings);
+      }
+    }
+
+    /** A drawing wider than its column scrolls, says so, and takes the focus. */
+    markWide() {
       // Both theme variants of a drawing have its width; one is shown.
-      var boxes = [].slice.call(figure.querySelectorAll('.sg-diagram-svg'));
-      var wide = boxes.some(function (box) {
-        return box.offsetParent !== null && box.scrollWidth > box.clientWidth + 1;
-      });
-      boxes.forEach(function (box) {
+      const wide = this.boxes.some((box) => box.offsetParent !== null && box.scrollWidth > box.clientWidth + 1);
+      this.boxes.forEach((box) => {
         if (wide) box.setAttribute('tabindex', '0');
         else box.removeAttribute('tabindex');
       });
-      var hint = figure.querySelector('.sg-diagram-hint');
-      if (wide && !hint && boxes.length) {
-        hint = document.createElement('p');
-        hint.className = 'sg-diagram-hint';
-        hint.textContent = 'Wider than the screen: scroll it sideways to see all of it.';
-        boxes[boxes.length - 1].insertAdjacentElement('afterend', hint);
+      let hint = this.root.querySelector('.sg-diagram-hint');
+      if (wide && !hint && this.boxes.length) {
+        hint = SG.dom.h('p', { class: 'sg-diagram-hint', text: 'Wider than the screen: scroll it sideways to see all of it.' });
+        this.boxes[this.boxes.length - 1].insertAdjacentElement('afterend', hint);
       } else if (!wide && hint) {
         hint.remove();
       }
-    });
+    }
+
+    /** Draws the diagram in the current theme, after those queued before it. */
+    redraw() {
+      queue = queue.then(() => this.draw());
+      return queue;
+    }
+
+    draw() {
+      const theme = isDark() ? 'dark' : 'default';
+      const mermaid = window.mermaid;
+      if (theme === this.drawnTheme || !mermaid) return Promise.resolve();
+      this.drawnTheme = theme;
+      const canvas = /** @type {HTMLElement} */ (this.root.querySelector('[data-sg-canvas]'));
+      const source = /** @type {HTMLElement} */ (this.root.querySelector('[data-sg-source]')).textContent || '';
+      return drawing.draw(mermaid, 'sg-diagram-' + (++counter), theme, source).then((svg) => {
+        canvas.innerHTML = svg;
+        /** @type {HTMLDetailsElement} */ (this.root.querySelector('.sg-diagram-source')).open = false;
+        this.root.setAttribute('data-drawn', theme);
+      }, (/** @type {any} */ error) => {
+        canvas.textContent = 'This diagram could not be drawn: ' + (error && error.message || error);
+        canvas.classList.add('sg-error');
+      });
+    }
   }
+
   // Measured once diagrams.css applies (widgets.js marks <html data-sg-styled>).
-  var html = document.documentElement;
-  if (html.hasAttribute('data-sg-styled')) markWideDrawings();
-  else {
-    new MutationObserver(function (changes, observer) {
+  /** @param {() => void} fn */
+  function whenStyled(fn) {
+    const html = document.documentElement;
+    if (html.hasAttribute('data-sg-styled')) return fn();
+    new MutationObserver((changes, observer) => {
       if (!html.hasAttribute('data-sg-styled')) return;
       observer.disconnect();
-      markWideDrawings();
+      fn();
     }).observe(html, { attributes: true, attributeFilter: ['data-sg-styled'] });
   }
-  window.addEventListener('resize', markWideDrawings);
 
-  var pending = Array.prototype.slice.call(document.querySelectorAll('[data-sg-diagram][data-render="client"]'));
-  if (pending.length === 0) return;
+  window.addEventListener('resize', () => all.forEach((d) => d.markWide()));
+  // mdBook switches themes by the root element's class.
+  new MutationObserver(() => all.forEach((d) => { if (d.drawnTheme !== null) d.redraw(); }))
+    .observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });
 
-  // mdBook's dark themes set `color-scheme: dark` on the root element.
-  function isDark() {
-    return getComputedStyle(document.documentElement).colorScheme === 'dark';
-  }
-
-  function loadMermaid() {
-    if (window.mermaid) return Promise.resolve(window.mermaid);
-    return SG.loadScript(SG.vendor + 'mermaid.min.js').then(function () { return window.mermaid; });
-  }
-
-  var drawnTheme = null;
-  var counter = 0;
-
-  // Draws every diagram in the current theme, unless they already are.
-  function drawAll(mermaid) {
-    var theme = isDark() ? 'dark' : 'default';
-    if (theme === drawnTheme) return Promise.resolve();
-    drawnTheme = theme;
-    // One at a time: mermaid keeps global state while it lays a diagram out.
-    return pending.reduce(function (chain, figure) {
-      return chain.then(function () {
-        var canvas = figure.querySelector('[data-sg-canvas]');
-        var source = figure.querySelector('[data-sg-source]').textContent;
-        mermaid.initialize(drawing.settings(theme, source));
-        return mermaid.render('sg-diagram-' + (++counter), source).then(function (result) {
-          canvas.innerHTML = drawing.decode(result.svg);
-          figure.querySelector('.sg-diagram-source').open = false;
-          figure.setAttribute('data-drawn', theme);
-        }, function (error) {
-          canvas.textContent = 'This diagram could not be drawn: ' + (error && error.message || error);
-          canvas.classList.add('sg-error');
-        });
-      });
-    }, Promise.resolve());
-  }
-
-  // Drawings run one after another; a theme switch during one is drawn
-  // once it ends (drawAll skips a theme that is already drawn).
-  var queue = Promise.resolve();
-  function redraw(mermaid) {
-    queue = queue.then(function () { return drawAll(mermaid); });
-    return queue;
-  }
-
-  // Printing waits for this (widgets.js): the first drawing of every diagram.
-  SG.diagrams = loadMermaid().then(function (mermaid) {
-    new MutationObserver(function () { redraw(mermaid); })
-      .observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });
-    return redraw(mermaid);
-  }, function () {
-    // Without mermaid the source stays open in place of the drawing.
-  });
+  SG.define(Diagram);
 })();

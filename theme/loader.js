@@ -1,26 +1,32 @@
+// @ts-check
 // Every page loads this and base.css, and nothing more of ours unless it
-// holds one of our blocks: then widgets.js, from the book's vendor/ folder
-// (where the build writes it), loads what those blocks use.
+// holds one of our blocks (an element with data-sg-module): then the
+// manifest the build wrote into the book's vendor/ folder (which modules
+// load which files) and widgets.js, which loads what those blocks use.
 (function () {
   'use strict';
-  var html = document.documentElement;
-  var BLOCKS = '[data-sg-quiz],[data-sg-limits],[data-sg-diagram],[data-sg-exam],[data-sg-progress-page],[data-sg-review]';
-  var roots = document.querySelectorAll(BLOCKS);
+  const html = document.documentElement;
+  const roots = document.querySelectorAll('[data-sg-module]');
   if (!roots.length) {
     html.setAttribute('data-sg-styled', '');
     // Nothing to wait for before printing (widgets.js says so on the others).
-    window.StudyGuide = { whenReady: function () {
+    window.StudyGuide = /** @type {any} */ ({ whenReady: function () {
       html.setAttribute('data-sg-ready', 'true');
       return Promise.resolve();
-    } };
+    } });
     return;
   }
-  var script = document.createElement('script');
-  script.src = (typeof path_to_root === 'string' ? path_to_root : '') + 'vendor/widgets.js';
-  // Without it the blocks show what they say without script.
-  script.onerror = function () {
-    [].forEach.call(roots, function (root) { root.setAttribute('data-sg-failed', ''); });
+  const root = typeof path_to_root === 'string' ? path_to_root : '';
+  // Without them the blocks show what they say without script.
+  const failed = function () {
+    roots.forEach((block) => block.setAttribute('data-sg-failed', ''));
     html.setAttribute('data-sg-styled', '');
   };
-  document.head.appendChild(script);
+  for (const name of ['manifest.js', 'widgets.js']) {
+    const script = document.createElement('script');
+    script.async = false;
+    script.src = root + 'vendor/' + name;
+    script.onerror = failed;
+    document.head.appendChild(script);
+  }
 })();

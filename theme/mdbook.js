@@ -1,3 +1,4 @@
+// @ts-check
 // mdBook's own markup, made accessible where its 0.5.4 templates are not:
 // every page of a book that lists this script gets it, whatever its
 // templates. Each fix checks that mdBook's markup is what it expects and
@@ -12,22 +13,25 @@
   // as before. Without script the label stays.
   function sidebarButton() {
     var label = document.getElementById('mdbook-sidebar-toggle');
-    var checkbox = document.getElementById('mdbook-sidebar-toggle-anchor');
-    if (!label || label.tagName !== 'LABEL' || !checkbox) return;
+    var found = document.getElementById('mdbook-sidebar-toggle-anchor');
+    if (!label || label.tagName !== 'LABEL' || !(found instanceof HTMLInputElement)) return;
+    var checkbox = found;
+    var toggle = label;
     var button = document.createElement('button');
     button.type = 'button';
     button.id = 'sg-sidebar-toggle';
-    button.className = label.className;
+    button.className = toggle.className;
     ['title', 'aria-label', 'aria-controls'].forEach(function (name) {
-      if (label.hasAttribute(name)) button.setAttribute(name, label.getAttribute(name));
+      var value = toggle.getAttribute(name);
+      if (value !== null) button.setAttribute(name, value);
     });
-    while (label.firstChild) button.appendChild(label.firstChild);
+    while (toggle.firstChild) button.appendChild(toggle.firstChild);
     function sync() { button.setAttribute('aria-expanded', String(checkbox.checked)); }
     sync();
     checkbox.addEventListener('change', sync);
-    button.addEventListener('click', function () { label.click(); });
-    label.style.display = 'none';
-    label.insertAdjacentElement('afterend', button);
+    button.addEventListener('click', function () { toggle.click(); });
+    toggle.style.display = 'none';
+    toggle.insertAdjacentElement('afterend', button);
   }
 
   // The menu bar and the search bar sit outside every landmark.
@@ -43,8 +47,9 @@
   // excerpt's words); the result's link already points at it with
   // aria-details.
   function searchTeasers() {
-    var results = document.getElementById('mdbook-searchresults');
-    if (!results || !window.MutationObserver) return;
+    var found = document.getElementById('mdbook-searchresults');
+    if (!found || !window.MutationObserver) return;
+    var results = found;
     new MutationObserver(function () {
       results.querySelectorAll('span.teaser[aria-label]').forEach(function (teaser) {
         teaser.removeAttribute('aria-label');
@@ -62,7 +67,8 @@
   ];
   function markScrollers() {
     SCROLLERS.forEach(function (kind) {
-      document.querySelectorAll(kind.selector).forEach(function (box) {
+      document.querySelectorAll(kind.selector).forEach(function (element) {
+        var box = /** @type {HTMLElement} */ (element);
         var wide = box.offsetParent !== null && box.scrollWidth > box.clientWidth + 1;
         var marked = box.hasAttribute('data-sg-scrolls');
         if (wide && !marked) {
@@ -86,7 +92,7 @@
     if (!main) return;
     main.addEventListener('keydown', function (event) {
       if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
-      var box = event.target;
+      var box = /** @type {HTMLElement} */ (event.target);
       if (box.getAttribute('tabindex') === '0' && box.scrollWidth > box.clientWidth + 1) event.stopPropagation();
     });
   }

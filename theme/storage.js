@@ -1,5 +1,6 @@
-// Saved state, in window.StudyGuide.store (widgets.js creates StudyGuide;
-// book.js, which the build writes, names the book).
+// @ts-check
+// Saved state, in window.StudyGuide.store (the manifest, which the build
+// writes, names the book).
 //
 // Every book opened from disk shares one browser store, and so do the books
 // of one site: what a book saves is kept under keys prefixed with its id
@@ -15,7 +16,9 @@
 (function () {
   'use strict';
   var SG = window.StudyGuide;
-  var book = SG.book && typeof SG.book.id === 'string' ? SG.book : { id: 'book', title: '' };
+  var named = SG.manifest && SG.manifest.book;
+  /** @type {{id: string, title: string, keys?: string}} */
+  var book = named && typeof named.id === 'string' ? named : { id: 'book', title: '' };
   var PREFIX = 'sg:';
   var NS = 'sg@' + book.id + ':';
   // The store's own keys, which are no widget's state ("#…").
@@ -28,8 +31,11 @@
 
   // What this page could not save (the store is full), or everything when
   // the store is blocked, by the key in the store.
+  /** @type {{[name: string]: string}} */
   var memory = Object.create(null);
+  /** @type {'ok' | 'full' | 'blocked'} */
   var status = 'ok';
+  /** @type {Storage | null} */
   var backend = null;
   try {
     backend = window.localStorage;
@@ -47,20 +53,25 @@
     }
   }
 
+  /** The name in the store of a key ("sg:quiz:…"). @param {string} key */
   function inStore(key) { return NS + key.slice(PREFIX.length); }
+  /** The key of a name in the store, if it is one of this book's. @param {string | null} name */
   function ofStore(name) {
     return typeof name === 'string' && name.lastIndexOf(NS, 0) === 0 && name.lastIndexOf(OWN, 0) !== 0
       ? PREFIX + name.slice(NS.length) : null;
   }
 
   // The store's own records: JSON under OWN + name.
+  /** @param {string} name */
   function readOwn(name) {
-    try { return JSON.parse(readRaw(name)); } catch (e) { return null; }
+    try { return JSON.parse(readRaw(name) || 'null'); } catch (e) { return null; }
   }
+  /** @param {string} name @param {unknown} value */
   function writeOwn(name, value) {
     try { if (backend) backend.setItem(name, JSON.stringify(value)); else memory[name] = JSON.stringify(value); } catch (e) { /* kept by no one */ }
   }
 
+  /** @param {string} name @returns {string | null} */
   function readRaw(name) {
     if (name in memory) return memory[name];
     if (!backend) return null;
@@ -73,13 +84,15 @@
     Object.keys(memory).forEach(function (name) { found[name] = true; });
     if (backend) {
       try {
-        for (var i = 0; i < backend.length; i++) found[backend.key(i)] = true;
+        for (var i = 0; i < backend.length; i++) found[backend.key(i) || ''] = true;
       } catch (e) { /* what memory holds */ }
     }
     return Object.keys(found);
   }
 
+  /** @type {((status: string) => void)[]} */
   var statusListeners = [];
+  /** @param {'ok' | 'full'} next */
   function setStatus(next) {
     if (status === next || status === 'blocked') return;
     status = next;
@@ -93,6 +106,7 @@
     status: function () { return status; },
 
     /** The saved object for `key` ("sg:quiz:…"), or null; a corrupt entry is removed. */
+    /** @param {string} key @returns {any} */
     get: function (key) {
       var raw = readRaw(inStore(key));
       if (raw == null) return null;
@@ -105,12 +119,13 @@
     },
 
     /** Whether anything at all is stored under `key`, readable or not. */
-    has: function (key) { return readRaw(inStore(key)) != null; },
+    has: function (/** @type {string} */ key) { return readRaw(inStore(key)) != null; },
 
     /**
      * Saves `value` under `key`; whether it reached the browser's store (if
      * not, this page keeps it and the status says why).
      */
+    /** @param {string} key @param {unknown} value */
     set: function (key, value) {
       var name = inStore(key);
       var text = JSON.stringify(value);
@@ -129,6 +144,7 @@
       }
     },
 
+    /** @param {string} key */
     remove: function (key) {
       var name = inStore(key);
       delete memory[name];
@@ -136,8 +152,9 @@
     },
 
     /** Every saved key of this book that starts with `prefix` ("sg:log:"). */
+    /** @param {string} prefix @returns {string[]} */
     keys: function (prefix) {
-      return names().map(ofStore).filter(function (key) { return key !== null && key.lastIndexOf(prefix, 0) === 0; });
+      return /** @type {string[]} */ (names().map(ofStore).filter(function (key) { return key !== null && key.lastIndexOf(prefix, 0) === 0; }));
     },
 
     /**
@@ -145,6 +162,7 @@
      * everything also starts a new generation, so that a page that read its
      * state before does not save it back (`store.generation`).
      */
+    /** @param {(key: string) => boolean} [which] */
     clear: function (which) {
       store.keys(PREFIX).forEach(function (key) { if (!which || which(key)) store.remove(key); });
       if (!which) writeOwn(RESET, { g: Math.random().toString(36).slice(2), t: Date.now() });
@@ -159,6 +177,7 @@
      * there), and two tabs adding at once never take the same key, so
      * neither overwrites the other. Whether it was saved, as `set`.
      */
+    /** @param {string} prefix @param {unknown} value @param {number} t @param {number} [n] */
     push: function (prefix, value, t, n) {
       var at = prefix + ('000000000' + Math.max(0, Math.floor(t)).toString(36)).slice(-9) + '-';
       if (n === undefined) n = store.keys(at).length;
@@ -180,22 +199,27 @@
      * store was cleared, or the page came back from the back/forward cache).
      * Changes that arrive together are given together.
      */
-    onChange: function (fn) { changeListeners.push(fn); },
+    onChange: function (/** @type {(keys: string[] | null) => void} */ fn) { changeListeners.push(fn); },
 
     /** `fn(status)` when the status changes. */
-    onStatus: function (fn) { statusListeners.push(fn); }
+    onStatus: function (/** @type {(status: string) => void} */ fn) { statusListeners.push(fn); },
+    /** @type {(root: HTMLElement) => void} */
+    noteAbove: function () {}
   };
 
   // Another tab's changes, gathered and given to the widgets at once.
+  /** @type {((keys: string[] | null) => void)[]} */
   var changeListeners = [];
+  /** @type {(string | null)[] | null} */
   var pending = null;
+  /** @param {string | null} key */
   function changed(key) {
     if (pending === null) {
       pending = [];
       setTimeout(function () {
-        var keys = pending;
+        var keys = /** @type {(string | null)[]} */ (pending);
         pending = null;
-        var all = keys.indexOf(null) >= 0 ? null : keys;
+        var all = keys.indexOf(null) >= 0 ? null : /** @type {string[]} */ (keys);
         changeListeners.forEach(function (fn) { fn(all); });
       }, 0);
     }
@@ -220,14 +244,15 @@
   }
 
   // Which book key a log entry of the shared log belongs to.
+  /** @param {any} e @returns {string} */
   function entryKey(e) {
-    if (!e || typeof e !== 'object') return null;
+    if (!e || typeof e !== 'object') return '';
     if ((e.k === 'q' || e.k === 'l') && typeof e.id === 'string') return (e.k === 'q' ? 'quiz:' : 'limit:') + e.id;
     if ((e.k === 'g' || e.k === 'later') && typeof e.card === 'string') {
       return (e.card.charAt(0) === 'q' ? 'quiz:' : 'limit:') + e.card.slice(2);
     }
     if (e.k === 'exam' && typeof e.page === 'string') return 'exam:' + e.page;
-    return null;
+    return '';
   }
 
   /**
@@ -236,7 +261,10 @@
    * questions, tables and exams become its log's. What belongs to no key of
    * this book stays where it is, for the book it belongs to.
    */
+  /** @param {string[]} owned */
   function takeOver(owned) {
+    var local = /** @type {Storage} */ (backend);
+    /** @type {{[key: string]: boolean}} */
     var mine = Object.create(null);
     owned.forEach(function (key) { mine[key] = true; });
     legacyNames().forEach(function (name) {
@@ -244,25 +272,26 @@
       var raw = readRaw(name);
       if (name === 'sg:log') {
         var log;
-        try { log = JSON.parse(raw); } catch (e) { log = null; }
+        try { log = JSON.parse(raw || 'null'); } catch (e) { log = null; }
         var entries = log && Array.isArray(log.entries) ? log.entries : [];
-        var rest = entries.filter(function (entry) { return !mine[entryKey(entry)]; });
-        var taken = entries.filter(function (entry) { return mine[entryKey(entry)]; });
+        var rest = entries.filter(function (/** @type {any} */ entry) { return !mine[entryKey(entry)]; });
+        var taken = entries.filter(function (/** @type {any} */ entry) { return mine[entryKey(entry)]; });
         if (!taken.length) return;
-        taken.forEach(function (entry, i) {
+        taken.forEach(function (/** @type {any} */ entry, /** @type {number} */ i) {
           if (entry && typeof entry.t === 'number') store.push('sg:log:', entry, entry.t, i);
         });
-        if (rest.length) backend.setItem(name, JSON.stringify({ v: 1, entries: rest }));
-        else backend.removeItem(name);
+        if (rest.length) local.setItem(name, JSON.stringify({ v: 1, entries: rest }));
+        else local.removeItem(name);
         return;
       }
       if (!mine[key]) return;
-      if (readRaw(NS + key) === null) backend.setItem(NS + key, raw);
-      backend.removeItem(name);
+      if (readRaw(NS + key) === null && raw !== null) local.setItem(NS + key, raw);
+      local.removeItem(name);
     });
   }
 
   // Widgets start once this book's keys are its own; printing waits too.
+  /** @type {Promise<void>} */
   var ready;
   var needed = backend && status === 'ok' && readRaw(TAKEN_OVER) === null;
   if (!needed) {
@@ -276,13 +305,16 @@
       try {
         takeOver(SG.bookKeys);
         writeOwn(TAKEN_OVER, 1);
-      } catch (e) { /* tried again next time */ }
+      } catch (e) {
+        // Tried again next time; what was there stays where it was.
+        setTimeout(function () { throw e; });
+      }
     }, function () { /* tried again next time */ });
   }
   if (SG.waitFor) SG.waitFor(ready);
 
   /** Runs `fn` once this book's saved state can be read. */
-  SG.whenStored = function (fn) { ready.then(fn); };
+  SG.whenStored = function (/** @type {() => void} */ fn) { ready.then(fn); };
 
   // -------------------------------------------------------------------
   // The note a page shows when what the learner does is not kept.
@@ -293,20 +325,23 @@
     full: 'This browser\u2019s storage for the guide is full: what you answer now is kept only until you leave ' +
       'this page. Export your progress on the progress page to keep it, then reset something there to make room.'
   };
+  /** @type {HTMLElement | null} */
   var note = null;
   /**
    * Shows the storage note above `root` (the first widget of the page that
    * saves) while saving does not work; once per page.
+   * @param {HTMLElement} root
    */
   store.noteAbove = function (root) {
     if (note) return;
-    note = document.createElement('p');
-    note.className = 'sg-storage-note';
-    note.setAttribute('role', 'status');
-    root.parentNode.insertBefore(note, root);
+    var shown = note = document.createElement('p');
+    shown.className = 'sg-storage-note';
+    shown.setAttribute('role', 'status');
+    /** @type {Node} */ (root.parentNode).insertBefore(shown, root);
     var show = function () {
-      note.textContent = NOTES[status] || '';
-      note.hidden = !NOTES[status];
+      var text = status === 'ok' ? '' : NOTES[status];
+      shown.textContent = text;
+      shown.hidden = !text;
     };
     show();
     store.onStatus(show);

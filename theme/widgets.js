@@ -1,86 +1,105 @@
-// Loaded by loader.js on pages with one of our blocks: loads the scripts
-// and styles those blocks use from the book's vendor/ folder (where the
-// build writes them), at once, and printing waits until they are ready.
+// @ts-check
+// Loaded by loader.js, after the manifest the build wrote (vendor/manifest.js),
+// on pages with one of our blocks: loads the scripts and styles those
+// blocks' modules use, at once, then starts a component on each block
+// (component.js). Printing waits until all of it is ready.
 (function () {
   'use strict';
-  var SG = window.StudyGuide = window.StudyGuide || {};
+  const SG = window.StudyGuide;
   SG.vendor = 'vendor/';
 
   // Printing (and `mdbook-studyguide pdf`) waits for every promise given
   // to waitFor, then the fonts; then <html data-sg-ready="true">.
-  var pending = [];
-  var ready = null;
+  /** @type {Promise<unknown>[]} */
+  const pending = [];
+  /** @type {Promise<void> | null} */
+  let ready = null;
+  /** @param {Promise<unknown>} promise */
   SG.waitFor = function (promise) { pending.push(promise); ready = null; };
   SG.whenReady = function () {
-    return ready || (ready = Promise.all(pending.map(function (p) { return p.catch(function () {}); }))
-      .then(function () { return document.fonts && document.fonts.ready; })
-      .then(function () { document.documentElement.setAttribute('data-sg-ready', 'true'); }));
+    return ready || (ready = Promise.all(pending.map((p) => p.catch(() => {})))
+      .then(() => document.fonts && document.fonts.ready)
+      .then(() => { document.documentElement.setAttribute('data-sg-ready', 'true'); }));
   };
   // mdBook's print page calls window.print() itself, soon after loading.
-  var print = window.print;
-  window.print = function () { SG.whenReady().then(function () { print.call(window); }); };
+  const print = window.print;
+  window.print = function () { SG.whenReady().then(() => print.call(window)); };
   window.addEventListener('load', SG.whenReady);
 
+  /**
+   * @param {'script' | 'link'} tag
+   * @param {string} path a path from the book's root
+   * @param {boolean} [inOrder]
+   * @returns {Promise<void>}
+   */
   function load(tag, path, inOrder) {
-    return new Promise(function (resolve, reject) {
-      var el = document.createElement(tag);
-      var url = (typeof path_to_root === 'string' ? path_to_root : '') + path;
-      if (tag === 'link') { el.rel = 'stylesheet'; el.href = url; } else { el.async = !inOrder; el.src = url; }
-      el.onload = resolve;
-      el.onerror = function () { reject(new Error(path + ' could not be loaded')); };
+    return new Promise((resolve, reject) => {
+      const url = (typeof path_to_root === 'string' ? path_to_root : '') + path;
+      const el = document.createElement(tag);
+      if (el instanceof HTMLLinkElement) {
+        el.rel = 'stylesheet';
+        el.href = url;
+      } else if (el instanceof HTMLScriptElement) {
+        el.async = !inOrder;
+        el.src = url;
+      }
+      el.onload = () => resolve();
+      el.onerror = () => reject(new Error(path + ' could not be loaded'));
       document.head.appendChild(el);
     });
   }
-  // A script of the book (a path from its root), resolved once it ran;
-  // scripts loaded `inOrder` download at once and run in the order asked.
-  SG.loadScript = function (path, inOrder) { return load('script', path, inOrder); };
-  SG.loadStyle = function (path) { return load('link', path); };
-  // The bank of questions a gathering block names with data-bank.
+  /**
+   * A script of the book (a path from its root), resolved once it ran;
+   * scripts loaded `inOrder` download at once and run in the order asked.
+   * @param {string} path
+   * @param {boolean} [inOrder]
+   */
+  SG.loadScript = (path, inOrder) => load('script', path, inOrder);
+  /** @param {string} path */
+  SG.loadStyle = (path) => load('link', path);
+  /**
+   * The bank of questions a gathering block names with data-bank.
+   * @param {Element} block
+   */
   SG.bankOf = function (block) {
-    var name = block.getAttribute('data-bank');
+    const name = block.getAttribute('data-bank');
     return (name && SG.banks && SG.banks[name]) || null;
   };
 
-  // Each block's files (loader.js and base.css name the same blocks);
-  // scripts run in ORDER, the banks of questions first.
-  // book.js (which the build writes) names the book whose state storage.js keeps.
-  var BASE = ['studyguide.css', 'book.js', 'storage.js', 'log.js', 'announce.js'];
-  var BLOCKS = {
-    '[data-sg-quiz]': BASE.concat('quiz.js'),
-    '[data-sg-limits]': BASE.concat('limits.js'),
-    // studyguide.css holds the theme variables diagrams.css reads.
-    '[data-sg-diagram]': ['studyguide.css', 'diagrams.css', 'diagrams.js'],
-    '[data-sg-exam]': BASE.concat('exam.css', 'exam.js'),
-    // The progress page counts review cards due with the review's scheduler.
-    '[data-sg-progress-page]': BASE.concat('progress.css', 'ts-fsrs.js', 'review.js', 'progress.js'),
-    '[data-sg-review]': BASE.concat('review.css', 'ts-fsrs.js', 'review.js')
-  };
-  var ORDER = ['book.js', 'storage.js', 'log.js', 'announce.js', 'quiz.js', 'limits.js', 'diagrams.js',
-    'ts-fsrs.js', 'review.js', 'exam.js', 'progress.js'];
-  var roots = [], styles = [], scripts = [];
-  Object.keys(BLOCKS).forEach(function (selector) {
-    [].forEach.call(document.querySelectorAll(selector), function (root) {
-      roots.push(root);
-      var bank = root.getAttribute('data-bank');
-      BLOCKS[selector].concat(bank || []).forEach(function (file) {
-        var list = /\.css$/.test(file) ? styles : scripts;
-        if (list.indexOf(file) < 0) list.push(file);
-      });
-    });
-  });
-  var html = document.documentElement;
-  if (!roots.length) return html.setAttribute('data-sg-styled', '');
-  // Banks first, then the scripts in ORDER; each file is fetched at once.
-  var rank = function (f) { return ORDER.indexOf(f) < 0 ? (/^bank-/.test(f) ? 3.5 : 99) : ORDER.indexOf(f); };
-  scripts.sort(function (a, b) { return rank(a) - rank(b); });
-  var failed = function (err) {
-    roots.forEach(function (root) { root.setAttribute('data-sg-failed', ''); });
+  // Each block's module's files, in the order the manifest gives them; a
+  // block's bank of questions before its module's scripts.
+  const roots = [...document.querySelectorAll('[data-sg-module]')];
+  /** @type {string[]} */
+  const scripts = [];
+  /** @type {string[]} */
+  const styles = [];
+  /** @param {string[]} list @param {string} file */
+  const add = (list, file) => { if (list.indexOf(file) < 0) list.push(file); };
+  for (const root of roots) {
+    const module = SG.manifest.modules[root.getAttribute('data-sg-module') || ''];
+    if (!module) continue;
+    module.styles.forEach((file) => add(styles, file));
+    module.base.forEach((file) => add(scripts, file));
+    const bank = root.getAttribute('data-bank');
+    if (bank) add(scripts, bank);
+    module.scripts.forEach((file) => add(scripts, file));
+  }
+  const html = document.documentElement;
+  /** @param {Error} err */
+  const failed = (err) => {
+    roots.forEach((root) => root.setAttribute('data-sg-failed', ''));
     html.setAttribute('data-sg-styled', '');
     throw err;
   };
   // base.css keeps the blocks invisible until their style applies.
-  var styled = Promise.all(styles.map(function (f) { return SG.loadStyle(SG.vendor + f); }))
-    .then(function () { html.setAttribute('data-sg-styled', ''); }, failed);
-  var ran = Promise.all(scripts.map(function (f) { return SG.loadScript(SG.vendor + f, true); }));
-  SG.waitFor(Promise.all([styled, ran.then(function () { return SG.diagrams; }, failed)]));
+  const styled = Promise.all(styles.map((f) => SG.loadStyle(SG.vendor + f)))
+    .then(() => { html.setAttribute('data-sg-styled', ''); }, failed);
+  const ran = Promise.all(scripts.map((f) => SG.loadScript(SG.vendor + f, true)));
+  // Components start once every script ran and the saved state can be read.
+  const started = ran.then(() => new Promise((resolve) => {
+    const go = () => { SG.startComponents(); resolve(SG.diagrams); };
+    if (SG.whenStored) SG.whenStored(go);
+    else go();
+  }), failed);
+  SG.waitFor(Promise.all([styled, started]));
 })();

@@ -20,10 +20,6 @@ pub const BASE_DIR: &str = "studyguide";
 /// (`theme/loader.js` and `theme/widgets.js` name it too).
 pub const VENDOR_DIR: &str = "vendor";
 
-/// What every block with a script loads before its own files.
-/// (widgets.js first: loader.js loads it, and it the rest.)
-pub const WIDGETS: &[&str] = &["widgets.js", "studyguide.css", "storage.js", "log.js", "announce.js"];
-
 /// The `additional-css` and `additional-js` entries a book needs.
 pub fn base_entries() -> (Vec<String>, Vec<String>) {
     let entry = |ext: &str| {
@@ -152,36 +148,37 @@ mod tests {
 mod loader_tests {
     use crate::embedded;
 
-    fn text(name: &str) -> String {
-        let file = embedded::BASE.iter().chain(embedded::VENDOR).find(|f| f.name == name).unwrap();
+    fn text(file: embedded::File) -> String {
         String::from_utf8(file.bytes.to_vec()).unwrap()
     }
 
-    /// Every kind's files, and the files every widget loads, are in
-    /// widgets.js's lists; loader.js and base.css name the same blocks.
+    /// The browser code names no kind: loader.js and base.css find blocks by
+    /// `data-sg-module`, widgets.js loads what the manifest says, and every
+    /// module's script defines the component of its name.
     #[test]
-    fn the_scripts_load_what_the_kinds_write() {
-        let widgets = text("widgets.js");
-        let kinds = crate::kinds::all(
-            &Default::default(),
-            crate::diagram::Backend::client_only(),
-            super::Assets::none(),
-        );
-        let names = kinds.iter().flat_map(|k| k.files().iter()).chain(&super::WIDGETS[1..]);
-        for name in names {
-            assert!(widgets.contains(&format!("'{name}'")), "theme/widgets.js should load {name}");
-        }
-        assert!(text("loader.js").contains("'vendor/widgets.js'"));
+    fn the_browser_code_knows_modules_only_from_the_manifest() {
+        let loader = text(embedded::BASE.iter().copied().find(|f| f.name == "loader.js").unwrap());
+        let base = text(embedded::BASE.iter().copied().find(|f| f.name == "base.css").unwrap());
+        let widgets = text(embedded::WIDGETS);
+        assert!(loader.contains("'[data-sg-module]'") && loader.contains("['manifest.js', 'widgets.js']"));
+        assert!(base.contains("[data-sg-module]"));
         assert!(widgets.contains(&format!("SG.vendor = '{}/';", super::VENDOR_DIR)));
-        let blocks: Vec<String> = {
-            let list = text("loader.js");
-            let list = list.split("var BLOCKS = '").nth(1).unwrap().split('\'').next().unwrap().to_owned();
-            list.split(',').map(str::to_owned).collect()
-        };
-        for block in &blocks {
-            assert!(widgets.contains(&format!("'{block}'")), "theme/widgets.js should know {block}");
-            assert!(text("base.css").contains(block.as_str()), "theme/base.css should hide {block}");
+        for module in crate::kinds::modules() {
+            for text in [&loader, &base, &widgets] {
+                assert!(
+                    !text.contains(&format!("data-sg-{}", module.name)),
+                    "{} is named outside its module",
+                    module.name
+                );
+            }
+            let own = module.scripts.last().expect("a module has a script");
+            assert!(
+                self::text(*own).contains(&format!("static moduleName = '{}';", module.name))
+                    || self::text(*own).contains(&format!(".moduleName = '{}';", module.name)),
+                "{} defines the component of module {}",
+                own.name,
+                module.name
+            );
         }
-        assert_eq!(blocks.len(), 6);
     }
 }

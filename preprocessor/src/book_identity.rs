@@ -7,12 +7,10 @@
 //! title; `install` and `init` write it into `book.toml`, so that a new title
 //! later keeps the learners' progress.
 //!
-//! The build writes two files the pages load (`theme/storage.js` reads
-//! them): `book.js`, the id and title, on every page with a block that
-//! saves; and `book-keys.js`, every key this book's blocks save, which a
-//! page loads once, to take over what an older version kept under keys
-//! shared by every book (named with its hash in `book.js`, so a browser
-//! never takes an older copy from its cache).
+//! The build writes the id and title into the pages' manifest
+//! (`crate::browser`), and `book-keys.js`: every key this book's blocks
+//! save, which a page loads once, to take over what an older version kept
+//! under keys shared by every book.
 
 use anyhow::{Result, bail};
 
@@ -38,31 +36,21 @@ fn is_valid(id: &str) -> bool {
         && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
-/// The files a build writes into `vendor/`: (name, bytes), `book.js` first.
-pub fn files(id: &str, title: &str, stored_keys: &[String]) -> [(String, Vec<u8>); 2] {
-    let keys_json = serde_json::to_string(stored_keys).unwrap_or_else(|_| "[]".to_owned());
-    let keys_url = format!("{KEYS}?{}", crate::hash::short_hash(&[&keys_json]));
-    let book = serde_json::json!({ "id": id, "title": title, "keys": keys_url });
-    let book_js = format!(
-        "// This book's name in a learner's browser; written by mdbook-studyguide at every build.\n\
-         window.StudyGuide = window.StudyGuide || {{}};\n\
-         window.StudyGuide.book = {};\n",
-        script_json(&book)
-    );
-    let keys_js = format!(
+/// `book-keys.js`: every key this book's blocks save, and the address the
+/// manifest names it by (with its hash, so a browser never takes an older
+/// copy from its cache).
+pub fn keys_file(stored_keys: &[String]) -> (String, String) {
+    let json = serde_json::to_string(stored_keys).unwrap_or_else(|_| "[]".to_owned()).replace('<', "\\u003c");
+    let url = format!("{KEYS}?{}", crate::hash::short_hash(&[&json]));
+    let script = format!(
         "// Every key this book's blocks save; written by mdbook-studyguide at every build.\n\
-         window.StudyGuide.bookKeys = {};\n",
-        script_json(&serde_json::Value::from(stored_keys))
+         window.StudyGuide.bookKeys = {json};\n"
     );
-    [("book.js".to_owned(), book_js.into_bytes()), (KEYS.to_owned(), keys_js.into_bytes())]
+    (url, script)
 }
 
-const KEYS: &str = "book-keys.js";
-
-/// JSON that is safe inside a script, whatever the strings in it hold.
-fn script_json(value: &serde_json::Value) -> String {
-    serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned()).replace('<', "\\u003c")
-}
+/// The name of the file of keys, in `vendor/`.
+pub const KEYS: &str = "book-keys.js";
 
 #[cfg(test)]
 mod tests {
@@ -81,24 +69,15 @@ mod tests {
     }
 
     #[test]
-    fn the_files_name_the_book_and_its_keys() {
+    fn the_keys_file_lists_the_keys_and_is_named_by_them() {
         let keys = vec!["quiz:q1".to_owned(), "limit:</script>".to_owned()];
-        let [(book_name, book), (keys_name, keys_js)] = files("b1", "A \"title\" <b>", &keys);
-        assert_eq!((book_name.as_str(), keys_name.as_str()), ("book.js", "book-keys.js"));
-        let book = String::from_utf8(book).unwrap();
+        let (url, script) = keys_file(&keys);
+        assert!(url.starts_with("book-keys.js?"), "{url}");
         assert!(
-            book.contains(
-                r#"window.StudyGuide.book = {"id":"b1","title":"A \"title\" \u003cb>","keys":"book-keys.js?"#
-            ),
-            "{book}"
-        );
-        let keys_js = String::from_utf8(keys_js).unwrap();
-        assert!(
-            keys_js.contains(r#"window.StudyGuide.bookKeys = ["quiz:q1","limit:\u003c/script>"];"#),
-            "{keys_js}"
+            script.contains(r#"window.StudyGuide.bookKeys = ["quiz:q1","limit:\u003c/script>"];"#),
+            "{script}"
         );
         // The address follows the list, so a page never loads an older one from its cache.
-        let url = |keys: &[String]| String::from_utf8(files("b1", "t", keys)[0].1.clone()).unwrap();
-        assert_ne!(url(&keys), url(&["quiz:q2".to_owned()]));
+        assert_ne!(url, keys_file(&["quiz:q2".to_owned()]).0);
     }
 }

@@ -12,11 +12,17 @@ pub struct File {
     pub bytes: &'static [u8],
 }
 
+/// A file of `theme/`, embedded: `theme!("quiz.js")`. A kind names its own
+/// files with it, beside its Rust (`crate::browser`).
 macro_rules! theme {
     ($name:literal) => {
-        File { name: $name, bytes: include_bytes!(concat!("../theme/", $name)) }
+        $crate::embedded::File {
+            name: $name,
+            bytes: include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/theme/", $name)),
+        }
     };
 }
+pub(crate) use theme;
 
 /// mermaid's browser bundle, as pages and the build-time drawing load it.
 pub const MERMAID: File = File { name: "mermaid.min.js", bytes: include_bytes!("../vendor/mermaid.min.js") };
@@ -28,26 +34,19 @@ pub const FSRS: File = File { name: "ts-fsrs.js", bytes: include_bytes!("../vend
 /// The npm version of [`FSRS`].
 pub const FSRS_VERSION: &str = "5.4.2";
 
-/// Every file a page may load from `vendor/`, by name.
-pub const VENDOR: &[File] = &[
-    theme!("widgets.js"),
-    theme!("storage.js"),
-    theme!("log.js"),
-    theme!("announce.js"),
-    theme!("studyguide.css"),
-    theme!("quiz.js"),
-    theme!("limits.js"),
-    theme!("diagrams.js"),
-    theme!("diagrams.css"),
-    theme!("exam.js"),
-    theme!("exam.css"),
-    theme!("progress.js"),
-    theme!("progress.css"),
-    theme!("review.js"),
-    theme!("review.css"),
-    MERMAID,
-    FSRS,
-];
+/// The shared scripts of the pages with a block: the element builder and
+/// words (`dom.js`), the component base (`component.js`), the learner's
+/// saved state (`storage.js`) and history (`log.js`); `widgets.js`, which
+/// loads a page's modules; the styles and theme colours they share.
+pub const DOM: File = theme!("dom.js");
+pub const COMPONENT: File = theme!("component.js");
+pub const STORAGE: File = theme!("storage.js");
+pub const LOG: File = theme!("log.js");
+pub const WIDGETS: File = theme!("widgets.js");
+pub const STYLES: File = theme!("studyguide.css");
+
+/// What every page with a block loads, whatever its modules.
+pub const SHARED: &[File] = &[WIDGETS, DOM, COMPONENT, STORAGE, LOG, STYLES];
 
 /// What every page loads (`additional-css` and `additional-js`): the loader,
 /// which loads the rest only on pages that use it, the style that keeps a
@@ -66,9 +65,16 @@ pub const TEMPLATES: &[File] = &[theme!("head.hbs"), theme!("toc.html.hbs")];
 /// does not is the book's own.
 pub const TEMPLATE_MARK: &[u8] = b"{{!-- mdbook-studyguide writes this file";
 
-/// The embedded file with this name.
+/// The embedded file with this name: shared, of a kind's module, or a library.
 pub fn vendor(name: &str) -> Option<File> {
-    VENDOR.iter().chain(BASE).copied().find(|file| file.name == name)
+    let modules = crate::kinds::modules();
+    SHARED
+        .iter()
+        .copied()
+        .chain(BASE.iter().copied())
+        .chain(modules.iter().flat_map(|m| m.files()))
+        .chain([MERMAID, FSRS])
+        .find(|file| file.name == name)
 }
 
 #[cfg(test)]
@@ -110,11 +116,10 @@ mod tests {
 
     #[test]
     fn every_theme_file_is_embedded() {
-        let embedded: Vec<&str> = VENDOR.iter().chain(BASE).map(|f| f.name).collect();
         for entry in std::fs::read_dir(repo().join("theme")).unwrap() {
             let name = entry.unwrap().file_name().to_string_lossy().into_owned();
             if name.ends_with(".js") || name.ends_with(".css") {
-                assert!(embedded.contains(&name.as_str()), "theme/{name} is not embedded");
+                assert!(vendor(&name).is_some(), "theme/{name} is not embedded");
             }
         }
     }

@@ -25,6 +25,7 @@
 //! "continue"`) or fails the build; the driver decides, the kinds only report.
 
 use crate::blocks::FencedBlock;
+use crate::browser::BrowserModule;
 use crate::html::Markup;
 use crate::markdown::MarkdownStyle;
 use crate::problem::{Problem, SourceMap};
@@ -81,10 +82,10 @@ pub trait Kind {
         false
     }
 
-    /// The files in `vendor/` its blocks load, besides `assets::WIDGETS`
-    /// (`theme/widgets.js` lists them too, which a test checks).
-    fn files(&self) -> &'static [&'static str] {
-        &[]
+    /// What its blocks run in the browser: the module their roots name in
+    /// `data-sg-module` (`crate::browser`). None for a kind that needs none.
+    fn browser(&self) -> Option<&'static BrowserModule> {
+        None
     }
 
     /// What the kind has to say about the whole book, for `check`.

@@ -10,6 +10,14 @@ use crate::progress::ProgressKind;
 use crate::quiz::QuizKind;
 use crate::review::ReviewKind;
 
+/// The browser module of every kind that has one.
+pub fn modules() -> Vec<&'static crate::browser::BrowserModule> {
+    all(&StudyGuideConfig::default(), diagram::Backend::client_only(), Assets::none())
+        .iter()
+        .filter_map(|kind| kind.browser())
+        .collect()
+}
+
 /// Every kind, for one run over a book; `diagrams` draws the diagrams and
 /// `assets` takes the banks of questions the gathering pages write.
 pub fn all(config: &StudyGuideConfig, diagrams: diagram::Backend, assets: Assets) -> Vec<Box<dyn Kind>> {

@@ -9,6 +9,7 @@
 pub mod assets;
 pub mod blocks;
 pub mod book_identity;
+pub mod browser;
 pub mod chrome;
 pub mod cli;
 pub mod config;

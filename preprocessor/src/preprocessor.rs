@@ -120,13 +120,7 @@ fn run_pipeline_for(ctx: &PreprocessorContext, book: Book, search_index: bool) -
     let book_id = crate::book_identity::book_id(config.book_id.as_deref(), &settings.title)?;
     let mut outcome = transform::transform(book, &settings, &mut kinds);
     if html {
-        let used = write_assets(&assets, &kinds, &outcome.stats);
-        if used {
-            for (name, bytes) in crate::book_identity::files(&book_id, &settings.title, &outcome.stored_keys)
-            {
-                assets.write(&name, &bytes);
-            }
-        }
+        let used = write_assets(&assets, &kinds, &outcome, &book_id, &settings.title);
         if let Some(problem) = unlisted.filter(|_| used) {
             outcome.problems.push(problem);
             // Until book.toml lists them, the chapters load them themselves.
@@ -143,16 +137,33 @@ fn run_pipeline_for(ctx: &PreprocessorContext, book: Book, search_index: bool) -
     Ok(outcome)
 }
 
-/// Writes the files of each kind the book has; whether it has any.
-fn write_assets(assets: &Assets, kinds: &[Box<dyn Kind>], stats: &transform::Stats) -> bool {
-    let used: Vec<&Box<dyn Kind>> = kinds.iter().filter(|k| stats.blocks.contains_key(k.fence())).collect();
-    if !used.is_empty() {
-        assets.copy(crate::assets::WIDGETS);
+/// Writes what the pages with a block load: the shared scripts, each used
+/// kind's module, the manifest that says which module loads what, and the
+/// keys the book's blocks save (for `storage.js` to take over older keys).
+/// Whether the book has a block with a module.
+fn write_assets(
+    assets: &Assets,
+    kinds: &[Box<dyn Kind>],
+    outcome: &Outcome,
+    book_id: &str,
+    title: &str,
+) -> bool {
+    let used: Vec<&'static crate::browser::BrowserModule> = kinds
+        .iter()
+        .filter(|k| outcome.stats.blocks.contains_key(k.fence()))
+        .filter_map(|k| k.browser())
+        .collect();
+    if used.is_empty() {
+        return false;
     }
-    for kind in &used {
-        assets.copy(kind.files());
+    for file in crate::embedded::SHARED.iter().copied().chain(used.iter().flat_map(|m| m.files())) {
+        assets.write(file.name, file.bytes);
     }
-    !used.is_empty()
+    let (keys_url, keys_js) = crate::book_identity::keys_file(&outcome.stored_keys);
+    assets.write(crate::book_identity::KEYS, keys_js.as_bytes());
+    let book = crate::browser::BookEntry { id: book_id, title, keys: &keys_url };
+    assets.write("manifest.js", crate::browser::manifest(&book, &used).as_bytes());
+    true
 }
 
 /// Fails with every error under `bail`; logs errors under `continue`, and

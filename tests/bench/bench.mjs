@@ -9,7 +9,7 @@
 // 500-chapter book: ~12 min for ours alone on a 2-core machine).
 import { launch, serve, repoRoot } from '../browser/harness.mjs';
 import { spawnSync, execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync, rmSync, existsSync, statSync, readdirSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, rmSync, existsSync, statSync, mkdtempSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir, cpus } from 'node:os';
 import path from 'node:path';
@@ -55,7 +55,7 @@ const plain = (n) => timed(benchBin, ['plain-build', book('plain', n)]);
 const benchJson = (args) => JSON.parse(timed(benchBin, args).stdout.trim().split('\n').pop());
 
 // --- Machine and revision.
-const cpuModel = (readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) || [, 'unknown'])[1];
+const cpuModel = (readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) || [null, 'unknown'])[1];
 const memKB = Number(readFileSync('/proc/meminfo', 'utf8').match(/MemTotal:\s*(\d+)/)[1]);
 const git = (...a) => execFileSync('git', a, { cwd: repoRoot, encoding: 'utf8' }).trim();
 const commit = git('rev-parse', '--short', 'HEAD');
@@ -301,7 +301,6 @@ L.push('');
 // Targets.
 const pre500 = results.pre.find((p) => p.n === 500);
 const pre50 = results.pre.find((p) => p.n === 50);
-const b1 = results.builds.find((b) => b.n === 1);
 const b50 = results.builds.find((b) => b.n === 50);
 const b150 = results.builds.find((b) => b.n === 150);
 const plainPage = results.weight['c001/index.html'];

@@ -176,7 +176,7 @@ await browser.close();
 await server.close();
 
 // --- Report. --------------------------------------------------------------
-const cpu = (readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) || [, 'unknown'])[1];
+const cpu = (readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) || [null, 'unknown'])[1];
 const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
 const L = [];
 const head = (...c) => { L.push(`| ${c.join(' | ')} |`, `| ${c.map(() => '---').join(' | ')} |`); };

@@ -7,8 +7,7 @@ export const AXE = path.join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js')
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// The command line's log without its colours.
-export const stripAnsi = (text) => (text || '').replace(/\x1b\[[0-9;]*m/g, '');
+export { stripAnsi } from './harness.mjs';
 
 // Waits until the locator's text is `expected` (a string or a RegExp).
 export async function expectText(locator, expected, timeout = 3000) {

@@ -14,7 +14,6 @@ import { assertNoErrors, assertNoViolations, axeViolations, expectText, expectVi
 const EXAM = 'exam.html';
 const MINUTE = 60000;
 const T0 = new Date('2026-12-01T10:00:00Z').getTime();
-const LETTERS = 'ABCDEFGH';
 
 const book = useBook('loop');
 

@@ -157,10 +157,10 @@ export function storeName(page, key) {
 }
 
 // The prefix under which a built book keeps its learners' state in
-// localStorage ("sg@ID:"), from the vendor/book.js its build wrote.
+// localStorage ("sg@ID:"), from the manifest its build wrote.
 export function storePrefix(site) {
-  const script = readFileSync(path.join(site, 'vendor', 'book.js'), 'utf8');
-  return `sg@${JSON.parse(/StudyGuide\.book = (\{.*\});/.exec(script)[1]).id}:`;
+  const script = readFileSync(path.join(site, 'vendor', 'manifest.js'), 'utf8');
+  return `sg@${JSON.parse(/StudyGuide\.manifest = (\{.*\});/.exec(script)[1]).book.id}:`;
 }
 
 // A page's init script (run before the page's own) that saves `state`
@@ -240,10 +240,12 @@ export function copyFixture(name, prefix = `studyguide-${name}-`) {
 // stderr, log (stderr without colours), site }.
 export function buildBook(dir, { env = {}, args = [] } = {}) {
   const result = studyguide(['build', dir, ...args], { env: { ...process.env, ...themeEnv(), ...env } });
-  return { ...result, log: stripColours(result.stderr), site: path.join(dir, 'book') };
+  return { ...result, log: stripAnsi(result.stderr), site: path.join(dir, 'book') };
 }
 
-const stripColours = (text) => (text || '').replace(/\x1b\[[0-9;]*m/g, '');
+// The command line's log without its colours (ANSI escapes: ESC [ … m).
+// eslint-disable-next-line no-control-regex
+export const stripAnsi = (text) => (text || '').replace(/\x1b\[[0-9;]*m/g, '');
 
 // A fixture book built once per test file for each `key` (by default its
 // settings): { dir, site, status, stdout, stderr, log }. `edit(dir)`

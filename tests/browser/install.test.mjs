@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { binaryPath, closeShared, removeAtExit, repoRoot, siteAt, tempDir } from './harness.mjs';
+import { binaryPath, closeShared, removeAtExit, repoRoot, siteAt, stripAnsi, tempDir } from './harness.mjs';
 import { assertNoErrors, expectText, expectVisible } from './assertions.mjs';
 
 after(closeShared);
@@ -21,7 +21,7 @@ const MDBOOK = path.join(repoRoot, 'target', 'mdbook-cli', 'bin', 'mdbook');
 function run(command, args, cwd) {
   const PATH = [path.dirname(binaryPath), path.dirname(MDBOOK), '/usr/bin', '/bin'].join(':');
   const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { PATH, HOME: process.env.HOME } });
-  return { status: result.status, log: `${result.stdout}\n${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, '') };
+  return { status: result.status, log: stripAnsi(`${result.stdout}\n${result.stderr}`) };
 }
 
 const fresh = (prefix) => removeAtExit(tempDir(prefix));

@@ -3,7 +3,7 @@
 // Run: node --test --test-concurrency=1 tests/browser/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, cpSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, cpSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { booksDir, fixtureBook, serve, storeName, tempDir, useBook } from './harness.mjs';
 import { assertNoErrors, assertNoViolations, axeViolations, expectText, expectVisible, searchBook } from './assertions.mjs';

@@ -5,8 +5,6 @@
 // Run: node --test tests/browser/review.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { bankOf, newPage, seedStore, storeName, storePrefix, useBook } from './harness.mjs';
 import { assertNoErrors, assertNoViolations, axeViolations, expectText, expectVisible } from './assertions.mjs';
 

@@ -12,7 +12,7 @@ pub fn render_html(diagram: &Diagram, rendered: &Rendered) -> Markup {
     // without script; the script closes it once the drawing is on the page.
     let drawn = matches!(rendered, Rendered::Static { .. } | Rendered::Themed(_));
     html! {
-        figure.sg-diagram.sg-diagram-failed[matches!(rendered, Rendered::Failed(_))] data-sg-diagram
+        figure.sg-diagram.sg-diagram-failed[matches!(rendered, Rendered::Failed(_))] data-sg-module="diagram" data-sg-diagram
             data-render=(render_mode(rendered)) {
             @match rendered {
                 Rendered::Static { light, dark } => {

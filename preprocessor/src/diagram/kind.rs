@@ -2,10 +2,19 @@
 //! the book drawn in one batch, then rendered with its drawing.
 
 use super::{Backend, Diagram, Rendered};
+use crate::browser::BrowserModule;
+use crate::embedded::{self, theme};
 use crate::html::Markup;
 use crate::kind::{Block, BlockCx, Index, Kind, Parsed, ResolveCx, Target};
 use crate::problem::Problem;
 use std::collections::{HashMap, HashSet};
+/// Wide drawings, and drawing in the browser (`theme/diagrams.js`).
+static BROWSER: BrowserModule = BrowserModule {
+    name: "diagram",
+    scripts: &[theme!("diagrams.js")],
+    styles: &[embedded::STYLES, theme!("diagrams.css")],
+    needs: &[],
+};
 
 /// ```` ```mermaid ```` blocks, drawn by `backend`.
 pub struct DiagramKind {
@@ -42,8 +51,8 @@ impl Kind for DiagramKind {
         "mermaid"
     }
 
-    fn files(&self) -> &'static [&'static str] {
-        &["diagrams.css", "diagrams.js"]
+    fn browser(&self) -> Option<&'static BrowserModule> {
+        Some(&BROWSER)
     }
 
     /// Its source and its drawing's labels: the search index gets its

@@ -10,7 +10,7 @@ use std::fmt::Write;
 
 pub fn render_html(exam: &ExamPage, style: MarkdownStyle) -> Markup {
     html! {
-        div.sg-exam data-sg-exam id={ "sg-exam-" (exam.id) } data-exam-id=(exam.id)
+        div.sg-exam data-sg-module="exam" data-sg-exam id={ "sg-exam-" (exam.id) } data-exam-id=(exam.id)
             data-questions=(exam.questions) data-minutes=(exam.minutes) data-pass=(exam.pass)
             data-bank=(exam.bank_file) {
             @if let Some(title) = &exam.title { p.sg-exam-title { (render_inline(title, style)) } }

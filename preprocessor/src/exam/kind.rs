@@ -4,6 +4,8 @@
 
 use super::ExamSpec;
 use crate::assets::Assets;
+use crate::browser::{BrowserModule, Need};
+use crate::embedded::{self, theme};
 use crate::html::Markup;
 use crate::kind::{Block, BlockCx, Index, Kind, Parsed, ResolveCx};
 use crate::pages::Pages;
@@ -11,6 +13,13 @@ use crate::problem::Problem;
 use crate::quiz::{Bank, PublishedQuestions};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+/// The exam's model, screens and component (`theme/exam*.js`).
+static BROWSER: BrowserModule = BrowserModule {
+    name: "exam",
+    scripts: &[theme!("exam-model.js"), theme!("exam-screens.js"), theme!("exam.js")],
+    styles: &[embedded::STYLES, theme!("exam.css")],
+    needs: &[Need::Storage, Need::Log],
+};
 
 /// ```` ```exam ```` blocks.
 pub struct ExamKind {
@@ -44,8 +53,8 @@ impl Kind for ExamKind {
         true
     }
 
-    fn files(&self) -> &'static [&'static str] {
-        &["exam.css", "exam.js"]
+    fn browser(&self) -> Option<&'static BrowserModule> {
+        Some(&BROWSER)
     }
 
     /// Each exam's attempt in progress and its last finished one.

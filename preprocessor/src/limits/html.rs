@@ -12,7 +12,7 @@ use crate::markdown::{MarkdownStyle, render_inline, to_plain_text};
 pub fn render_html(table: &LimitTable, table_key: &str, style: MarkdownStyle, book: &BookValues) -> Markup {
     let mode = format!("sg-mode-{table_key}");
     html! {
-        div.sg-limits data-sg-limits data-table=(table_key) {
+        div.sg-limits data-sg-module="limits" data-sg-limits data-table=(table_key) {
             div.sg-limits-toolbar data-sg-js hidden {
                 button type="button" class="sg-button" data-sg-practice aria-pressed="false"
                     aria-label={ "Practice: " (to_plain_text(&table.caption)) } { "Practice" }

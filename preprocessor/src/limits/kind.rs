@@ -3,11 +3,20 @@
 
 use super::practice::BookValues;
 use super::{LimitRef, LimitTable, LimitTables, PublishedRow, PublishedTable, Registry, RegistryEntry};
+use crate::browser::{BrowserModule, Need};
+use crate::embedded::{self, theme};
 use crate::html::Markup;
 use crate::kind::{Block, BlockCx, Index, Kind, Parsed, ResolveCx, Target};
 use crate::problem::Problem;
 use std::path::Path;
 use std::sync::Arc;
+/// Practice mode (`theme/limits.js`) and the answers' grammar (`theme/quantity.js`).
+static BROWSER: BrowserModule = BrowserModule {
+    name: "limits",
+    scripts: &[theme!("quantity.js"), theme!("limits.js")],
+    styles: &[embedded::STYLES],
+    needs: &[Need::Storage, Need::Log],
+};
 
 /// ```` ```limits ```` blocks and `{{limit id}}` references.
 pub struct LimitsKind;
@@ -17,8 +26,8 @@ impl Kind for LimitsKind {
         "limits"
     }
 
-    fn files(&self) -> &'static [&'static str] {
-        &["limits.js"]
+    fn browser(&self) -> Option<&'static BrowserModule> {
+        Some(&BROWSER)
     }
 
     fn parse(&self, body: &str, _cx: &BlockCx) -> Parsed {

@@ -188,6 +188,29 @@ pub const COUNT_NOUNS: &[&str] = &[
     "tags",
 ];
 
+/// The words a learner's typed answer may use after its number, for the
+/// browser (the manifest's `units`, which `theme/quantity.js` reads): each
+/// unit's dimension, how many base units one is, and its words; the count
+/// nouns last.
+pub fn unit_table() -> serde_json::Value {
+    let mut units: Vec<(Unit, Vec<&str>)> = Vec::new();
+    for (word, unit) in UNIT_WORDS {
+        match units.iter_mut().find(|(u, _)| u == unit) {
+            Some((_, words)) => words.push(word),
+            None => units.push((*unit, vec![word])),
+        }
+    }
+    if let Some((_, words)) = units.iter_mut().find(|(u, _)| *u == Unit::Count) {
+        words.extend(COUNT_NOUNS);
+    }
+    units
+        .into_iter()
+        .map(|(unit, words)| {
+            serde_json::json!({ "dimension": unit.dimension().as_str(), "factor": unit.factor(), "words": words })
+        })
+        .collect()
+}
+
 /// The units a learner or author may write, for error messages.
 pub fn known_units() -> &'static str {
     "B, KB, MB, GB, TB; ms, s, min, h, days; per second (req/s); or a plain count"
@@ -441,6 +464,23 @@ pub fn find_in_text(text: &str) -> Option<Quantity> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The unit words the browser reads from the manifest are the ones the
+    /// Node unit tests read from tests/fixtures/units.json (written anew with
+    /// SNAPSHOTS=overwrite).
+    #[test]
+    fn the_unit_table_is_the_fixture_the_node_tests_read() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/units.json");
+        let table = serde_json::to_string_pretty(&unit_table()).unwrap() + "\n";
+        if std::env::var("SNAPSHOTS").as_deref() == Ok("overwrite") {
+            std::fs::write(path, &table).unwrap();
+        }
+        let fixture = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            fixture == table,
+            "tests/fixtures/units.json differs from the unit table: SNAPSHOTS=overwrite cargo test -p mdbook-studyguide units"
+        );
+    }
 
     fn q(text: &str) -> Quantity {
         Quantity::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"))

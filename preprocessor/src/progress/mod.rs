@@ -3,6 +3,8 @@
 //! and limit tables, the exams and the review page) and `theme/progress.js`
 //! adds what the learner did, kept in their browser.
 
+use crate::browser::{BrowserModule, Need};
+use crate::embedded::{self, theme};
 use crate::exam::ExamPages;
 use crate::html::{Markup, html, json_for_script};
 use crate::kind::{Block, BlockCx, Index, Kind, Parsed, ResolveCx};
@@ -13,6 +15,13 @@ use crate::quiz::PublishedQuestions;
 use crate::review::ReviewPages;
 use crate::toml_body;
 use serde::Serialize;
+/// The standing's model and page (`theme/progress*.js`); review cards due come from the review's scheduler.
+static BROWSER: BrowserModule = BrowserModule {
+    name: "progress",
+    scripts: &[embedded::FSRS, theme!("review-model.js"), theme!("progress-model.js"), theme!("progress.js")],
+    styles: &[embedded::STYLES, theme!("progress.css")],
+    needs: &[Need::Storage, Need::Log],
+};
 
 /// The book's title, for the learner's exported progress.
 #[derive(Debug, Default)]
@@ -46,8 +55,8 @@ impl Kind for ProgressKind {
     }
 
     /// It counts the review cards due with the review page's scheduler.
-    fn files(&self) -> &'static [&'static str] {
-        &["progress.css", "ts-fsrs.js", "review.js", "progress.js"]
+    fn browser(&self) -> Option<&'static BrowserModule> {
+        Some(&BROWSER)
     }
 }
 
@@ -160,7 +169,7 @@ impl Block for ProgressBlock {
     fn render_html(&self, _cx: &BlockCx) -> Markup {
         let Some(book) = &self.book else { return Markup::default() };
         html! {
-            div.sg-progress-page data-sg-progress-page {
+            div.sg-progress-page data-sg-module="progress" data-sg-progress-page {
                 div.sg-nojs data-sg-nojs {
                     p {
                         "Your answers are kept in this browser, and this page needs JavaScript to add them up: "

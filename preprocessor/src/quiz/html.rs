@@ -19,7 +19,7 @@ pub fn render_html(quiz: &RenderedQuiz, style: MarkdownStyle) -> Markup {
     let label = quiz.title.as_deref().map_or_else(|| "Quiz".to_owned(), to_plain_text);
     let count = quiz.questions.len();
     html! {
-        form.sg-quiz data-sg-quiz aria-label=(label) novalidate {
+        form.sg-quiz data-sg-module="quiz" data-sg-quiz aria-label=(label) novalidate {
             @if let Some(title) = &quiz.title { p.sg-quiz-title { (render_inline(title, style)) } }
             p.sg-quiz-help data-sg-js hidden {
                 (count) " questions. Pick an answer and press " strong { "Check" } ". Your answers stay in this browser."
@@ -185,7 +185,9 @@ mod tests {
         let html = render(&sample());
         assert!(!html.contains('\n'));
         assert!(
-            html.starts_with(r#"<form class="sg-quiz" data-sg-quiz aria-label="Chapter quiz""#),
+            html.starts_with(
+                r#"<form class="sg-quiz" data-sg-module="quiz" data-sg-quiz aria-label="Chapter quiz""#
+            ),
             "{html}"
         );
         assert!(html.contains(r#"<legend><span class="sg-q-number">Question 1.</span> <span class="sg-prompt">Max <code>timeout</code>?</span></legend>"#), "{html}");

@@ -2,7 +2,9 @@
 //! text expanded and its citations checked, then rendered.
 
 use super::{Domain, PublishedQuestion, PublishedQuestions, Quiz, RenderedQuestion, RenderedQuiz, See, Text};
+use crate::browser::{BrowserModule, Need};
 use crate::config::QuizConfig;
+use crate::embedded::{self, theme};
 use crate::html::Markup;
 use crate::kind::{Block, BlockCx, Index, Kind, Parsed, ResolveCx};
 use crate::limits::{self, LimitRef, Registry};
@@ -11,6 +13,13 @@ use crate::problem::Problem;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
+/// The quiz's script (`theme/quiz.js`).
+static BROWSER: BrowserModule = BrowserModule {
+    name: "quiz",
+    scripts: &[theme!("quiz.js")],
+    styles: &[embedded::STYLES],
+    needs: &[Need::Storage, Need::Log],
+};
 
 /// ```` ```quiz ```` blocks.
 pub struct QuizKind {
@@ -43,8 +52,8 @@ impl Kind for QuizKind {
         "quiz"
     }
 
-    fn files(&self) -> &'static [&'static str] {
-        &["quiz.js"]
+    fn browser(&self) -> Option<&'static BrowserModule> {
+        Some(&BROWSER)
     }
 
     /// Its answers, explanations and answer key: searching must not reveal them.

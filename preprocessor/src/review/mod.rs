@@ -5,6 +5,8 @@
 //! them with FSRS (ts-fsrs, which the binary carries, as it carries mermaid).
 
 use crate::assets::Assets;
+use crate::browser::{BrowserModule, Need};
+use crate::embedded::{self, theme};
 use crate::html::{Markup, html};
 use crate::kind::{Block, BlockCx, Index, Kind, Parsed, ResolveCx};
 use crate::limits::{LimitTables, row_anchor};
@@ -14,6 +16,13 @@ use crate::quiz::{Bank, PublishedQuestions};
 use crate::toml_body;
 use serde::Serialize;
 use std::path::PathBuf;
+/// The scheduler (ts-fsrs), the cards' model and the page (`theme/review*.js`).
+static BROWSER: BrowserModule = BrowserModule {
+    name: "review",
+    scripts: &[embedded::FSRS, theme!("review-model.js"), theme!("review.js")],
+    styles: &[embedded::STYLES, theme!("review.css")],
+    needs: &[Need::Storage, Need::Log],
+};
 
 /// Every review page of the book (the progress page links the first).
 #[derive(Debug, Default)]
@@ -54,8 +63,8 @@ impl Kind for ReviewKind {
         true
     }
 
-    fn files(&self) -> &'static [&'static str] {
-        &["review.css", "ts-fsrs.js", "review.js"]
+    fn browser(&self) -> Option<&'static BrowserModule> {
+        Some(&BROWSER)
     }
 
     /// The review's settings (the exam date).
@@ -128,7 +137,7 @@ impl Block for ReviewBlock {
     fn render_html(&self, _cx: &BlockCx) -> Markup {
         let Some(bank_file) = &self.bank_file else { return Markup::default() };
         html! {
-            div.sg-review data-sg-review data-bank=(bank_file) {
+            div.sg-review data-sg-module="review" data-sg-review data-bank=(bank_file) {
                 div.sg-nojs data-sg-nojs {
                     p {
                         "Review brings back the questions and limits you missed, spaced out over the days "

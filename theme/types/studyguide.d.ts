@@ -1,0 +1,187 @@
+// The shapes the browser code shares, for `tsc --noEmit` (tsconfig.json):
+// window.StudyGuide and what its modules put there, the log's entries, the
+// exam's bank and attempts. Pages never load this file.
+
+/** mdBook's page script defines it: the path from the page to the book's root. */
+declare const path_to_root: string | undefined;
+
+interface Window {
+  StudyGuide: StudyGuide;
+  StudyGuideDrawing: {
+    settings(theme: string, source: string): object;
+    decode(svg: string): string;
+    draw(mermaid: any, id: string, theme: string, source: string): Promise<string>;
+  };
+  mermaid?: any;
+  FSRS?: any;
+}
+
+/** component.js: what every widget extends. */
+interface ComponentBase {
+  root: HTMLElement;
+  listen(handlers: { [type: string]: (event: any) => void }): void;
+  storeChanged(keys: string[] | null): void;
+}
+interface ComponentClass {
+  new (root: Element): ComponentBase;
+  moduleName: string;
+}
+
+interface ModuleEntry { base: string[]; scripts: string[]; styles: string[]; needs: string[] }
+
+interface Manifest {
+  book: { id: string; title: string; keys: string };
+  modules: { [name: string]: ModuleEntry };
+  units: { dimension: string; factor: number; words: string[] }[];
+}
+
+/** An entry of the learner's log (log.js owns the schema). */
+interface LogEntry {
+  /** q (a question answered), l (a limit recalled), g (a card graded), later, exam */
+  k: string;
+  t: number;
+  [field: string]: any;
+}
+
+interface Store {
+  book: { id: string; title: string; keys?: string };
+  status(): 'ok' | 'full' | 'blocked';
+  get(key: string): any;
+  has(key: string): boolean;
+  set(key: string, value: unknown): boolean;
+  remove(key: string): void;
+  keys(prefix: string): string[];
+  clear(which?: (key: string) => boolean): void;
+  push(prefix: string, value: unknown, t: number, n?: number): boolean;
+  generation(): string;
+  onChange(fn: (keys: string[] | null) => void): void;
+  onStatus(fn: (status: string) => void): void;
+  noteAbove(root: HTMLElement): void;
+}
+
+interface BankChapter { id: string; title: string; quiz?: string }
+interface BankDomain { key: string; title: string; weight: number }
+interface BankQuestion {
+  id: string; hash: string; chapter: string; domain: string | null; prompt: string; multi: boolean;
+  choose: string | null; choices: { html: string; why?: string | null }[]; answer: number[]; explanation: string;
+  see: { title: string; href: string } | null; quiz: string | null;
+}
+interface Bank {
+  chapters: BankChapter[]; domains: BankDomain[]; questions: BankQuestion[];
+  byId: { [id: string]: BankQuestion };
+  chapterOf: { [id: string]: BankChapter };
+  domainOf: { [key: string]: BankDomain };
+}
+
+/** An exam attempt, as stored: answers, flags and checks stamped with their times. */
+interface Attempt {
+  v: 1; seed: number; mode: string; limit: string; minutes: number | null; start: number; deadline: number | null;
+  order: string[]; hashes: string[]; perm: number[][];
+  answers: ({ p: number[]; t: number } | null)[];
+  flags: ({ f: boolean; t: number } | null)[];
+  checked: number[];
+  current: number; chapters: string[]; retake: string | null;
+  end?: number; timedOut?: boolean; closed?: boolean;
+}
+
+interface GradeRow { q: BankQuestion; index: number; mine: number[]; done: boolean; right: boolean; flagged: boolean }
+interface Grade { rows: GradeRow[]; n: number; right: number; pct: number; passed: boolean }
+
+/** exam-model.js */
+interface ExamModel {
+  LETTERS: string; MODES: string[]; LIMITS: string[];
+  random(seed: number): () => number;
+  shuffled<T>(list: T[], next: () => number): T[];
+  newSeed(): number;
+  apportion(total: number, groups: { weight: number; size: number }[]): number[];
+  readBank(raw: unknown): Bank | null;
+  pool(bank: Bank, chapters: string[]): BankQuestion[];
+  draw(bank: Bank, chapters: string[], n: number, next: () => number): string[];
+  begin(bank: Bank, options: { mode: string; limit: string; chapters: string[]; retake?: string | null },
+    ids: string[], seed: number, next: () => number, minutes: number | null, start: number): Attempt;
+  validAttempt(a: unknown, bank: Bank, finished: boolean): a is Attempt;
+  merge(mine: Attempt, theirs: Attempt): Attempt;
+  same(x: Attempt | null, y: Attempt | null): boolean;
+  picked(a: Attempt, i: number): number[];
+  answered(a: Attempt, i: number): boolean;
+  flagged(a: Attempt, i: number): boolean;
+  isRight(q: BankQuestion, mine: number[]): boolean;
+  grade(bank: Bank, a: Attempt, pass: number): Grade;
+  letters(a: Attempt, index: number, choices: number[]): string[];
+  limitMinutes(limit: string, n: number, exam: { minutes: number; questions: number }): number | null;
+  history(entries: LogEntry[], page: string): LogEntry[];
+}
+
+/** What the exam's screens (exam-screens.js) use of the exam component. */
+interface ExamView {
+  root: HTMLElement; id: string; bank: Bank; attempt: Attempt; last: Attempt | null; prefix: string;
+  h1: string; h2: string; questions: number; minutes: number; pass: number; sections: number;
+  view: HTMLElement; results: HTMLElement; printNone: HTMLElement;
+  setScreen(name: string): void;
+  fill(nodes: (Node | null)[], focus: boolean): void;
+  chosenChapters(form: HTMLFormElement): string[];
+  limitMinutes(limit: string, n: number): number | null;
+}
+
+/** exam-screens.js: the screens of an exam. */
+interface ExamScreens {
+  clock(ms: number): string;
+  statusBar(): HTMLElement;
+  heading(text: string): HTMLElement;
+  showStart(focus: boolean): void;
+  updateStart(form: HTMLFormElement, edited: boolean): void;
+  formError(form: HTMLFormElement, name: string, text: string): HTMLElement;
+  showQuestion(index: number, focus: boolean): void;
+  markChoice(item: HTMLElement, q: BankQuestion, c: number, mine: number[]): void;
+  feedback(q: BankQuestion, mine: number[]): HTMLElement;
+  readAgain(q: BankQuestion): HTMLElement | null;
+  navigator(): HTMLElement;
+  navButton(i: number): HTMLElement;
+  showReview(focus: boolean): void;
+  renderResults(): void;
+  historySection(): HTMLElement;
+}
+
+interface StudyGuide {
+  manifest: Manifest;
+  vendor: string;
+  banks?: { [name: string]: unknown };
+  bookKeys?: string[];
+  diagrams?: Promise<unknown>;
+  waitFor(promise: Promise<unknown>): void;
+  whenReady(): Promise<void>;
+  whenStored?(fn: () => void): void;
+  loadScript(path: string, inOrder?: boolean): Promise<void>;
+  loadStyle(path: string): Promise<void>;
+  bankOf(block: Element): unknown;
+  dom: {
+    h(tag: string, props?: { [name: string]: string | number | boolean | null | undefined }, kids?: any): HTMLElement;
+    safeHref(href: unknown): string | null;
+    lang(): string; number(n: number): string; plural(n: number, one: string, many?: string): string;
+    joined(parts: string[]): string; percent(part: number, whole: number): number;
+    date(t: number, options: Intl.DateTimeFormatOptions): string; day(t: number): string; dateTime(t: number): string;
+    duration(ms: number): string;
+  };
+  reveal(root: Element): void;
+  announce(region: Element, text: string): void;
+  Component: ComponentClass;
+  ComponentError: new (moduleName: string, message: string) => Error;
+  define(Class: ComponentClass): void;
+  startComponents(): void;
+  store: Store;
+  log: {
+    ENTRIES: object; checks: { [name: string]: any };
+    valid(e: unknown): boolean; clean(e: unknown): LogEntry | null; compact(entries: LogEntry[]): LogEntry[];
+    make: { [kind: string]: (fields: any) => LogEntry };
+    readonly full: boolean;
+    append(entry: any): void; add(entries: any[]): void; entries(): LogEntry[]; replace(entries: any[]): void;
+    removeWhere(which: (entry: LogEntry) => boolean): void; onChange(fn: () => void): void;
+  };
+  quantity: { parse(text: string): { dimension: string; base: number; unitless: boolean } | null; same(a: number, b: number): boolean };
+  parseQuantity(text: string): { dimension: string; base: number; unitless: boolean } | null;
+  examModel: ExamModel;
+  examScreens(x: ExamView): ExamScreens;
+  progressModel: any;
+  progress: any;
+  review: any;
+}
