@@ -221,7 +221,7 @@ fn speaks_mdbooks_preprocessor_protocol() {
     assert!(output.status.success(), "{stderr}");
     let book: serde_json::Value = serde_json::from_str(&stdout).expect("stdout is only the book's JSON");
     let content = book["items"][0]["Chapter"]["content"].as_str().unwrap();
-    assert!(content.contains(r#"<form class="sg-quiz" data-sg-quiz"#), "{content}");
+    assert!(content.contains(r#"<form class="sg-quiz" data-sg-module="quiz" data-sg-quiz"#), "{content}");
     assert!(!stderr.contains("built against"), "{stderr}");
 }
 
