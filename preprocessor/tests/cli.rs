@@ -374,3 +374,49 @@ fn serve_on_a_taken_port_says_so_and_exits() {
     );
     drop(taken);
 }
+
+/// The pages of the `shapes` fixture with a quiz and a diagram: a prefix
+/// chapter, pages three and four levels deep under pages without blocks, a
+/// page under a draft, a part's nested page and two suffix chapters.
+const SHAPED_PAGES: &[(&str, &str)] = &[
+    ("preface.html", "Preface"),
+    ("a/b/c.html", "C"),
+    ("a/b/c/d.html", "D"),
+    ("e/under-draft.html", "Under a draft"),
+    ("e.html", "E"),
+    ("e/f.html", "F"),
+    ("appendix.html", "Appendix"),
+    ("colophon.html", "Colophon"),
+];
+
+#[test]
+fn every_shape_of_summary_builds_with_its_blocks_and_its_search_index() {
+    let book = fixture("shapes");
+    let mut command = binary();
+    command.arg("check").arg(book.path());
+    let (output, stdout, stderr) = run(command);
+    assert!(output.status.success(), "{stdout}\n{stderr}");
+    assert!(stderr.contains("No problems found"), "{stderr}");
+
+    let mut command = binary();
+    command.arg("build").arg(book.path());
+    let (output, _, stderr) = run(command);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let site = book.path().join("book");
+    for (page, title) in SHAPED_PAGES {
+        let main = main_of(&site.join(page));
+        assert!(main.contains("data-sg-quiz") && main.contains("data-sg-diagram"), "{page}: {main}");
+        assert!(main.contains(&format!("Which page is this, {title}?")), "{page}");
+    }
+    let index = std::fs::read_dir(&site)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("searchindex-"))
+        .expect("a search index");
+    let index = std::fs::read_to_string(index).unwrap();
+    for (page, title) in SHAPED_PAGES {
+        assert!(index.contains(&format!("Which page is this, {title}?")), "{page} is not searchable");
+    }
+    assert!(!index.contains("whisperquiet"), "the search index holds an explanation");
+}
