@@ -14,6 +14,9 @@
         startOnLoad: false,
         theme: theme,
         securityLevel: 'strict',
+        // mermaid's default, named because the build checks every diagram
+        // against it (preprocessor/src/diagram/text_size.rs).
+        maxTextSize: 50000,
         fontFamily: '"Open Sans", sans-serif',
         flowchart: { subGraphTitleMargin: { top: 0, bottom: titleMargin(source) } }
       };
@@ -22,6 +25,25 @@
     // mermaid.run to decode; decode them the same way.
     decode: function (svg) {
       return svg.replace(/ﬂ°°/g, '&#').replace(/ﬂ°/g, '&').replace(/¶ß/g, ';');
+    },
+    // Draws one diagram in a theme: a promise of its SVG, or rejected with
+    // mermaid's error. mermaid keeps a source's directives (`%%{init: …}%%`)
+    // in global state until it is reset, and one it cannot apply (a colour
+    // that is no colour) would make every later diagram fail: each drawing
+    // starts and ends with mermaid reset.
+    draw: function (mermaid, id, theme, source) {
+      function reset() { mermaid.mermaidAPI.reset(); }
+      return new Promise(function (resolve) {
+        reset();
+        mermaid.initialize(drawing.settings(theme, source));
+        resolve(mermaid.render(id, source));
+      }).then(function (result) {
+        reset();
+        return drawing.decode(result.svg);
+      }, function (error) {
+        reset();
+        throw error;
+      });
     }
   };
 
@@ -102,9 +124,8 @@
       return chain.then(function () {
         var canvas = figure.querySelector('[data-sg-canvas]');
         var source = figure.querySelector('[data-sg-source]').textContent;
-        mermaid.initialize(drawing.settings(theme, source));
-        return mermaid.render('sg-diagram-' + (++counter), source).then(function (result) {
-          canvas.innerHTML = drawing.decode(result.svg);
+        return drawing.draw(mermaid, 'sg-diagram-' + (++counter), theme, source).then(function (svg) {
+          canvas.innerHTML = svg;
           figure.querySelector('.sg-diagram-source').open = false;
           figure.setAttribute('data-drawn', theme);
         }, function (error) {

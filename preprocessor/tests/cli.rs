@@ -420,3 +420,45 @@ fn every_shape_of_summary_builds_with_its_blocks_and_its_search_index() {
     }
     assert!(!index.contains("whisperquiet"), "the search index holds an explanation");
 }
+
+/// A book in a temporary directory made of `files` (paths under the book
+/// root), with a SUMMARY.md listing each chapter under `src/`.
+fn book_with(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let mut summary = String::from("# Summary\n\n");
+    for (path, text) in files {
+        let file = dir.path().join(path);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(&file, text).unwrap();
+        if let Some(chapter) = path.strip_prefix("src/") {
+            summary.push_str(&format!("- [{chapter}]({chapter})\n"));
+        }
+    }
+    if !dir.path().join("book.toml").exists() {
+        std::fs::write(dir.path().join("book.toml"), "[book]\ntitle = \"T\"\n[preprocessor.studyguide]\n")
+            .unwrap();
+    }
+    std::fs::write(dir.path().join("src/SUMMARY.md"), summary).unwrap();
+    dir
+}
+
+#[test]
+fn a_diagram_over_mermaids_size_limit_is_reported_at_its_block() {
+    let label = "x".repeat(studyguide::diagram::MAX_TEXT_SIZE);
+    let big = format!("# Big\n\n```mermaid\ngraph TD\n    accTitle: Big\n    A[\"{label}\"]\n```\n");
+    let book = book_with(&[("src/big.md", &big)]);
+    let expected =
+        "src/big.md:4:1: this diagram is 50,037 characters long, and mermaid draws none over 50,000";
+
+    let mut command = binary();
+    command.arg("check").arg(book.path());
+    let (output, stdout, stderr) = run(command);
+    assert_eq!(output.status.code(), Some(1), "{stdout}\n{stderr}");
+    assert!(stdout.lines().any(|l| l == expected), "{stdout}");
+
+    let mut command = binary();
+    command.arg("build").arg(book.path());
+    let (output, _, stderr) = run(command);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains(expected), "{stderr}");
+}

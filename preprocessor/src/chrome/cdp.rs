@@ -167,6 +167,19 @@ impl Drop for Browser {
     }
 }
 
+/// The page's script threw: the browser is still there, unlike with the
+/// other errors of [`Page::evaluate`].
+#[derive(Debug)]
+pub struct ScriptError(pub String);
+
+impl std::fmt::Display for ScriptError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ScriptError {}
+
 /// One tab of a [`Browser`].
 pub struct Page<'b> {
     browser: &'b mut Browser,
@@ -202,7 +215,7 @@ impl Page<'_> {
                 .as_str()
                 .or_else(|| exception["text"].as_str())
                 .unwrap_or("script error");
-            bail!("{text}");
+            return Err(ScriptError(text.to_owned()).into());
         }
         Ok(result["result"]["value"].clone())
     }

@@ -79,6 +79,10 @@ struct DiagramBlock {
 
 impl Block for DiagramBlock {
     fn index(&self, _cx: &BlockCx, index: &mut Index, _problems: &mut Vec<Problem>) {
+        // mermaid would draw a box saying it is too long (parsing said so).
+        if !super::fits(&self.diagram.source) {
+            return;
+        }
         let drawings = index.part::<Drawings>();
         if drawings.sources.insert(self.diagram.source.clone()) {
             drawings.queued.push(self.diagram.clone());
