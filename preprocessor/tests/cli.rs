@@ -62,7 +62,7 @@ fn check_reports_every_problem_with_its_location() {
         "src/quizzes.md:6:12: quiz block: unclosed array table, expected `]`",
         "src/quizzes.md:16:10: question 1: answer `E` is out of range: there are 2 choices (A–B)",
         "src/quizzes.md:23:1: question 1: the explanation is missing",
-        "src/quizzes.md:33:1: quiz block: unknown field `promt`, expected one of `id`, `prompt`, `choices`, `answer`, `explanation`, `cites`, `see`, `domain`",
+        "src/quizzes.md:33:1: quiz block: unknown field `promt`, expected one of `id`, `prompt`, `choices`, `answer`, `explanation`, `cites`, `see`, `domain`, `task`",
         "src/quizzes.md:43:10: quiz block: invalid type: integer `7`, expected a string",
         "src/quizzes.md:63:19: question 1: choice B repeats an earlier choice: \"a\"",
         "src/quizzes.md:68:23: unknown limit `lambda.timout`",
