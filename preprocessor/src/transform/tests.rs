@@ -149,6 +149,51 @@ fn an_id_repeated_inside_one_quiz_is_reported_once() {
     );
 }
 
+/// A quiz of one question, with an `id` line if any.
+fn one_question(id: Option<&str>) -> String {
+    let id = id.map(|id| format!("id = \"{id}\"\n")).unwrap_or_default();
+    format!(
+        "```quiz\n[[question]]\n{id}prompt = \"p\"\nchoices = [\"a\", \"b\"]\nanswer = \"A\"\nexplanation = \"e\"\n```\n"
+    )
+}
+
+fn first_lines(problems: &[Problem]) -> Vec<String> {
+    problems.iter().map(|p| p.to_string().lines().next().unwrap().to_owned()).collect()
+}
+
+#[test]
+fn an_id_made_from_a_page_clashes_with_the_same_id_given_elsewhere() {
+    // `c.md`'s first question without an id is `c-quiz1-1`.
+    let made = one_question(None);
+    let given = one_question(Some("c-quiz1-1"));
+    let (_, problems) = run(&[("c.md", &made), ("d.md", &given)], Target::Html, OnFailure::Bail);
+    assert_eq!(
+        first_lines(&problems),
+        [
+            "src/d.md:3:6: question id `c-quiz1-1` is already used at src/c.md:2:1, made from that question's page"
+        ]
+    );
+    let (_, problems) = run(&[("d.md", &given), ("c.md", &made)], Target::Html, OnFailure::Bail);
+    assert_eq!(
+        first_lines(&problems),
+        ["src/c.md:2:1: question 1's id `c-quiz1-1`, made from its page, is already used at src/d.md:3:6"]
+    );
+    assert!(problems[0].hint.as_deref().unwrap().contains("give this question an `id`"), "{problems:?}");
+}
+
+#[test]
+fn two_pages_whose_names_make_the_same_ids_clash() {
+    // `a/b.md` and `a-b.md` both make `a-b-quiz1-1`.
+    let made = one_question(None);
+    let (_, problems) = run(&[("a/b.md", &made), ("a-b.md", &made)], Target::Html, OnFailure::Bail);
+    assert_eq!(
+        first_lines(&problems),
+        [
+            "src/a-b.md:2:1: question 1's id `a-b-quiz1-1`, made from its page, is already used at src/a/b.md:2:1, made from that question's page"
+        ]
+    );
+}
+
 #[test]
 fn markdown_in_a_block_renders_as_it_does_around_it() {
     let quiz = "```quiz\n[[question]]\nprompt = \"p\"\nchoices = [\"a\", \"b\"]\nanswer = \"A\"\nexplanation = \"\"\"\n> [!TIP]\n> Mind the **timeout**.\n\nCold start\n: A new execution environment.\n\"\"\"\n```\n";
