@@ -462,3 +462,35 @@ fn a_diagram_over_mermaids_size_limit_is_reported_at_its_block() {
     assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains(expected), "{stderr}");
 }
+
+#[test]
+fn a_chapter_saved_with_carriage_returns_gets_its_heading_and_its_quiz() {
+    let chapter = "# Title\r\rText.\r\r```quiz\r[[question]]\rprompt = \"Two?\"\rchoices = [\"a\", \"b\"]\ranswer = \"B\"\rexplanation = \"b.\"\r```\r\rAfter.\r";
+    let book = book_with(&[("src/cr.md", chapter)]);
+    let mut command = binary();
+    command.arg("build").arg(book.path());
+    let (output, _, stderr) = run(command);
+    assert!(output.status.success(), "{stderr}");
+    let main = main_of(&book.path().join("book/cr.html"));
+    assert!(main.contains(">Title</a></h1>"), "{main}");
+    assert!(main.contains("data-sg-quiz") && main.contains("<p>After.</p>"), "{main}");
+}
+
+#[test]
+fn references_and_values_a_page_cannot_show_are_reported_where_they_are() {
+    let limits = "# Limits\n\n```limits\ncaption = \"Timeouts of {{limit demo.timeout}}\"\nservice = \"AWS Lambda\"\n\n[[limit]]\nid = \"demo.timeout\"\nresource = \"Timeout\"\nvalue = \"15 min\"\nadjustable = false\n\n[[limit]]\nid = \"demo.tiny\"\nresource = \"Tiny\"\nvalue = \"0.0000000001 ms\"\nadjustable = false\n```\n";
+    let page = "# Page\n\n![Up to {{limit demo.timeout}}](t.png)\n\n[Docs](<https://example.com/{{limit demo.timeout}}>)\n\n```mermaid\ngraph TD\n    accTitle: T\n    A[\"{{limit demo.timeout}}\"] --> B\n```\n";
+    let book = book_with(&[("src/limits.md", limits), ("src/page.md", page)]);
+    let mut command = binary();
+    command.arg("check").arg(book.path());
+    let (output, stdout, stderr) = run(command);
+    assert_eq!(output.status.code(), Some(1), "{stdout}\n{stderr}");
+    for expected in [
+        "src/limits.md:4:24: `{{limit demo.timeout}}` is not expanded in a limit table's caption",
+        "src/limits.md:16:9: limit `demo.tiny`: `0.0000000001 ms` has more decimal places than a table shows (3)",
+        "src/page.md:5:29: `{{limit demo.timeout}}` is in a link's address or title, where it cannot be expanded",
+        "src/page.md:10:8: warning: `{{limit demo.timeout}}` is not expanded in a diagram: it is drawn as written",
+    ] {
+        assert!(stdout.lines().any(|l| l == expected), "{expected}\n{stdout}");
+    }
+}

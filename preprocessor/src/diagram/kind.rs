@@ -54,7 +54,8 @@ impl Kind for DiagramKind {
 
     fn parse(&self, body: &str, cx: &BlockCx) -> Parsed {
         let (diagram, problems) = super::parse(body, cx.info(), self.require_alternative);
-        Parsed::new(Some(Box::new(DiagramBlock { diagram, drawing: Rendered::Client })), problems)
+        let block = DiagramBlock { diagram, body: body.to_owned(), drawing: Rendered::Client };
+        Parsed::new(Some(Box::new(block)), problems)
     }
 
     /// Draws every diagram of the book in one batch: one browser start at most.
@@ -74,6 +75,8 @@ impl Kind for DiagramKind {
 
 struct DiagramBlock {
     diagram: Diagram,
+    /// As written, for where its references are.
+    body: String,
     drawing: Rendered,
 }
 
@@ -90,6 +93,18 @@ impl Block for DiagramBlock {
     }
 
     fn resolve(&mut self, cx: &ResolveCx, problems: &mut Vec<Problem>) {
+        // mermaid draws what is written; a reference stays one.
+        for site in cx.references_in(&self.body) {
+            let written = &self.body[site.range.clone()];
+            problems.push(
+                Problem::new(
+                    site.range,
+                    format!("`{written}` is not expanded in a diagram: it is drawn as written"),
+                )
+                .hint("write the value itself in the diagram")
+                .warning_unless(false),
+            );
+        }
         self.drawing = cx.index.get::<Drawings>().map_or(Rendered::Client, |d| d.of(&self.diagram.source));
         if let Rendered::Failed(message) = &self.drawing {
             let (text, hint) = super::describe_error(message);

@@ -12,6 +12,9 @@ use std::sync::Arc;
 /// ```` ```limits ```` blocks and `{{limit id}}` references.
 pub struct LimitsKind;
 
+/// The name of its references: `{{limit id}}`.
+pub(super) const REFERENCE: &str = "limit";
+
 impl Kind for LimitsKind {
     fn fence(&self) -> &'static str {
         "limits"
@@ -35,7 +38,7 @@ impl Kind for LimitsKind {
     }
 
     fn reference(&self) -> Option<&'static str> {
-        Some("limit")
+        Some(REFERENCE)
     }
 
     fn expand(&self, argument: &str, index: &Index) -> Result<String, Problem> {

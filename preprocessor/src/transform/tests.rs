@@ -195,6 +195,62 @@ fn two_pages_whose_names_make_the_same_ids_clash() {
 }
 
 #[test]
+fn a_chapter_with_carriage_return_line_ends_gets_its_quiz_and_its_lines() {
+    let quiz = one_question(None).replace('\n', "\r");
+    let chapter = format!("# Title\r\rText.\r\r{quiz}\rAfter.\r");
+    let (contents, problems) = run(&[("cr.md", &chapter)], Target::Html, OnFailure::Bail);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert!(contents[0].starts_with("# Title\n\nText.\n\n<form class=\"sg-quiz\""), "{:?}", contents[0]);
+    assert!(contents[0].ends_with("\nAfter.\n"), "{:?}", contents[0]);
+    // A problem is on its line.
+    let broken = chapter.replace("answer = \"A\"", "answer = \"E\"");
+    let (_, problems) = run(&[("cr.md", &broken)], Target::Html, OnFailure::Bail);
+    assert_eq!(
+        first_lines(&problems),
+        ["src/cr.md:9:10: question 1: answer `E` is out of range: there are 2 choices (A–B)"]
+    );
+}
+
+#[test]
+fn a_reference_in_alt_text_is_text_and_one_in_a_link_target_is_reported() {
+    let chapter =
+        "![Up to {{limit lambda.timeout}}](t.png)\n\n[Docs](<https://x/{{limit lambda.timeout}}>)\n";
+    let (contents, problems) = run(&[("a.md", chapter), ("b.md", LIMITS)], Target::Html, OnFailure::Continue);
+    assert!(contents[0].starts_with("![Up to 15 minutes \\(900 s\\)](t.png)\n"), "{}", contents[0]);
+    assert!(contents[0].ends_with("[Docs](<https://x/{{limit lambda.timeout}}>)\n"), "{}", contents[0]);
+    assert_eq!(
+        first_lines(&problems),
+        [
+            "src/a.md:3:19: `{{limit lambda.timeout}}` is in a link's address or title, where it cannot be expanded"
+        ]
+    );
+    // As mdBook renders it: the alternative text is the value.
+    let html = crate::markdown::render_block(&contents[0], MarkdownStyle::default()).into_string();
+    assert!(html.contains(r#"alt="Up to 15 minutes (900 s)""#), "{html}");
+}
+
+#[test]
+fn a_reference_in_a_diagram_is_a_warning_at_the_reference() {
+    let diagram = "```mermaid\ngraph TD\n  accTitle: T\n  A[\"Up to {{limit lambda.timeout}}\"] --> B\n```\n";
+    let mut kinds = crate::kinds::all(
+        &Default::default(),
+        crate::diagram::Backend::client_only(),
+        crate::assets::Assets::none(),
+    );
+    let outcome = transform(
+        book(&[("d.md", diagram), ("b.md", LIMITS)]),
+        &settings(Target::Html, OnFailure::Bail),
+        &mut kinds,
+    );
+    assert_eq!(
+        first_lines(&outcome.problems),
+        [
+            "src/d.md:4:12: warning: `{{limit lambda.timeout}}` is not expanded in a diagram: it is drawn as written"
+        ]
+    );
+}
+
+#[test]
 fn markdown_in_a_block_renders_as_it_does_around_it() {
     let quiz = "```quiz\n[[question]]\nprompt = \"p\"\nchoices = [\"a\", \"b\"]\nanswer = \"A\"\nexplanation = \"\"\"\n> [!TIP]\n> Mind the **timeout**.\n\nCold start\n: A new execution environment.\n\"\"\"\n```\n";
     let (contents, problems) = run(&[("q.md", quiz)], Target::Html, OnFailure::Bail);
