@@ -494,3 +494,24 @@ fn references_and_values_a_page_cannot_show_are_reported_where_they_are() {
         assert!(stdout.lines().any(|l| l == expected), "{expected}\n{stdout}");
     }
 }
+
+#[test]
+fn init_with_a_title_of_two_lines_makes_a_book_install_and_build_take() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book");
+    let mut command = binary();
+    command.arg("init").arg(&book).args(["--title", "a\nb"]);
+    let (output, _, stderr) = run(command);
+    assert!(output.status.success(), "{stderr}");
+    let toml = std::fs::read_to_string(book.join("book.toml")).unwrap();
+    let config: mdbook_preprocessor::config::Config = toml.parse().unwrap();
+    assert_eq!(config.book.title.as_deref(), Some("a\nb"), "{toml}");
+    let mut command = binary();
+    command.arg("install").arg(&book);
+    let (output, _, stderr) = run(command);
+    assert!(output.status.success() && stderr.contains("book.toml already loads"), "{stderr}");
+    let mut command = binary();
+    command.arg("build").arg(&book);
+    let (output, _, stderr) = run(command);
+    assert!(output.status.success(), "{stderr}");
+}

@@ -82,7 +82,10 @@ pub fn main() -> ExitCode {
         None => crate::preprocessor::handle_json(std::io::stdin().lock(), std::io::stdout().lock())
             .map(|()| ExitCode::SUCCESS),
         Some(Command::Supports { .. }) => Ok(ExitCode::SUCCESS),
-        Some(Command::Init { dir, title }) => crate::install::init(&dir, &title).map(|()| {
+        Some(Command::Init { dir, title }) => crate::install::init(&dir, &title).map(|notes| {
+            for note in &notes {
+                eprintln!("note: {note}");
+            }
             eprintln!("A new book is in {}. Build and serve it with:", dir.display());
             eprintln!("    mdbook-studyguide serve {}", dir.display());
             eprintln!("(`mdbook serve` works too, but its search box finds the quizzes' answers.)");
