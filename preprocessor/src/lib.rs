@@ -21,6 +21,7 @@ pub mod kind;
 pub mod kinds;
 pub mod limits;
 pub mod markdown;
+pub mod outside;
 pub mod pages;
 pub mod preprocessor;
 pub mod problem;

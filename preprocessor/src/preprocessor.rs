@@ -119,6 +119,7 @@ fn run_pipeline_for(ctx: &PreprocessorContext, book: Book, search_index: bool) -
     }
     let mut outcome = transform::transform(book, &settings, &mut kinds);
     if html {
+        outcome.problems.extend(links_out_of_the_book(ctx));
         let used = write_assets(&assets, &kinds, &outcome.stats);
         if let Some(problem) = unlisted.filter(|_| used) {
             outcome.problems.push(problem);
@@ -134,6 +135,30 @@ fn run_pipeline_for(ctx: &PreprocessorContext, book: Book, search_index: bool) -
     }
     tracing::debug!(stats = ?outcome.stats, "studyguide preprocessor finished");
     Ok(outcome)
+}
+
+/// A warning for each symbolic link under `src/` to something outside the
+/// book, which mdBook copies into the site (and `serve` leaves out).
+fn links_out_of_the_book(ctx: &PreprocessorContext) -> Vec<Problem> {
+    let src = ctx.root.join(&ctx.config.book.src);
+    crate::outside::links_out(&ctx.root, &src)
+        .into_iter()
+        .map(|link| {
+            let path = ctx.config.book.src.join(&link.path);
+            let mut problem = Problem::new(
+                0..0,
+                format!(
+                    "{} is a symbolic link to {}, outside the book: mdBook copies what it names into the site",
+                    path.display(),
+                    link.target.display()
+                ),
+            )
+            .hint("copy the file into the book if the site should have it, or remove the link; `serve` does not serve it")
+            .warning_unless(false);
+            problem.location = Some(crate::problem::Location { path, line: 1, column: 1 });
+            problem
+        })
+        .collect()
 }
 
 /// Writes the files of each kind the book has; whether it has any.

@@ -515,3 +515,124 @@ fn init_with_a_title_of_two_lines_makes_a_book_install_and_build_take() {
     let (output, _, stderr) = run(command);
     assert!(output.status.success(), "{stderr}");
 }
+
+/// `serve` on a free port of 127.0.0.1, once it says it is serving; killed
+/// when dropped.
+struct Served {
+    child: std::process::Child,
+    port: u16,
+}
+
+impl Served {
+    fn start(book: &Path) -> Served {
+        use std::io::BufRead;
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let mut command = binary();
+        command.arg("serve").arg(book).args(["--port", &port.to_string()]);
+        command.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::piped());
+        let mut child = command.spawn().expect("run mdbook-studyguide serve");
+        let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+        let mut log = String::new();
+        let mut line = String::new();
+        while stderr.read_line(&mut line).is_ok_and(|n| n > 0) {
+            log.push_str(&line);
+            if line.starts_with("Serving the book on ") {
+                // Drained, so the server never waits on a full pipe.
+                std::thread::spawn(move || std::io::copy(&mut stderr, &mut std::io::sink()));
+                return Served { child, port };
+            }
+            line.clear();
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("serve stopped before serving:\n{log}");
+    }
+
+    /// The status line and the body of a raw HTTP/1.1 request.
+    fn ask(&self, head: &str) -> (String, String) {
+        use std::io::{Read, Write};
+        let mut stream = std::net::TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        stream.set_read_timeout(Some(std::time::Duration::from_secs(20))).unwrap();
+        stream.write_all(format!("{head}Connection: close\r\n\r\n").as_bytes()).unwrap();
+        let mut answer = Vec::new();
+        // An upgraded socket stays open: the head is enough.
+        let mut buffer = [0; 4096];
+        while let Ok(n) = stream.read(&mut buffer) {
+            if n == 0 {
+                break;
+            }
+            answer.extend_from_slice(&buffer[..n]);
+            if answer.starts_with(b"HTTP/1.1 101") && answer.windows(4).any(|w| w == b"\r\n\r\n") {
+                break;
+            }
+        }
+        let answer = String::from_utf8_lossy(&answer).into_owned();
+        let status = answer.lines().next().unwrap_or("").to_owned();
+        let body = answer.split_once("\r\n\r\n").map(|(_, b)| b.to_owned()).unwrap_or_default();
+        (status, body)
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn serve_answers_only_requests_for_its_own_address() {
+    let book = fixture("markdown");
+    let served = Served::start(book.path());
+    let port = served.port;
+    let get = |host: &str| served.ask(&format!("GET /chapter.html HTTP/1.1\r\nHost: {host}\r\n"));
+    for host in [format!("127.0.0.1:{port}"), format!("localhost:{port}")] {
+        let (status, body) = get(&host);
+        assert_eq!(status, "HTTP/1.1 200 OK", "{host}");
+        assert!(body.contains("data-sg-quiz"), "{host}");
+    }
+    for host in [format!("evil.example:{port}"), "127.0.0.1:1".to_owned()] {
+        let (status, body) = get(&host);
+        assert_eq!(status, "HTTP/1.1 403 Forbidden", "{host}");
+        assert!(!body.contains("data-sg-quiz"), "{host}");
+    }
+    let upgrade = |origin: &str| {
+        served.ask(&format!(
+            "GET /__livereload HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\
+             Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n{origin}"
+        ))
+        .0
+    };
+    assert_eq!(upgrade(&format!("Origin: http://localhost:{port}\r\n")), "HTTP/1.1 101 Switching Protocols");
+    assert_eq!(upgrade(""), "HTTP/1.1 101 Switching Protocols", "no Origin: not a page");
+    assert_eq!(upgrade("Origin: http://evil.example\r\n"), "HTTP/1.1 403 Forbidden");
+}
+
+#[test]
+fn a_link_out_of_the_book_is_named_at_build_time_and_not_served() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.txt"), "the author's secret").unwrap();
+    let book = book_with(&[("src/c.md", "# C\n\n![x](secret.txt)\n")]);
+    std::os::unix::fs::symlink(outside.path().join("secret.txt"), book.path().join("src/secret.txt"))
+        .unwrap();
+    let mut command = binary();
+    command.arg("build").arg(book.path());
+    let (output, _, stderr) = run(command);
+    assert!(output.status.success(), "{stderr}");
+    let target = outside.path().canonicalize().unwrap().join("secret.txt");
+    assert!(
+        stderr.contains(&format!(
+            "src/secret.txt:1:1: warning: src/secret.txt is a symbolic link to {}, outside the book: mdBook copies what it names into the site",
+            target.display()
+        )),
+        "{stderr}"
+    );
+
+    let served = Served::start(book.path());
+    let port = served.port;
+    let (status, body) = served.ask(&format!("GET /secret.txt HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"));
+    assert_eq!(status, "HTTP/1.1 404 Not Found");
+    assert!(!body.contains("secret"), "{body}");
+    let (status, _) = served.ask(&format!("GET /c.html HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"));
+    assert_eq!(status, "HTTP/1.1 200 OK");
+}

@@ -58,6 +58,10 @@ enum Command {
         book: BookDir,
         #[arg(short, long, default_value_t = 3000)]
         port: u16,
+        /// The address to listen on. Requests must name it (or 127.0.0.1 or
+        /// localhost) as their host.
+        #[arg(short = 'n', long, default_value = serve::LOOPBACK)]
+        hostname: String,
     },
     /// Check every block in the book without building; exit 1 on any problem.
     Check(BookDir),
@@ -107,7 +111,9 @@ pub fn main() -> ExitCode {
             ExitCode::SUCCESS
         }),
         Some(Command::Check(book)) => check::run(&book.dir),
-        Some(Command::Serve { book, port }) => serve::run(&book.dir, port).map(|()| ExitCode::SUCCESS),
+        Some(Command::Serve { book, port, hostname }) => {
+            serve::run(&book.dir, &hostname, port).map(|()| ExitCode::SUCCESS)
+        }
         Some(Command::Pdf(book)) => pdf::run(&book.dir).map(|path| {
             println!("{}", path.display());
             ExitCode::SUCCESS
