@@ -48,7 +48,14 @@ pub fn install(dir: &Path) -> Result<Installed> {
     }
     Assets::of_book(dir, &config.book.src).write_base();
     let mut notes = notes;
-    for own in write_templates(dir, &config, true)?.own {
+    let templates = write_templates(dir, &config, true)?;
+    if let Some(theme) = &templates.outside {
+        notes.push(format!(
+            "the theme folder leads out of the book, to {}, so our templates were not written there",
+            theme.display()
+        ));
+    }
+    for own in templates.own {
         notes.push(format!(
             "{} is the book's own, so it stays; {}",
             own.display(),
@@ -68,6 +75,10 @@ pub struct Templates {
     pub written: Vec<PathBuf>,
     /// Templates of the book's own by the names of ours: left as they are.
     pub own: Vec<PathBuf>,
+    /// Where the theme folder leads, when that is outside the book: nothing
+    /// is written there (mdBook may read a theme from anywhere; we write
+    /// only inside the book).
+    pub outside: Option<PathBuf>,
 }
 
 /// Writes our mdBook templates (`embedded::TEMPLATES`) into the book's theme
@@ -77,6 +88,7 @@ pub fn write_templates(root: &Path, config: &Config, missing: bool) -> Result<Te
     let theme = config.html_config().and_then(|html| html.theme).unwrap_or_else(|| "theme".into());
     let theme = root.join(theme);
     let mut done = Templates::default();
+    let mut writing = Vec::new();
     for file in crate::embedded::TEMPLATES {
         let path = theme.join(file.name);
         match std::fs::read(&path) {
@@ -89,8 +101,15 @@ pub fn write_templates(root: &Path, config: &Config, missing: bool) -> Result<Te
             Err(_) if !missing => continue,
             Err(_) => {}
         }
+        writing.push((path, file.bytes));
+    }
+    if !writing.is_empty() && !crate::outside::is_inside(root, &theme) {
+        done.outside = Some(crate::outside::resolve(&theme));
+        return Ok(done);
+    }
+    for (path, bytes) in writing {
         std::fs::create_dir_all(&theme).with_context(|| format!("could not create {}", theme.display()))?;
-        std::fs::write(&path, file.bytes).with_context(|| format!("could not write {}", path.display()))?;
+        std::fs::write(&path, bytes).with_context(|| format!("could not write {}", path.display()))?;
         done.written.push(path);
     }
     Ok(done)
@@ -105,6 +124,7 @@ fn write_atomically(path: &Path, text: &str) -> Result<()> {
     let context = || format!("could not write {}", path.display());
     let dir = target.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let mut file = tempfile::Builder::new().prefix(".book.toml.").tempfile_in(dir).with_context(context)?;
+    let _listed = crate::stopping::temporary(file.path());
     file.write_all(text.as_bytes()).with_context(context)?;
     if let Ok(metadata) = std::fs::metadata(&target) {
         file.as_file().set_permissions(metadata.permissions()).with_context(context)?;
@@ -295,9 +315,7 @@ pub fn init(dir: &Path, title: &str) -> Result<Vec<String>> {
     let parent =
         dir.parent().with_context(|| format!("init needs a folder for the book, not {}", dir.display()))?;
     std::fs::create_dir_all(parent).with_context(|| format!("could not create {}", parent.display()))?;
-    let staging = tempfile::Builder::new()
-        .prefix(".studyguide-init-")
-        .tempdir_in(parent)
+    let staging = crate::stopping::TempDir::new(".studyguide-init-", Some(parent))
         .with_context(|| format!("could not make a folder in {}", parent.display()))?;
     for (path, text) in files {
         let path = staging.path().join(path);
@@ -540,9 +558,12 @@ mod tests {
 
     #[test]
     fn init_takes_any_title() {
+        use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
         let book = dir.path().join("book");
         init(&book, "a\nb \"c\" \\ \u{7}").unwrap();
+        let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&book), mode(&book.join("src")), "the book's folder is made as its own folders are");
         let config: Config = std::fs::read_to_string(book.join("book.toml")).unwrap().parse().unwrap();
         assert_eq!(config.book.title.as_deref(), Some("a\nb \"c\" \\ \u{7}"));
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no folder is left beside it");
@@ -583,6 +604,24 @@ mod tests {
             "{:?}",
             installed.notes
         );
+    }
+
+    #[test]
+    fn a_theme_folder_that_leads_out_of_the_book_gets_nothing_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("book");
+        let shared = dir.path().join("shared-theme");
+        std::fs::create_dir_all(&shared).unwrap();
+        std::fs::create_dir(&root).unwrap();
+        std::os::unix::fs::symlink(&shared, root.join("theme")).unwrap();
+        std::fs::write(root.join("book.toml"), "[book]\ntitle = \"x\"\n").unwrap();
+        let installed = install(&root).unwrap();
+        assert!(
+            installed.notes.iter().any(|n| n.contains("the theme folder leads out of the book")),
+            "{:?}",
+            installed.notes
+        );
+        assert_eq!(std::fs::read_dir(&shared).unwrap().count(), 0);
     }
 
     #[test]

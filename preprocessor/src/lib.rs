@@ -28,6 +28,7 @@ pub mod problem;
 pub mod progress;
 pub mod quiz;
 pub mod review;
+pub mod stopping;
 pub mod toml_body;
 pub mod transform;
 

@@ -100,6 +100,7 @@ pub fn run_pipeline(ctx: &PreprocessorContext, book: Book) -> Result<Outcome> {
 /// [`run_pipeline`]; HTML is for the search index with `search_index`.
 fn run_pipeline_for(ctx: &PreprocessorContext, book: Book, search_index: bool) -> Result<Outcome> {
     let config = StudyGuideConfig::from_book(&ctx.config)?;
+    config.check_paths(&ctx.root)?;
     let mut settings = settings(ctx, &config);
     if search_index && settings.target == Target::Html {
         settings.target = Target::SearchIndex;
@@ -114,8 +115,18 @@ fn run_pipeline_for(ctx: &PreprocessorContext, book: Book, search_index: bool) -
         assets.write_base();
     }
     // Copies of our templates an older binary wrote are brought up to date.
-    if html && let Err(err) = crate::install::write_templates(&ctx.root, &ctx.config, false) {
-        tracing::warn!("{err:#}");
+    if html {
+        match crate::install::write_templates(&ctx.root, &ctx.config, false) {
+            Ok(done) => {
+                if let Some(theme) = done.outside {
+                    tracing::warn!(
+                        "the theme folder leads out of the book, to {}: our templates there are not brought up to date",
+                        theme.display()
+                    );
+                }
+            }
+            Err(err) => tracing::warn!("{err:#}"),
+        }
     }
     let mut outcome = transform::transform(book, &settings, &mut kinds);
     if html {

@@ -636,3 +636,33 @@ fn a_link_out_of_the_book_is_named_at_build_time_and_not_served() {
     let (status, _) = served.ask(&format!("GET /c.html HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"));
     assert_eq!(status, "HTTP/1.1 200 OK");
 }
+
+#[test]
+fn settings_that_would_write_outside_the_book_are_refused() {
+    let outer = tempfile::tempdir().unwrap();
+    let book = outer.path().join("book");
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/books/markdown"), &book);
+    let toml = book.join("book.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    std::fs::write(
+        &toml,
+        format!("{text}\n[preprocessor.studyguide.diagrams]\ncache-dir = \"../x\"\n[preprocessor.studyguide.pdf]\nfile-name = \"../x.pdf\"\n"),
+    )
+    .unwrap();
+    for command_name in ["build", "check", "pdf"] {
+        let mut command = binary();
+        command.arg(command_name).arg(&book);
+        let (output, _, stderr) = run(command);
+        assert_eq!(output.status.code(), Some(1), "{command_name}: {stderr}");
+        assert!(stderr.contains("cache-dir = \"../x\" leads out of the book"), "{command_name}: {stderr}");
+    }
+    let fixed = std::fs::read_to_string(&toml).unwrap().replace("cache-dir = \"../x\"\n", "");
+    std::fs::write(&toml, fixed).unwrap();
+    let mut command = binary();
+    command.arg("pdf").arg(&book);
+    let (output, _, stderr) = run(command);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("file-name = \"../x.pdf\" is not a file name"), "{stderr}");
+    let names: Vec<_> = std::fs::read_dir(outer.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names, ["book"], "nothing is written beside the book");
+}

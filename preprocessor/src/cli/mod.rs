@@ -82,6 +82,9 @@ struct BookDir {
 pub fn main() -> ExitCode {
     init_logging();
     let cli = Cli::parse();
+    if let Err(err) = crate::stopping::on_signals() {
+        tracing::warn!("could not watch for signals ({err}): Ctrl+C may leave Chromium running");
+    }
     let result = match cli.command {
         None => crate::preprocessor::handle_json(std::io::stdin().lock(), std::io::stdout().lock())
             .map(|()| ExitCode::SUCCESS),

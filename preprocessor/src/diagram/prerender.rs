@@ -172,8 +172,10 @@ impl Backend {
             })
             .collect();
         self.stats.client = results.iter().filter(|r| **r == Rendered::Client).count();
-        if self.stats.client > 0 {
-            client_bundle::copy(mermaid.bytes(), &self.vendor_dir);
+        if self.stats.client > 0
+            && let Some((root, _)) = &self.book
+        {
+            client_bundle::copy(mermaid.bytes(), root, &self.vendor_dir);
         }
         if !diagrams.is_empty() {
             tracing::info!(
@@ -188,7 +190,7 @@ impl Backend {
 
     /// Draws `sources` in Chromium, with the book's fonts when it has any.
     fn draw(&self, chromium: &Path, mermaid: &Bundle, sources: &[&str]) -> Result<Vec<Drawing>> {
-        let dir = tempfile::Builder::new().prefix("studyguide-diagrams-").tempdir()?;
+        let dir = crate::stopping::TempDir::new("studyguide-diagrams-", None)?;
         let bundle = dir.path().join(crate::embedded::MERMAID.name);
         std::fs::write(&bundle, mermaid.bytes())?;
         let fonts = self.book.as_ref().and_then(|(root, config)| {

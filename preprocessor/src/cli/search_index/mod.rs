@@ -75,7 +75,8 @@ fn only_chapters(book: &Book, paths: &BTreeSet<PathBuf>) -> Book {
 /// (every chapter searchable: which ones the site's index leaves out is
 /// [`replace_pages`]'s to keep).
 fn index_chapters(book: &MDBook, chapters: Book) -> Result<Vec<Document>> {
-    let scratch = tempfile::tempdir().context("could not make a folder for the search index")?;
+    let scratch = crate::stopping::TempDir::new("studyguide-search-", None)
+        .context("could not make a folder for the search index")?;
     let theme = scratch.path().join("theme");
     std::fs::create_dir(&theme)?;
     std::fs::write(theme.join("index.hbs"), "{{{ content }}}")?;
