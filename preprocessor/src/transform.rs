@@ -12,7 +12,7 @@ use crate::html::{Markup, html};
 use crate::kind::{self, BlockCx, Index, Kind, ResolveCx};
 use crate::markdown::MarkdownStyle;
 use crate::pages::Pages;
-use crate::problem::{self, Problem, SourceMap};
+use crate::problem::{self, Problem, SourceMap, visible};
 use mdbook_preprocessor::book::Book;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -314,7 +314,7 @@ fn render_chapter(
                 let problem = chapter.source.locate(site.range.clone(), problem);
                 // An error's markup only where markup is shown.
                 let shown = if continue_in_html && site.context == RefContext::Prose {
-                    crate::markdown::inline_error(written, &problem.message).into_string()
+                    crate::markdown::inline_error(&visible(written), &visible(&problem.message)).into_string()
                 } else {
                     written.to_owned()
                 };
@@ -335,8 +335,8 @@ fn error_box(fence: &str, problems: &[Problem], original: &str) -> Markup {
             ul {
                 @for p in problems {
                     li {
-                        code { (p.location()) } " " (p.message)
-                        @if let Some(hint) = &p.hint { " " em { "Hint: " (hint) } }
+                        code { (visible(&p.location())) } " " (visible(&p.message))
+                        @if let Some(hint) = &p.hint { " " em { "Hint: " (visible(hint)) } }
                     }
                 }
             }

@@ -666,3 +666,38 @@ fn settings_that_would_write_outside_the_book_are_refused() {
     let names: Vec<_> = std::fs::read_dir(outer.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names, ["book"], "nothing is written beside the book");
 }
+
+#[test]
+fn author_text_in_messages_shows_its_invisible_characters_as_escapes() {
+    // TOML escapes put a right-to-left override, a zero-width space and a
+    // line break into an id and a key.
+    let quiz = "# Q\n\n```quiz\n[[question]]\nid = \"a\\u202Eb\\nsrc/fake.md:1:1: forged\"\n\"prom\\u200Bpt\" = \"p\"\nchoices = [\"a\", \"b\"]\nanswer = \"A\"\nexplanation = \"e\"\n```\n";
+    let book = book_with(&[("src/q\u{2066}.md", quiz)]);
+    let mut command = binary();
+    command.arg("check").arg(book.path());
+    let (output, stdout, stderr) = run(command);
+    assert_eq!(output.status.code(), Some(1), "{stdout}\n{stderr}");
+    assert!(
+        stdout.contains(
+            "src/q\\u{2066}.md:6:1: quiz block: unknown field `prom\\u{200b}pt`, expected one of `id`"
+        ),
+        "{stdout}"
+    );
+    for invisible in ['\u{202e}', '\u{200b}', '\u{2066}'] {
+        assert!(
+            !stdout.contains(invisible) && !stderr.contains(invisible),
+            "{invisible:?} in {stdout}{stderr}"
+        );
+    }
+    assert!(!stdout.lines().any(|l| l.starts_with("src/fake.md")), "{stdout}");
+
+    let fixed = quiz.replace("\"prom\\u200Bpt\"", "prompt");
+    std::fs::write(book.path().join("src/q\u{2066}.md"), fixed).unwrap();
+    let mut command = binary();
+    command.arg("check").arg(book.path());
+    let (_, stdout, _) = run(command);
+    assert!(
+        stdout.contains("question 1: id `a\\u{202e}b\\nsrc/fake.md:1:1: forged` is not a valid id"),
+        "{stdout}"
+    );
+}

@@ -91,7 +91,7 @@ pub fn main() -> ExitCode {
         Some(Command::Supports { .. }) => Ok(ExitCode::SUCCESS),
         Some(Command::Init { dir, title }) => crate::install::init(&dir, &title).map(|notes| {
             for note in &notes {
-                eprintln!("note: {note}");
+                eprintln!("note: {}", crate::problem::visible(note));
             }
             eprintln!("A new book is in {}. Build and serve it with:", dir.display());
             eprintln!("    mdbook-studyguide serve {}", dir.display());
@@ -100,7 +100,7 @@ pub fn main() -> ExitCode {
         }),
         Some(Command::Install(book)) => crate::install::install(&book.dir).map(|installed| {
             for note in &installed.notes {
-                eprintln!("note: {note}");
+                eprintln!("note: {}", crate::problem::visible(note));
             }
             let what = if installed.changed { "book.toml now loads" } else { "book.toml already loads" };
             eprintln!(
@@ -123,7 +123,10 @@ pub fn main() -> ExitCode {
         }),
     };
     result.unwrap_or_else(|err| {
-        eprintln!("error: {err:#}");
+        // Line by line: a listing of problems keeps its lines.
+        let text = format!("{err:#}");
+        let lines: Vec<_> = text.split('\n').map(crate::problem::visible).collect();
+        eprintln!("error: {}", lines.join("\n"));
         ExitCode::FAILURE
     })
 }

@@ -251,6 +251,18 @@ fn a_reference_in_a_diagram_is_a_warning_at_the_reference() {
 }
 
 #[test]
+fn error_boxes_show_invisible_characters_in_messages_as_escapes() {
+    let quiz = one_question(Some("a\\u202Eb"));
+    let chapter = format!("{quiz}\nSee {{{{limit x\u{200b}y}}}}.\n");
+    let (contents, problems) = run(&[("q.md", &chapter)], Target::Html, OnFailure::Continue);
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(contents[0].contains("id `a\\u{202e}b` is not a valid id"), "{}", contents[0]);
+    // The inline note writes Markdown's punctuation as character references.
+    assert!(contents[0].contains("unknown limit &#96;x&#92;u&#123;200b&#125;y&#96;"), "{}", contents[0]);
+    assert!(!contents[0].contains(['\u{202e}', '\u{200b}']), "{}", contents[0]);
+}
+
+#[test]
 fn markdown_in_a_block_renders_as_it_does_around_it() {
     let quiz = "```quiz\n[[question]]\nprompt = \"p\"\nchoices = [\"a\", \"b\"]\nanswer = \"A\"\nexplanation = \"\"\"\n> [!TIP]\n> Mind the **timeout**.\n\nCold start\n: A new execution environment.\n\"\"\"\n```\n";
     let (contents, problems) = run(&[("q.md", quiz)], Target::Html, OnFailure::Bail);
