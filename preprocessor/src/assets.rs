@@ -41,6 +41,7 @@ pub struct Assets {
 
 #[derive(Debug, Clone)]
 struct Dirs {
+    root: PathBuf,
     base: PathBuf,
     vendor: PathBuf,
 }
@@ -49,7 +50,7 @@ impl Assets {
     /// The book at `root` with its sources in `src`.
     pub fn of_book(root: &Path, src: &Path) -> Assets {
         let vendor = root.join(src).join(VENDOR_DIR);
-        Assets { dirs: Some(Dirs { base: root.join(BASE_DIR), vendor }) }
+        Assets { dirs: Some(Dirs { root: root.to_owned(), base: root.join(BASE_DIR), vendor }) }
     }
 
     /// Writes nothing.
@@ -65,7 +66,7 @@ impl Assets {
         for (name, bytes) in
             embedded::BASE.iter().map(|f| (f.name, f.bytes)).chain([(".gitignore", gitignore)])
         {
-            write_into(&dirs.base, name, bytes);
+            write_into(&dirs.root, &dirs.base, name, bytes);
         }
     }
 
@@ -86,12 +87,23 @@ impl Assets {
     /// `serve` sees no change. Whether it was written.
     pub fn write(&self, name: &str, bytes: &[u8]) -> bool {
         let Some(dirs) = &self.dirs else { return false };
-        write_into(&dirs.vendor, name, bytes)
+        write_into(&dirs.root, &dirs.vendor, name, bytes)
     }
 }
 
-/// Writes `dir/name`, unless unchanged; a failure is logged.
-fn write_into(dir: &Path, name: &str, bytes: &[u8]) -> bool {
+/// Writes `dir/name`, unless unchanged; a failure is logged. Nothing is
+/// written where a symbolic link (or the book's own `src` setting) leads
+/// out of the book at `root`.
+fn write_into(root: &Path, dir: &Path, name: &str, bytes: &[u8]) -> bool {
+    let path = dir.join(name);
+    if !crate::outside::is_inside(root, &path) {
+        tracing::warn!(
+            "did not write {name} into {}: it leads out of the book, to {}",
+            dir.display(),
+            crate::outside::resolve(&path).display()
+        );
+        return false;
+    }
     let written = std::fs::create_dir_all(dir).and_then(|()| write_if_changed(&dir.join(name), bytes));
     if let Err(err) = &written {
         tracing::warn!("could not write {name} into {}: {err}", dir.display());
@@ -124,6 +136,23 @@ mod tests {
         assert_eq!(std::fs::metadata(&copied).unwrap().modified().unwrap(), written);
         assert!(!dir.path().join("src/vendor/missing.js").exists());
         Assets::none().copy(&["exam.js"]);
+    }
+
+    #[test]
+    fn nothing_is_written_through_a_link_out_of_the_book() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("book");
+        let elsewhere = dir.path().join("elsewhere");
+        std::fs::create_dir_all(&root).unwrap();
+        std::fs::create_dir(&elsewhere).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, root.join(BASE_DIR)).unwrap();
+        let assets = Assets::of_book(&root, Path::new("src"));
+        assets.write_base();
+        assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
+        // The sources' own folder may be elsewhere, by mdBook's `src`.
+        let assets = Assets::of_book(&root, Path::new("../elsewhere"));
+        assert!(!assets.write("exam.js", b"x"));
+        assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
     }
 
     #[test]

@@ -112,6 +112,22 @@ pub struct RefSite {
     pub argument: String,
     /// `\{{limit …}}` is written out literally, without the backslash.
     pub escaped: bool,
+    /// What the Markdown around it makes of it.
+    pub context: RefContext,
+}
+
+/// Where in a chapter's Markdown a reference is, which decides what it may
+/// expand to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefContext {
+    /// Text, where inline HTML is markup.
+    Prose,
+    /// An image's alternative text: only text, since markup there would be
+    /// shown as written.
+    AltText,
+    /// A link's or an image's address or title, or a link reference
+    /// definition: nothing a reference expands to belongs there.
+    LinkTarget,
 }
 
 /// Everything of ours that one chapter holds.
@@ -121,13 +137,32 @@ pub struct ChapterScan {
     pub refs: Vec<RefSite>,
 }
 
+/// The chapter with each lone carriage return (a line end in CommonMark)
+/// made a line feed, byte for byte, so offsets stay. pulldown-cmark reads a
+/// lone `\r` as a line end in a paragraph, but not after a heading or a
+/// fence's info string: a chapter saved with CR line ends becomes one
+/// heading in mdBook, our blocks included.
+pub fn with_line_feeds(content: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = content.as_bytes();
+    let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    if !(0..bytes.len()).any(lone) {
+        return std::borrow::Cow::Borrowed(content);
+    }
+    let fed: Vec<u8> = (0..bytes.len()).map(|i| if lone(i) { b'\n' } else { bytes[i] }).collect();
+    std::borrow::Cow::Owned(String::from_utf8(fed).expect("one ASCII byte replaced by another"))
+}
+
 /// Scans a chapter for our blocks and references.
 pub fn scan(content: &str, syntax: &Syntax) -> ChapterScan {
     let mut options = MarkdownOptions::default();
     // Smart punctuation does not change where blocks are, and turning it off
     // keeps the text of code spans byte-for-byte comparable to the source.
     options.smart_punctuation = false;
-    let parser = new_cmark_parser(content, &options).into_offset_iter();
+    let mut parser = new_cmark_parser(content, &options).into_offset_iter();
+    let definitions: Vec<Range<usize>> =
+        parser.reference_definitions().iter().map(|(_, definition)| definition.span.clone()).collect();
+    let mut links: Vec<Link> = Vec::new();
+    let mut open_links: Vec<usize> = Vec::new();
 
     let mut blocks = Vec::new();
     // Ranges where a `{{limit}}` is literal text: code, inline code, raw HTML.
@@ -135,8 +170,23 @@ pub fn scan(content: &str, syntax: &Syntax) -> ChapterScan {
     let mut open: Option<Opened> = None;
     let mut code_depth = 0usize;
 
-    for (event, range) in parser {
+    for (event, range) in parser.by_ref() {
+        // Whatever is inside a link or an image is its text: its address
+        // and title make no event.
+        if let Some(&link) = open_links.last()
+            && !matches!(event, Event::End(TagEnd::Link | TagEnd::Image))
+        {
+            links[link].text.push(range.clone());
+        }
         match event {
+            Event::Start(Tag::Link { .. } | Tag::Image { .. }) => {
+                let image = matches!(event, Event::Start(Tag::Image { .. }));
+                open_links.push(links.len());
+                links.push(Link { range, image, text: Vec::new() });
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => {
+                open_links.pop();
+            }
             Event::Start(Tag::CodeBlock(kind)) => {
                 code_depth += 1;
                 literal.push(range.clone());
@@ -167,8 +217,32 @@ pub fn scan(content: &str, syntax: &Syntax) -> ChapterScan {
         }
     }
 
-    let refs = find_refs(content, &literal, syntax.references);
+    let mut refs = find_refs(content, &literal, syntax.references);
+    for site in &mut refs {
+        site.context = context_of(site.range.start, &links, &definitions);
+    }
     ChapterScan { blocks, refs }
+}
+
+/// A link or an image: all of it, and the ranges of its text.
+struct Link {
+    range: Range<usize>,
+    image: bool,
+    text: Vec<Range<usize>>,
+}
+
+/// Where a reference starting at `at` is.
+fn context_of(at: usize, links: &[Link], definitions: &[Range<usize>]) -> RefContext {
+    if definitions.iter().any(|d| d.contains(&at)) {
+        return RefContext::LinkTarget;
+    }
+    // The innermost: links nested in others come after them.
+    match links.iter().rfind(|link| link.range.contains(&at)) {
+        None => RefContext::Prose,
+        Some(link) if !link.text.iter().any(|t| t.contains(&at)) => RefContext::LinkTarget,
+        Some(link) if link.image => RefContext::AltText,
+        Some(_) => RefContext::Prose,
+    }
 }
 
 /// A block of ours whose closing fence is not reached yet.
@@ -263,6 +337,7 @@ pub fn find_refs(text: &str, literal: &[Range<usize>], names: &[&'static str]) -
             range: if escaped { start - 1..end } else { start..end },
             argument: argument.trim().to_owned(),
             escaped,
+            context: RefContext::Prose,
         });
         from = end;
     }
@@ -345,6 +420,18 @@ mod tests {
     }
 
     #[test]
+    fn lone_carriage_returns_become_line_feeds_and_offsets_stay() {
+        let cr = "# T\r\r```quiz\rx = 1\r```\r\nend\r";
+        let fed = with_line_feeds(cr);
+        assert_eq!(fed, "# T\n\n```quiz\nx = 1\n```\r\nend\n");
+        let blocks = scan(&fed).blocks;
+        assert_eq!(blocks.len(), 1);
+        assert_eq!(&cr[blocks[0].range.clone()], "```quiz\rx = 1\r```");
+        assert!(blocks[0].terminated);
+        assert!(matches!(with_line_feeds("a\r\nb\n"), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
     fn a_missing_closing_fence_is_noticed() {
         let scan = scan("```quiz\nx = 1\n\nmore text\n");
         assert!(!scan.blocks[0].terminated);
@@ -415,6 +502,26 @@ mod tests {
         assert_eq!(&md[refs[0].range.clone()], "{{limit lambda.timeout}}");
         assert!(refs[1].escaped);
         assert_eq!(&md[refs[1].range.clone()], "\\{{limit e.f}}");
+    }
+
+    #[test]
+    fn references_know_whether_they_are_text_alt_text_or_a_link_target() {
+        let md = "![Up to {{limit a.b}}](x.png) and [{{limit c.d}}](<https://x/{{limit e.f}}> \"{{limit g.h}}\")\n\n\
+                  [![{{limit i.j}}](y.png)](z.html)\n\n[r]: <https://x/{{limit k.l}}>\n\nPlain {{limit m.n}}.\n";
+        let found: Vec<(String, RefContext)> =
+            scan(md).refs.into_iter().map(|r| (r.argument, r.context)).collect();
+        assert_eq!(
+            found,
+            [
+                ("a.b".to_owned(), RefContext::AltText),
+                ("c.d".to_owned(), RefContext::Prose),
+                ("e.f".to_owned(), RefContext::LinkTarget),
+                ("g.h".to_owned(), RefContext::LinkTarget),
+                ("i.j".to_owned(), RefContext::AltText),
+                ("k.l".to_owned(), RefContext::LinkTarget),
+                ("m.n".to_owned(), RefContext::Prose),
+            ]
+        );
     }
 
     #[test]

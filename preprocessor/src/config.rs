@@ -3,10 +3,10 @@
 //! Unknown keys are an error naming the key, so a misspelt setting is never
 //! silently ignored.
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use mdbook_preprocessor::config::Config;
 use serde::Deserialize;
-use std::path::PathBuf;
+use std::path::{Component, Path, PathBuf};
 
 /// The table's name under `[preprocessor]`.
 pub const TABLE: &str = "preprocessor.studyguide";
@@ -146,6 +146,28 @@ impl StudyGuideConfig {
             config.get(TABLE).with_context(|| format!("invalid [{TABLE}] in book.toml"))?;
         Ok(parsed.unwrap_or_default())
     }
+
+    /// Refuses settings that would have a build write outside the book at
+    /// `root`: a diagram cache that leads out of it (by `..`, an absolute
+    /// path or a symbolic link), a PDF name that is a path.
+    pub fn check_paths(&self, root: &Path) -> Result<()> {
+        let cache = root.join(&self.diagrams.cache_dir);
+        if !crate::outside::is_inside(root, &cache) {
+            bail!(
+                "[{TABLE}.diagrams] cache-dir = \"{}\" leads out of the book, to {}: the diagram cache must be inside the book's folder",
+                self.diagrams.cache_dir.display(),
+                crate::outside::resolve(&cache).display()
+            );
+        }
+        let name = Path::new(&self.pdf.file_name);
+        if !matches!(name.components().collect::<Vec<_>>()[..], [Component::Normal(_)]) {
+            bail!(
+                "[{TABLE}.pdf] file-name = \"{}\" is not a file name: the PDF is written into the build directory under that name",
+                self.pdf.file_name
+            );
+        }
+        Ok(())
+    }
 }
 
 /// Parses a CSS length to inches.
@@ -209,6 +231,28 @@ mod tests {
     fn wrong_values_are_errors() {
         assert!(parse("[preprocessor.studyguide]\non-failure = \"ignore\"\n").is_err());
         assert!(parse("[preprocessor.studyguide.pdf]\nanswer-keys = \"yes\"\n").is_err());
+    }
+
+    #[test]
+    fn settings_that_would_write_outside_the_book_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("book");
+        std::fs::create_dir(&root).unwrap();
+        let check = |toml: &str| parse(toml).unwrap().check_paths(&root).map_err(|e| e.to_string());
+        assert!(check("").is_ok());
+        assert!(check("[preprocessor.studyguide.diagrams]\ncache-dir = \"cache/../other\"\n").is_ok());
+        for cache in ["../../x", "/tmp/x", "cache/../../x"] {
+            let err =
+                check(&format!("[preprocessor.studyguide.diagrams]\ncache-dir = \"{cache}\"\n")).unwrap_err();
+            assert!(err.contains(&format!("cache-dir = \"{cache}\" leads out of the book")), "{err}");
+        }
+        std::os::unix::fs::symlink(dir.path(), root.join("linked")).unwrap();
+        let err = check("[preprocessor.studyguide.diagrams]\ncache-dir = \"linked/cache\"\n").unwrap_err();
+        assert!(err.contains("leads out of the book"), "{err}");
+        for name in ["../guide.pdf", "/tmp/guide.pdf", "a/b.pdf", "..", ""] {
+            let err = check(&format!("[preprocessor.studyguide.pdf]\nfile-name = \"{name}\"\n")).unwrap_err();
+            assert!(err.contains("is not a file name"), "{name}: {err}");
+        }
     }
 
     #[test]

@@ -206,6 +206,15 @@ pub struct ResolveCx<'a> {
 }
 
 impl ResolveCx<'_> {
+    /// The references in author text that is not expanded (a diagram's
+    /// source), the escaped ones left out.
+    pub fn references_in(&self, text: &str) -> Vec<crate::blocks::RefSite> {
+        crate::blocks::find_refs(text, &[], self.references)
+            .into_iter()
+            .filter(|site| !site.escaped)
+            .collect()
+    }
+
     /// Expands every reference in author text; `report` gets each failure
     /// with a span in `text`.
     pub fn expand(&self, text: &str, mut report: impl FnMut(Problem)) -> String {

@@ -23,12 +23,14 @@ pub mod kind;
 pub mod kinds;
 pub mod limits;
 pub mod markdown;
+pub mod outside;
 pub mod pages;
 pub mod preprocessor;
 pub mod problem;
 pub mod progress;
 pub mod quiz;
 pub mod review;
+pub mod stopping;
 pub mod toml_body;
 pub mod transform;
 

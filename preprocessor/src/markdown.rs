@@ -182,6 +182,19 @@ fn escape_text(text: &str) -> String {
 /// The note that stands in for a broken reference inside a paragraph, where
 /// the text between tags is still read as Markdown: the text's punctuation
 /// becomes character references, so `[x](javascript:…)` stays text.
+/// Text made Markdown that reads as that text: every ASCII punctuation
+/// character, which CommonMark lets a backslash escape, escaped.
+pub fn escape_punctuation(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_punctuation() {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 pub fn inline_error(original: &str, message: &str) -> SafeHtml {
     SafeHtml::trusted(format!(
         r#"<span class="sg-error-inline" role="note"><code>{}</code> ({})</span>"#,

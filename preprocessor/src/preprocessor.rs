@@ -100,6 +100,7 @@ pub fn run_pipeline(ctx: &PreprocessorContext, book: Book) -> Result<Outcome> {
 /// [`run_pipeline`]; HTML is for the search index with `search_index`.
 fn run_pipeline_for(ctx: &PreprocessorContext, book: Book, search_index: bool) -> Result<Outcome> {
     let config = StudyGuideConfig::from_book(&ctx.config)?;
+    config.check_paths(&ctx.root)?;
     let mut settings = settings(ctx, &config);
     if search_index && settings.target == Target::Html {
         settings.target = Target::SearchIndex;
@@ -114,12 +115,23 @@ fn run_pipeline_for(ctx: &PreprocessorContext, book: Book, search_index: bool) -
         assets.write_base();
     }
     // Copies of our templates an older binary wrote are brought up to date.
-    if html && let Err(err) = crate::install::write_templates(&ctx.root, &ctx.config, false) {
-        tracing::warn!("{err:#}");
+    if html {
+        match crate::install::write_templates(&ctx.root, &ctx.config, false) {
+            Ok(done) => {
+                if let Some(theme) = done.outside {
+                    tracing::warn!(
+                        "the theme folder leads out of the book, to {}: our templates there are not brought up to date",
+                        theme.display()
+                    );
+                }
+            }
+            Err(err) => tracing::warn!("{err:#}"),
+        }
     }
     let book_id = crate::book_identity::book_id(config.book_id.as_deref(), &settings.title)?;
     let mut outcome = transform::transform(book, &settings, &mut kinds);
     if html {
+        outcome.problems.extend(links_out_of_the_book(ctx));
         let used = write_assets(&assets, &kinds, &outcome, &book_id, &settings.title);
         if let Some(problem) = unlisted.filter(|_| used) {
             outcome.problems.push(problem);
@@ -135,6 +147,30 @@ fn run_pipeline_for(ctx: &PreprocessorContext, book: Book, search_index: bool) -
     }
     tracing::debug!(stats = ?outcome.stats, "studyguide preprocessor finished");
     Ok(outcome)
+}
+
+/// A warning for each symbolic link under `src/` to something outside the
+/// book, which mdBook copies into the site (and `serve` leaves out).
+fn links_out_of_the_book(ctx: &PreprocessorContext) -> Vec<Problem> {
+    let src = ctx.root.join(&ctx.config.book.src);
+    crate::outside::links_out(&ctx.root, &src)
+        .into_iter()
+        .map(|link| {
+            let path = ctx.config.book.src.join(&link.path);
+            let mut problem = Problem::new(
+                0..0,
+                format!(
+                    "{} is a symbolic link to {}, outside the book: mdBook copies what it names into the site",
+                    path.display(),
+                    link.target.display()
+                ),
+            )
+            .hint("copy the file into the book if the site should have it, or remove the link; `serve` does not serve it")
+            .warning_unless(false);
+            problem.location = Some(crate::problem::Location { path, line: 1, column: 1 });
+            problem
+        })
+        .collect()
 }
 
 /// Writes what the pages with a block load: the shared scripts, each used

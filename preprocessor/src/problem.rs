@@ -7,6 +7,7 @@
 //! and column. Every stage reports and carries on, so one run of `check` (or a
 //! failing build) names every problem.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -90,12 +91,61 @@ impl Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let kind = if self.is_error() { "" } else { "warning: " };
-        write!(f, "{}: {kind}{}", self.location(), self.message)?;
+        write!(f, "{}: {kind}{}", visible(&self.location()), visible(&self.message))?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n    hint: {hint}")?;
+            write!(f, "\n    hint: {}", visible(hint))?;
         }
         Ok(())
     }
+}
+
+/// Text as a message shows it: control characters, bidirectional controls
+/// and invisible characters written as escapes (`\n`, `\u{202e}`), as rustc
+/// writes them. Author text in a message (an id, a "did you mean", a file
+/// name) then shows what the file holds, and cannot break a message into
+/// two, reorder the line it is on or hide in it.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_invisible) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if is_invisible(c) => out.extend(c.escape_unicode()),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Control characters, the bidirectional controls, and the characters that
+/// show as nothing (zero-width spaces and joiners, word joiners, invisible
+/// operators, the byte order mark, fillers, line and paragraph separators,
+/// tags).
+fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{ad}'
+                | '\u{34f}'
+                | '\u{61c}'
+                | '\u{115f}'
+                | '\u{1160}'
+                | '\u{17b4}'
+                | '\u{17b5}'
+                | '\u{180e}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{2028}'..='\u{202e}'
+                | '\u{2060}'..='\u{206f}'
+                | '\u{3164}'
+                | '\u{feff}'
+                | '\u{ffa0}'
+                | '\u{fff9}'..='\u{fffb}'
+                | '\u{e0000}'..='\u{e007f}'
+        )
 }
 
 /// A position inside a chapter, before it is resolved to a file location.
@@ -227,6 +277,28 @@ mod tests {
         let d = map.locate(0..chapter.len(), Problem::new(8..8, "broken"));
         assert_eq!(d.location(), "src/t.md:2:1");
         assert!(d.message.contains("included"));
+    }
+
+    #[test]
+    fn invisible_characters_are_written_as_escapes() {
+        assert!(matches!(visible("plain «text» é 😀 \"quoted\" \\"), Cow::Borrowed(_)));
+        assert_eq!(
+            visible("a\u{202e}b\u{2066}c\u{200b}d\u{feff}"),
+            "a\\u{202e}b\\u{2066}c\\u{200b}d\\u{feff}"
+        );
+        assert_eq!(visible("one\ntwo\tthree\r\u{1b}[31m\u{7f}"), "one\\ntwo\\tthree\\r\\u{1b}[31m\\u{7f}");
+        assert_eq!(visible("\u{85}\u{2028}\u{e0041}"), "\\u{85}\\u{2028}\\u{e0041}");
+    }
+
+    #[test]
+    fn a_problem_prints_author_text_visibly_on_one_line() {
+        let mut problem =
+            Problem::new(0..0, "question id `a\u{202e}b` is not a valid id").hint("did you mean `x\ny`?");
+        problem.location = Some(Location { path: "src/\u{200b}q.md".into(), line: 1, column: 2 });
+        assert_eq!(
+            problem.to_string(),
+            "src/\\u{200b}q.md:1:2: question id `a\\u{202e}b` is not a valid id\n    hint: did you mean `x\\ny`?"
+        );
     }
 
     #[test]

@@ -6,13 +6,13 @@
 //! chapter, ids must be unique across the book and diagrams are drawn in one
 //! batch.
 
-use crate::blocks::{self, ChapterScan, FencedBlock, Syntax};
+use crate::blocks::{self, ChapterScan, FencedBlock, RefContext, Syntax};
 use crate::config::OnFailure;
 use crate::html::{Markup, html};
 use crate::kind::{self, BlockCx, Index, Kind, ResolveCx};
 use crate::markdown::MarkdownStyle;
 use crate::pages::Pages;
-use crate::problem::{self, Problem, SourceMap};
+use crate::problem::{self, Problem, SourceMap, visible};
 use mdbook_preprocessor::book::Book;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -187,7 +187,10 @@ fn scan_chapters(book: &Book, settings: &Settings, syntax: &Syntax, stats: &mut 
     for chapter in book.chapters() {
         let Some(path) = &chapter.path else { continue };
         stats.chapters += 1;
-        let scan = blocks::scan(&chapter.content, syntax);
+        // A chapter of ours goes to mdBook with its lone carriage returns
+        // as line feeds (see `with_line_feeds`); others stay as they are.
+        let content = blocks::with_line_feeds(&chapter.content);
+        let scan = blocks::scan(&content, syntax);
         if scan.blocks.is_empty() && scan.refs.is_empty() {
             continue;
         }
@@ -200,8 +203,12 @@ fn scan_chapters(book: &Book, settings: &Settings, syntax: &Syntax, stats: &mut 
             path: path.clone(),
             slug: slug(&file.with_extension("")),
             file,
-            source: SourceMap::new(display_path, &chapter.content, on_disk),
-            content: chapter.content.clone(),
+            source: SourceMap::new(
+                display_path,
+                &content,
+                on_disk.map(|disk| blocks::with_line_feeds(&disk).into_owned()),
+            ),
+            content: content.into_owned(),
             scan,
         });
     }
@@ -293,21 +300,29 @@ fn render_chapter(
     }
     for site in &chapter.scan.refs {
         let written = &chapter.content[site.range.clone()];
-        let replacement = if site.escaped {
-            written[1..].to_owned()
-        } else {
-            match kind::expand_prose_reference(kinds, index, site, settings.target) {
-                Ok(text) => text,
-                Err(problem) => {
-                    let problem = chapter.source.locate(site.range.clone(), problem);
-                    let shown = if continue_in_html {
-                        crate::markdown::inline_error(written, &problem.message).into_string()
-                    } else {
-                        written.to_owned()
-                    };
-                    problems.push(problem);
-                    shown
-                }
+        let expanded = match site.context {
+            _ if site.escaped => Ok(written[1..].to_owned()),
+            RefContext::Prose => kind::expand_prose_reference(kinds, index, site, settings.target),
+            RefContext::AltText => kind::expand_reference(kinds, index, site)
+                .map(|text| crate::markdown::escape_punctuation(&text)),
+            RefContext::LinkTarget => Err(Problem::new(
+                site.range.clone(),
+                format!("`{written}` is in a link's address or title, where it cannot be expanded"),
+            )
+            .hint("write the value in the link's text, or write the address out")),
+        };
+        let replacement = match expanded {
+            Ok(text) => text,
+            Err(problem) => {
+                let problem = chapter.source.locate(site.range.clone(), problem);
+                // An error's markup only where markup is shown.
+                let shown = if continue_in_html && site.context == RefContext::Prose {
+                    crate::markdown::inline_error(&visible(written), &visible(&problem.message)).into_string()
+                } else {
+                    written.to_owned()
+                };
+                problems.push(problem);
+                shown
             }
         };
         edits.push((site.range.clone(), replacement));
@@ -323,8 +338,8 @@ fn error_box(fence: &str, problems: &[Problem], original: &str) -> Markup {
             ul {
                 @for p in problems {
                     li {
-                        code { (p.location()) } " " (p.message)
-                        @if let Some(hint) = &p.hint { " " em { "Hint: " (hint) } }
+                        code { (visible(&p.location())) } " " (visible(&p.message))
+                        @if let Some(hint) = &p.hint { " " em { "Hint: " (visible(hint)) } }
                     }
                 }
             }

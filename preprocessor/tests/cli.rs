@@ -62,7 +62,7 @@ fn check_reports_every_problem_with_its_location() {
         "src/quizzes.md:6:12: quiz block: unclosed array table, expected `]`",
         "src/quizzes.md:16:10: question 1: answer `E` is out of range: there are 2 choices (A–B)",
         "src/quizzes.md:23:1: question 1: the explanation is missing",
-        "src/quizzes.md:33:1: quiz block: unknown field `promt`, expected one of `id`, `prompt`, `choices`, `answer`, `explanation`, `cites`, `see`, `domain`",
+        "src/quizzes.md:33:1: quiz block: unknown field `promt`, expected one of `id`, `prompt`, `choices`, `answer`, `explanation`, `cites`, `see`, `domain`, `task`",
         "src/quizzes.md:43:10: quiz block: invalid type: integer `7`, expected a string",
         "src/quizzes.md:63:19: question 1: choice B repeats an earlier choice: \"a\"",
         "src/quizzes.md:68:23: unknown limit `lambda.timout`",
@@ -373,4 +373,331 @@ fn serve_on_a_taken_port_says_so_and_exits() {
         "no panic, no build, one clear line"
     );
     drop(taken);
+}
+
+/// The pages of the `shapes` fixture with a quiz and a diagram: a prefix
+/// chapter, pages three and four levels deep under pages without blocks, a
+/// page under a draft, a part's nested page and two suffix chapters.
+const SHAPED_PAGES: &[(&str, &str)] = &[
+    ("preface.html", "Preface"),
+    ("a/b/c.html", "C"),
+    ("a/b/c/d.html", "D"),
+    ("e/under-draft.html", "Under a draft"),
+    ("e.html", "E"),
+    ("e/f.html", "F"),
+    ("appendix.html", "Appendix"),
+    ("colophon.html", "Colophon"),
+];
+
+#[test]
+fn every_shape_of_summary_builds_with_its_blocks_and_its_search_index() {
+    let book = fixture("shapes");
+    let mut command = binary();
+    command.arg("check").arg(book.path());
+    let (output, stdout, stderr) = run(command);
+    assert!(output.status.success(), "{stdout}\n{stderr}");
+    assert!(stderr.contains("No problems found"), "{stderr}");
+
+    let mut command = binary();
+    command.arg("build").arg(book.path());
+    let (output, _, stderr) = run(command);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let site = book.path().join("book");
+    for (page, title) in SHAPED_PAGES {
+        let main = main_of(&site.join(page));
+        assert!(main.contains("data-sg-quiz") && main.contains("data-sg-diagram"), "{page}: {main}");
+        assert!(main.contains(&format!("Which page is this, {title}?")), "{page}");
+    }
+    let index = std::fs::read_dir(&site)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("searchindex-"))
+        .expect("a search index");
+    let index = std::fs::read_to_string(index).unwrap();
+    for (page, title) in SHAPED_PAGES {
+        assert!(index.contains(&format!("Which page is this, {title}?")), "{page} is not searchable");
+    }
+    assert!(!index.contains("whisperquiet"), "the search index holds an explanation");
+}
+
+/// A book in a temporary directory made of `files` (paths under the book
+/// root), with a SUMMARY.md listing each chapter under `src/`.
+fn book_with(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let mut summary = String::from("# Summary\n\n");
+    for (path, text) in files {
+        let file = dir.path().join(path);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(&file, text).unwrap();
+        if let Some(chapter) = path.strip_prefix("src/") {
+            summary.push_str(&format!("- [{chapter}]({chapter})\n"));
+        }
+    }
+    if !dir.path().join("book.toml").exists() {
+        std::fs::write(dir.path().join("book.toml"), "[book]\ntitle = \"T\"\n[preprocessor.studyguide]\n")
+            .unwrap();
+    }
+    std::fs::write(dir.path().join("src/SUMMARY.md"), summary).unwrap();
+    dir
+}
+
+#[test]
+fn a_diagram_over_mermaids_size_limit_is_reported_at_its_block() {
+    let label = "x".repeat(studyguide::diagram::MAX_TEXT_SIZE);
+    let big = format!("# Big\n\n```mermaid\ngraph TD\n    accTitle: Big\n    A[\"{label}\"]\n```\n");
+    let book = book_with(&[("src/big.md", &big)]);
+    let expected =
+        "src/big.md:4:1: this diagram is 50,037 characters long, and mermaid draws none over 50,000";
+
+    let mut command = binary();
+    command.arg("check").arg(book.path());
+    let (output, stdout, stderr) = run(command);
+    assert_eq!(output.status.code(), Some(1), "{stdout}\n{stderr}");
+    assert!(stdout.lines().any(|l| l == expected), "{stdout}");
+
+    let mut command = binary();
+    command.arg("build").arg(book.path());
+    let (output, _, stderr) = run(command);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains(expected), "{stderr}");
+}
+
+#[test]
+fn a_chapter_saved_with_carriage_returns_gets_its_heading_and_its_quiz() {
+    let chapter = "# Title\r\rText.\r\r```quiz\r[[question]]\rprompt = \"Two?\"\rchoices = [\"a\", \"b\"]\ranswer = \"B\"\rexplanation = \"b.\"\r```\r\rAfter.\r";
+    let book = book_with(&[("src/cr.md", chapter)]);
+    let mut command = binary();
+    command.arg("build").arg(book.path());
+    let (output, _, stderr) = run(command);
+    assert!(output.status.success(), "{stderr}");
+    let main = main_of(&book.path().join("book/cr.html"));
+    assert!(main.contains(">Title</a></h1>"), "{main}");
+    assert!(main.contains("data-sg-quiz") && main.contains("<p>After.</p>"), "{main}");
+}
+
+#[test]
+fn references_and_values_a_page_cannot_show_are_reported_where_they_are() {
+    let limits = "# Limits\n\n```limits\ncaption = \"Timeouts of {{limit demo.timeout}}\"\nservice = \"AWS Lambda\"\n\n[[limit]]\nid = \"demo.timeout\"\nresource = \"Timeout\"\nvalue = \"15 min\"\nadjustable = false\n\n[[limit]]\nid = \"demo.tiny\"\nresource = \"Tiny\"\nvalue = \"0.0000000001 ms\"\nadjustable = false\n```\n";
+    let page = "# Page\n\n![Up to {{limit demo.timeout}}](t.png)\n\n[Docs](<https://example.com/{{limit demo.timeout}}>)\n\n```mermaid\ngraph TD\n    accTitle: T\n    A[\"{{limit demo.timeout}}\"] --> B\n```\n";
+    let book = book_with(&[("src/limits.md", limits), ("src/page.md", page)]);
+    let mut command = binary();
+    command.arg("check").arg(book.path());
+    let (output, stdout, stderr) = run(command);
+    assert_eq!(output.status.code(), Some(1), "{stdout}\n{stderr}");
+    for expected in [
+        "src/limits.md:4:24: `{{limit demo.timeout}}` is not expanded in a limit table's caption",
+        "src/limits.md:16:9: limit `demo.tiny`: `0.0000000001 ms` has more decimal places than a table shows (3)",
+        "src/page.md:5:29: `{{limit demo.timeout}}` is in a link's address or title, where it cannot be expanded",
+        "src/page.md:10:8: warning: `{{limit demo.timeout}}` is not expanded in a diagram: it is drawn as written",
+    ] {
+        assert!(stdout.lines().any(|l| l == expected), "{expected}\n{stdout}");
+    }
+}
+
+#[test]
+fn init_with_a_title_of_two_lines_makes_a_book_install_and_build_take() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book");
+    let mut command = binary();
+    command.arg("init").arg(&book).args(["--title", "a\nb"]);
+    let (output, _, stderr) = run(command);
+    assert!(output.status.success(), "{stderr}");
+    let toml = std::fs::read_to_string(book.join("book.toml")).unwrap();
+    let config: mdbook_preprocessor::config::Config = toml.parse().unwrap();
+    assert_eq!(config.book.title.as_deref(), Some("a\nb"), "{toml}");
+    let mut command = binary();
+    command.arg("install").arg(&book);
+    let (output, _, stderr) = run(command);
+    assert!(output.status.success() && stderr.contains("book.toml already loads"), "{stderr}");
+    let mut command = binary();
+    command.arg("build").arg(&book);
+    let (output, _, stderr) = run(command);
+    assert!(output.status.success(), "{stderr}");
+}
+
+/// `serve` on a free port of 127.0.0.1, once it says it is serving; killed
+/// when dropped.
+struct Served {
+    child: std::process::Child,
+    port: u16,
+}
+
+impl Served {
+    fn start(book: &Path) -> Served {
+        use std::io::BufRead;
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let mut command = binary();
+        command.arg("serve").arg(book).args(["--port", &port.to_string()]);
+        command.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::piped());
+        let mut child = command.spawn().expect("run mdbook-studyguide serve");
+        let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
+        let mut log = String::new();
+        let mut line = String::new();
+        while stderr.read_line(&mut line).is_ok_and(|n| n > 0) {
+            log.push_str(&line);
+            if line.starts_with("Serving the book on ") {
+                // Drained, so the server never waits on a full pipe.
+                std::thread::spawn(move || std::io::copy(&mut stderr, &mut std::io::sink()));
+                return Served { child, port };
+            }
+            line.clear();
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("serve stopped before serving:\n{log}");
+    }
+
+    /// The status line and the body of a raw HTTP/1.1 request.
+    fn ask(&self, head: &str) -> (String, String) {
+        use std::io::{Read, Write};
+        let mut stream = std::net::TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        stream.set_read_timeout(Some(std::time::Duration::from_secs(20))).unwrap();
+        stream.write_all(format!("{head}Connection: close\r\n\r\n").as_bytes()).unwrap();
+        let mut answer = Vec::new();
+        // An upgraded socket stays open: the head is enough.
+        let mut buffer = [0; 4096];
+        while let Ok(n) = stream.read(&mut buffer) {
+            if n == 0 {
+                break;
+            }
+            answer.extend_from_slice(&buffer[..n]);
+            if answer.starts_with(b"HTTP/1.1 101") && answer.windows(4).any(|w| w == b"\r\n\r\n") {
+                break;
+            }
+        }
+        let answer = String::from_utf8_lossy(&answer).into_owned();
+        let status = answer.lines().next().unwrap_or("").to_owned();
+        let body = answer.split_once("\r\n\r\n").map(|(_, b)| b.to_owned()).unwrap_or_default();
+        (status, body)
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn serve_answers_only_requests_for_its_own_address() {
+    let book = fixture("markdown");
+    let served = Served::start(book.path());
+    let port = served.port;
+    let get = |host: &str| served.ask(&format!("GET /chapter.html HTTP/1.1\r\nHost: {host}\r\n"));
+    for host in [format!("127.0.0.1:{port}"), format!("localhost:{port}")] {
+        let (status, body) = get(&host);
+        assert_eq!(status, "HTTP/1.1 200 OK", "{host}");
+        assert!(body.contains("data-sg-quiz"), "{host}");
+    }
+    for host in [format!("evil.example:{port}"), "127.0.0.1:1".to_owned()] {
+        let (status, body) = get(&host);
+        assert_eq!(status, "HTTP/1.1 403 Forbidden", "{host}");
+        assert!(!body.contains("data-sg-quiz"), "{host}");
+    }
+    let upgrade = |origin: &str| {
+        served.ask(&format!(
+            "GET /__livereload HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\
+             Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n{origin}"
+        ))
+        .0
+    };
+    assert_eq!(upgrade(&format!("Origin: http://localhost:{port}\r\n")), "HTTP/1.1 101 Switching Protocols");
+    assert_eq!(upgrade(""), "HTTP/1.1 101 Switching Protocols", "no Origin: not a page");
+    assert_eq!(upgrade("Origin: http://evil.example\r\n"), "HTTP/1.1 403 Forbidden");
+}
+
+#[test]
+fn a_link_out_of_the_book_is_named_at_build_time_and_not_served() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.txt"), "the author's secret").unwrap();
+    let book = book_with(&[("src/c.md", "# C\n\n![x](secret.txt)\n")]);
+    std::os::unix::fs::symlink(outside.path().join("secret.txt"), book.path().join("src/secret.txt"))
+        .unwrap();
+    let mut command = binary();
+    command.arg("build").arg(book.path());
+    let (output, _, stderr) = run(command);
+    assert!(output.status.success(), "{stderr}");
+    let target = outside.path().canonicalize().unwrap().join("secret.txt");
+    assert!(
+        stderr.contains(&format!(
+            "src/secret.txt:1:1: warning: src/secret.txt is a symbolic link to {}, outside the book: mdBook copies what it names into the site",
+            target.display()
+        )),
+        "{stderr}"
+    );
+
+    let served = Served::start(book.path());
+    let port = served.port;
+    let (status, body) = served.ask(&format!("GET /secret.txt HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"));
+    assert_eq!(status, "HTTP/1.1 404 Not Found");
+    assert!(!body.contains("secret"), "{body}");
+    let (status, _) = served.ask(&format!("GET /c.html HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"));
+    assert_eq!(status, "HTTP/1.1 200 OK");
+}
+
+#[test]
+fn settings_that_would_write_outside_the_book_are_refused() {
+    let outer = tempfile::tempdir().unwrap();
+    let book = outer.path().join("book");
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/books/markdown"), &book);
+    let toml = book.join("book.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    std::fs::write(
+        &toml,
+        format!("{text}\n[preprocessor.studyguide.diagrams]\ncache-dir = \"../x\"\n[preprocessor.studyguide.pdf]\nfile-name = \"../x.pdf\"\n"),
+    )
+    .unwrap();
+    for command_name in ["build", "check", "pdf"] {
+        let mut command = binary();
+        command.arg(command_name).arg(&book);
+        let (output, _, stderr) = run(command);
+        assert_eq!(output.status.code(), Some(1), "{command_name}: {stderr}");
+        assert!(stderr.contains("cache-dir = \"../x\" leads out of the book"), "{command_name}: {stderr}");
+    }
+    let fixed = std::fs::read_to_string(&toml).unwrap().replace("cache-dir = \"../x\"\n", "");
+    std::fs::write(&toml, fixed).unwrap();
+    let mut command = binary();
+    command.arg("pdf").arg(&book);
+    let (output, _, stderr) = run(command);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("file-name = \"../x.pdf\" is not a file name"), "{stderr}");
+    let names: Vec<_> = std::fs::read_dir(outer.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names, ["book"], "nothing is written beside the book");
+}
+
+#[test]
+fn author_text_in_messages_shows_its_invisible_characters_as_escapes() {
+    // TOML escapes put a right-to-left override, a zero-width space and a
+    // line break into an id and a key.
+    let quiz = "# Q\n\n```quiz\n[[question]]\nid = \"a\\u202Eb\\nsrc/fake.md:1:1: forged\"\n\"prom\\u200Bpt\" = \"p\"\nchoices = [\"a\", \"b\"]\nanswer = \"A\"\nexplanation = \"e\"\n```\n";
+    let book = book_with(&[("src/q\u{2066}.md", quiz)]);
+    let mut command = binary();
+    command.arg("check").arg(book.path());
+    let (output, stdout, stderr) = run(command);
+    assert_eq!(output.status.code(), Some(1), "{stdout}\n{stderr}");
+    assert!(
+        stdout.contains(
+            "src/q\\u{2066}.md:6:1: quiz block: unknown field `prom\\u{200b}pt`, expected one of `id`"
+        ),
+        "{stdout}"
+    );
+    for invisible in ['\u{202e}', '\u{200b}', '\u{2066}'] {
+        assert!(
+            !stdout.contains(invisible) && !stderr.contains(invisible),
+            "{invisible:?} in {stdout}{stderr}"
+        );
+    }
+    assert!(!stdout.lines().any(|l| l.starts_with("src/fake.md")), "{stdout}");
+
+    let fixed = quiz.replace("\"prom\\u200Bpt\"", "prompt");
+    std::fs::write(book.path().join("src/q\u{2066}.md"), fixed).unwrap();
+    let mut command = binary();
+    command.arg("check").arg(book.path());
+    let (_, stdout, _) = run(command);
+    assert!(
+        stdout.contains("question 1: id `a\\u{202e}b\\nsrc/fake.md:1:1: forged` is not a valid id"),
+        "{stdout}"
+    );
 }

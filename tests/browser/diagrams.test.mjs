@@ -532,6 +532,60 @@ test('a diagram mermaid cannot parse: check and build fail with its location; on
   for (const other of DIAGRAMS.patterns.slice(1)) await checkDiagram(page, other, 'patterns.html with a broken diagram');
 });
 
+// A directive mermaid accepts when it reads the source but cannot apply when
+// it draws: it once stayed in mermaid's state and failed every diagram after
+// it, so the whole batch fell back to the browser unreported.
+const BAD_DIRECTIVE = '%%{init: {"theme": "base", "themeVariables": {"primaryColor": "nocolor"}}}%%';
+
+// A copy whose first diagram of containers.md has BAD_DIRECTIVE and whose
+// first diagram of patterns.md does not parse; the line of each's problem.
+function withTwoBadDiagrams(prefix) {
+  const dir = copy(prefix);
+  const containers = path.join(dir, 'src', 'containers.md');
+  const text = readFileSync(containers, 'utf8');
+  writeFileSync(containers, text.replace('```mermaid\n', '```mermaid\n' + BAD_DIRECTIVE + '\n'));
+  const patterns = path.join(dir, 'src', 'patterns.md');
+  const broken = readFileSync(patterns, 'utf8').replace('    APIGW --> AUTH["Lambda (Auth)"]\n', '    B -->\n');
+  writeFileSync(patterns, broken);
+  return {
+    dir,
+    directiveLine: DIAGRAMS.containers[0].fenceLine + 1,
+    parseLine: diagramsOf(broken)[0].fenceLine + 1,
+  };
+}
+
+test('a directive mermaid cannot apply fails its own diagram only: the rest are drawn, and another page\'s error is reported', async (t) => {
+  const { dir, directiveLine, parseLine } = withTwoBadDiagrams('studyguide-diagram-directive-');
+  const check = studyguide(['check', dir]);
+  const out = stripAnsi(check.stdout);
+  assert.equal(check.status, 1, stripAnsi(check.stdout + check.stderr));
+  assert.match(out, new RegExp(`^src/containers\\.md:${directiveLine}:1: mermaid could not draw this diagram: Unsupported color format: "nocolor"$`, 'm'));
+  assert.match(out, new RegExp(`^src/patterns\\.md:${parseLine}:1: mermaid could not parse this diagram near \`[^\`\\n]*B -->\``, 'm'));
+  assert.equal(diagramLog(check).client, 0, stripAnsi(check.stderr));
+
+  const lenient = buildBook(dir, { env: { MDBOOK_PREPROCESSOR__STUDYGUIDE__ON_FAILURE: 'continue' } });
+  assert.equal(lenient.status, 0, lenient.log);
+  assert.equal(diagramLog(lenient).client, 0, lenient.log);
+  const page = await open(t, pathToFileURL(path.join(dir, 'book', 'containers.html')).href);
+  const note = figure(page, DIAGRAMS.containers[0]).getByRole('note');
+  assert.match(await note.innerText(), /Unsupported color format/);
+  await checkDiagram(page, DIAGRAMS.containers[1], 'containers.html after a bad directive');
+  const other = await open(t, pathToFileURL(path.join(dir, 'book', 'patterns.html')).href);
+  for (const d of DIAGRAMS.patterns.slice(1)) await checkDiagram(other, d, 'patterns.html');
+});
+
+test('client mode: a directive mermaid cannot apply fails its own diagram only', async (t) => {
+  const { dir } = withTwoBadDiagrams('studyguide-diagram-directive-client-');
+  const built = buildBook(dir, { env: { MDBOOK_PREPROCESSOR__STUDYGUIDE__DIAGRAMS__PRERENDER: 'never' } });
+  assert.equal(built.status, 0, built.log);
+  const page = await open(t, pathToFileURL(path.join(dir, 'book', 'containers.html')).href);
+  await waitForClientDrawings(page, 1);
+  await page.evaluate(() => window.StudyGuide.whenReady());
+  const failed = figure(page, DIAGRAMS.containers[0]).locator('[data-sg-canvas]');
+  assert.match(await failed.innerText(), /This diagram could not be drawn: Unsupported color format/);
+  await checkDiagram(page, DIAGRAMS.containers[1], 'client containers.html after a bad directive');
+});
+
 test('print.html printed to PDF holds the labels of every diagram', async (t) => {
   const page = await open(t, book.url('print.html'), { init: () => { window.print = () => {}; } });
   await page.evaluate(() => window.StudyGuide.whenReady());

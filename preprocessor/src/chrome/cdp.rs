@@ -16,21 +16,26 @@ use tungstenite::{Message, WebSocket};
 /// How long any one protocol call may take before we give up on Chromium.
 const CALL_TIMEOUT: Duration = Duration::from_secs(120);
 
-/// A running headless Chromium. Closed (and its profile deleted) on drop.
+/// A running headless Chromium. Closed (and its profile deleted) on drop,
+/// and when the process is stopped by a signal (`crate::stopping`).
 pub struct Browser {
     child: Child,
     socket: WebSocket<MaybeTlsStream<TcpStream>>,
     next_id: u64,
     /// Events that arrived while waiting for a response.
     events: VecDeque<Value>,
-    _profile: tempfile::TempDir,
+    _profile: crate::stopping::TempDir,
+    _listed: crate::stopping::Listed,
 }
 
 impl Browser {
-    /// Starts Chromium with a fresh profile and connects to it.
+    /// Starts Chromium with a fresh profile and connects to it. It leads a
+    /// process group of its own, which holds every process it starts.
     pub fn launch(executable: &Path) -> Result<Browser> {
-        let profile = tempfile::Builder::new().prefix("studyguide-chromium-").tempdir()?;
+        use std::os::unix::process::CommandExt;
+        let profile = crate::stopping::TempDir::new("studyguide-chromium-", None)?;
         let mut child = Command::new(executable)
+            .process_group(0)
             .args(super::flags())
             .arg("--remote-debugging-port=0")
             .arg(format!("--user-data-dir={}", profile.path().display()))
@@ -40,6 +45,7 @@ impl Browser {
             .stderr(Stdio::piped())
             .spawn()
             .with_context(|| format!("could not start {}", executable.display()))?;
+        let listed = crate::stopping::child(child.id());
 
         // Chromium prints the DevTools address on stderr; keep draining it
         // afterwards so it never blocks on a full pipe.
@@ -57,7 +63,7 @@ impl Browser {
         let url = match rx.recv_timeout(Duration::from_secs(30)) {
             Ok(url) => url,
             Err(_) => {
-                let _ = child.kill();
+                crate::stopping::end_group(&mut child);
                 bail!("Chromium ({}) started but did not open its DevTools port", executable.display());
             }
         };
@@ -70,7 +76,7 @@ impl Browser {
         if let MaybeTlsStream::Plain(stream) = socket.get_ref() {
             stream.set_read_timeout(Some(Duration::from_millis(500)))?;
         }
-        Ok(Browser { child, socket, next_id: 0, events: VecDeque::new(), _profile: profile })
+        Ok(Browser { child, socket, next_id: 0, events: VecDeque::new(), _profile: profile, _listed: listed })
     }
 
     /// Sends a command and waits for its result.
@@ -162,10 +168,22 @@ impl Drop for Browser {
             }
             std::thread::sleep(Duration::from_millis(50));
         }
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        crate::stopping::end_group(&mut self.child);
     }
 }
+
+/// The page's script threw: the browser is still there, unlike with the
+/// other errors of [`Page::evaluate`].
+#[derive(Debug)]
+pub struct ScriptError(pub String);
+
+impl std::fmt::Display for ScriptError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ScriptError {}
 
 /// One tab of a [`Browser`].
 pub struct Page<'b> {
@@ -202,7 +220,7 @@ impl Page<'_> {
                 .as_str()
                 .or_else(|| exception["text"].as_str())
                 .unwrap_or("script error");
-            bail!("{text}");
+            return Err(ScriptError(text.to_owned()).into());
         }
         Ok(result["result"]["value"].clone())
     }

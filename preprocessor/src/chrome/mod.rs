@@ -7,7 +7,7 @@
 
 mod cdp;
 
-pub use cdp::{Browser, Page};
+pub use cdp::{Browser, Page, ScriptError};
 
 use std::path::{Path, PathBuf};
 

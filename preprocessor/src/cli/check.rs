@@ -56,7 +56,8 @@ pub fn run(dir: &Path) -> Result<ExitCode> {
         println!("{problem}");
     }
     for summary in &found.summaries {
-        eprintln!("{summary}");
+        let lines: Vec<_> = summary.split('\n').map(crate::problem::visible).collect();
+        eprintln!("{}", lines.join("\n"));
     }
     let errors = found.problems.iter().filter(|p| p.is_error()).count();
     let warnings = found.problems.len() - errors;

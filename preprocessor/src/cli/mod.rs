@@ -58,6 +58,10 @@ enum Command {
         book: BookDir,
         #[arg(short, long, default_value_t = 3000)]
         port: u16,
+        /// The address to listen on. Requests must name it (or 127.0.0.1 or
+        /// localhost) as their host.
+        #[arg(short = 'n', long, default_value = serve::LOOPBACK)]
+        hostname: String,
     },
     /// Check every block in the book without building; exit 1 on any problem.
     Check(BookDir),
@@ -78,11 +82,17 @@ struct BookDir {
 pub fn main() -> ExitCode {
     init_logging();
     let cli = Cli::parse();
+    if let Err(err) = crate::stopping::on_signals() {
+        tracing::warn!("could not watch for signals ({err}): Ctrl+C may leave Chromium running");
+    }
     let result = match cli.command {
         None => crate::preprocessor::handle_json(std::io::stdin().lock(), std::io::stdout().lock())
             .map(|()| ExitCode::SUCCESS),
         Some(Command::Supports { .. }) => Ok(ExitCode::SUCCESS),
-        Some(Command::Init { dir, title }) => crate::install::init(&dir, &title).map(|()| {
+        Some(Command::Init { dir, title }) => crate::install::init(&dir, &title).map(|notes| {
+            for note in &notes {
+                eprintln!("note: {}", crate::problem::visible(note));
+            }
             eprintln!("A new book is in {}. Build and serve it with:", dir.display());
             eprintln!("    mdbook-studyguide serve {}", dir.display());
             eprintln!("(`mdbook serve` works too, but its search box finds the quizzes' answers.)");
@@ -90,7 +100,7 @@ pub fn main() -> ExitCode {
         }),
         Some(Command::Install(book)) => crate::install::install(&book.dir).map(|installed| {
             for note in &installed.notes {
-                eprintln!("note: {note}");
+                eprintln!("note: {}", crate::problem::visible(note));
             }
             let what = if installed.changed { "book.toml now loads" } else { "book.toml already loads" };
             eprintln!(
@@ -104,14 +114,19 @@ pub fn main() -> ExitCode {
             ExitCode::SUCCESS
         }),
         Some(Command::Check(book)) => check::run(&book.dir),
-        Some(Command::Serve { book, port }) => serve::run(&book.dir, port).map(|()| ExitCode::SUCCESS),
+        Some(Command::Serve { book, port, hostname }) => {
+            serve::run(&book.dir, &hostname, port).map(|()| ExitCode::SUCCESS)
+        }
         Some(Command::Pdf(book)) => pdf::run(&book.dir).map(|path| {
             println!("{}", path.display());
             ExitCode::SUCCESS
         }),
     };
     result.unwrap_or_else(|err| {
-        eprintln!("error: {err:#}");
+        // Line by line: a listing of problems keeps its lines.
+        let text = format!("{err:#}");
+        let lines: Vec<_> = text.split('\n').map(crate::problem::visible).collect();
+        eprintln!("error: {}", lines.join("\n"));
         ExitCode::FAILURE
     })
 }

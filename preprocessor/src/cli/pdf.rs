@@ -26,6 +26,7 @@ pub fn run(dir: &Path) -> Result<PathBuf> {
     let book = mdbook_driver::MDBook::load(dir)
         .with_context(|| format!("could not load the book at {}", dir.display()))?;
     let config = StudyGuideConfig::from_book(&book.config)?;
+    config.check_paths(&book.root)?;
     let margin = length_in_inches(&config.pdf.margin).context("[preprocessor.studyguide.pdf] margin")?;
     let chromium_setting = config.diagrams.chromium.as_deref().map(|p| book.root.join(p));
     // Before building: without Chromium there is nothing to print with.
@@ -38,6 +39,14 @@ pub fn run(dir: &Path) -> Result<PathBuf> {
     let site = book.root.join(&book.config.build.build_dir);
     let print_page = site.join("print.html").canonicalize().context("the build wrote no print.html")?;
     let output = site.join(&config.pdf.file_name);
+    // Not through a link in the build directory to elsewhere either.
+    if !crate::outside::is_inside(&site, &output) {
+        bail!(
+            "{} leads out of the build directory, to {}: the PDF is not written there",
+            output.display(),
+            crate::outside::resolve(&output).display()
+        );
+    }
 
     let mut browser = chrome::Browser::launch(&chromium)?;
     let mut page = browser.new_page()?;

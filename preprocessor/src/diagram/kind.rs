@@ -63,7 +63,8 @@ impl Kind for DiagramKind {
 
     fn parse(&self, body: &str, cx: &BlockCx) -> Parsed {
         let (diagram, problems) = super::parse(body, cx.info(), self.require_alternative);
-        Parsed::new(Some(Box::new(DiagramBlock { diagram, drawing: Rendered::Client })), problems)
+        let block = DiagramBlock { diagram, body: body.to_owned(), drawing: Rendered::Client };
+        Parsed::new(Some(Box::new(block)), problems)
     }
 
     /// Draws every diagram of the book in one batch: one browser start at most.
@@ -83,11 +84,17 @@ impl Kind for DiagramKind {
 
 struct DiagramBlock {
     diagram: Diagram,
+    /// As written, for where its references are.
+    body: String,
     drawing: Rendered,
 }
 
 impl Block for DiagramBlock {
     fn index(&self, _cx: &BlockCx, index: &mut Index, _problems: &mut Vec<Problem>) {
+        // mermaid would draw a box saying it is too long (parsing said so).
+        if !super::fits(&self.diagram.source) {
+            return;
+        }
         let drawings = index.part::<Drawings>();
         if drawings.sources.insert(self.diagram.source.clone()) {
             drawings.queued.push(self.diagram.clone());
@@ -95,6 +102,18 @@ impl Block for DiagramBlock {
     }
 
     fn resolve(&mut self, cx: &ResolveCx, problems: &mut Vec<Problem>) {
+        // mermaid draws what is written; a reference stays one.
+        for site in cx.references_in(&self.body) {
+            let written = &self.body[site.range.clone()];
+            problems.push(
+                Problem::new(
+                    site.range,
+                    format!("`{written}` is not expanded in a diagram: it is drawn as written"),
+                )
+                .hint("write the value itself in the diagram")
+                .warning_unless(false),
+            );
+        }
         self.drawing = cx.index.get::<Drawings>().map_or(Rendered::Client, |d| d.of(&self.diagram.source));
         if let Rendered::Failed(message) = &self.drawing {
             let (text, hint) = super::describe_error(message);

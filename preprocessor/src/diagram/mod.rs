@@ -10,11 +10,13 @@ mod html;
 mod kind;
 pub mod prerender;
 mod safety;
+mod text_size;
 mod themes;
 
 pub use html::{render_html, render_markdown, render_search_html};
 pub use kind::{DiagramKind, Drawings};
 pub use prerender::{Backend, Rendered};
+pub use text_size::{MAX_TEXT_SIZE, text_size};
 
 use crate::problem::Problem;
 
@@ -128,6 +130,19 @@ pub fn parse(body: &str, info: &str, require_alternative: bool) -> (Diagram, Vec
     let title = title.filter(|t| !t.is_empty()).or(front_matter_title.filter(|t| !t.is_empty()));
     let description = description.filter(|d| !d.is_empty());
 
+    if !fits(&source) {
+        problems.push(
+            Problem::new(
+                0..0,
+                format!(
+                    "this diagram is {} characters long, and mermaid draws none over {}",
+                    crate::limits::quantity::format_number(text_size(&source) as f64),
+                    crate::limits::quantity::format_number(MAX_TEXT_SIZE as f64)
+                ),
+            )
+            .hint("split it into smaller diagrams (its front matter, directives and comments do not count)"),
+        );
+    }
     match first_statement {
         None => problems.push(Problem::new(0..0, "mermaid block is empty")),
         Some((at, statement)) if title.is_none() => {
@@ -144,6 +159,12 @@ pub fn parse(body: &str, info: &str, require_alternative: bool) -> (Diagram, Vec
         Some(_) => {}
     }
     (Diagram { source, title, description }, problems)
+}
+
+/// Whether mermaid draws the diagram rather than a box saying it is too
+/// long.
+pub fn fits(source: &str) -> bool {
+    text_size(source) <= MAX_TEXT_SIZE
 }
 
 /// `key="value"` pairs, separated by spaces; a value may hold `\"`. What
@@ -304,6 +325,21 @@ mod tests {
             describe_error("No diagram type detected matching given configuration for text: x").0,
             "mermaid could not draw this diagram: No diagram type detected matching given configuration for text: x"
         );
+    }
+
+    #[test]
+    fn a_diagram_longer_than_mermaid_draws_is_a_problem_at_its_start() {
+        let label = "x".repeat(MAX_TEXT_SIZE);
+        let (_, problems) = parse(&format!("graph TD\naccTitle: Big\nA[\"{label}\"]\n"));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].span, 0..0);
+        assert_eq!(
+            problems[0].message,
+            "this diagram is 50,029 characters long, and mermaid draws none over 50,000"
+        );
+        // Its comments are not drawn, and not counted.
+        let comment = format!("%% {}\n", "y".repeat(MAX_TEXT_SIZE));
+        assert!(parse(&format!("graph TD\naccTitle: Small\n{comment}A-->B\n")).1.is_empty());
     }
 
     #[test]

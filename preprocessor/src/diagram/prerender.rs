@@ -23,6 +23,7 @@ use crate::chrome;
 use crate::config::{DiagramConfig, Prerender};
 use crate::hash::short_hash;
 use anyhow::Result;
+use chromium_drawing::Drawing;
 use mdbook_preprocessor::config::Config;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -130,10 +131,16 @@ impl Backend {
                     let sources: Vec<&str> = misses.iter().map(|&i| diagrams[i].source.as_str()).collect();
                     match self.draw(chromium, &mermaid, &sources) {
                         Ok(drawn) => {
-                            for (&i, entry) in misses.iter().zip(drawn) {
-                                self.cache.put(&keys[i], &entry);
-                                entries[i] = Some(entry);
-                                self.stats.drawn += 1;
+                            for (&i, drawing) in misses.iter().zip(drawn) {
+                                match drawing {
+                                    Drawing::Done(entry) => {
+                                        self.cache.put(&keys[i], &entry);
+                                        entries[i] = Some(entry);
+                                        self.stats.drawn += 1;
+                                    }
+                                    Drawing::Threw(error) => entries[i] = Some(Entry::Rejected { error }),
+                                    Drawing::NotDrawn => {}
+                                }
                             }
                         }
                         Err(err) => tracing::warn!(
@@ -165,8 +172,10 @@ impl Backend {
             })
             .collect();
         self.stats.client = results.iter().filter(|r| **r == Rendered::Client).count();
-        if self.stats.client > 0 {
-            client_bundle::copy(mermaid.bytes(), &self.vendor_dir);
+        if self.stats.client > 0
+            && let Some((root, _)) = &self.book
+        {
+            client_bundle::copy(mermaid.bytes(), root, &self.vendor_dir);
         }
         if !diagrams.is_empty() {
             tracing::info!(
@@ -180,8 +189,8 @@ impl Backend {
     }
 
     /// Draws `sources` in Chromium, with the book's fonts when it has any.
-    fn draw(&self, chromium: &Path, mermaid: &Bundle, sources: &[&str]) -> Result<Vec<Entry>> {
-        let dir = tempfile::Builder::new().prefix("studyguide-diagrams-").tempdir()?;
+    fn draw(&self, chromium: &Path, mermaid: &Bundle, sources: &[&str]) -> Result<Vec<Drawing>> {
+        let dir = crate::stopping::TempDir::new("studyguide-diagrams-", None)?;
         let bundle = dir.path().join(crate::embedded::MERMAID.name);
         std::fs::write(&bundle, mermaid.bytes())?;
         let fonts = self.book.as_ref().and_then(|(root, config)| {

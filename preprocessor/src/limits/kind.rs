@@ -21,6 +21,9 @@ static BROWSER: BrowserModule = BrowserModule {
 /// ```` ```limits ```` blocks and `{{limit id}}` references.
 pub struct LimitsKind;
 
+/// The name of its references: `{{limit id}}`.
+pub(super) const REFERENCE: &str = "limit";
+
 impl Kind for LimitsKind {
     fn fence(&self) -> &'static str {
         "limits"
@@ -44,7 +47,7 @@ impl Kind for LimitsKind {
     }
 
     fn reference(&self) -> Option<&'static str> {
-        Some("limit")
+        Some(REFERENCE)
     }
 
     /// Each row's practice result, and each table's practice settings.

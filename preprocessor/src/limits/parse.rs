@@ -42,6 +42,11 @@ pub fn parse(body: &str) -> (Option<LimitTable>, Vec<Problem>) {
         Err(problems) => return (None, problems),
     };
     let mut problems = Vec::new();
+    for (text, what) in [(&raw.caption, "caption"), (&raw.service, "service")] {
+        if let Some(text) = text {
+            unexpanded_references(text, what, &mut problems);
+        }
+    }
     let whole = 0..body.len().min(1);
     let caption =
         required_text(raw.caption, "caption", "caption = \"Lambda limits\"", whole.clone(), &mut problems);
@@ -99,12 +104,48 @@ fn checked_url(url: Spanned<String>, problems: &mut Vec<Problem>) -> Option<Stri
 }
 
 fn quantity(value: Spanned<String>, label: &str, problems: &mut Vec<Problem>) -> Option<Quantity> {
-    Quantity::parse(value.get_ref())
+    let quantity = Quantity::parse(value.get_ref())
         .map_err(|err| {
             let problem = Problem { span: value.span(), ..err.within(label) };
             problems.push(problem.hint(format!("write a number and a unit: {}", known_units())));
         })
-        .ok()
+        .ok()?;
+    if !quantity.shows_exactly() {
+        problems.push(
+            Problem::new(
+                value.span(),
+                format!(
+                    "{label}: `{}` has more decimal places than a table shows ({})",
+                    value.get_ref().trim(),
+                    super::quantity::DECIMAL_PLACES
+                ),
+            )
+            .hint("round it, or write it in a smaller unit (0.5 ms rather than 0.0005 s)"),
+        );
+        return None;
+    }
+    Some(quantity)
+}
+
+/// A `{{limit …}}` in a table's own text is not expanded: said at each,
+/// unless it is escaped (`\\{{limit …}}`) to show as written.
+fn unexpanded_references(text: &Spanned<String>, what: &str, problems: &mut Vec<Problem>) {
+    let span = text.span();
+    // +1 steps over the opening quote.
+    let at = |offset: usize| (span.start + 1 + offset).min(span.end);
+    for site in crate::blocks::find_refs(text.get_ref(), &[], &[super::kind::REFERENCE]) {
+        if site.escaped {
+            continue;
+        }
+        let written = &text.get_ref()[site.range.clone()];
+        problems.push(
+            Problem::new(
+                at(site.range.start)..at(site.range.end),
+                format!("`{written}` is not expanded in a limit table's {what}"),
+            )
+            .hint("write the value itself: a table's caption, service, resources and notes show as written"),
+        );
+    }
 }
 
 fn parse_row(
@@ -118,6 +159,10 @@ fn parse_row(
     let id = raw.id.get_ref().trim().to_owned();
     let label = format!("limit `{id}`");
     let before = problems.len();
+    unexpanded_references(&raw.resource, "resource", problems);
+    if let Some(note) = &raw.note {
+        unexpanded_references(note, "note", problems);
+    }
 
     if !is_valid_id(&id) {
         problems.push(
@@ -367,6 +412,44 @@ source = "javascript:alert(1)"
         let row = "[[limit]]\nid = \"a\"\nresource = \"r\"\nvalue = \"1\"\nadjustable = true\n";
         let found = messages(&format!("caption = \"c\"\nservice = \"s\"\n{row}{row}"));
         assert!(found[0].1.contains("defined twice"));
+    }
+
+    #[test]
+    fn references_in_the_tables_own_text_are_reported_where_they_are() {
+        let body = "caption = \"Up to {{limit a}}\"\nservice = \"s\"\n[[limit]]\nid = \"a\"\nresource = \"R {{limit a max}}\"\nvalue = \"1\"\nadjustable = true\nnote = 'Shown as \\{{limit a}}'\n";
+        assert_eq!(
+            messages(body),
+            [
+                (
+                    "{{limit a}}".to_owned(),
+                    "`{{limit a}}` is not expanded in a limit table's caption".to_owned()
+                ),
+                (
+                    "{{limit a max}}".to_owned(),
+                    "`{{limit a max}}` is not expanded in a limit table's resource".to_owned()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_value_finer_than_a_table_shows_is_reported() {
+        let row = |value: &str| {
+            format!(
+                "caption = \"c\"\nservice = \"s\"\n[[limit]]\nid = \"a\"\nresource = \"r\"\nvalue = \"{value}\"\nadjustable = true\n"
+            )
+        };
+        assert_eq!(
+            messages(&row("0.0000000001 ms")),
+            [(
+                "\"0.0000000001 ms\"".to_owned(),
+                "limit `a`: `0.0000000001 ms` has more decimal places than a table shows (3)".to_owned()
+            )]
+        );
+        assert!(messages(&row("0.0005 s"))[0].1.contains("more decimal places"));
+        for fine in ["0.125 s", "1.5 GB", "10,240.250 MB", "0 ms"] {
+            assert_eq!(messages(&row(fine)), [], "{fine}");
+        }
     }
 
     #[test]

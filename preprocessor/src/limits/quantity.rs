@@ -292,6 +292,12 @@ impl Quantity {
         Quantity::new(self.base() / unit.factor(), unit)
     }
 
+    /// Whether [`Quantity::display`] shows the amount as it is, rather than
+    /// rounded to [`DECIMAL_PLACES`] ("0.0000000001 ms" would show as "0 ms").
+    pub fn shows_exactly(&self) -> bool {
+        (rounded(self.amount) - self.amount).abs() <= self.amount.abs() * 1e-12
+    }
+
     /// The quantity as written: "10,240 MB", "15 minutes", "1,000 layers".
     pub fn display(&self) -> String {
         let number = format_number(self.amount);
@@ -414,9 +420,17 @@ fn parse_number(text: &str) -> Result<(f64, &str), NumberError> {
     Ok((amount, &text[end..]))
 }
 
+/// How many decimal places [`format_number`] shows.
+pub const DECIMAL_PLACES: usize = 3;
+
+/// `amount` to [`DECIMAL_PLACES`].
+fn rounded(amount: f64) -> f64 {
+    (amount * 1000.0).round() / 1000.0
+}
+
 /// "10240" → "10,240"; "0.5" → "0.5"; "1.25" → "1.25".
 pub fn format_number(amount: f64) -> String {
-    let rounded = (amount * 1000.0).round() / 1000.0;
+    let rounded = rounded(amount);
     let whole = rounded.trunc();
     let fraction = rounded - whole;
     let mut digits = format!("{}", whole as u64);

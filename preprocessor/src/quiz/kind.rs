@@ -105,7 +105,8 @@ fn domain_counts(entries: &[&BankEntry]) -> String {
     format!("{} question{plural}: {}", entries.len(), parts.join(", "))
 }
 
-/// Every author-given question id of the book, with where it first appears.
+/// Every question id of the book, given or made from the page, with where
+/// it first appears.
 #[derive(Default)]
 pub struct QuestionIds(HashMap<String, String>);
 
@@ -123,18 +124,37 @@ impl Block for QuizBlock {
             let key = question_key(q, n, cx);
             bank.questions.push(BankEntry { key, chapter: cx.chapter.to_owned(), domain: q.domain });
         }
+        // Ids an author gives and ids made from the page share one
+        // namespace: a page can declare `c-quiz1-1` explicitly.
         let ids = index.part::<QuestionIds>();
-        for id in self.quiz.questions.iter().filter_map(|q| q.id.as_ref()) {
-            match ids.0.get(&id.value) {
-                Some(first) => problems.push(
-                    Problem::new(
-                        id.span.clone(),
-                        format!("question id `{}` is already used at {first}", id.value),
-                    )
-                    .hint("ids must be unique across the book: they key each reader's saved answers"),
-                ),
+        for (n, q) in self.quiz.questions.iter().enumerate() {
+            let key = question_key(q, n, cx);
+            let (span, made) = match &q.id {
+                Some(id) => (id.span.clone(), false),
+                None => (q.span.start..q.span.start, true),
+            };
+            match ids.0.get(&key) {
+                Some(first) => {
+                    let (message, hint) = if made {
+                        (
+                            format!(
+                                "question {}'s id `{key}`, made from its page, is already used at {first}",
+                                n + 1
+                            ),
+                            "give this question an `id` of its own: ids must be unique across the book, they key each reader's saved answers",
+                        )
+                    } else {
+                        (
+                            format!("question id `{key}` is already used at {first}"),
+                            "ids must be unique across the book: they key each reader's saved answers",
+                        )
+                    };
+                    problems.push(Problem::new(span, message).hint(hint));
+                }
                 None => {
-                    ids.0.insert(id.value.clone(), cx.location_of(id.span.clone()));
+                    let at = cx.location_of(span);
+                    let first = if made { format!("{at}, made from that question's page") } else { at };
+                    ids.0.insert(key, first);
                 }
             }
         }

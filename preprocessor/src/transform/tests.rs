@@ -149,6 +149,119 @@ fn an_id_repeated_inside_one_quiz_is_reported_once() {
     );
 }
 
+/// A quiz of one question, with an `id` line if any.
+fn one_question(id: Option<&str>) -> String {
+    let id = id.map(|id| format!("id = \"{id}\"\n")).unwrap_or_default();
+    format!(
+        "```quiz\n[[question]]\n{id}prompt = \"p\"\nchoices = [\"a\", \"b\"]\nanswer = \"A\"\nexplanation = \"e\"\n```\n"
+    )
+}
+
+fn first_lines(problems: &[Problem]) -> Vec<String> {
+    problems.iter().map(|p| p.to_string().lines().next().unwrap().to_owned()).collect()
+}
+
+#[test]
+fn an_id_made_from_a_page_clashes_with_the_same_id_given_elsewhere() {
+    // `c.md`'s first question without an id is `c-quiz1-1`.
+    let made = one_question(None);
+    let given = one_question(Some("c-quiz1-1"));
+    let (_, problems) = run(&[("c.md", &made), ("d.md", &given)], Target::Html, OnFailure::Bail);
+    assert_eq!(
+        first_lines(&problems),
+        [
+            "src/d.md:3:6: question id `c-quiz1-1` is already used at src/c.md:2:1, made from that question's page"
+        ]
+    );
+    let (_, problems) = run(&[("d.md", &given), ("c.md", &made)], Target::Html, OnFailure::Bail);
+    assert_eq!(
+        first_lines(&problems),
+        ["src/c.md:2:1: question 1's id `c-quiz1-1`, made from its page, is already used at src/d.md:3:6"]
+    );
+    assert!(problems[0].hint.as_deref().unwrap().contains("give this question an `id`"), "{problems:?}");
+}
+
+#[test]
+fn two_pages_whose_names_make_the_same_ids_clash() {
+    // `a/b.md` and `a-b.md` both make `a-b-quiz1-1`.
+    let made = one_question(None);
+    let (_, problems) = run(&[("a/b.md", &made), ("a-b.md", &made)], Target::Html, OnFailure::Bail);
+    assert_eq!(
+        first_lines(&problems),
+        [
+            "src/a-b.md:2:1: question 1's id `a-b-quiz1-1`, made from its page, is already used at src/a/b.md:2:1, made from that question's page"
+        ]
+    );
+}
+
+#[test]
+fn a_chapter_with_carriage_return_line_ends_gets_its_quiz_and_its_lines() {
+    let quiz = one_question(None).replace('\n', "\r");
+    let chapter = format!("# Title\r\rText.\r\r{quiz}\rAfter.\r");
+    let (contents, problems) = run(&[("cr.md", &chapter)], Target::Html, OnFailure::Bail);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert!(contents[0].starts_with("# Title\n\nText.\n\n<form class=\"sg-quiz\""), "{:?}", contents[0]);
+    assert!(contents[0].ends_with("\nAfter.\n"), "{:?}", contents[0]);
+    // A problem is on its line.
+    let broken = chapter.replace("answer = \"A\"", "answer = \"E\"");
+    let (_, problems) = run(&[("cr.md", &broken)], Target::Html, OnFailure::Bail);
+    assert_eq!(
+        first_lines(&problems),
+        ["src/cr.md:9:10: question 1: answer `E` is out of range: there are 2 choices (A–B)"]
+    );
+}
+
+#[test]
+fn a_reference_in_alt_text_is_text_and_one_in_a_link_target_is_reported() {
+    let chapter =
+        "![Up to {{limit lambda.timeout}}](t.png)\n\n[Docs](<https://x/{{limit lambda.timeout}}>)\n";
+    let (contents, problems) = run(&[("a.md", chapter), ("b.md", LIMITS)], Target::Html, OnFailure::Continue);
+    assert!(contents[0].starts_with("![Up to 15 minutes \\(900 s\\)](t.png)\n"), "{}", contents[0]);
+    assert!(contents[0].ends_with("[Docs](<https://x/{{limit lambda.timeout}}>)\n"), "{}", contents[0]);
+    assert_eq!(
+        first_lines(&problems),
+        [
+            "src/a.md:3:19: `{{limit lambda.timeout}}` is in a link's address or title, where it cannot be expanded"
+        ]
+    );
+    // As mdBook renders it: the alternative text is the value.
+    let html = crate::markdown::render_block(&contents[0], MarkdownStyle::default()).into_string();
+    assert!(html.contains(r#"alt="Up to 15 minutes (900 s)""#), "{html}");
+}
+
+#[test]
+fn a_reference_in_a_diagram_is_a_warning_at_the_reference() {
+    let diagram = "```mermaid\ngraph TD\n  accTitle: T\n  A[\"Up to {{limit lambda.timeout}}\"] --> B\n```\n";
+    let mut kinds = crate::kinds::all(
+        &Default::default(),
+        crate::diagram::Backend::client_only(),
+        crate::assets::Assets::none(),
+    );
+    let outcome = transform(
+        book(&[("d.md", diagram), ("b.md", LIMITS)]),
+        &settings(Target::Html, OnFailure::Bail),
+        &mut kinds,
+    );
+    assert_eq!(
+        first_lines(&outcome.problems),
+        [
+            "src/d.md:4:12: warning: `{{limit lambda.timeout}}` is not expanded in a diagram: it is drawn as written"
+        ]
+    );
+}
+
+#[test]
+fn error_boxes_show_invisible_characters_in_messages_as_escapes() {
+    let quiz = one_question(Some("a\\u202Eb"));
+    let chapter = format!("{quiz}\nSee {{{{limit x\u{200b}y}}}}.\n");
+    let (contents, problems) = run(&[("q.md", &chapter)], Target::Html, OnFailure::Continue);
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(contents[0].contains("id `a\\u{202e}b` is not a valid id"), "{}", contents[0]);
+    // The inline note writes Markdown's punctuation as character references.
+    assert!(contents[0].contains("unknown limit &#96;x&#92;u&#123;200b&#125;y&#96;"), "{}", contents[0]);
+    assert!(!contents[0].contains(['\u{202e}', '\u{200b}']), "{}", contents[0]);
+}
+
 #[test]
 fn markdown_in_a_block_renders_as_it_does_around_it() {
     let quiz = "```quiz\n[[question]]\nprompt = \"p\"\nchoices = [\"a\", \"b\"]\nanswer = \"A\"\nexplanation = \"\"\"\n> [!TIP]\n> Mind the **timeout**.\n\nCold start\n: A new execution environment.\n\"\"\"\n```\n";

@@ -51,7 +51,11 @@ pub fn leave_out_answers(book: &mut MDBook) -> Result<()> {
     std::fs::write(&path, script).with_context(|| format!("could not write {}", path.display()))
 }
 
-/// A book of just these chapters (their paths), flattened.
+/// A book of just these chapters (their paths), flattened. Their section
+/// numbers go: mdBook's table of contents reads a number's depth ("1.2.3.")
+/// as nesting, and a chapter whose parents are left out would descend two
+/// levels at once, which it asserts never happens. The index does not use
+/// them (its breadcrumbs are the chapters' names, which stay).
 fn only_chapters(book: &Book, paths: &BTreeSet<PathBuf>) -> Book {
     let mut kept = Book::new();
     for item in book.iter() {
@@ -60,6 +64,7 @@ fn only_chapters(book: &Book, paths: &BTreeSet<PathBuf>) -> Book {
         {
             let mut chapter = chapter.clone();
             chapter.sub_items.clear();
+            chapter.number = None;
             kept.push_item(chapter);
         }
     }
@@ -70,7 +75,8 @@ fn only_chapters(book: &Book, paths: &BTreeSet<PathBuf>) -> Book {
 /// (every chapter searchable: which ones the site's index leaves out is
 /// [`replace_pages`]'s to keep).
 fn index_chapters(book: &MDBook, chapters: Book) -> Result<Vec<Document>> {
-    let scratch = tempfile::tempdir().context("could not make a folder for the search index")?;
+    let scratch = crate::stopping::TempDir::new("studyguide-search-", None)
+        .context("could not make a folder for the search index")?;
     let theme = scratch.path().join("theme");
     std::fs::create_dir(&theme)?;
     std::fs::write(theme.join("index.hbs"), "{{{ content }}}")?;

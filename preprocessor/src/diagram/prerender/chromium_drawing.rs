@@ -16,10 +16,23 @@ use std::path::Path;
 /// long as drawing this many).
 const PER_BROWSER: usize = 8;
 
+/// What became of one diagram.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Drawing {
+    /// mermaid drew it or rejected it: the same source always does.
+    Done(Entry),
+    /// The drawing page threw while drawing it. Its failure, but not
+    /// mermaid's verdict on its source: not kept for the next build.
+    Threw(String),
+    /// Chromium stopped before drawing it: the reader's browser draws it.
+    NotDrawn,
+}
+
 /// Draws each source in both themes, with the page written into `dir`;
 /// `fonts_css`, if any, is the stylesheet of the fonts to measure labels
 /// with. Every drawing uses `id` as its SVG id. The results are in the
-/// order of `sources`.
+/// order of `sources`; a diagram that fails is that diagram's, and a
+/// Chromium that fails leaves only its own share undrawn.
 pub(super) fn draw(
     chromium: &Path,
     mermaid: &Path,
@@ -27,22 +40,30 @@ pub(super) fn draw(
     fonts_css: Option<&Path>,
     sources: &[&str],
     id: &str,
-) -> Result<Vec<Entry>> {
+) -> Result<Vec<Drawing>> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let browsers = cores.min(sources.len().div_ceil(PER_BROWSER)).max(1);
     let chunk = sources.len().div_ceil(browsers).max(1);
     let page = write_page(mermaid, dir, fonts_css)?;
-    std::thread::scope(|scope| {
+    Ok(std::thread::scope(|scope| {
         let drawing: Vec<_> = sources
             .chunks(chunk)
-            .map(|part| scope.spawn(|| draw_in_one(chromium, &page, part, id)))
+            .map(|part| (part.len(), scope.spawn(|| draw_in_one(chromium, &page, part, id))))
             .collect();
-        let mut entries = Vec::with_capacity(sources.len());
-        for handle in drawing {
-            entries.extend(handle.join().map_err(|_| anyhow::anyhow!("a drawing thread panicked"))??);
+        let mut drawings = Vec::with_capacity(sources.len());
+        for (count, handle) in drawing {
+            match handle.join() {
+                Ok(part) => drawings.extend(part),
+                Err(_) => {
+                    tracing::warn!(
+                        "a diagram drawing thread panicked; its diagrams will be drawn in the browser"
+                    );
+                    drawings.extend(std::iter::repeat_n(Drawing::NotDrawn, count));
+                }
+            }
         }
-        Ok(entries)
-    })
+        drawings
+    }))
 }
 
 /// Writes the drawing page into `dir`; returns its path.
@@ -66,39 +87,79 @@ fn write_page(mermaid: &Path, dir: &Path, fonts_css: Option<&Path>) -> Result<st
     Ok(page_path)
 }
 
-/// Starts one Chromium on the drawing page and draws `sources` there.
-fn draw_in_one(chromium: &Path, page_path: &Path, sources: &[&str], id: &str) -> Result<Vec<Entry>> {
+/// Starts one Chromium on the drawing page and draws `sources` there. What
+/// it could not draw before Chromium failed is left to the browser, with a
+/// warning.
+fn draw_in_one(chromium: &Path, page_path: &Path, sources: &[&str], id: &str) -> Vec<Drawing> {
+    let mut drawings = Vec::with_capacity(sources.len());
+    if let Err(err) = draw_each(chromium, page_path, sources, id, &mut drawings) {
+        tracing::warn!(
+            "could not draw {} diagram{} with Chromium ({err:#}); they will be drawn in the browser",
+            sources.len() - drawings.len(),
+            if sources.len() - drawings.len() == 1 { "" } else { "s" }
+        );
+        drawings.resize(sources.len(), Drawing::NotDrawn);
+    }
+    drawings
+}
+
+/// Draws `sources` one by one into `drawings`; an error is Chromium's, and
+/// stops the drawing.
+fn draw_each(
+    chromium: &Path,
+    page_path: &Path,
+    sources: &[&str],
+    id: &str,
+    drawings: &mut Vec<Drawing>,
+) -> Result<()> {
     let mut browser = chrome::Browser::launch(chromium)?;
     let mut page = browser.new_page()?;
+    load(&mut page, page_path)?;
+    for source in sources {
+        let call =
+            format!("window.sgRender({}, {})", serde_json::to_string(source)?, serde_json::to_string(id)?);
+        let value = match page.evaluate(&call) {
+            Ok(value) => value,
+            Err(err) => match err.downcast::<chrome::ScriptError>() {
+                Ok(thrown) => {
+                    drawings.push(Drawing::Threw(thrown.0));
+                    // Whatever it left behind must not fail the next one.
+                    load(&mut page, page_path)?;
+                    continue;
+                }
+                Err(err) => return Err(err),
+            },
+        };
+        drawings.push(drawing(&value, id));
+    }
+    Ok(())
+}
+
+/// Opens the drawing page, with every face of the book's font loaded before
+/// any label is measured.
+fn load(page: &mut chrome::Page, page_path: &Path) -> Result<()> {
     page.navigate(&file_url(page_path))?;
-    // Load every face of the book's font before measuring any label.
     page.evaluate("Promise.all(['400', '600', '700'].map(w => document.fonts.load(w + ' 16px \\\"Open Sans\\\"'))).then(() => document.fonts.ready).then(() => typeof mermaid)")
         .and_then(|v| if v == "object" { Ok(()) } else { anyhow::bail!("mermaid did not load") })
-        .context("loading mermaid into Chromium")?;
-    sources
-        .iter()
-        .map(|source| {
-            let call = format!(
-                "window.sgRender({}, {})",
-                serde_json::to_string(source)?,
-                serde_json::to_string(id)?
-            );
-            let value = page.evaluate(&call)?;
-            if let Some(error) = value["error"].as_str() {
-                return Ok(Entry::Rejected { error: error.to_owned() });
-            }
-            let light = value["light"].as_str().context("mermaid returned no drawing")?;
-            let dark = value["dark"].as_str().context("mermaid returned no drawing")?;
-            // A suspicious drawing is this diagram's failure, not the batch's.
-            if let Err(error) = check_svg(light).and_then(|()| check_svg(dark)) {
-                return Ok(Entry::Rejected { error });
-            }
-            Ok(match themes::combine(light, dark, id) {
-                Some(svg) => Entry::Themed { svg },
-                None => Entry::Drawn { light: light.to_owned(), dark: dark.to_owned() },
-            })
-        })
-        .collect()
+        .context("loading mermaid into Chromium")
+}
+
+/// What `sgRender` returned for one diagram.
+fn drawing(value: &serde_json::Value, id: &str) -> Drawing {
+    if let Some(error) = value["error"].as_str() {
+        return Drawing::Done(Entry::Rejected { error: error.to_owned() });
+    }
+    let (Some(light), Some(dark)) = (value["light"].as_str(), value["dark"].as_str()) else {
+        return Drawing::Threw("mermaid returned no drawing".to_owned());
+    };
+    // A suspicious drawing is this diagram's failure, not the batch's.
+    if let Err(error) = check_svg(light).and_then(|()| check_svg(dark)) {
+        return Drawing::Done(Entry::Rejected { error });
+    }
+    Drawing::Done(match themes::combine(light, dark, id) {
+        Some(svg) => Entry::Themed { svg },
+        None => Entry::Drawn { light: light.to_owned(), dark: dark.to_owned() },
+    })
 }
 
 fn file_url(path: &Path) -> String {
