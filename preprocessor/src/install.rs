@@ -141,6 +141,8 @@ pub fn edit_book_toml(text: &str) -> Result<(String, Vec<String>)> {
     let crlf = text.matches("\r\n").count() * 2 > text.matches('\n').count();
     let mut doc: DocumentMut = text.trim_start_matches('\u{feff}').parse()?;
     let mut notes = Vec::new();
+    let book_title =
+        doc.get("book").and_then(|b| b.get("title")).and_then(|t| t.as_str()).unwrap_or_default().to_owned();
 
     let (preprocessors, inline) = table(doc.as_table_mut(), false, "preprocessor")?;
     if !preprocessors.contains_key(crate::preprocessor::StudyGuide::NAME) {
@@ -152,6 +154,24 @@ pub fn edit_book_toml(text: &str) -> Result<(String, Vec<String>)> {
         };
         preprocessors.insert(crate::preprocessor::StudyGuide::NAME, ours);
         keep_closing_space(preprocessors, last_before);
+    }
+    // The name learners' progress is kept under: pinned to what the book has
+    // now (its title's), so that a new title later keeps their progress.
+    match preprocessors.get_mut(crate::preprocessor::StudyGuide::NAME) {
+        Some(Item::Table(ours)) if !ours.contains_key("book-id") => {
+            ours.insert("book-id", toml_edit::value(crate::book_identity::from_title(&book_title)));
+            if let Some(mut key) = ours.key_mut("book-id") {
+                key.leaf_decor_mut().set_prefix(
+                    "# The name learners' progress is kept under in their browsers: keep it if the title changes.\n",
+                );
+            }
+        }
+        Some(Item::Value(Value::InlineTable(ours))) if !ours.contains_key("book-id") => {
+            let last_before = last_key(ours);
+            ours.insert("book-id", Value::from(crate::book_identity::from_title(&book_title)));
+            keep_closing_space(ours, last_before);
+        }
+        _ => {}
     }
     if preprocessors.contains_key("mermaid") {
         notes.push(
@@ -397,11 +417,24 @@ fn move_into(from: &Path, to: &Path, notes: &mut Vec<String>) -> Result<()> {
 }
 
 /// The files of a new book, by path.
+/// A name for a new book's learners' progress that no other book has: two
+/// books made with the same title still keep apart in one browser.
+fn new_book_id(title: &str) -> String {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    let seed = format!("{title}\0{}\0{}", now.as_nanos(), std::process::id());
+    crate::book_identity::from_title(&seed)
+}
+
 fn example_book(title: &str) -> Vec<(&'static str, String)> {
     // A TOML string, escaped as TOML escapes (a line break as `\n`).
     let title = Value::from(title).to_string();
     vec![
-        ("book.toml", include_str!("install/book.toml").replace("\"{title}\"", &title)),
+        (
+            "book.toml",
+            include_str!("install/book.toml")
+                .replace("\"{title}\"", &title)
+                .replace("{book-id}", &new_book_id(&title)),
+        ),
         (".gitignore", "book\n.studyguide-cache\n".to_owned()),
         ("src/SUMMARY.md", include_str!("install/SUMMARY.md").to_owned()),
         ("src/chapter_1.md", include_str!("install/chapter_1.md").to_owned()),
@@ -462,7 +495,9 @@ mod tests {
         assert!(check_book_toml(Path::new("."), &config).is_none());
         let (edited, _) = edit_book_toml("preprocessor = { links = { command = \"l\" } }\n").unwrap();
         assert!(
-            edited.starts_with("preprocessor = { links = { command = \"l\" }, studyguide = {} }\n"),
+            edited.starts_with(
+                "preprocessor = { links = { command = \"l\" }, studyguide = { book-id = \"t8113607d\" } }\n"
+            ),
             "{edited}"
         );
     }
@@ -495,6 +530,21 @@ mod tests {
             .filter(|name| name.starts_with('.'))
             .collect();
         assert!(left.is_empty(), "{left:?}");
+    }
+
+    #[test]
+    fn install_pins_the_name_progress_is_kept_under_and_keeps_one_there() {
+        let (edited, _) = edit_book_toml(
+            "[book]\ntitle = \"Guide\"\n\n[preprocessor.studyguide]\ncommand = \"x\" # ours\n",
+        )
+        .unwrap();
+        let id = crate::book_identity::from_title("Guide");
+        assert!(
+            edited.contains(&format!("command = \"x\" # ours\n# The name learners' progress is kept under in their browsers: keep it if the title changes.\nbook-id = \"{id}\"\n")),
+            "{edited}"
+        );
+        let (again, _) = edit_book_toml("[preprocessor.studyguide]\nbook-id = \"mine\"\n").unwrap();
+        assert!(again.starts_with("[preprocessor.studyguide]\nbook-id = \"mine\"\n"), "{again}");
     }
 
     #[test]
