@@ -98,8 +98,8 @@
   function readBank(raw) {
     if (!isObject(raw) || !Array.isArray(raw.chapters) || !Array.isArray(raw.questions)) return null;
     /** @type {Bank} */
-    const bank = { chapters: [], domains: [], questions: [], byId: Object.create(null),
-      chapterOf: Object.create(null), domainOf: Object.create(null) };
+    const bank = { chapters: [], domains: [], tasks: [], questions: [], byId: Object.create(null),
+      chapterOf: Object.create(null), domainOf: Object.create(null), taskOf: Object.create(null), exam: null };
     for (const c of raw.chapters) {
       if (!isObject(c) || !isString(c.id) || bank.chapterOf[c.id]) continue;
       bank.chapterOf[c.id] = { id: c.id, title: isString(c.title) ? c.title : c.id, quiz: c.quiz };
@@ -109,6 +109,14 @@
       if (!isObject(d) || !isString(d.key) || bank.domainOf[d.key] || typeof d.weight !== 'number' || !(d.weight >= 0)) continue;
       bank.domainOf[d.key] = { key: d.key, title: isString(d.title) ? d.title : d.key, weight: d.weight };
       bank.domains.push(bank.domainOf[d.key]);
+    }
+    for (const t of Array.isArray(raw.tasks) ? raw.tasks : []) {
+      if (!isObject(t) || !isString(t.key) || bank.taskOf[t.key] || !isString(t.domain) || !bank.domainOf[t.domain]) continue;
+      bank.taskOf[t.key] = { key: t.key, title: isString(t.title) ? t.title : t.key, domain: t.domain };
+      bank.tasks.push(bank.taskOf[t.key]);
+    }
+    if (isObject(raw.exam)) {
+      bank.exam = { name: isString(raw.exam.name) ? raw.exam.name : null, passNote: isString(raw.exam.passNote) ? raw.exam.passNote : null };
     }
     for (const q of raw.questions) {
       if (!isObject(q) || !isString(q.id) || bank.byId[q.id] || !isString(q.hash) || !bank.chapterOf[q.chapter]) continue;
@@ -120,6 +128,7 @@
       /** @type {BankQuestion} */
       const question = {
         id: q.id, hash: q.hash, chapter: q.chapter, domain: isString(q.domain) && bank.domainOf[q.domain] ? q.domain : null,
+        task: isString(q.task) && bank.taskOf[q.task] && bank.taskOf[q.task].domain === q.domain ? q.task : null,
         prompt: isString(q.prompt) ? q.prompt : '', multi: q.answer.length > 1 || isString(q.choose),
         choose: isString(q.choose) ? q.choose : (q.answer.length > 1 ? CHOOSE[q.answer.length] || String(q.answer.length) : null),
         choices: q.choices, answer: q.answer, explanation: isString(q.explanation) ? q.explanation : '',

@@ -372,8 +372,7 @@
             h('strong', { text: result.passed ? 'PASS' : 'FAIL' }),
             ': ' + result.right + ' of ' + result.n + ' correct, ' + result.pct + '% (the pass mark here is ' + x.pass + '%).',
           ]),
-          h('p', { text: 'The real exam reports a scaled score from 100 to 1,000, and 720 passes. A scaled score is not a percentage, ' +
-            'so this percentage is not that score.' }),
+          x.bank.exam && x.bank.exam.passNote ? h('p', { text: x.bank.exam.passNote }) : null,
           h('p', { text: (a.mode === 'practice' ? 'Practice' : 'Exam') + ' mode, ' +
             (a.minutes ? a.minutes + '-minute limit' : 'no time limit') + '. Time taken: ' + duration(end - a.start) + '. ' +
             (a.timedOut ? 'Time ran out, so the exam was submitted with ' + answeredCount + ' of ' + result.n + ' answered.'
@@ -391,7 +390,7 @@
             h('ol', { class: 'sg-exam-outcomes' }, items),
           ]),
           s.historySection(),
-        ].forEach((node) => box.appendChild(node));
+        ].forEach((node) => { if (node) box.appendChild(node); });
       },
 
       /** Every finished attempt of this exam, from the log. */

@@ -29,7 +29,7 @@
       this.prefix = 'sg-exam-' + (++count) + '-';
       this.questions = Math.max(1, parseInt(root.getAttribute('data-questions') || '', 10) || 65);
       this.minutes = Math.max(1, parseInt(root.getAttribute('data-minutes') || '', 10) || 130);
-      this.pass = Math.min(100, Math.max(0, parseInt(root.getAttribute('data-pass') || '', 10) || 72));
+      this.pass = Math.min(100, Math.max(0, parseInt(root.getAttribute('data-pass') || '', 10) || 70));
       // Below the block's own <h2> title when it has one.
       const level = root.querySelector('h2') ? 3 : 2;
       this.h1 = 'h' + level;

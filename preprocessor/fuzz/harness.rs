@@ -7,6 +7,7 @@
 // and panics when an invariant of the code under test does not hold.
 
 use studyguide::blocks::{self, Syntax};
+use studyguide::blueprint::Blueprint;
 use studyguide::config::OnFailure;
 use studyguide::diagram;
 use studyguide::limits::quantity::{self, Quantity, Unit};
@@ -37,6 +38,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("exam_parse", exam_parse),
     ("progress_parse", progress_parse),
     ("review_parse", review_parse),
+    ("blueprint", blueprint),
 ];
 
 fn text(data: &[u8]) -> Option<&str> {
@@ -241,9 +243,11 @@ pub fn exam_parse(data: &[u8]) {
         assert_span(body, p, "exam");
     }
     let Some(spec) = spec else { return };
-    assert!((1..=1000).contains(&spec.questions), "{}", spec.questions);
-    assert!((1..=1440).contains(&spec.minutes), "{}", spec.minutes);
-    assert!((1..=100).contains(&spec.pass), "{}", spec.pass);
+    assert!(spec.questions.is_none_or(|q| (1..=1000).contains(&q)), "{:?}", spec.questions);
+    assert!(spec.minutes.is_none_or(|m| (1..=1440).contains(&m)), "{:?}", spec.minutes);
+    assert!(spec.pass.is_none_or(|p| (1..=100).contains(&p)), "{:?}", spec.pass);
+    let shape = spec.shape(&Blueprint::default());
+    assert!(shape.questions >= 1 && shape.minutes >= 1 && (1..=100).contains(&shape.pass), "{shape:?}");
     for chapter in &spec.chapters {
         assert!(chapter.span.end <= body.len());
     }
@@ -578,3 +582,46 @@ pub fn transform(data: &[u8]) {
     }
 }
 
+
+// ---------------------------------------------------------------- blueprint
+
+/// A book's blueprint, then (after a line `---`) an exam block and (after a
+/// second) a quiz: the blueprint's own problems, the exam's shape from it and
+/// every question's place in it never panic, and what they accept holds.
+pub fn blueprint(data: &[u8]) {
+    let Some(input) = text(data) else { return };
+    let mut parts = input.splitn(3, "\n---\n");
+    let (table, exam, quiz_body) = (parts.next().unwrap_or(""), parts.next(), parts.next());
+    let Ok(blueprint) = toml::from_str::<Blueprint>(table) else { return };
+    let problems = blueprint.problems();
+    let keys: Vec<&str> = blueprint.task_keys().collect();
+    for key in &keys {
+        let (domain, task) = blueprint.task(key).expect("a task key finds its task");
+        assert!(domain.tasks.iter().any(|t| std::ptr::eq(t, task)));
+    }
+    if !problems.is_empty() {
+        return;
+    }
+    assert!(blueprint.domains.is_empty() || blueprint.domains.iter().map(|d| d.weight).sum::<u32>() == 100);
+    if let Some((Some(spec), _)) = exam.map(studyguide::exam::parse) {
+        let shape = spec.shape(&blueprint);
+        assert!((1..=1000).contains(&shape.questions), "{shape:?}");
+        assert!((1..=1440).contains(&shape.minutes), "{shape:?}");
+        assert!((1..=100).contains(&shape.pass), "{shape:?}");
+    }
+    let Some(body) = quiz_body else { return };
+    let (Some(quiz), _) = quiz::parse(body) else { return };
+    for (n, q) in quiz.questions.iter().enumerate() {
+        let mut problems = Vec::new();
+        let place = quiz::place(q, n, &blueprint, &mut problems);
+        for p in &problems {
+            assert_span(body, p, "blueprint");
+        }
+        if let Some(place) = place {
+            assert!(blueprint.domain(&place.domain).is_some(), "{place:?}");
+            if let Some(task) = &place.task {
+                assert_eq!(blueprint.task(task).map(|(d, _)| d.key.as_str()), Some(place.domain.as_str()));
+            }
+        }
+    }
+}

@@ -23,6 +23,8 @@ pub struct StudyGuideConfig {
     pub quizzes: QuizConfig,
     pub diagrams: DiagramConfig,
     pub pdf: PdfConfig,
+    /// The exam the book prepares for: its domains, task statements and shape.
+    pub blueprint: Option<crate::blueprint::Blueprint>,
 
     // Keys mdBook itself reads from every preprocessor table.
     #[serde(rename = "command")]
@@ -144,7 +146,11 @@ impl StudyGuideConfig {
     pub fn from_book(config: &Config) -> Result<Self> {
         let parsed: Option<StudyGuideConfig> =
             config.get(TABLE).with_context(|| format!("invalid [{TABLE}] in book.toml"))?;
-        Ok(parsed.unwrap_or_default())
+        let parsed = parsed.unwrap_or_default();
+        if let Some(problem) = parsed.blueprint.as_ref().and_then(|b| b.problems().into_iter().next()) {
+            bail!("invalid [{TABLE}.blueprint] in book.toml: {problem}");
+        }
+        Ok(parsed)
     }
 
     /// Refuses settings that would have a build write outside the book at

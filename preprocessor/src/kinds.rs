@@ -21,12 +21,13 @@ pub fn modules() -> Vec<&'static crate::browser::BrowserModule> {
 /// Every kind, for one run over a book; `diagrams` draws the diagrams and
 /// `assets` takes the banks of questions the gathering pages write.
 pub fn all(config: &StudyGuideConfig, diagrams: diagram::Backend, assets: Assets) -> Vec<Box<dyn Kind>> {
+    let blueprint = std::sync::Arc::new(config.blueprint.clone().unwrap_or_default());
     vec![
-        Box::new(QuizKind::new(config.quizzes)),
+        Box::new(QuizKind::new(config.quizzes, blueprint.clone())),
         Box::new(LimitsKind),
         Box::new(DiagramKind::new(diagrams, config.diagrams.require_text_alternative)),
-        Box::new(ExamKind::new(assets.clone())),
-        Box::new(ProgressKind),
-        Box::new(ReviewKind::new(assets)),
+        Box::new(ExamKind::new(assets.clone(), blueprint.clone())),
+        Box::new(ProgressKind::new(blueprint.clone())),
+        Box::new(ReviewKind::new(assets, blueprint)),
     ]
 }

@@ -8,6 +8,7 @@
 
 pub mod assets;
 pub mod blocks;
+pub mod blueprint;
 pub mod book_identity;
 pub mod browser;
 pub mod chrome;

@@ -91,6 +91,57 @@ fn check_passes_on_the_guide() {
     assert_eq!(stdout, "");
 }
 
+/// Every file a build wrote, as text (binary files left out).
+fn texts_under(dir: &Path) -> Vec<(PathBuf, String)> {
+    tree(dir)
+        .into_iter()
+        .filter_map(|(path, bytes)| String::from_utf8(bytes).ok().map(|text| (path, text)))
+        .collect()
+}
+
+#[test]
+fn a_book_on_another_subject_builds_with_its_own_blueprint_and_no_warnings() {
+    // The browser tests' fixture (tests/books/apiary at the top).
+    let book = tempfile::tempdir().unwrap();
+    copy_dir(&repo_root().join("tests/books/apiary"), book.path());
+    let mut command = binary();
+    command.arg("check").arg(book.path());
+    let (output, stdout, stderr) = run(command);
+    assert!(output.status.success(), "{stdout}\n{stderr}");
+    assert_eq!(stdout, "", "no problem and no warning");
+    assert!(stderr.contains("No problems found.\n") || stderr.ends_with("No problems found."), "{stderr}");
+    for line in [
+        "  colony: Keep a healthy colony             4  66.7%     60%",
+        "    C2 Prevent swarming                     2  33.3%",
+        "  harvest: Harvest and store honey          2  33.3%     40%",
+    ] {
+        assert!(stderr.contains(line), "{line:?} in\n{stderr}");
+    }
+
+    let mut command = binary();
+    command.arg("build").arg(book.path());
+    let (output, stdout, stderr) = run(command);
+    assert!(output.status.success(), "{stdout}\n{stderr}");
+    assert!(!stderr.contains("WARN") && !stderr.contains("warning"), "{stderr}");
+    // Nothing of the guide's own subject reaches another book's pages or scripts.
+    for (path, text) in texts_under(&book.path().join("book")) {
+        for word in ["AWS", "SAA-C03", "720", "Solutions Architect"] {
+            let found = text.match_indices(word).any(|(at, _)| {
+                let before = text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+                let after = text[at + word.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+                before && after
+            });
+            assert!(!found, "{} says {word:?}", path.display());
+        }
+    }
+    let bank = std::fs::read_to_string(book.path().join("book/vendor/bank-exam-exam1.js")).unwrap();
+    // The bank is JSON in a script's string.
+    assert!(bank.contains(r#"\"tasks\":[{\"key\":\"C1\",\"title\":\"Inspect a colony\",\"domain\":\"colony\"}"#), "{bank}");
+    assert!(bank.contains(r#"\"passNote\":\"The certificate's own exam"#), "{bank}");
+    let exam = main_of(&book.path().join("book/exam.html"));
+    assert!(exam.contains(r#"data-questions="6" data-minutes="9" data-pass="60""#), "{exam}");
+}
+
 #[test]
 fn check_catches_the_seeds_own_contradiction() {
     // The seed's question 20 answered "3 MB" for a zipped package while its

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use support::copy_dir;
 
 /// The fixture books, each a directory of `tests/books/`.
-const BOOKS: &[&str] = &["quiz", "limits", "diagrams", "mermaid-types", "loop"];
+const BOOKS: &[&str] = &["apiary", "quiz", "limits", "diagrams", "mermaid-types", "loop"];
 
 /// `SNAPSHOTS=overwrite` rewrites the snapshots instead of comparing.
 const MODE_VAR: &str = "SNAPSHOTS";
@@ -63,6 +63,11 @@ fn diagrams_fixture_pages_match_their_snapshots() {
 #[test]
 fn mermaid_types_fixture_pages_match_their_snapshots() {
     check_book("mermaid-types");
+}
+
+#[test]
+fn apiary_fixture_pages_match_their_snapshots() {
+    check_book("apiary");
 }
 
 #[test]

@@ -61,16 +61,20 @@ interface Store {
 
 interface BankChapter { id: string; title: string; quiz?: string }
 interface BankDomain { key: string; title: string; weight: number }
+interface BankTask { key: string; title: string; domain: string }
 interface BankQuestion {
-  id: string; hash: string; chapter: string; domain: string | null; prompt: string; multi: boolean;
+  id: string; hash: string; chapter: string; domain: string | null; task: string | null; prompt: string; multi: boolean;
   choose: string | null; choices: { html: string; why?: string | null }[]; answer: number[]; explanation: string;
   see: { title: string; href: string } | null; quiz: string | null;
 }
 interface Bank {
-  chapters: BankChapter[]; domains: BankDomain[]; questions: BankQuestion[];
+  chapters: BankChapter[]; domains: BankDomain[]; tasks: BankTask[]; questions: BankQuestion[];
   byId: { [id: string]: BankQuestion };
   chapterOf: { [id: string]: BankChapter };
   domainOf: { [key: string]: BankDomain };
+  taskOf: { [key: string]: BankTask };
+  /** The real exam, as the book's blueprint names it. */
+  exam: { name: string | null; passNote: string | null } | null;
 }
 
 /** An exam attempt, as stored: answers, flags and checks stamped with their times. */

@@ -4,6 +4,7 @@
 
 use super::ExamSpec;
 use crate::assets::Assets;
+use crate::blueprint::Blueprint;
 use crate::browser::{BrowserModule, Need};
 use crate::embedded::{self, theme};
 use crate::html::Markup;
@@ -13,6 +14,8 @@ use crate::problem::Problem;
 use crate::quiz::{Bank, PublishedQuestions};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
 /// The exam's model, screens and component (`theme/exam*.js`).
 static BROWSER: BrowserModule = BrowserModule {
     name: "exam",
@@ -24,11 +27,13 @@ static BROWSER: BrowserModule = BrowserModule {
 /// ```` ```exam ```` blocks.
 pub struct ExamKind {
     assets: Assets,
+    blueprint: Arc<Blueprint>,
 }
 
 impl ExamKind {
-    pub fn new(assets: Assets) -> Self {
-        ExamKind { assets }
+    /// Exams whose banks go to `assets`, drawn by `blueprint`'s weights.
+    pub fn new(assets: Assets, blueprint: Arc<Blueprint>) -> Self {
+        ExamKind { assets, blueprint }
     }
 }
 
@@ -44,7 +49,8 @@ impl Kind for ExamKind {
     fn parse(&self, body: &str, _cx: &BlockCx) -> Parsed {
         let (spec, problems) = super::parse(body);
         let block = spec.map(|spec| {
-            Box::new(ExamBlock { spec, page: None, assets: self.assets.clone() }) as Box<dyn Block>
+            Box::new(ExamBlock { spec, page: None, assets: self.assets.clone(), blueprint: self.blueprint.clone() })
+                as Box<dyn Block>
         });
         Parsed::new(block, problems)
     }
@@ -93,6 +99,7 @@ struct ExamBlock {
     page: Option<ExamPage>,
     /// Where its bank is written.
     assets: Assets,
+    blueprint: Arc<Blueprint>,
 }
 
 fn exam_id(cx: &BlockCx) -> String {
@@ -132,7 +139,8 @@ impl Block for ExamBlock {
         let in_scope = |page: &Path| {
             chosen.is_empty() || pages.chapter_of(page).is_some_and(|c| chosen.contains(c.slug.as_str()))
         };
-        let bank = Bank::new(here, &published.0, pages, cx.block.style, |q| in_scope(&q.page));
+        let bank = Bank::new(here, &published.0, pages, cx.block.style, &self.blueprint, |q| in_scope(&q.page));
+        let shape = self.spec.shape(&self.blueprint);
         let whole = 0..0;
         if bank.questions.is_empty() {
             let scope = if chosen.is_empty() {
@@ -146,13 +154,13 @@ impl Block for ExamBlock {
             );
             return;
         }
-        if bank.questions.len() < self.spec.questions as usize {
+        if bank.questions.len() < shape.questions as usize {
             problems.push(
                 Problem::new(
                     whole,
                     format!(
                         "exam block: it asks for {} questions, but the quizzes it draws from have {}: it will draw {}",
-                        self.spec.questions,
+                        shape.questions,
                         bank.questions.len(),
                         bank.questions.len()
                     ),
@@ -183,9 +191,9 @@ impl Block for ExamBlock {
         self.page = Some(ExamPage {
             id,
             title: self.spec.title.as_ref().map(|t| t.value.clone()),
-            questions: self.spec.questions,
-            minutes: self.spec.minutes,
-            pass: self.spec.pass,
+            questions: shape.questions,
+            minutes: shape.minutes,
+            pass: shape.pass,
             bank_file,
             quizzes,
         });

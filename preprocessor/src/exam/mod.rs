@@ -3,9 +3,9 @@
 //!
 //! ```toml
 //! title = "Practice exam"
-//! questions = 65        # as SAA-C03
-//! minutes = 130
-//! pass = 72             # percent
+//! questions = 65        # default: the blueprint's, else 50
+//! minutes = 130         # default: the blueprint's, else 2 a question
+//! pass = 72             # percent; default: the blueprint's, else 70
 //! chapters = ["serverless-containers/index.md"]   # default: every chapter
 //! ```
 //!
@@ -18,24 +18,27 @@ mod kind;
 
 pub use kind::{ExamKind, ExamPage, ExamPages};
 
+use crate::blueprint::Blueprint;
 use crate::problem::Problem;
 use crate::quiz::Text;
 use crate::toml_body::{self, Schema};
 use serde::Deserialize;
 use toml::Spanned;
 
-/// SAA-C03's length, time and pass mark (720 of 1,000 is a scaled score;
-/// 72 % is the nearest plain reading of it, which the page says it is not).
-pub const DEFAULT_QUESTIONS: u32 = 65;
-pub const DEFAULT_MINUTES: u32 = 130;
-pub const DEFAULT_PASS: u32 = 72;
+/// An exam's length, time a question and pass mark when neither the block
+/// nor the book's blueprint gives them.
+pub const DEFAULT_QUESTIONS: u32 = 50;
+pub const DEFAULT_MINUTES_A_QUESTION: u32 = 2;
+pub const DEFAULT_PASS: u32 = 70;
 
+/// An exam block as written: what it leaves out comes from the book's
+/// blueprint, then from the defaults above (`ExamSpec::shape`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExamSpec {
     pub title: Option<Text>,
-    pub questions: u32,
-    pub minutes: u32,
-    pub pass: u32,
+    pub questions: Option<u32>,
+    pub minutes: Option<u32>,
+    pub pass: Option<u32>,
     /// Chapter pages, relative to the exam's page; empty for every chapter.
     pub chapters: Vec<Text>,
 }
@@ -56,9 +59,9 @@ pub fn parse(body: &str) -> (Option<ExamSpec>, Vec<Problem>) {
         Err(problems) => return (None, problems),
     };
     let mut problems = Vec::new();
-    let mut number = |value: Option<Spanned<i64>>, name: &str, default: u32, range: (i64, i64)| match value {
-        None => default,
-        Some(v) if (range.0..=range.1).contains(v.get_ref()) => *v.get_ref() as u32,
+    let mut number = |value: Option<Spanned<i64>>, name: &str, range: (i64, i64)| match value {
+        None => None,
+        Some(v) if (range.0..=range.1).contains(v.get_ref()) => Some(*v.get_ref() as u32),
         Some(v) => {
             problems.push(Problem::new(
                 v.span(),
@@ -69,17 +72,44 @@ pub fn parse(body: &str) -> (Option<ExamSpec>, Vec<Problem>) {
                     range.1
                 ),
             ));
-            default
+            None
         }
     };
-    let questions = number(raw.questions, "questions", DEFAULT_QUESTIONS, (1, 1000));
-    let minutes = number(raw.minutes, "minutes", DEFAULT_MINUTES, (1, 1440));
-    let pass = number(raw.pass, "pass", DEFAULT_PASS, (1, 100));
+    let questions = number(raw.questions, "questions", (1, 1000));
+    let minutes = number(raw.minutes, "minutes", (1, 1440));
+    let pass = number(raw.pass, "pass", (1, 100));
     let text = |s: Spanned<String>| Text { span: s.span(), value: s.into_inner() };
     let title = raw.title.map(text).filter(|t| !t.value.trim().is_empty());
     let chapters = raw.chapters.unwrap_or_default().into_iter().map(text).collect();
     let spec = ExamSpec { title, questions, minutes, pass, chapters };
     (Some(spec), problems)
+}
+
+/// An exam's length, minutes and pass mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shape {
+    pub questions: u32,
+    pub minutes: u32,
+    pub pass: u32,
+}
+
+impl ExamSpec {
+    /// The block's numbers, else the blueprint's, else the defaults; an
+    /// exam that sets its length but not its time gets the blueprint's
+    /// pace (or two minutes a question).
+    pub fn shape(&self, blueprint: &Blueprint) -> Shape {
+        let questions = self.questions.or(blueprint.questions).unwrap_or(DEFAULT_QUESTIONS);
+        let minutes = self.minutes.unwrap_or_else(|| match (self.questions, blueprint.questions, blueprint.minutes) {
+            (None, _, Some(m)) => m,
+            (Some(q), Some(bq), Some(bm)) if bq > 0 => {
+                let paced = (u64::from(q) * u64::from(bm)).div_ceil(u64::from(bq));
+                u32::try_from(paced).unwrap_or(u32::MAX).clamp(1, 1440)
+            }
+            _ => questions * DEFAULT_MINUTES_A_QUESTION,
+        });
+        let pass = self.pass.or(blueprint.pass).unwrap_or(DEFAULT_PASS);
+        Shape { questions, minutes, pass }
+    }
 }
 
 #[cfg(test)]
@@ -91,8 +121,20 @@ mod tests {
         let (spec, problems) = parse("");
         assert!(problems.is_empty());
         let spec = spec.unwrap();
-        assert_eq!((spec.questions, spec.minutes, spec.pass), (65, 130, 72));
+        assert_eq!(spec.shape(&Blueprint::default()), Shape { questions: 50, minutes: 100, pass: 70 });
         assert!(spec.title.is_none() && spec.chapters.is_empty());
+    }
+
+    #[test]
+    fn what_the_block_leaves_out_comes_from_the_blueprint() {
+        let blueprint = Blueprint { questions: Some(65), minutes: Some(130), pass: Some(72), ..Blueprint::default() };
+        let (spec, _) = parse("");
+        assert_eq!(spec.unwrap().shape(&blueprint), Shape { questions: 65, minutes: 130, pass: 72 });
+        // A shorter sitting keeps the real exam's pace.
+        let (spec, _) = parse("questions = 20\n");
+        assert_eq!(spec.unwrap().shape(&blueprint), Shape { questions: 20, minutes: 40, pass: 72 });
+        let (spec, _) = parse("questions = 10\n");
+        assert_eq!(spec.unwrap().shape(&Blueprint::default()).minutes, 20);
     }
 
     #[test]
@@ -102,7 +144,7 @@ mod tests {
         assert!(problems.is_empty(), "{problems:?}");
         let spec = spec.unwrap();
         assert_eq!(spec.title.unwrap().value, "Mock");
-        assert_eq!((spec.questions, spec.minutes, spec.pass), (10, 20, 70));
+        assert_eq!((spec.questions, spec.minutes, spec.pass), (Some(10), Some(20), Some(70)));
         assert_eq!(spec.chapters[0].value, "a/index.md");
     }
 

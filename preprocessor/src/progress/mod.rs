@@ -3,6 +3,7 @@
 //! and limit tables, the exams and the review page) and `theme/progress.js`
 //! adds what the learner did, kept in their browser.
 
+use crate::blueprint::Blueprint;
 use crate::browser::{BrowserModule, Need};
 use crate::embedded::{self, theme};
 use crate::exam::ExamPages;
@@ -15,6 +16,9 @@ use crate::quiz::PublishedQuestions;
 use crate::review::ReviewPages;
 use crate::toml_body;
 use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::Arc;
+
 /// The standing's model and page (`theme/progress*.js`); review cards due come from the review's scheduler.
 static BROWSER: BrowserModule = BrowserModule {
     name: "progress",
@@ -28,7 +32,16 @@ static BROWSER: BrowserModule = BrowserModule {
 pub struct BookTitle(pub String);
 
 /// ```` ```progress ```` blocks.
-pub struct ProgressKind;
+pub struct ProgressKind {
+    blueprint: Arc<Blueprint>,
+}
+
+impl ProgressKind {
+    /// Progress pages that weigh the learner's recall by `blueprint`.
+    pub fn new(blueprint: Arc<Blueprint>) -> Self {
+        ProgressKind { blueprint }
+    }
+}
 
 #[derive(Default)]
 struct ProgressPages(usize);
@@ -45,7 +58,7 @@ impl Kind for ProgressKind {
 
     fn parse(&self, body: &str, _cx: &BlockCx) -> Parsed {
         match parse(body) {
-            Ok(_) => Parsed::new(Some(Box::new(ProgressBlock { book: None })), Vec::new()),
+            Ok(_) => Parsed::new(Some(Box::new(ProgressBlock { book: None, blueprint: self.blueprint.clone() })), Vec::new()),
             Err(problems) => Parsed::new(None, problems),
         }
     }
@@ -67,6 +80,45 @@ struct BookJson {
     chapters: Vec<ChapterJson>,
     exams: Vec<ExamJson>,
     review: Option<String>,
+    /// The exam the book prepares for, for the readiness estimate.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    blueprint: Option<BlueprintJson>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct BlueprintJson {
+    exam: Option<String>,
+    /// The practice exam's pass mark, in percent.
+    pass: u32,
+    pass_note: Option<String>,
+    domains: Vec<DomainJson>,
+}
+
+#[derive(Debug, Serialize)]
+struct DomainJson {
+    key: String,
+    title: String,
+    weight: u32,
+    tasks: Vec<TaskJson>,
+    /// The first exam's page, set to draw from this domain only.
+    practice: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct TaskJson {
+    key: String,
+    title: String,
+    /// The section its questions send the learner to most.
+    read: Option<LinkJson>,
+    /// The first exam's page, set to draw from this task statement only.
+    practice: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct LinkJson {
+    title: String,
+    href: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -82,6 +134,16 @@ struct ChapterJson {
 struct ItemJson {
     id: String,
     hash: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    domain: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    task: Option<String>,
+}
+
+impl ItemJson {
+    fn new(id: &str, hash: &str) -> Self {
+        ItemJson { id: id.to_owned(), hash: hash.to_owned(), domain: None, task: None }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -100,6 +162,7 @@ struct ExamJson {
 
 struct ProgressBlock {
     book: Option<BookJson>,
+    blueprint: Arc<Blueprint>,
 }
 
 impl Block for ProgressBlock {
@@ -127,9 +190,12 @@ impl Block for ProgressBlock {
             for q in &published.0 {
                 let Some(chapter) = pages.chapter_index(&q.page).map(|n| &mut chapters[n]) else { continue };
                 chapter.quiz.get_or_insert_with(|| Pages::href(here, &q.page, ""));
-                chapter
-                    .questions
-                    .push(ItemJson { id: q.question.key.clone(), hash: q.question.content_hash.clone() });
+                let mut item = ItemJson::new(&q.question.key, &q.question.content_hash);
+                if let Some(place) = &q.question.exam {
+                    item.domain = Some(place.domain.clone());
+                    item.task = place.task.clone();
+                }
+                chapter.questions.push(item);
             }
         }
         if let Some(tables) = cx.index.get::<LimitTables>() {
@@ -145,13 +211,13 @@ impl Block for ProgressBlock {
                     rows: table
                         .rows
                         .iter()
-                        .map(|r| ItemJson { id: r.id.clone(), hash: r.hash.clone() })
+                        .map(|r| ItemJson::new(&r.id, &r.hash))
                         .collect(),
                 });
             }
         }
         chapters.retain(|c| !c.questions.is_empty() || !c.limits.is_empty());
-        let exams = cx
+        let exams: Vec<ExamJson> = cx
             .index
             .get::<ExamPages>()
             .map(|e| {
@@ -160,10 +226,15 @@ impl Block for ProgressBlock {
                     .collect()
             })
             .unwrap_or_default();
+        let blueprint = (!self.blueprint.domains.is_empty()).then(|| {
+            let none = PublishedQuestions::default();
+            let published = cx.index.get::<PublishedQuestions>().unwrap_or(&none);
+            blueprint_json(&self.blueprint, published, here, exams.first().map(|e| e.href.as_str()))
+        });
         let review =
             cx.index.get::<ReviewPages>().and_then(|r| r.0.first()).map(|page| Pages::href(here, page, ""));
         let title = cx.index.get::<BookTitle>().map(|t| t.0.clone()).unwrap_or_default();
-        self.book = Some(BookJson { title, chapters, exams, review });
+        self.book = Some(BookJson { title, chapters, exams, review, blueprint });
     }
 
     fn render_html(&self, _cx: &BlockCx) -> Markup {
@@ -184,5 +255,58 @@ impl Block for ProgressBlock {
 
     fn render_markdown(&self, _cx: &BlockCx) -> String {
         "*Your progress is shown in the HTML book: it is kept in your browser.*\n".to_owned()
+    }
+}
+
+/// The blueprint for the page: each task statement with the section its
+/// questions cite most (the first, on a tie) and a link to practise it.
+fn blueprint_json(
+    blueprint: &Blueprint,
+    published: &PublishedQuestions,
+    here: &std::path::Path,
+    exam: Option<&str>,
+) -> BlueprintJson {
+    let mut cited: HashMap<&str, Vec<(&crate::quiz::See, usize)>> = HashMap::new();
+    for q in &published.0 {
+        let (Some(place), Some(see)) = (&q.question.exam, &q.question.see) else { continue };
+        let Some(task) = place.task.as_deref() else { continue };
+        let sections = cited.entry(task).or_default();
+        match sections.iter_mut().find(|(s, _)| s.page == see.page && s.anchor == see.anchor) {
+            Some((_, n)) => *n += 1,
+            None => sections.push((see, 1)),
+        }
+    }
+    let practice = |what: &str, key: &str| exam.map(|href| format!("{href}#practise-{what}-{key}"));
+    let domains = blueprint
+        .domains
+        .iter()
+        .map(|d| DomainJson {
+            key: d.key.clone(),
+            title: d.title.clone(),
+            weight: d.weight,
+            practice: practice("domain", &d.key),
+            tasks: d
+                .tasks
+                .iter()
+                .map(|t| {
+                    let most = cited.get(t.key.as_str()).and_then(|sections| {
+                        let top = sections.iter().map(|(_, n)| *n).max()?;
+                        sections.iter().find(|(_, n)| *n == top).map(|(s, _)| *s)
+                    });
+                    TaskJson {
+                        key: t.key.clone(),
+                        title: t.title.clone(),
+                        read: most.map(|s| LinkJson { title: s.title.clone(), href: Pages::href(here, &s.page, &s.anchor) }),
+                        practice: practice("task", &t.key),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    BlueprintJson {
+        exam: blueprint.exam.clone(),
+        pass: blueprint.pass.unwrap_or(crate::exam::DEFAULT_PASS),
+        pass_note: blueprint.pass_note.clone(),
+        domains,
     }
 }

@@ -2,7 +2,8 @@
 //! practice exam, the review page): every quiz's questions, rendered once,
 //! as JSON for the page's script.
 
-use super::{Domain, RenderedQuestion, count_word};
+use super::{RenderedQuestion, count_word};
+use crate::blueprint::Blueprint;
 use crate::markdown::{MarkdownStyle, render_block, render_inline};
 use crate::pages::Pages;
 use serde::Serialize;
@@ -27,8 +28,22 @@ pub struct PublishedQuestions(pub Vec<PublishedQuestion>);
 #[derive(Debug, Serialize)]
 pub struct Bank {
     pub chapters: Vec<BankChapter>,
+    /// The blueprint's domains (none without one).
     pub domains: Vec<BankDomain>,
+    /// The blueprint's task statements, each with its domain.
+    pub tasks: Vec<BankTask>,
+    /// The real exam, when the blueprint names it.
+    pub exam: Option<BankExam>,
     pub questions: Vec<BankQuestion>,
+}
+
+/// The exam a book prepares for, as its blueprint names it.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BankExam {
+    pub name: Option<String>,
+    /// How the real exam states its pass mark, for the results screen.
+    pub pass_note: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -43,9 +58,16 @@ pub struct BankChapter {
 
 #[derive(Debug, Serialize)]
 pub struct BankDomain {
-    pub key: &'static str,
-    pub title: &'static str,
+    pub key: String,
+    pub title: String,
     pub weight: u32,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BankTask {
+    pub key: String,
+    pub title: String,
+    pub domain: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -53,7 +75,8 @@ pub struct BankQuestion {
     pub id: String,
     pub hash: String,
     pub chapter: String,
-    pub domain: Option<&'static str>,
+    pub domain: Option<String>,
+    pub task: Option<String>,
     pub prompt: String,
     pub choose: Option<String>,
     pub choices: Vec<BankChoice>,
@@ -83,6 +106,7 @@ impl Bank {
         published: &[PublishedQuestion],
         pages: &Pages,
         style: MarkdownStyle,
+        blueprint: &Blueprint,
         keep: impl Fn(&PublishedQuestion) -> bool,
     ) -> Bank {
         let mut chapters: Vec<BankChapter> = Vec::new();
@@ -108,11 +132,21 @@ impl Bank {
             };
             questions.push(bank_question(from, entry, chapter_id, style));
         }
-        let domains = Domain::ALL
+        let domains = blueprint
+            .domains
             .iter()
-            .map(|d| BankDomain { key: d.key(), title: d.title(), weight: d.weight() })
+            .map(|d| BankDomain { key: d.key.clone(), title: d.title.clone(), weight: d.weight })
             .collect();
-        Bank { chapters, domains, questions }
+        let tasks = blueprint
+            .domains
+            .iter()
+            .flat_map(|d| {
+                d.tasks.iter().map(|t| BankTask { key: t.key.clone(), title: t.title.clone(), domain: d.key.clone() })
+            })
+            .collect();
+        let exam = (blueprint.exam.is_some() || blueprint.pass_note.is_some())
+            .then(|| BankExam { name: blueprint.exam.clone(), pass_note: blueprint.pass_note.clone() });
+        Bank { chapters, domains, tasks, exam, questions }
     }
 }
 
@@ -127,7 +161,8 @@ fn bank_question(
         id: q.key.clone(),
         hash: q.content_hash.clone(),
         chapter,
-        domain: q.domain.map(Domain::key),
+        domain: q.exam.as_ref().map(|e| e.domain.clone()),
+        task: q.exam.as_ref().and_then(|e| e.task.clone()),
         prompt: render_inline(&q.prompt, style).into_string(),
         choose: (q.answer.len() > 1).then(|| count_word(q.answer.len())),
         choices: q
@@ -168,13 +203,23 @@ mod tests {
             page: "ch/lambda.md".into(),
             anchor: "limits".into(),
         });
-        question.domain = Some(Domain::Cost);
+        question.exam = Some(super::super::ExamPlace {
+            domain: "cost".into(),
+            domain_title: "Cost".into(),
+            task: Some("4.1".into()),
+            task_title: Some("Storage".into()),
+        });
         let published = vec![PublishedQuestion { page: "ch/quiz.md".into(), question }];
+        let blueprint: Blueprint = toml::from_str(
+            "[[domains]]\nkey = \"secure\"\ntitle = \"S\"\nweight = 70\n[[domains]]\nkey = \"cost\"\ntitle = \"C\"\nweight = 30\ntasks = [{ key = \"4.1\", title = \"Storage\" }]\n",
+        )
+        .unwrap();
         let bank = Bank::new(
             Path::new("practice/exam.md"),
             &published,
             &Pages::default(),
             MarkdownStyle::default(),
+            &blueprint,
             |_| true,
         );
         let q = &bank.questions[0];
@@ -182,8 +227,9 @@ mod tests {
         assert_eq!(q.choices[0].why.as_deref(), Some("<p>Not <strong>a</strong>.</p>"));
         assert_eq!(q.see.as_ref().unwrap().href, "../ch/lambda.html#limits");
         assert_eq!(q.quiz, "../ch/quiz.html#sg-q-q1");
-        assert_eq!(q.domain, Some("cost"));
+        assert_eq!((q.domain.as_deref(), q.task.as_deref()), (Some("cost"), Some("4.1")));
         assert_eq!(q.choose, None);
         assert_eq!(bank.domains.iter().map(|d| d.weight).sum::<u32>(), 100);
+        assert_eq!(bank.tasks[0].domain, "cost");
     }
 }

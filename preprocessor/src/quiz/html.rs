@@ -113,7 +113,14 @@ fn render_question(number: usize, q: &RenderedQuestion, style: MarkdownStyle) ->
                         @if let Some(see) = &q.see {
                             p.sg-see { "Read: " a href=(see.html_href) { (see.title) } }
                         }
-                        @if let Some(domain) = q.domain { p.sg-domain { "Exam domain: " (domain.title()) } }
+                        @if let Some(place) = &q.exam {
+                            p.sg-domain {
+                                "Exam domain: " (place.domain_title)
+                                @if let (Some(task), Some(title)) = (&place.task, &place.task_title) {
+                                    " · task statement " (task) ": " (title)
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -263,8 +270,13 @@ mod tests {
             page: "lambda.md".into(),
             anchor: "concurrency".into(),
         });
-        quiz.questions[0].domain = Some(crate::quiz::Domain::Resilient);
+        quiz.questions[0].exam = Some(crate::quiz::ExamPlace {
+            domain: "resilient".into(),
+            domain_title: "Design Resilient Architectures".into(),
+            task: Some("2.1".into()),
+            task_title: Some("Design scalable and loosely coupled architectures".into()),
+        });
         let html = render(&quiz);
-        assert!(html.contains(r#"<p class="sg-see">Read: <a href="lambda.html#concurrency">1.6 Concurrency</a></p><p class="sg-domain">Exam domain: Design Resilient Architectures</p></div></details>"#), "{html}");
+        assert!(html.contains(r#"<p class="sg-see">Read: <a href="lambda.html#concurrency">1.6 Concurrency</a></p><p class="sg-domain">Exam domain: Design Resilient Architectures · task statement 2.1: Design scalable and loosely coupled architectures</p></div></details>"#), "{html}");
     }
 }

@@ -1,7 +1,8 @@
 //! The quiz's life cycle: parsed, its ids indexed for the whole book, its
 //! text expanded and its citations checked, then rendered.
 
-use super::{Domain, PublishedQuestion, PublishedQuestions, Quiz, RenderedQuestion, RenderedQuiz, See, Text};
+use super::{PublishedQuestion, PublishedQuestions, Quiz, RenderedQuestion, RenderedQuiz, See, Text};
+use crate::blueprint::Blueprint;
 use crate::browser::{BrowserModule, Need};
 use crate::config::QuizConfig;
 use crate::embedded::{self, theme};
@@ -13,6 +14,8 @@ use crate::problem::Problem;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
 /// The quiz's script (`theme/quiz.js`).
 static BROWSER: BrowserModule = BrowserModule {
     name: "quiz",
@@ -24,11 +27,13 @@ static BROWSER: BrowserModule = BrowserModule {
 /// ```` ```quiz ```` blocks.
 pub struct QuizKind {
     config: QuizConfig,
+    blueprint: Arc<Blueprint>,
 }
 
 impl QuizKind {
-    pub fn new(config: QuizConfig) -> Self {
-        QuizKind { config }
+    /// Quizzes checked as `config` says, their questions placed in `blueprint`.
+    pub fn new(config: QuizConfig, blueprint: Arc<Blueprint>) -> Self {
+        QuizKind { config, blueprint }
     }
 }
 
@@ -44,7 +49,9 @@ pub struct BankEntry {
     pub key: String,
     /// The chapter's path under `src/`.
     pub chapter: PathBuf,
-    pub domain: Option<Domain>,
+    /// Its domain's and task statement's keys in the blueprint.
+    pub domain: Option<String>,
+    pub task: Option<String>,
 }
 
 impl Kind for QuizKind {
@@ -70,13 +77,23 @@ impl Kind for QuizKind {
     fn parse(&self, body: &str, _cx: &BlockCx) -> Parsed {
         let (quiz, problems) = super::parse(body);
         let block = quiz
-            .map(|quiz| Box::new(QuizBlock { quiz, config: self.config, rendered: None }) as Box<dyn Block>);
+            .map(|quiz| {
+                Box::new(QuizBlock { quiz, config: self.config, blueprint: self.blueprint.clone(), rendered: None })
+                    as Box<dyn Block>
+            });
         Parsed::new(block, problems)
     }
 
-    /// Per chapter, how many questions each exam domain has.
+    /// With a blueprint: per chapter, how many questions each domain has,
+    /// and the coverage of the blueprint: each domain's and task statement's
+    /// questions, their share against its weight, and the task statements
+    /// below the blueprint's minimum.
     fn summary(&self, index: &Index) -> Option<String> {
         let bank = index.get::<QuestionBank>()?;
+        let blueprint = &self.blueprint;
+        if blueprint.domains.is_empty() {
+            return None;
+        }
         let mut by_chapter: BTreeMap<&Path, Vec<&BankEntry>> = BTreeMap::new();
         for entry in &bank.questions {
             by_chapter.entry(&entry.chapter).or_default().push(entry);
@@ -84,18 +101,20 @@ impl Kind for QuizKind {
         let all: Vec<&BankEntry> = bank.questions.iter().collect();
         let mut out = String::from("Questions by exam domain:");
         for (chapter, entries) in &by_chapter {
-            let _ = write!(out, "\n  {}: {}", chapter.display(), domain_counts(entries));
+            let _ = write!(out, "\n  {}: {}", chapter.display(), domain_counts(entries, blueprint));
         }
-        let _ = write!(out, "\n  the whole book: {}", domain_counts(&all));
+        let _ = write!(out, "\n  the whole book: {}", domain_counts(&all, blueprint));
+        let _ = write!(out, "\n{}", coverage(&all, blueprint));
         Some(out)
     }
 }
 
 /// "41 questions: secure 9, resilient 16, performant 14, cost 2".
-fn domain_counts(entries: &[&BankEntry]) -> String {
-    let mut parts: Vec<String> = Domain::ALL
+fn domain_counts(entries: &[&BankEntry], blueprint: &Blueprint) -> String {
+    let mut parts: Vec<String> = blueprint
+        .domains
         .iter()
-        .map(|&d| format!("{} {}", d.key(), entries.iter().filter(|e| e.domain == Some(d)).count()))
+        .map(|d| format!("{} {}", d.key, entries.iter().filter(|e| e.domain.as_deref() == Some(&d.key)).count()))
         .collect();
     let untagged = entries.iter().filter(|e| e.domain.is_none()).count();
     if untagged > 0 {
@@ -103,6 +122,61 @@ fn domain_counts(entries: &[&BankEntry]) -> String {
     }
     let plural = if entries.len() == 1 { "" } else { "s" };
     format!("{} question{plural}: {}", entries.len(), parts.join(", "))
+}
+
+/// The blueprint's coverage, as `check` prints it: a row per domain and
+/// per task statement (its questions and their share of the book's, beside
+/// the domain's weight), then a warning for each task statement below the
+/// blueprint's minimum or with none.
+fn coverage(entries: &[&BankEntry], blueprint: &Blueprint) -> String {
+    let total = entries.len();
+    let share = |n: usize| if total == 0 { "-".to_owned() } else { format!("{:.1}%", 100.0 * n as f64 / total as f64) };
+    let min = blueprint.min_task_questions();
+    let mut rows: Vec<[String; 4]> = vec![[
+        "Domain / task statement".to_owned(),
+        "Questions".to_owned(),
+        "Share".to_owned(),
+        "Weight".to_owned(),
+    ]];
+    let mut short = Vec::new();
+    for d in &blueprint.domains {
+        let n = entries.iter().filter(|e| e.domain.as_deref() == Some(&d.key)).count();
+        rows.push([format!("{}: {}", d.key, d.title), n.to_string(), share(n), format!("{}%", d.weight)]);
+        for t in &d.tasks {
+            let k = entries.iter().filter(|e| e.task.as_deref() == Some(&t.key)).count();
+            rows.push([format!("  {} {}", t.key, t.title), k.to_string(), share(k), String::new()]);
+            if k < min || k == 0 {
+                short.push(format!(
+                    "warning: task statement {} ({}) has {k} question{}; the blueprint asks for at least {min}",
+                    t.key,
+                    t.title,
+                    if k == 1 { "" } else { "s" }
+                ));
+            }
+        }
+    }
+    let width = |c: usize| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0);
+    let widths = [width(0), width(1), width(2), width(3)];
+    let mut out = String::from("Coverage of the exam's blueprint:");
+    for row in &rows {
+        let _ = write!(
+            out,
+            "\n  {:<w0$}  {:>w1$}  {:>w2$}  {:>w3$}",
+            row[0],
+            row[1],
+            row[2],
+            row[3],
+            w0 = widths[0],
+            w1 = widths[1],
+            w2 = widths[2],
+            w3 = widths[3]
+        );
+        out.truncate(out.trim_end().len());
+    }
+    for line in short {
+        let _ = write!(out, "\n{line}");
+    }
+    out
 }
 
 /// Every question id of the book, given or made from the page, with where
@@ -113,6 +187,7 @@ pub struct QuestionIds(HashMap<String, String>);
 struct QuizBlock {
     quiz: Quiz,
     config: QuizConfig,
+    blueprint: Arc<Blueprint>,
     /// Filled in by `resolve`.
     rendered: Option<RenderedQuiz>,
 }
@@ -120,9 +195,15 @@ struct QuizBlock {
 impl Block for QuizBlock {
     fn index(&self, cx: &BlockCx, index: &mut Index, problems: &mut Vec<Problem>) {
         let bank = index.part::<QuestionBank>();
-        for (n, q) in self.quiz.questions.iter().enumerate() {
+        let places = super::places(&self.quiz, &self.blueprint, problems);
+        for ((n, q), place) in self.quiz.questions.iter().enumerate().zip(places) {
             let key = question_key(q, n, cx);
-            bank.questions.push(BankEntry { key, chapter: cx.chapter.to_owned(), domain: q.domain });
+            bank.questions.push(BankEntry {
+                key,
+                chapter: cx.chapter.to_owned(),
+                domain: place.as_ref().map(|p| p.domain.clone()),
+                task: place.and_then(|p| p.task),
+            });
         }
         // Ids an author gives and ids made from the page share one
         // namespace: a page can declare `c-quiz1-1` explicitly.
@@ -181,12 +262,13 @@ impl Block for QuizBlock {
                 check_citation(n + 1, q, cites, &choices, registry, problems);
             }
             let mut rendered = RenderedQuestion::new(key, prompt, choices, q.answer.clone(), explanation);
-            rendered.domain = q.domain;
-            if q.domain.is_none() {
+            // Problems of the place were reported when it was indexed.
+            rendered.exam = super::place(q, n, &self.blueprint, &mut Vec::new());
+            if rendered.exam.is_none() && !self.blueprint.domains.is_empty() && q.task.is_none() && q.domain.is_none() {
                 let at = q.span.start..q.span.start;
                 problems.push(
-                    Problem::new(at, format!("question {} has no exam domain", n + 1))
-                        .hint("add domain = \"secure\", \"resilient\", \"performant\" or \"cost\" (or one for the whole quiz)")
+                    Problem::new(at, format!("question {} has no exam task statement or domain", n + 1))
+                        .hint("add task = \"…\" (a task statement of the book's blueprint), or one for the whole quiz")
                         .warning_unless(self.config.require_domain),
                 );
             }

@@ -20,12 +20,14 @@ mod html;
 mod kind;
 mod markdown;
 mod parse;
+mod place;
 
 pub use bank::{Bank, PublishedQuestion, PublishedQuestions};
 pub use html::{render_html, render_search_html};
 pub use kind::{BankEntry, QuestionBank, QuestionIds, QuizKind};
 pub use markdown::render_markdown;
 pub use parse::{is_valid_id, parse};
+pub use place::{place, places};
 
 use std::ops::Range;
 
@@ -55,9 +57,12 @@ pub struct Question {
     pub cites: Option<Text>,
     /// Where the book teaches it: a link to a page and heading anchor.
     pub see: Option<Text>,
-    pub domain: Option<Domain>,
-    /// The exam guide's task statement, as (domain, task): `3.2` is (3, 2).
-    pub task: Option<(u8, u8)>,
+    /// Its exam domain and task statement, as the author (or the quiz) wrote
+    /// them; the book's blueprint judges them (`kind.rs`).
+    pub domain: Option<Text>,
+    pub task: Option<Text>,
+    /// Whether `domain` and `task` are the quiz's, not the question's own.
+    pub tags_from_quiz: bool,
     /// The whole `[[question]]` table.
     pub span: Range<usize>,
 }
@@ -71,53 +76,6 @@ pub struct Choice {
 impl Question {
     pub fn is_multi_answer(&self) -> bool {
         self.answer.len() > 1
-    }
-}
-
-/// The four domains of the SAA-C03 exam guide, with their weights.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Domain {
-    Secure,
-    Resilient,
-    Performant,
-    Cost,
-}
-
-impl Domain {
-    pub const ALL: [Domain; 4] = [Domain::Secure, Domain::Resilient, Domain::Performant, Domain::Cost];
-
-    /// The name an author writes: `domain = "secure"`.
-    pub fn key(self) -> &'static str {
-        match self {
-            Domain::Secure => "secure",
-            Domain::Resilient => "resilient",
-            Domain::Performant => "performant",
-            Domain::Cost => "cost",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Domain> {
-        Domain::ALL.into_iter().find(|d| d.key() == key)
-    }
-
-    /// The domain as the exam guide names it.
-    pub fn title(self) -> &'static str {
-        match self {
-            Domain::Secure => "Design Secure Architectures",
-            Domain::Resilient => "Design Resilient Architectures",
-            Domain::Performant => "Design High-Performing Architectures",
-            Domain::Cost => "Design Cost-Optimized Architectures",
-        }
-    }
-
-    /// Percent of the scored questions.
-    pub fn weight(self) -> u32 {
-        match self {
-            Domain::Secure => 30,
-            Domain::Resilient => 26,
-            Domain::Performant => 24,
-            Domain::Cost => 20,
-        }
     }
 }
 
@@ -146,7 +104,18 @@ pub struct RenderedQuestion {
     pub explanation: String,
     /// Where the book teaches it; not part of the hash, as it changes no answer.
     pub see: Option<See>,
-    pub domain: Option<Domain>,
+    /// Its place in the exam's blueprint, if the book has one.
+    pub exam: Option<ExamPlace>,
+}
+
+/// Where a question sits in the book's blueprint: its domain and, when it
+/// names one, its task statement (keys and titles).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ExamPlace {
+    pub domain: String,
+    pub domain_title: String,
+    pub task: Option<String>,
+    pub task_title: Option<String>,
 }
 
 /// The section a question sends the learner to: "Read: 1.6 Concurrency".
@@ -186,7 +155,7 @@ impl RenderedQuestion {
             &serde_json::to_string(&answer).unwrap_or_default(),
             &explanation,
         ]);
-        RenderedQuestion { key, content_hash, prompt, choices, answer, explanation, see: None, domain: None }
+        RenderedQuestion { key, content_hash, prompt, choices, answer, explanation, see: None, exam: None }
     }
 }
 

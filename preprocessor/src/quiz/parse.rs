@@ -1,6 +1,6 @@
 //! TOML body → [`Quiz`], with every problem reported against its span.
 
-use super::{Choice, Domain, Question, Quiz, Text, letter};
+use super::{Choice, Question, Quiz, Text, letter};
 use crate::problem::Problem;
 use crate::toml_body::{self, Schema};
 use serde::Deserialize;
@@ -132,16 +132,14 @@ pub fn parse(body: &str) -> (Option<Quiz>, Vec<Problem>) {
                 .hint("add a [[question]] table with a prompt, choices, an answer and an explanation"),
         );
     }
-    let default_task = raw.task.map(text).and_then(|t| task(&t, "quiz", &mut problems));
-    let default_domain = match raw.domain.map(text) {
-        Some(d) => domain(&d, "quiz", &mut problems),
-        None => default_task.map(task_domain),
-    };
+    // The book's blueprint judges them (quiz/kind.rs): here they are text.
+    let default_domain = raw.domain.map(text);
+    let default_task = raw.task.map(text);
     let questions = raw
         .question
         .into_iter()
         .enumerate()
-        .map(|(n, q)| validate_question(n + 1, q, default_domain, default_task, &mut problems))
+        .map(|(n, q)| validate_question(n + 1, q, default_domain.as_ref(), default_task.as_ref(), &mut problems))
         .collect();
     let quiz = Quiz { title: raw.title.map(text), questions };
     (Some(quiz), problems)
@@ -150,8 +148,8 @@ pub fn parse(body: &str) -> (Option<Quiz>, Vec<Problem>) {
 fn validate_question(
     number: usize,
     raw: Spanned<RawQuestion>,
-    default_domain: Option<Domain>,
-    default_task: Option<(u8, u8)>,
+    default_domain: Option<&Text>,
+    default_task: Option<&Text>,
     problems: &mut Vec<Problem>,
 ) -> Question {
     let span = raw.span();
@@ -280,76 +278,21 @@ fn validate_question(
         }
     };
 
-    let task = match raw.task.map(text) {
-        Some(t) => self::task(&t, &label, problems).map(|k| (k, Some(t))),
-        None => default_task.map(|k| (k, None)),
+    // A question's own task and domain, else the quiz's: a tag of its own
+    // outranks both of the quiz's.
+    let tags_from_quiz = raw.task.is_none() && raw.domain.is_none();
+    let (task, domain) = if tags_from_quiz {
+        (default_task.cloned(), default_domain.cloned())
+    } else {
+        (raw.task.map(text), raw.domain.map(text))
     };
-    let domain = match raw.domain.map(text) {
-        Some(d) => {
-            let named = self::domain(&d, &label, problems);
-            if let (Some(named), Some((k, Some(t)))) = (named, &task)
-                && task_domain(*k) != named
-            {
-                problems.push(Problem::new(
-                    t.span.clone(),
-                    format!(
-                        "{label}: task {}.{} is in domain `{}`, not `{}`",
-                        k.0,
-                        k.1,
-                        task_domain(*k).key(),
-                        named.key()
-                    ),
-                ));
-            }
-            named
-        }
-        None => task.as_ref().map(|(k, _)| task_domain(*k)).or(default_domain),
-    };
-    let task = task.map(|(k, _)| k);
     let see = raw.see.map(text);
     if let Some(see) = &see
         && see.value.trim().is_empty()
     {
         problems.push(Problem::new(see.span.clone(), format!("{label}: `see` is empty")));
     }
-    Question { id, prompt, choices, answer, explanation, cites: raw.cites.map(text), see, domain, task, span }
-}
-
-/// The SAA-C03 task statements: domain number, then how many tasks it has.
-const TASKS: [(u8, u8); 4] = [(1, 3), (2, 2), (3, 5), (4, 4)];
-
-fn task(text: &Text, label: &str, problems: &mut Vec<Problem>) -> Option<(u8, u8)> {
-    let found = text
-        .value
-        .trim()
-        .split_once('.')
-        .and_then(|(d, t)| Some((d.parse::<u8>().ok()?, t.parse::<u8>().ok()?)));
-    let known = found.filter(|(d, t)| TASKS.iter().any(|(kd, kn)| kd == d && (1..=*kn).contains(t)));
-    if known.is_none() {
-        let all: Vec<String> =
-            TASKS.iter().flat_map(|(d, n)| (1..=*n).map(move |t| format!("{d}.{t}"))).collect();
-        problems.push(
-            Problem::new(text.span.clone(), format!("{label}: unknown task statement `{}`", text.value))
-                .hint(format!("the exam's task statements are: {}", all.join(", "))),
-        );
-    }
-    known
-}
-
-fn task_domain((domain, _): (u8, u8)) -> Domain {
-    Domain::ALL[usize::from(domain - 1)]
-}
-
-fn domain(text: &Text, label: &str, problems: &mut Vec<Problem>) -> Option<Domain> {
-    let found = Domain::from_key(text.value.trim());
-    if found.is_none() {
-        let keys: Vec<&str> = Domain::ALL.iter().map(|d| d.key()).collect();
-        problems.push(
-            Problem::new(text.span.clone(), format!("{label}: unknown domain `{}`", text.value))
-                .hint(format!("the exam's domains are: {}", keys.join(", "))),
-        );
-    }
-    found
+    Question { id, prompt, choices, answer, explanation, cites: raw.cites.map(text), see, domain, task, tags_from_quiz, span }
 }
 
 #[cfg(test)]
@@ -406,22 +349,25 @@ explanation = "Because."
     }
 
     #[test]
-    fn a_task_statement_gives_the_domain() {
-        let q = |extra: &str| {
-            format!(
-                "[[question]]\nprompt = \"p\"\nchoices = [\"a\", \"b\"]\nanswer = \"A\"\nexplanation = \"e\"\n{extra}"
-            )
-        };
-        let body = format!("task = \"4.2\"\n{}{}", q(""), q("task = \"1.3\"\n"));
+    fn a_question_takes_its_task_or_domain_or_the_quizs() {
+        let q = |extra: &str| format!("[[question]]\nprompt = \"p\"\nchoices = [\"a\", \"b\"]\nanswer = \"A\"\nexplanation = \"e\"\n{extra}");
+        let body = format!("domain = \"secure\"\n{}{}{}", q(""), q("task = \"1.3\"\n"), q("domain = \"cost\"\n"));
         let (quiz, found) = parse(&body);
         assert!(found.is_empty(), "{found:?}");
-        let quiz = quiz.unwrap();
-        assert_eq!((quiz.questions[0].task, quiz.questions[0].domain), (Some((4, 2)), Some(Domain::Cost)));
-        assert_eq!((quiz.questions[1].task, quiz.questions[1].domain), (Some((1, 3)), Some(Domain::Secure)));
-        let found = problems(&q("task = \"3.7\"\n"));
-        assert_eq!(found[0].1, "question 1: unknown task statement `3.7`");
-        let found = problems(&q("task = \"3.1\"\ndomain = \"cost\"\n"));
-        assert_eq!(found[0].1, "question 1: task 3.1 is in domain `performant`, not `cost`");
+        let seen: Vec<(Option<String>, Option<String>)> = quiz
+            .unwrap()
+            .questions
+            .iter()
+            .map(|q| (q.domain.as_ref().map(|t| t.value.clone()), q.task.as_ref().map(|t| t.value.clone())))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                (Some("secure".to_owned()), None),
+                (None, Some("1.3".to_owned())),
+                (Some("cost".to_owned()), None),
+            ]
+        );
     }
 
     #[test]
@@ -465,19 +411,6 @@ explanation = "Because."
             "[[question]]\nprompt = \"p\"\nchoices = [\"a\", \"b\"]\nanswer = [\"A\", \"B\"]\nexplanation = \"e\"\n",
         );
         assert!(found[0].1.contains("every choice is marked correct"));
-    }
-
-    #[test]
-    fn domains_default_to_the_quiz_and_unknown_ones_are_reported() {
-        let body = "domain = \"secure\"\n[[question]]\nprompt = \"p\"\nchoices = [\"a\", \"b\"]\nanswer = \"A\"\nexplanation = \"e\"\n[[question]]\nprompt = \"q\"\nchoices = [\"a\", \"b\"]\nanswer = \"A\"\nexplanation = \"e\"\ndomain = \"cost\"\nsee = \"lambda.md#concurrency\"\n";
-        let (quiz, found) = parse(body);
-        assert!(found.is_empty(), "{found:?}");
-        let quiz = quiz.unwrap();
-        assert_eq!(quiz.questions[0].domain, Some(Domain::Secure));
-        assert_eq!(quiz.questions[1].domain, Some(Domain::Cost));
-        assert_eq!(quiz.questions[1].see.as_ref().unwrap().value, "lambda.md#concurrency");
-        let found = problems(&body.replace("\"cost\"", "\"costs\""));
-        assert_eq!(found, [("\"costs\"".to_owned(), "question 2: unknown domain `costs`".to_owned())]);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! them with FSRS (ts-fsrs, which the binary carries, as it carries mermaid).
 
 use crate::assets::Assets;
+use crate::blueprint::Blueprint;
 use crate::browser::{BrowserModule, Need};
 use crate::embedded::{self, theme};
 use crate::html::{Markup, html};
@@ -16,6 +17,8 @@ use crate::quiz::{Bank, PublishedQuestions};
 use crate::toml_body;
 use serde::Serialize;
 use std::path::PathBuf;
+use std::sync::Arc;
+
 /// The scheduler (ts-fsrs), the cards' model and the page (`theme/review*.js`).
 static BROWSER: BrowserModule = BrowserModule {
     name: "review",
@@ -31,11 +34,13 @@ pub struct ReviewPages(pub Vec<PathBuf>);
 /// ```` ```review ```` blocks.
 pub struct ReviewKind {
     assets: Assets,
+    blueprint: Arc<Blueprint>,
 }
 
 impl ReviewKind {
-    pub fn new(assets: Assets) -> Self {
-        ReviewKind { assets }
+    /// Review pages whose banks go to `assets`, their cards placed in `blueprint`.
+    pub fn new(assets: Assets, blueprint: Arc<Blueprint>) -> Self {
+        ReviewKind { assets, blueprint }
     }
 }
 
@@ -52,7 +57,11 @@ impl Kind for ReviewKind {
     fn parse(&self, body: &str, _cx: &BlockCx) -> Parsed {
         match parse(body) {
             Ok(_) => Parsed::new(
-                Some(Box::new(ReviewBlock { bank_file: None, assets: self.assets.clone() })),
+                Some(Box::new(ReviewBlock {
+                    bank_file: None,
+                    assets: self.assets.clone(),
+                    blueprint: self.blueprint.clone(),
+                })),
                 Vec::new(),
             ),
             Err(problems) => Parsed::new(None, problems),
@@ -97,6 +106,7 @@ struct ReviewBlock {
     /// The file in `vendor/` its bank is written to, once resolved.
     bank_file: Option<String>,
     assets: Assets,
+    blueprint: Arc<Blueprint>,
 }
 
 impl Block for ReviewBlock {
@@ -110,7 +120,7 @@ impl Block for ReviewBlock {
         let pages = cx.index.get::<Pages>().unwrap_or(&no_pages);
         let none = PublishedQuestions::default();
         let published = cx.index.get::<PublishedQuestions>().unwrap_or(&none);
-        let bank = Bank::new(here, &published.0, pages, cx.block.style, |_| true);
+        let bank = Bank::new(here, &published.0, pages, cx.block.style, &self.blueprint, |_| true);
         let mut limits = Vec::new();
         for table in cx.index.get::<LimitTables>().map(|t| t.0.as_slice()).unwrap_or_default() {
             let chapter = pages.chapter_of(&table.page).map(|c| c.slug.clone()).unwrap_or_default();
