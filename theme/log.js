@@ -51,8 +51,10 @@
 
   /** @type {{[kind: string]: [string, Check][]}} */
   const ENTRIES = {
-    // A question answered: where (`w`: quiz, exam, review), the picks, right or not, revealed first.
-    q: [['id', id], ['h', hash], ['p', picks], ['ok', bool], ['t', time], ['w', text(20)], ['rv', optional(bool)]],
+    // A question answered: where (`w`: quiz, exam, review), the picks, right or not, revealed first;
+    // how sure the learner said they were (`c`: 1 low, 2 medium, 3 high) and the time spent on it (`d`, ms).
+    q: [['id', id], ['h', hash], ['p', picks], ['ok', bool], ['t', time], ['w', text(20)], ['rv', optional(bool)],
+      ['c', optional(int(1, 3))], ['d', optional(int(0, 864e5))]],
     // A limit recalled in practice or review.
     l: [['id', id], ['h', hash], ['ok', bool], ['t', time], ['w', text(20)], ['rv', optional(bool)]],
     // A review card graded 1 (Again) to 4 (Easy).
@@ -106,7 +108,8 @@
     /** @type {{[item: string]: number}} */
     const last = {};
     entries.forEach((e, i) => {
-      if (e.k !== 'q' && e.k !== 'l') { keep[i] = true; return; }
+      // A confident wrong answer is a misconception the progress page lists.
+      if ((e.k !== 'q' && e.k !== 'l') || (e.c === 3 && !e.ok)) { keep[i] = true; return; }
       const item = e.k + ':' + e.id + ':' + e.h;
       if (!e.ok && !(item in first)) first[item] = i;
       if (e.ok) lastRight[item] = i;
@@ -128,11 +131,13 @@
   const now = () => Date.now();
   const make = {
     /**
-     * @param {{id: string, h: string, p: number[], ok: boolean, w: string, rv?: boolean, t?: number}} a
+     * @param {{id: string, h: string, p: number[], ok: boolean, w: string, rv?: boolean, t?: number,
+     *   c?: number | null, d?: number | null}} a
      * @returns {LogEntry}
      */
     question: (a) => Object.assign({ k: 'q', id: a.id, h: a.h, p: a.p.slice(), ok: a.ok, t: a.t ?? now(), w: a.w },
-      a.rv ? { rv: true } : {}),
+      a.rv ? { rv: true } : {}, a.c ? { c: a.c } : {},
+      typeof a.d === 'number' && a.d >= 0 ? { d: Math.min(864e5, Math.round(a.d)) } : {}),
     /** @param {{id: string, h: string, ok: boolean, w: string, t?: number}} a @returns {LogEntry} */
     limit: (a) => ({ k: 'l', id: a.id, h: a.h, ok: a.ok, t: a.t ?? now(), w: a.w }),
     /** @param {{card: string, h: string, g: number, t?: number}} a @returns {LogEntry} */

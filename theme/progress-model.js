@@ -8,11 +8,15 @@
   'use strict';
   const SG = window.StudyGuide;
   const SCHEMA = 'studyguide-progress';
-  const VERSION = 1;
+  // Format 2 adds how sure the learner was and the time spent to answers
+  // (the log's `c` and `d`) and the learner's preferences; format 1 files
+  // are read as they are.
+  const VERSION = 2;
+  const READS = [1, 2];
   const MAX_FILE_ENTRIES = 200000;
   const MAX_FILE_KEYS = 50000;
   // The state an export holds and an import restores, by key prefix.
-  const PREFIXES = ['sg:quiz:', 'sg:limit:', 'sg:limits:', 'sg:exam:', 'sg:review:'];
+  const PREFIXES = ['sg:quiz:', 'sg:limit:', 'sg:limits:', 'sg:exam:', 'sg:review:', 'sg:prefs:'];
   const has = Object.prototype.hasOwnProperty;
   const { hash, picks, bool, text, oneOf, optional } = SG.log.checks;
 
@@ -40,6 +44,8 @@
     'sg:limits:': [['practice', optional(bool)], ['mode', optional(oneOf(['type', 'choose']))]],
     // The review page's settings: the exam date that caps intervals.
     'sg:review:': [['exam', optional(text(10))]],
+    // The learner's preferences: `sg:prefs:sure` asks how sure they are with each answer.
+    'sg:prefs:': [['on', optional(bool)]],
   };
 
   /** @param {unknown} v @returns {v is {[key: string]: any}} */
@@ -122,9 +128,11 @@
    * The learner's standing.
    *
    * A question is *answered* when its saved quiz state (sg:quiz:QID) is
-   * checked (c) for the question's current hash. It is *correct* when it is
-   * answered, was not revealed first (r), and its saved picks are the
-   * answer. The answer is not in the book's data, so it is learnt from the
+   * checked (c) for the question's current hash, or, without that, when the
+   * log holds an answer to its current version (from the exam or the
+   * review too). It is *correct* when its quiz state was not revealed
+   * first (r) and its saved picks are the answer; without quiz state, when
+   * its last logged answer was right and not revealed. The answer is not in the book's data, so it is learnt from the
    * log: a k:"q" entry for the same id and hash that is ok (and not
    * revealed) holds the answer's picks; without one the question is not
    * counted correct. A limit row is practised when its sg:limit:ROWID
@@ -145,7 +153,7 @@
     const now = typeof options.now === 'number' ? options.now : Date.now();
     const isDue = options.isDue || cardIsDue;
     state = state || {};
-    /** @type {{[id: string]: {chapter: ChapterStanding, hash: string, answer: number[] | null}}} */
+    /** @type {{[id: string]: {chapter: ChapterStanding, hash: string, answer: number[] | null, last: LogEntry | null}}} */
     const questions = Object.create(null);
     /** @type {{[id: string]: {chapter: ChapterStanding, table: TableStanding, hash: string}}} */
     const rows = Object.create(null);
@@ -161,7 +169,7 @@
         revealed: 0, rows: 0, practised: 0, right: 0, wrong: 0, revealedRows: 0, cards: 0, due: 0,
         saved: 0, logged: 0, tables: [], items: 0, attempted: false, share: 0 };
       for (const q of ch.questions || []) {
-        questions[q.id] = { chapter, hash: q.hash, answer: null };
+        questions[q.id] = { chapter, hash: q.hash, answer: null, last: null };
         chapter.questions++;
       }
       for (const t of ch.limits || []) {
@@ -204,7 +212,9 @@
       found.chapter.logged++;
       if (e.h !== found.hash) continue;
       if (e.k === 'q') {
-        if (e.ok && !e.rv) /** @type {{answer: number[] | null}} */ (found).answer = e.p;
+        const question = /** @type {{answer: number[] | null, last: LogEntry | null}} */ (found);
+        if (!question.last || e.t >= question.last.t) question.last = e;
+        if (e.ok && !e.rv) question.answer = e.p;
         else cards['q:' + e.id] = found.chapter;
       } else if (e.k === 'l') {
         if (!e.ok) cards['l:' + e.id] = found.chapter;
@@ -218,12 +228,18 @@
     for (const qid of Object.keys(questions)) {
       const q = questions[qid];
       const saved = state['sg:quiz:' + qid];
-      if (!saved) continue;
-      q.chapter.saved++;
-      if (!isObject(saved) || saved.h !== q.hash || saved.c !== true || !picks(saved.p)) continue;
-      q.chapter.answered++;
-      if (saved.r === true) q.chapter.revealed++;
-      else if (q.answer && samePicks(saved.p, q.answer)) q.chapter.correct++;
+      if (saved) q.chapter.saved++;
+      if (saved && isObject(saved) && saved.h === q.hash && saved.c === true && picks(saved.p)) {
+        // The quiz's own answer, as the quiz shows it.
+        q.chapter.answered++;
+        if (saved.r === true) q.chapter.revealed++;
+        else if (q.answer && samePicks(saved.p, q.answer)) q.chapter.correct++;
+      } else if (q.last) {
+        // Answered elsewhere (the exam, the review), or the quiz tried again since: the last answer.
+        q.chapter.answered++;
+        if (q.last.rv) q.chapter.revealed++;
+        else if (q.last.ok) q.chapter.correct++;
+      }
     }
     for (const rid of Object.keys(rows)) {
       const r = rows[rid];
@@ -329,6 +345,7 @@
     for (const key of bookKeys(book)) items[key] = true;
     for (const x of book.exams || []) items['sg:exam:' + x.id + ':last'] = true;
     items['sg:review:settings'] = true;
+    items['sg:prefs:sure'] = true;
     return {
       /** @param {string} key */
       key: (key) => items[key] === true,
@@ -355,7 +372,7 @@
     if (!isObject(data) || data.schema !== SCHEMA) {
       return { error: 'This file is not a study guide progress file.' + nothing };
     }
-    if (data.version !== VERSION) {
+    if (READS.indexOf(data.version) < 0) {
       return { error: typeof data.version === 'number' && data.version > VERSION
         ? 'This progress file was written by a newer version of the study guide (format ' +
           (data.version % 1 === 0 && data.version < 1e6 ? data.version : 'unknown') + '); this page reads format ' +

@@ -118,6 +118,10 @@
       this.note = ui.appendChild(h('p', { class: 'sg-progress-note', hidden: true }));
       this.summary = ui.appendChild(h('p', { class: 'sg-progress-summary' }));
       this.reviewLink = ui.appendChild(h('p', { class: 'sg-progress-review', hidden: true }));
+      // Readiness, where the book names the exam's blueprint.
+      this.ready = P.isObject(this.book) && P.isObject(this.book.blueprint) && SG.ReadinessView && SG.readiness.fsrs()
+        ? new SG.ReadinessView(this.book, this.id('r')) : null;
+      if (this.ready) ui.appendChild(this.ready.el);
       const chapters = ui.appendChild(h('section', { 'aria-labelledby': this.id('chapters') }));
       chapters.appendChild(h('h2', { id: this.id('chapters'), text: 'By chapter, weakest first' }));
       this.chapterStatus = chapters.appendChild(h('p', { class: 'sg-progress-status', role: 'status' }));
@@ -191,6 +195,7 @@
       this.showChapters(standing);
       this.showTable(standing);
       this.showExams(standing);
+      if (this.ready) this.ready.render(this.entries, now);
       /** @type {HTMLElement} */ (this.confirmAll.querySelector('p')).textContent = this.lossText(null);
       if (this.confirming !== null && !this.openConfirmation(this.confirming, false)) this.confirming = null;
       if (focusKey && !this.root.contains(document.activeElement)) {

@@ -2,7 +2,8 @@
 // The spaced-repetition review's model, without a page (review.js shows it).
 // Its cards come from the attempt log (SG.log, the one source of truth):
 // every question answered wrongly anywhere, every limit missed in practice,
-// every question put aside with "Review later". Each card's grades are
+// every question put aside with "Review later". A wrong answer given with
+// high certainty (sure.js) counts as a grade of Again. Each card's grades are
 // replayed through ts-fsrs (window.FSRS, loaded before this script) to find
 // when it is due. The build's bank (of the review block) holds the
 // questions and limits to show.
@@ -86,6 +87,9 @@
         keys.push(key);
       }
       (e.k === 'g' ? card.grades : card.made).push({ h: e.h, t: e.t, g: e.g, i, w: e.w });
+      // A wrong answer the learner was sure of (high certainty) is a lapse:
+      // graded Again at once (a review's own answer is graded by the learner).
+      if (e.k === 'q' && e.c === 3 && e.w !== 'review') card.grades.push({ h: e.h, t: e.t, g: 1, i });
     });
     return keys.map((key) => found[key]);
   }

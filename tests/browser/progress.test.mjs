@@ -113,6 +113,8 @@ async function importFile(page, content, name = 'progress.json') {
   return (await status.innerText()).trim();
 }
 
+// A file in format 1, as the guide wrote them before answers carried how
+// sure the learner was: the tests that import it show older files still read.
 const exportOf = (data, log, state, extra = {}) => JSON.stringify({
   schema: 'studyguide-progress', version: 1, book: data.title, exported: '2026-12-01T10:00:00.000Z', log, state, ...extra,
 });
@@ -204,7 +206,7 @@ test('export, reset everything, import: everything is restored', async (t) => {
   assert.equal(download.suggestedFilename(), 'loop-fixture-progress-2026-12-01.json');
   const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
   assert.equal(file.schema, 'studyguide-progress');
-  assert.equal(file.version, 1);
+  assert.equal(file.version, 2);
   assert.equal(file.book, data.title);
   assert.equal(file.exported, '2026-12-01T10:00:00.000Z');
   assert.deepEqual(file.log, before.log);
@@ -238,8 +240,8 @@ test('a corrupt, a foreign and a future file each say why and change nothing', a
     ['no log', JSON.stringify({ ...good, log: 'none' }), /is damaged: it has no log or no saved state\. Nothing was imported\.$/],
     ['another book', JSON.stringify({ ...good, book: 'Another book' }),
       new RegExp(`^This file holds the progress of another book, not of “${data.title}”\\. Nothing was imported\\.$`)],
-    ['a future version', JSON.stringify({ ...good, version: 2 }),
-      /^This progress file was written by a newer version of the study guide \(format 2\); this page reads format 1\. Nothing was imported\.$/],
+    ['a future version', JSON.stringify({ ...good, version: 3 }),
+      /^This progress file was written by a newer version of the study guide \(format 3\); this page reads format 2\. Nothing was imported\.$/],
     ['an unknown version', JSON.stringify({ ...good, version: '1' }), /has a format version this page does not know\. Nothing was imported\.$/],
   ];
   for (const [label, content, expected] of cases) {
@@ -487,7 +489,7 @@ test('without JavaScript the block says it needs it; with it that text is hidden
 test('on paper the standing is a table', async (t) => {
   const { page, data } = await withProgress(t);
   await page.emulateMedia({ media: 'print' });
-  const table = block(page).getByRole('table');
+  const table = block(page).getByRole('table', { name: /^Your standing/ });
   await expectVisible(table);
   await expectVisible(block(page).locator('.sg-progress-chapters'), false);
   await expectVisible(block(page).locator('[data-sg-export]'), false);

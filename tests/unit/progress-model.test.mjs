@@ -40,15 +40,35 @@ test('the fold counts answers, right answers, limits, cards and exams, weakest c
   assert.equal(s.exams.count, 1);
   assert.equal(s.skipped, 1);
   // A saved answer for an edited question (another hash) is not counted.
-  const edited = P.fold(book, log, { ...state, 'sg:quiz:q3': { h: 'old', p: [2], c: true } }, { now: T });
+  const old = log.map((e) => (e.id === 'q3' ? { ...e, h: 'old' } : e));
+  const edited = P.fold(book, old, { ...state, 'sg:quiz:q3': { h: 'old', p: [2], c: true } }, { now: T });
   assert.equal(edited.chapters[1].answered, 0);
+});
+
+test('an answer given in the exam or the review counts in its chapter', () => {
+  const log = [
+    { k: 'q', id: 'q1', h: 'h1', p: [0], ok: true, t: T, w: 'exam' },
+    { k: 'q', id: 'q2', h: 'h2', p: [1], ok: false, t: T + 1, w: 'exam' },
+    { k: 'q', id: 'q3', h: 'h3', p: [1], ok: false, t: T + 2, w: 'exam' },
+    { k: 'q', id: 'q3', h: 'h3', p: [2], ok: true, t: T + 3, w: 'review' },
+  ];
+  const [a, b] = P.fold(book, log, {}, { now: T + 10 }).chapters;
+  assert.deepEqual([a.answered, a.correct, b.answered, b.correct], [2, 1, 1, 1], 'the last answer counts');
+  // The quiz's own saved answer, where there is one, is what counts.
+  const quiz = P.fold(book, log, { 'sg:quiz:q1': { h: 'h1', p: [3], c: true } }, { now: T + 10 }).chapters[0];
+  assert.deepEqual([quiz.answered, quiz.correct], [2, 0]);
 });
 
 test('a progress file is refused for what it is, and read for what it holds', () => {
   const nothing = ' Nothing was imported.';
   const base = { schema: 'studyguide-progress', version: 1, book: 'Book', log: [], state: {} };
   assert.equal(P.readFile(book, { schema: 'x' }, 'id').error, 'This file is not a study guide progress file.' + nothing);
-  assert.match(P.readFile(book, { ...base, version: 2 }, 'id').error, /newer version .* \(format 2\)/);
+  assert.match(P.readFile(book, { ...base, version: 3 }, 'id').error, /newer version .* \(format 3\); this page reads format 2/);
+  assert.ok(P.readFile(book, { ...base, version: 2 }, 'id').entries, 'format 2 is this one');
+  const sure = { k: 'q', id: 'q1', h: 'h1', p: [0], ok: false, t: 5, w: 'exam', c: 3, d: 42000 };
+  assert.deepEqual(P.readFile(book, { ...base, version: 2, log: [sure] }, 'id').entries, [sure], 'certainty and time are kept');
+  assert.deepEqual(P.readFile(book, { ...base, log: [{ ...sure, c: undefined, d: undefined }] }, 'id').entries.length, 1,
+    'a format 1 file is read as it is');
   assert.match(P.readFile(book, { ...base, book: 'Other' }, 'id').error, /another book/);
   assert.match(P.readFile(book, { ...base, book: 'Other', bookId: 'id' }, 'id').entries ? 'ok' : 'no', /ok/,
     'the book\'s id wins over a changed title');

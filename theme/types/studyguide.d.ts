@@ -187,5 +187,43 @@ interface StudyGuide {
   examScreens(x: ExamView): ExamScreens;
   progressModel: any;
   progress: any;
+  /** sure.js: how sure the learner is, and certainty-based marks. */
+  sure: {
+    PREF: string; MARKS: (number[] | null)[]; LEVELS: { c: number; name: string; hint: string }[];
+    enabled(): boolean; setEnabled(on: boolean): void; onToggle(fn: (on: boolean) => void): void;
+    toggle(uid: string): HTMLElement; field(uid: string, c?: number | null): HTMLElement; read(field: Element | null): number | null;
+    mark(right: boolean, c: number): number;
+    total(rows: { right: boolean; c?: number | null }[]): { score: number; n: number; max: number; average: number | null };
+    words(rows: { right: boolean; c?: number | null }[]): string;
+  };
+  /** readiness-model.js: recall by the blueprint, from the log. */
+  readiness: ReadinessModel;
+  /** readiness.js: the progress page's "Am I ready?" */
+  ReadinessView?: new (book: any, uid: string) => { el: HTMLElement; render(entries: LogEntry[], now: number): void };
   review: any;
+}
+
+/** A group of questions' readiness: a domain or a task statement. */
+interface ReadinessFigures {
+  key: string; title: string; n: number; seen: number; unseen: number; recall: number | null; known: number; knownAt: number | null;
+}
+interface ReadinessTask extends ReadinessFigures { domain: string; read: { title: string; href: string } | null; practice: string | null }
+interface ReadinessDomain extends ReadinessFigures { weight: number; practice: string | null; tasks: ReadinessTask[] }
+interface Readiness {
+  domains: ReadinessDomain[];
+  overall: { today: number; atExam: number | null; unseen: number; examAt: number | null };
+  pass: number | null; answered: number; recallOf: { [id: string]: number };
+}
+interface ReadinessQuestion { id: string; hash: string; domain?: string | null; task?: string | null }
+/** readiness-model.js */
+interface ReadinessModel {
+  DAY: number;
+  fsrs(): any;
+  ratingOf(e: LogEntry): number | null;
+  memory(entries: LogEntry[], questions: ReadinessQuestion[]): { [id: string]: { state: { stability: number; difficulty: number }; last: number; answers: number } };
+  recallAt(m: { state: { stability: number; difficulty: number }; last: number }, at: number): number;
+  readiness(blueprint: any, questions: ReadinessQuestion[], entries: LogEntry[], now: number, examAt?: number | null): Readiness;
+  studyNext(r: Readiness, count?: number): { task: ReadinessTask; domain: ReadinessDomain; gain: number }[];
+  calibration(entries: LogEntry[]): { c: number; n: number; right: number }[];
+  misconceptions(entries: LogEntry[], questions: ReadinessQuestion[]): { id: string; t: number }[];
 }

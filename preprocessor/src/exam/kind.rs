@@ -16,10 +16,18 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// The exam's model, screens and component (`theme/exam*.js`).
+/// The exam's model, screens and component (`theme/exam*.js`); ts-fsrs and the
+/// readiness model order "Weak spots"; sure.js asks how sure the learner is.
 static BROWSER: BrowserModule = BrowserModule {
     name: "exam",
-    scripts: &[theme!("exam-model.js"), theme!("exam-screens.js"), theme!("exam.js")],
+    scripts: &[
+        embedded::FSRS,
+        theme!("readiness-model.js"),
+        theme!("sure.js"),
+        theme!("exam-model.js"),
+        theme!("exam-screens.js"),
+        theme!("exam.js"),
+    ],
     styles: &[embedded::STYLES, theme!("exam.css")],
     needs: &[Need::Storage, Need::Log],
 };

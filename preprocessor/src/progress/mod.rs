@@ -22,7 +22,15 @@ use std::sync::Arc;
 /// The standing's model and page (`theme/progress*.js`); review cards due come from the review's scheduler.
 static BROWSER: BrowserModule = BrowserModule {
     name: "progress",
-    scripts: &[embedded::FSRS, theme!("review-model.js"), theme!("progress-model.js"), theme!("progress.js")],
+    scripts: &[
+        embedded::FSRS,
+        theme!("review-model.js"),
+        theme!("progress-model.js"),
+        theme!("readiness-model.js"),
+        theme!("sure.js"),
+        theme!("readiness.js"),
+        theme!("progress.js"),
+    ],
     styles: &[embedded::STYLES, theme!("progress.css")],
     needs: &[Need::Storage, Need::Log],
 };
@@ -83,6 +91,8 @@ struct BookJson {
     /// The exam the book prepares for, for the readiness estimate.
     #[serde(skip_serializing_if = "Option::is_none")]
     blueprint: Option<BlueprintJson>,
+    /// The sections questions send the learner to (`ItemJson::see` indexes them).
+    sections: Vec<LinkJson>,
 }
 
 #[derive(Debug, Serialize)]
@@ -138,11 +148,14 @@ struct ItemJson {
     domain: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     task: Option<String>,
+    /// The section that teaches it, in `BookJson::sections`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    see: Option<usize>,
 }
 
 impl ItemJson {
     fn new(id: &str, hash: &str) -> Self {
-        ItemJson { id: id.to_owned(), hash: hash.to_owned(), domain: None, task: None }
+        ItemJson { id: id.to_owned(), hash: hash.to_owned(), domain: None, task: None, see: None }
     }
 }
 
@@ -186,6 +199,8 @@ impl Block for ProgressBlock {
             })
             .collect();
         // `chapters` is in the order of `pages.chapters()`.
+        let mut sections: Vec<LinkJson> = Vec::new();
+        let mut section_of: HashMap<String, usize> = HashMap::new();
         if let Some(published) = cx.index.get::<PublishedQuestions>() {
             for q in &published.0 {
                 let Some(chapter) = pages.chapter_index(&q.page).map(|n| &mut chapters[n]) else { continue };
@@ -194,6 +209,15 @@ impl Block for ProgressBlock {
                 if let Some(place) = &q.question.exam {
                     item.domain = Some(place.domain.clone());
                     item.task = place.task.clone();
+                }
+                if let Some(see) = &q.question.see {
+                    let href = Pages::href(here, &see.page, &see.anchor);
+                    let next = sections.len();
+                    let n = *section_of.entry(href.clone()).or_insert(next);
+                    if n == next {
+                        sections.push(LinkJson { title: see.title.clone(), href });
+                    }
+                    item.see = Some(n);
                 }
                 chapter.questions.push(item);
             }
@@ -234,7 +258,7 @@ impl Block for ProgressBlock {
         let review =
             cx.index.get::<ReviewPages>().and_then(|r| r.0.first()).map(|page| Pages::href(here, page, ""));
         let title = cx.index.get::<BookTitle>().map(|t| t.0.clone()).unwrap_or_default();
-        self.book = Some(BookJson { title, chapters, exams, review, blueprint });
+        self.book = Some(BookJson { title, chapters, exams, review, blueprint, sections });
     }
 
     fn render_html(&self, _cx: &BlockCx) -> Markup {

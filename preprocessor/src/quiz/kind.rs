@@ -19,7 +19,7 @@ use std::sync::Arc;
 /// The quiz's script (`theme/quiz.js`).
 static BROWSER: BrowserModule = BrowserModule {
     name: "quiz",
-    scripts: &[theme!("quiz.js")],
+    scripts: &[theme!("sure.js"), theme!("quiz.js")],
     styles: &[embedded::STYLES],
     needs: &[Need::Storage, Need::Log],
 };

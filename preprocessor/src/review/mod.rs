@@ -22,7 +22,7 @@ use std::sync::Arc;
 /// The scheduler (ts-fsrs), the cards' model and the page (`theme/review*.js`).
 static BROWSER: BrowserModule = BrowserModule {
     name: "review",
-    scripts: &[embedded::FSRS, theme!("review-model.js"), theme!("review.js")],
+    scripts: &[embedded::FSRS, theme!("sure.js"), theme!("review-model.js"), theme!("review.js")],
     styles: &[embedded::STYLES, theme!("review.css")],
     needs: &[Need::Storage, Need::Log],
 };
