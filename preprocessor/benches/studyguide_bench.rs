@@ -67,11 +67,7 @@ fn preprocess(dir: PathBuf, runs: usize) -> Result<()> {
         drop(out);
 
         let book = md.book.clone();
-        let mut kinds = studyguide::kinds::all(
-            &Default::default(),
-            diagram::Backend::client_only(),
-            studyguide::assets::Assets::none(),
-        );
+        let mut kinds = studyguide::kinds::all(&Default::default(), diagram::Backend::client_only());
         let t = Instant::now();
         let outcome = transform::transform(book, &settings, &mut kinds);
         client.push(ms(t));

@@ -430,9 +430,9 @@ pub fn transform(data: &[u8]) {
     let Some((&mode, rest)) = data.split_first() else { return };
     let Some(input) = text(rest) else { return };
     let target = match (mode & 1 != 0, mode & 64 != 0) {
-        (true, _) => studyguide::kind::Target::Markdown,
-        (false, true) => studyguide::kind::Target::SearchIndex,
-        (false, false) => studyguide::kind::Target::Html,
+        (true, _) => studyguide::lifecycle::Target::Markdown,
+        (false, true) => studyguide::lifecycle::Target::SearchIndex,
+        (false, false) => studyguide::lifecycle::Target::Html,
     };
     let on_failure = if mode & 2 != 0 { OnFailure::Bail } else { OnFailure::Continue };
     let style = MarkdownStyle {
@@ -487,7 +487,7 @@ pub fn transform(data: &[u8]) {
         style,
         title: "Fuzzed book".into(),
     };
-    let mut kinds = studyguide::kinds::all(&Default::default(), diagram::Backend::client_only(), studyguide::assets::Assets::none());
+    let mut kinds = studyguide::kinds::all(&Default::default(), diagram::Backend::client_only());
     let outcome = transform::transform(book, &settings, &mut kinds);
 
     // Every chapter comes back, in order, with only its content changed.

@@ -13,6 +13,31 @@
 
 use crate::embedded::{self, File};
 use serde::Serialize;
+use std::borrow::Cow;
+
+/// A file the build writes into the book's `vendor/` folder for its pages to
+/// load: one the binary carries, or one a block or kind made (a gathering
+/// page's bank of questions, the book's mermaid for diagrams left to the
+/// browser). Blocks and kinds return theirs; the build writes them all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageFile {
+    /// Its name in `vendor/`, as pages load it.
+    pub name: String,
+    pub bytes: Cow<'static, [u8]>,
+}
+
+impl PageFile {
+    /// A file named `name` holding `bytes`.
+    pub fn new(name: impl Into<String>, bytes: impl Into<Cow<'static, [u8]>>) -> Self {
+        PageFile { name: name.into(), bytes: bytes.into() }
+    }
+}
+
+impl From<File> for PageFile {
+    fn from(file: File) -> Self {
+        PageFile::new(file.name, file.bytes)
+    }
+}
 
 /// What a kind's blocks run in the browser.
 #[derive(Debug)]

@@ -8,8 +8,18 @@ use mdbook_preprocessor::config::Config;
 use serde::Deserialize;
 use std::path::{Component, Path, PathBuf};
 
-/// The table's name under `[preprocessor]`.
-pub const TABLE: &str = "preprocessor.studyguide";
+/// The preprocessor's name, spelt once: [`NAME`] and [`TABLE`] are made of it.
+macro_rules! name {
+    () => {
+        "studyguide"
+    };
+}
+
+/// The preprocessor's name: its table under `[preprocessor]` in `book.toml`.
+pub const NAME: &str = name!();
+
+/// Its table's key in `book.toml`.
+pub const TABLE: &str = concat!("preprocessor.", name!());
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]

@@ -328,9 +328,7 @@ fn two_builds_of_the_same_sources_are_byte_identical() {
                 copy_dir(&repo_root().join(part), &dir.path().join(part));
             }
             std::fs::copy(repo_root().join("book.toml"), dir.path().join("book.toml")).unwrap();
-            let _ = std::fs::remove_dir_all(
-                dir.path().join("src").join(studyguide::diagram::prerender::VENDOR_DIR),
-            );
+            let _ = std::fs::remove_dir_all(dir.path().join("src").join("vendor"));
             dir
         })
         .collect();

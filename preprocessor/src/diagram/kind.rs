@@ -2,10 +2,10 @@
 //! the book drawn in one batch, then rendered with its drawing.
 
 use super::{Backend, Diagram, Rendered};
-use crate::browser::BrowserModule;
+use crate::browser::{BrowserModule, PageFile};
 use crate::embedded::{self, theme};
 use crate::html::Markup;
-use crate::kind::{Block, BlockCx, Index, Kind, Parsed, ResolveCx, Target};
+use crate::lifecycle::{Block, BlockCx, Index, Kind, Parsed, ResolveCx, Target};
 use crate::problem::Problem;
 use std::collections::{HashMap, HashSet};
 /// Wide drawings, and drawing in the browser (`theme/diagrams.js`).
@@ -53,6 +53,11 @@ impl Kind for DiagramKind {
 
     fn browser(&self) -> Option<&'static BrowserModule> {
         Some(&BROWSER)
+    }
+
+    /// mermaid, when a diagram is left to the reader's browser.
+    fn files(&mut self) -> Vec<PageFile> {
+        self.backend.client_bundle().into_iter().collect()
     }
 
     /// Its source and its drawing's labels: the search index gets its

@@ -8,17 +8,16 @@
 //! The batch is here; its three jobs have a file each in `prerender/`:
 //! `chromium_drawing.rs` draws with mermaid in Chromium, `book_fonts.rs`
 //! gives that drawing the fonts of the book's pages, and `client_bundle.rs`
-//! copies mermaid into the book for the diagrams left to the browser, so
-//! that works offline too.
+//! is mermaid as the build writes it into the book for the diagrams left to
+//! the browser, so that works offline too.
 
 mod book_fonts;
 mod chromium_drawing;
 mod client_bundle;
 
-pub use client_bundle::VENDOR_DIR;
-
 use super::Diagram;
 use super::cache::{Cache, Entry};
+use crate::browser::PageFile;
 use crate::chrome;
 use crate::config::{DiagramConfig, Prerender};
 use crate::hash::short_hash;
@@ -63,8 +62,6 @@ pub struct Backend {
     /// `None` for a backend that never draws.
     mermaid: Option<Bundle>,
     cache: Cache,
-    /// `src/vendor/` in the book.
-    vendor_dir: PathBuf,
     /// The book's root and configuration, for its theme's fonts.
     book: Option<(PathBuf, Config)>,
     pub stats: RenderStats,
@@ -76,13 +73,11 @@ impl Backend {
             None => Bundle::Embedded,
             Some(path) => Bundle::of_file(&root.join(path)),
         };
-        let src = &book.book.src;
         Backend {
             prerender: config.prerender == Prerender::Auto,
             chromium: chrome::find(config.chromium.as_deref().map(|p| root.join(p)).as_deref()),
             mermaid: Some(mermaid),
             cache: Cache::new(root.join(&config.cache_dir).join("diagrams")),
-            vendor_dir: root.join(src).join(VENDOR_DIR),
             book: Some((root.to_owned(), book.clone())),
             stats: RenderStats::default(),
         }
@@ -95,7 +90,6 @@ impl Backend {
             chromium: None,
             mermaid: None,
             cache: Cache::new(std::env::temp_dir().join("studyguide-unused-cache")),
-            vendor_dir: PathBuf::new(),
             book: None,
             stats: RenderStats::default(),
         }
@@ -172,11 +166,6 @@ impl Backend {
             })
             .collect();
         self.stats.client = results.iter().filter(|r| **r == Rendered::Client).count();
-        if self.stats.client > 0
-            && let Some((root, _)) = &self.book
-        {
-            client_bundle::copy(mermaid.bytes(), root, &self.vendor_dir);
-        }
         if !diagrams.is_empty() {
             tracing::info!(
                 "diagrams: {} drawn, {} from the cache, {} left to the browser",
@@ -186,6 +175,13 @@ impl Backend {
             );
         }
         results
+    }
+
+    /// mermaid, for the book's pages to draw what the last batch left to the
+    /// browser; none when it left nothing, or for a backend of no book.
+    pub fn client_bundle(&self) -> Option<PageFile> {
+        let mermaid = self.mermaid.as_ref()?;
+        (self.stats.client > 0 && self.book.is_some()).then(|| client_bundle::file(mermaid.bytes_owned()))
     }
 
     /// Draws `sources` in Chromium, with the book's fonts when it has any.
@@ -242,6 +238,14 @@ impl Bundle {
         }
     }
 
+    /// Its bytes, for the book's `vendor/`.
+    fn bytes_owned(&self) -> std::borrow::Cow<'static, [u8]> {
+        match self {
+            Bundle::Embedded => crate::embedded::MERMAID.bytes.into(),
+            Bundle::File { bytes, .. } => bytes.clone().into(),
+        }
+    }
+
     fn version(&self) -> String {
         match self {
             Bundle::Embedded => crate::embedded::MERMAID_VERSION.to_owned(),
@@ -267,5 +271,19 @@ mod tests {
         let mut backend = Backend::client_only();
         assert_eq!(backend.render_all(&[&diagram, &diagram]), vec![Rendered::Client, Rendered::Client]);
         assert_eq!(backend.stats.client, 2);
+        assert_eq!(backend.client_bundle(), None, "a backend of no book");
+    }
+
+    #[test]
+    fn diagrams_left_to_the_browser_bring_mermaid_into_the_book() {
+        let diagram = Diagram { source: "graph TD\nA-->B".into(), title: None, description: None };
+        let config = DiagramConfig { prerender: Prerender::Never, ..DiagramConfig::default() };
+        let mut backend = Backend::from_config(Path::new("/book"), &Config::default(), &config);
+        assert_eq!(backend.render_all(&[]), vec![]);
+        assert_eq!(backend.client_bundle(), None, "nothing was left to the browser");
+        assert_eq!(backend.render_all(&[&diagram]), vec![Rendered::Client]);
+        let bundle = backend.client_bundle().expect("mermaid for the browser");
+        assert_eq!(bundle.name, crate::embedded::MERMAID.name);
+        assert!(bundle.bytes == crate::embedded::MERMAID.bytes);
     }
 }

@@ -3,11 +3,10 @@
 //! them and rendered.
 
 use super::ExamSpec;
-use crate::assets::Assets;
-use crate::browser::{BrowserModule, Need};
+use crate::browser::{BrowserModule, Need, PageFile};
 use crate::embedded::{self, theme};
 use crate::html::Markup;
-use crate::kind::{Block, BlockCx, Index, Kind, Parsed, ResolveCx};
+use crate::lifecycle::{Block, BlockCx, Index, Kind, Parsed, ResolveCx};
 use crate::pages::Pages;
 use crate::problem::Problem;
 use crate::quiz::{Bank, PublishedQuestions};
@@ -22,15 +21,7 @@ static BROWSER: BrowserModule = BrowserModule {
 };
 
 /// ```` ```exam ```` blocks.
-pub struct ExamKind {
-    assets: Assets,
-}
-
-impl ExamKind {
-    pub fn new(assets: Assets) -> Self {
-        ExamKind { assets }
-    }
-}
+pub struct ExamKind;
 
 /// Every exam of the book: its id and page.
 #[derive(Debug, Default)]
@@ -43,9 +34,7 @@ impl Kind for ExamKind {
 
     fn parse(&self, body: &str, _cx: &BlockCx) -> Parsed {
         let (spec, problems) = super::parse(body);
-        let block = spec.map(|spec| {
-            Box::new(ExamBlock { spec, page: None, assets: self.assets.clone() }) as Box<dyn Block>
-        });
+        let block = spec.map(|spec| Box::new(ExamBlock { spec, page: None, bank: None }) as Box<dyn Block>);
         Parsed::new(block, problems)
     }
 
@@ -91,8 +80,8 @@ pub struct QuizLink {
 struct ExamBlock {
     spec: ExamSpec,
     page: Option<ExamPage>,
-    /// Where its bank is written.
-    assets: Assets,
+    /// Its bank's file, once resolved for the site.
+    bank: Option<PageFile>,
 }
 
 fn exam_id(cx: &BlockCx) -> String {
@@ -105,8 +94,7 @@ impl Block for ExamBlock {
     }
 
     fn resolve(&mut self, cx: &ResolveCx, problems: &mut Vec<Problem>) {
-        let no_pages = Pages::default();
-        let pages = cx.index.get::<Pages>().unwrap_or(&no_pages);
+        let pages = cx.pages;
         let here = cx.block.chapter;
         let mut chosen: HashSet<&str> = HashSet::new();
         for chapter in &self.spec.chapters {
@@ -178,7 +166,8 @@ impl Block for ExamBlock {
         let id = exam_id(cx.block);
         let bank_file = format!("bank-{id}.js");
         if cx.block.target.writes_files() {
-            self.assets.write(&bank_file, crate::html::bank_script(&bank_file, &bank).as_bytes());
+            let script = crate::html::bank_script(&bank_file, &bank);
+            self.bank = Some(PageFile::new(bank_file.clone(), script.into_bytes()));
         }
         self.page = Some(ExamPage {
             id,
@@ -189,6 +178,10 @@ impl Block for ExamBlock {
             bank_file,
             quizzes,
         });
+    }
+
+    fn files(&mut self) -> Vec<PageFile> {
+        self.bank.take().into_iter().collect()
     }
 
     fn render_html(&self, cx: &BlockCx) -> Markup {

@@ -35,6 +35,9 @@ use quantity::Quantity;
 use std::ops::Range;
 use std::path::PathBuf;
 
+/// The name of its references: `{{limit id}}`.
+const REFERENCE: &str = "limit";
+
 /// A parsed ```` ```limits ```` block.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LimitTable {

@@ -133,7 +133,7 @@ fn unexpanded_references(text: &Spanned<String>, what: &str, problems: &mut Vec<
     let span = text.span();
     // +1 steps over the opening quote.
     let at = |offset: usize| (span.start + 1 + offset).min(span.end);
-    for site in crate::blocks::find_refs(text.get_ref(), &[], &[super::kind::REFERENCE]) {
+    for site in crate::blocks::find_refs(text.get_ref(), &[], &[super::REFERENCE]) {
         if site.escaped {
             continue;
         }

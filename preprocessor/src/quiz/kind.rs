@@ -6,7 +6,7 @@ use crate::browser::{BrowserModule, Need};
 use crate::config::QuizConfig;
 use crate::embedded::{self, theme};
 use crate::html::Markup;
-use crate::kind::{Block, BlockCx, Index, Kind, Parsed, ResolveCx};
+use crate::lifecycle::{Block, BlockCx, Index, Kind, Parsed, ResolveCx};
 use crate::limits::{self, LimitRef, Registry};
 use crate::pages::Pages;
 use crate::problem::Problem;
@@ -252,8 +252,7 @@ fn resolve_see(number: usize, see: &Text, cx: &ResolveCx, problems: &mut Vec<Pro
     let (page, anchor) = link.split_once('#').unwrap_or((link, ""));
     let target =
         if page.is_empty() { cx.block.chapter.to_owned() } else { Pages::resolve(cx.block.chapter, page) };
-    let no_pages = Pages::default();
-    let pages = cx.index.get::<Pages>().unwrap_or(&no_pages);
+    let pages = cx.pages;
     let problem = |message: String| Problem::new(see.span.clone(), format!("question {number}: {message}"));
     let Some(headings) = pages.headings(&target) else {
         problems.push(

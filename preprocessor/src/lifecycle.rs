@@ -18,16 +18,18 @@
 //!    after every other block has published (an exam drawn from every quiz);
 //! 5. **render** ([`Block::render_html`], [`Block::render_markdown`]).
 //!
-//! The index starts with the book's pages and their headings
-//! ([`crate::pages::Pages`]), for blocks that link to a section.
+//! Resolving also sees the book's pages and their headings
+//! ([`crate::pages::Pages`], [`ResolveCx::pages`]), for blocks that link to
+//! a section.
 //!
 //! A block with problems is shown as an error box (`on-failure =
 //! "continue"`) or fails the build; the driver decides, the kinds only report.
 
 use crate::blocks::FencedBlock;
-use crate::browser::BrowserModule;
+use crate::browser::{BrowserModule, PageFile};
 use crate::html::Markup;
 use crate::markdown::MarkdownStyle;
+use crate::pages::Pages;
 use crate::problem::{Problem, SourceMap};
 use std::any::{Any, TypeId};
 use std::collections::HashMap;
@@ -88,6 +90,13 @@ pub trait Kind {
         None
     }
 
+    /// The files the kind made for the pages, once every block is resolved:
+    /// the diagram's mermaid, when a diagram is left to the browser. The
+    /// build writes them (a block's own come from [`Block::files`]).
+    fn files(&mut self) -> Vec<PageFile> {
+        Vec::new()
+    }
+
     /// What the kind has to say about the whole book, for `check`.
     fn summary(&self, _index: &Index) -> Option<String> {
         None
@@ -145,6 +154,13 @@ pub trait Block {
     /// index, for the kinds that [gather](Kind::gathers) it.
     fn publish(&self, _cx: &BlockCx, _index: &mut Index) {}
 
+    /// The files the block made for its page (a gathering page's bank of
+    /// questions), taken once it is resolved. No block writes a file: the
+    /// build writes what the blocks and kinds return, in one place.
+    fn files(&mut self) -> Vec<PageFile> {
+        Vec::new()
+    }
+
     /// Whether problems found when resolving still leave the block to render
     /// itself (a diagram mermaid could not draw says so in its own figure).
     fn renders_own_problems(&self) -> bool {
@@ -200,6 +216,8 @@ impl BlockCx<'_> {
 pub struct ResolveCx<'a> {
     pub block: &'a BlockCx<'a>,
     pub index: &'a Index,
+    /// The book's title and pages, and the headings on each.
+    pub pages: &'a Pages,
     pub(crate) kinds: &'a [Box<dyn Kind>],
     /// The kinds' reference names, as the chapters were scanned for them.
     pub(crate) references: &'a [&'static str],
