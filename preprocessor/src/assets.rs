@@ -23,14 +23,14 @@ use mdbook_preprocessor::config::Config;
 use std::path::{Path, PathBuf};
 
 /// The folder under the book's root for what every page loads.
-pub const BASE_DIR: &str = "studyguide";
+pub(crate) const BASE_DIR: &str = "studyguide";
 
 /// The folder under the book's sources for what some pages load
 /// (`theme/loader.js` and `theme/widgets.js` name it too).
-pub const VENDOR_DIR: &str = "vendor";
+pub(crate) const VENDOR_DIR: &str = "vendor";
 
 /// The `additional-css` and `additional-js` entries a book needs.
-pub fn base_entries() -> (Vec<String>, Vec<String>) {
+pub(crate) fn base_entries() -> (Vec<String>, Vec<String>) {
     let entry = |ext: &str| {
         embedded::BASE
             .iter()
@@ -42,11 +42,11 @@ pub fn base_entries() -> (Vec<String>, Vec<String>) {
 }
 
 /// The command that puts our entries into a book's `book.toml`.
-pub const INSTALL: &str = "mdbook-studyguide install";
+pub(crate) const INSTALL: &str = "mdbook-studyguide install";
 
 /// What [`write_templates`] did.
 #[derive(Debug, Default)]
-pub struct Templates {
+pub(crate) struct Templates {
     pub written: Vec<PathBuf>,
     /// Templates of the book's own by the names of ours: left as they are.
     pub own: Vec<PathBuf>,
@@ -59,7 +59,7 @@ pub struct Templates {
 /// Writes our mdBook templates (`embedded::TEMPLATES`) into the book's theme
 /// folder over copies of ours that differ (they start with
 /// `embedded::TEMPLATE_MARK`), and, with `missing`, where the book has none.
-pub fn write_templates(root: &Path, config: &Config, missing: bool) -> Result<Templates> {
+pub(crate) fn write_templates(root: &Path, config: &Config, missing: bool) -> Result<Templates> {
     let theme = config.html_config().and_then(|html| html.theme).unwrap_or_else(|| "theme".into());
     let theme = root.join(theme);
     let mut done = Templates::default();
@@ -93,7 +93,7 @@ pub fn write_templates(root: &Path, config: &Config, missing: bool) -> Result<Te
 /// At build time: a problem when `book.toml` does not list what every page
 /// loads (the pages then load it from a script in each chapter with a
 /// block, see [`bootstrap`]), naming the command that fixes it.
-pub fn check_book_toml(root: &Path, config: &Config) -> Option<Problem> {
+pub(crate) fn check_book_toml(root: &Path, config: &Config) -> Option<Problem> {
     let html = config.html_config().unwrap_or_default();
     let (css, js) = base_entries();
     let listed = |list: &[std::path::PathBuf], entry: &String| list.iter().any(|p| p == Path::new(entry));
@@ -132,7 +132,7 @@ fn listing(items: &[String]) -> String {
 /// for mdbook-mermaid, say): `theme/bootstrap.js`, put at the top of each
 /// chapter with a block, loads them, once per page, from `vendor/`, relative
 /// to mdBook's `path_to_root` (the print page holds every chapter).
-pub fn bootstrap() -> String {
+pub(crate) fn bootstrap() -> String {
     format!("<script>\n{}</script>\n\n", String::from_utf8_lossy(embedded::BOOTSTRAP.bytes))
 }
 
@@ -141,7 +141,7 @@ pub fn bootstrap() -> String {
 /// load and what the blocks and kinds made. No stage of the pipeline writes a
 /// file; a file that cannot be written fails the build, naming it.
 #[derive(Debug, Clone)]
-pub struct Assets {
+pub(crate) struct Assets {
     root: PathBuf,
     base: PathBuf,
     vendor: PathBuf,
@@ -149,13 +149,13 @@ pub struct Assets {
 
 impl Assets {
     /// The book at `root` with its sources in `src`.
-    pub fn of_book(root: &Path, src: &Path) -> Assets {
+    pub(crate) fn of_book(root: &Path, src: &Path) -> Assets {
         Assets { root: root.to_owned(), base: root.join(BASE_DIR), vendor: root.join(src).join(VENDOR_DIR) }
     }
 
     /// Writes what every page loads into `studyguide/`, which ignores itself
     /// in git (the build writes it again).
-    pub fn write_base(&self) -> Result<()> {
+    pub(crate) fn write_base(&self) -> Result<()> {
         let gitignore: &[u8] = b"# Written by mdbook-studyguide at every build.\n*\n";
         for (name, bytes) in
             embedded::BASE.iter().map(|f| (f.name, f.bytes)).chain([(".gitignore", gitignore)])
@@ -167,7 +167,7 @@ impl Assets {
 
     /// Writes `files` into `vendor/`. Unchanged files are not rewritten, so
     /// a watching `serve` sees no change.
-    pub fn write_vendor(&self, files: &[PageFile]) -> Result<()> {
+    pub(crate) fn write_vendor(&self, files: &[PageFile]) -> Result<()> {
         for file in files {
             write_into(&self.root, &self.vendor, &file.name, &file.bytes)?;
         }
@@ -179,7 +179,7 @@ impl Assets {
 /// made: the shared scripts, each module's files, the manifest that says
 /// which module loads what, and the keys the book's blocks save (for
 /// `storage.js` to take over older keys). Nothing without a module.
-pub fn module_files(
+pub(crate) fn module_files(
     modules: &[&'static BrowserModule],
     book_id: &str,
     title: &str,
@@ -222,7 +222,7 @@ fn write_into(root: &Path, dir: &Path, name: &str, bytes: &[u8]) -> Result<()> {
 }
 
 /// Writes `bytes` unless the file already holds them.
-pub fn write_if_changed(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_if_changed(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if std::fs::read(path).ok().as_deref() == Some(bytes) {
         return Ok(());
     }

@@ -23,6 +23,7 @@ use std::borrow::Cow;
 pub struct PageFile {
     /// Its name in `vendor/`, as pages load it.
     pub name: String,
+    /// What it holds.
     pub bytes: Cow<'static, [u8]>,
 }
 
@@ -47,7 +48,9 @@ pub struct BrowserModule {
     /// Its own scripts, in the order they run (a bank of questions its block
     /// names in `data-bank` runs before them).
     pub scripts: &'static [File],
+    /// Its styles, in the order they apply.
     pub styles: &'static [File],
+    /// The shared scripts it needs besides the base.
     pub needs: &'static [Need],
 }
 
@@ -93,7 +96,7 @@ struct ModuleEntry {
 /// The book as the pages know it: its id and title (whose keys its
 /// learners' state is kept under), and the file that lists those keys.
 #[derive(Debug, Serialize)]
-pub struct BookEntry<'a> {
+pub(crate) struct BookEntry<'a> {
     pub id: &'a str,
     pub title: &'a str,
     pub keys: &'a str,
@@ -101,7 +104,7 @@ pub struct BookEntry<'a> {
 
 /// `vendor/manifest.js`: the book, each module the book uses, and the unit
 /// words a learner's typed answers are read with.
-pub fn manifest(book: &BookEntry, modules: &[&BrowserModule]) -> String {
+pub(crate) fn manifest(book: &BookEntry, modules: &[&BrowserModule]) -> String {
     let modules: serde_json::Map<String, serde_json::Value> = modules
         .iter()
         .map(|m| {

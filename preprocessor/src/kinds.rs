@@ -10,7 +10,7 @@ use crate::quiz::QuizKind;
 use crate::review::ReviewKind;
 
 /// Every kind, for one run over a book; `diagrams` draws the diagrams.
-pub fn all(config: &StudyGuideConfig, diagrams: diagram::Backend) -> Vec<Box<dyn Kind>> {
+pub(crate) fn all(config: &StudyGuideConfig, diagrams: diagram::Backend) -> Vec<Box<dyn Kind>> {
     vec![
         Box::new(QuizKind::new(config.quizzes)),
         Box::new(LimitsKind),

@@ -131,12 +131,14 @@ pub trait Kind {
 
 /// What [`Kind::parse`] found.
 pub struct Parsed {
+    /// The block, when there is one to index.
     pub block: Option<Box<dyn Block>>,
     /// Spans are bytes of the block body.
     pub problems: Vec<Problem>,
 }
 
 impl Parsed {
+    /// What parsing found: the block, if any, and its problems.
     pub fn new(block: Option<Box<dyn Block>>, problems: Vec<Problem>) -> Self {
         Parsed { block, problems }
     }
@@ -167,6 +169,9 @@ pub trait Block {
         false
     }
 
+    /// The block as HTML for mdBook's HTML renderer: a template whose
+    /// values are escaped (its root carries `data-sg-module` when the kind
+    /// has a [browser module](Kind::browser)).
     fn render_html(&self, cx: &BlockCx) -> Markup;
 
     /// What mdBook's search index gets instead of [`Block::render_html`],
@@ -176,6 +181,7 @@ pub trait Block {
         self.render_html(cx)
     }
 
+    /// The block as plain Markdown, for any other renderer.
     fn render_markdown(&self, cx: &BlockCx) -> String;
 }
 
@@ -187,7 +193,9 @@ pub struct BlockCx<'a> {
     pub slug: &'a str,
     /// 1 for the chapter's first block of this kind, 2 for the next…
     pub ordinal: usize,
+    /// What the chapters are rendered for.
     pub target: Target,
+    /// The book's Markdown options, for author text rendered in the block.
     pub style: MarkdownStyle,
     pub(crate) source: &'a SourceMap,
     pub(crate) block: &'a FencedBlock,
@@ -214,7 +222,9 @@ impl BlockCx<'_> {
 
 /// What resolving a block can look at.
 pub struct ResolveCx<'a> {
+    /// Where the block is.
     pub block: &'a BlockCx<'a>,
+    /// What every block of the book defined.
     pub index: &'a Index,
     /// The book's title and pages, and the headings on each.
     pub pages: &'a Pages,

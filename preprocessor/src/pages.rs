@@ -132,7 +132,7 @@ impl Pages {
 }
 
 /// `serverless-containers/quiz` → `serverless-containers-quiz`.
-pub fn slug(path: &Path) -> String {
+pub(crate) fn slug(path: &Path) -> String {
     let text = path.to_string_lossy().to_lowercase();
     let mut out = String::new();
     for c in text.chars() {
@@ -146,7 +146,7 @@ pub fn slug(path: &Path) -> String {
 }
 
 /// `lambda.md` → `lambda.html`; a `README.md` is written as `index.html`.
-pub fn html_path(page: &Path) -> PathBuf {
+pub(crate) fn html_path(page: &Path) -> PathBuf {
     let stem = page.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let stem = if stem.eq_ignore_ascii_case("readme") { "index".to_owned() } else { stem };
     page.with_file_name(format!("{stem}.html"))
@@ -159,7 +159,7 @@ fn is_index(path: &Path) -> bool {
 /// The headings of a chapter, with the ids mdBook 0.5 gives them: an
 /// explicit `{#id}`, or the text lowercased with spaces as `-` and other
 /// punctuation dropped, numbered `-1`, `-2`… when repeated.
-pub fn headings(markdown: &str) -> Vec<Heading> {
+pub(crate) fn headings(markdown: &str) -> Vec<Heading> {
     let mut found = Vec::new();
     let mut used = HashSet::new();
     let mut open: Option<(Option<String>, String)> = None;

@@ -19,7 +19,7 @@ use std::sync::{Arc, Mutex};
 
 /// Chapters (their paths in the book) with a block that left something out
 /// of the search index, shared with whoever runs the preprocessor.
-pub type Withheld = Arc<Mutex<BTreeSet<PathBuf>>>;
+pub(crate) type Withheld = Arc<Mutex<BTreeSet<PathBuf>>>;
 
 /// Makes a kind of block of an embedding program's own, afresh for each run
 /// over the book.
@@ -106,7 +106,7 @@ impl Preprocessor for StudyGuide {
 }
 
 /// Builds the pipeline's settings from mdBook's context.
-pub fn settings(ctx: &PreprocessorContext, config: &StudyGuideConfig) -> Settings {
+pub(crate) fn settings(ctx: &PreprocessorContext, config: &StudyGuideConfig) -> Settings {
     let html = ctx.config.html_config().unwrap_or_default();
     Settings {
         root: ctx.root.clone(),
@@ -124,7 +124,7 @@ pub fn settings(ctx: &PreprocessorContext, config: &StudyGuideConfig) -> Setting
 
 /// Runs the pipeline with the book's configuration; problems are returned,
 /// not yet reported.
-pub fn run_pipeline(ctx: &PreprocessorContext, book: Book) -> Result<Outcome> {
+pub(crate) fn run_pipeline(ctx: &PreprocessorContext, book: Book) -> Result<Outcome> {
     run_pipeline_for(ctx, book, false, &[])
 }
 
@@ -225,7 +225,7 @@ fn links_out_of_the_book(ctx: &PreprocessorContext) -> Vec<Problem> {
 
 /// Fails with every error under `bail`; logs errors under `continue`, and
 /// warnings always.
-pub fn report(problems: &[Problem], policy: OnFailure) -> Result<()> {
+pub(crate) fn report(problems: &[Problem], policy: OnFailure) -> Result<()> {
     let (problems, warnings): (Vec<&Problem>, Vec<&Problem>) = problems.iter().partition(|p| p.is_error());
     for warning in warnings {
         tracing::warn!("{warning}");
@@ -250,18 +250,13 @@ pub fn report(problems: &[Problem], policy: OnFailure) -> Result<()> {
     }
 }
 
-/// The mdBook version this binary was built against.
-pub fn built_against() -> &'static str {
-    mdbook_preprocessor::MDBOOK_VERSION
-}
-
 /// The mdBook versions whose book format this binary reads: the 0.5
 /// series it was built against (0.x minor versions may change the format).
-pub const SUPPORTED_MDBOOK: &str = ">=0.5.0, <0.6.0";
+pub(crate) const SUPPORTED_MDBOOK: &str = ">=0.5.0, <0.6.0";
 
 /// Whether the calling mdBook is in [`SUPPORTED_MDBOOK`]: an error when it is
 /// not, or when its version cannot be read.
-pub fn check_mdbook_version(calling: &str) -> Result<()> {
+pub(crate) fn check_mdbook_version(calling: &str) -> Result<()> {
     let supported = semver::VersionReq::parse(SUPPORTED_MDBOOK).context("SUPPORTED_MDBOOK")?;
     let Ok(theirs) = semver::Version::parse(calling) else {
         bail!(
@@ -279,7 +274,7 @@ pub fn check_mdbook_version(calling: &str) -> Result<()> {
 }
 
 /// The external-preprocessor protocol: book JSON in on `input`, out on `output`.
-pub fn handle_json(input: impl Read, output: impl Write) -> Result<()> {
+pub(crate) fn handle_json(input: impl Read, output: impl Write) -> Result<()> {
     let (ctx, book) = mdbook_preprocessor::parse_input(input)?;
     check_mdbook_version(&ctx.mdbook_version)?;
     let outcome = StudyGuide::new().outcome(&ctx, book)?;
@@ -303,6 +298,11 @@ fn answers_will_be_indexed(ctx: &PreprocessorContext, outcome: &Outcome) -> bool
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The mdBook version this binary was built against.
+    fn built_against() -> &'static str {
+        mdbook_preprocessor::MDBOOK_VERSION
+    }
 
     #[test]
     fn every_mdbook_of_the_supported_range_is_accepted() {

@@ -18,11 +18,11 @@ use mdbook_preprocessor::book::Book;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
 
-pub use crate::lifecycle::Target;
+pub(crate) use crate::lifecycle::Target;
 
 /// Everything the pipeline needs to know about the build.
 #[derive(Debug, Clone)]
-pub struct Settings {
+pub(crate) struct Settings {
     /// The book root, where `book.toml` is.
     pub root: PathBuf,
     /// The chapters' directory relative to the root (`src`).
@@ -36,7 +36,7 @@ pub struct Settings {
 
 /// Counts of what the pipeline handled, for logs and the benchmark.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Stats {
+pub(crate) struct Stats {
     pub chapters: usize,
     /// Blocks by their fence: `quiz` → 3.
     pub blocks: BTreeMap<&'static str, usize>,
@@ -46,7 +46,7 @@ pub struct Stats {
     pub withheld: BTreeSet<PathBuf>,
 }
 
-pub struct Outcome {
+pub(crate) struct Outcome {
     pub book: Book,
     /// Every problem, located and sorted.
     pub problems: Vec<Problem>,
@@ -111,7 +111,7 @@ struct Entry {
 }
 
 /// Runs the pipeline over a book with the given kinds of block.
-pub fn transform(mut book: Book, settings: &Settings, kinds: &mut [Box<dyn Kind>]) -> Outcome {
+pub(crate) fn transform(mut book: Book, settings: &Settings, kinds: &mut [Box<dyn Kind>]) -> Outcome {
     let fences: Vec<&'static str> = kinds.iter().map(|k| k.fence()).collect();
     let references: Vec<&'static str> = kinds.iter().filter_map(|k| k.reference()).collect();
     let syntax = Syntax { fences: &fences, references: &references };

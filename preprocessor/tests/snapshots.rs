@@ -130,7 +130,7 @@ fn check_book(name: &str) {
 fn build(fixture: &Path) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_sources(fixture, dir.path());
-    let built = studyguide::cli::load(dir.path()).and_then(|mut book| {
+    let built = studyguide::Builder::new(dir.path()).load().and_then(|mut book| {
         book.config.set("preprocessor.studyguide.diagrams.prerender", "never")?;
         book.build()
     });

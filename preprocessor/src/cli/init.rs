@@ -10,7 +10,7 @@ use toml_edit::Value;
 /// makes it, with one example of each of our blocks, installed. All of it
 /// or nothing: the book is made and installed in a folder beside `dir`,
 /// then moved in. Returns what [`install`] had to say.
-pub fn init(dir: &Path, title: &str) -> Result<Vec<String>> {
+pub(super) fn init(dir: &Path, title: &str) -> Result<Vec<String>> {
     if dir.join("book.toml").exists() {
         bail!(
             "{} already holds a book; to add studyguide to it run `{INSTALL} {}`",

@@ -11,7 +11,7 @@ use toml_edit::{Array, DocumentMut, InlineTable, Item, Table, TableLike, Value};
 
 /// What `install` did to a book.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Installed {
+pub(super) struct Installed {
     /// Whether book.toml changed.
     pub changed: bool,
     /// Things the author should know (another preprocessor taking our blocks).
@@ -21,7 +21,7 @@ pub struct Installed {
 /// Adds `[preprocessor.studyguide]` and our `additional-css` and
 /// `additional-js` entries to the book at `dir`, and writes what every page
 /// loads. Running it again changes nothing.
-pub fn install(dir: &Path) -> Result<Installed> {
+pub(super) fn install(dir: &Path) -> Result<Installed> {
     let path = dir.join("book.toml");
     if !path.is_file() {
         bail!(
@@ -86,7 +86,7 @@ fn write_atomically(path: &Path, text: &str) -> Result<()> {
 /// `book.toml` with our table and entries; what else it holds is kept
 /// byte for byte: its byte order mark, its line ends (CRLF when most of
 /// its lines end so), and inline tables stay inline, with their comments.
-pub fn edit_book_toml(text: &str) -> Result<(String, Vec<String>)> {
+pub(super) fn edit_book_toml(text: &str) -> Result<(String, Vec<String>)> {
     let bom = text.starts_with('\u{feff}');
     let crlf = text.matches("\r\n").count() * 2 > text.matches('\n').count();
     let mut doc: DocumentMut = text.trim_start_matches('\u{feff}').parse()?;

@@ -147,7 +147,7 @@ fn init_logging() {
 
 /// Loads a book with our preprocessor running in-process (instead of the
 /// `command` in book.toml), so no second binary is needed.
-pub fn load(dir: &Path) -> Result<MDBook> {
+pub(crate) fn load(dir: &Path) -> Result<MDBook> {
     Builder::new(dir).load()
 }
 
@@ -222,7 +222,7 @@ fn default_on_failure(book: &mut MDBook, policy: OnFailure) -> Result<()> {
 }
 
 /// Builds the site (into `dest_dir` if given); returns the path of its front page.
-pub fn build(dir: &Path, dest_dir: Option<&Path>) -> Result<PathBuf> {
+pub(crate) fn build(dir: &Path, dest_dir: Option<&Path>) -> Result<PathBuf> {
     let builder = Builder::new(dir);
     match dest_dir {
         Some(dest) => builder.dest_dir(dest).build(),

@@ -35,7 +35,7 @@ const ID_TOKEN: &str = "sgdiagramid";
 
 /// How one diagram reaches the page.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Rendered {
+pub(crate) enum Rendered {
     /// Drawn at build time: one SVG styled for light and dark themes.
     Themed(String),
     /// Drawn at build time: an SVG for light themes and one for dark themes.
@@ -48,7 +48,7 @@ pub enum Rendered {
 
 /// What the last batch did, for logs and the benchmark.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct RenderStats {
+pub(crate) struct RenderStats {
     pub cached: usize,
     pub drawn: usize,
     pub client: usize,
@@ -56,7 +56,7 @@ pub struct RenderStats {
 }
 
 /// Draws diagrams, in one batch per build.
-pub struct Backend {
+pub(crate) struct Backend {
     prerender: bool,
     chromium: Option<PathBuf>,
     /// `None` for a backend that never draws.
@@ -68,7 +68,7 @@ pub struct Backend {
 }
 
 impl Backend {
-    pub fn from_config(root: &Path, book: &Config, config: &DiagramConfig) -> Self {
+    pub(crate) fn from_config(root: &Path, book: &Config, config: &DiagramConfig) -> Self {
         let mermaid = match &config.mermaid {
             None => Bundle::Embedded,
             Some(path) => Bundle::of_file(&root.join(path)),
@@ -84,7 +84,8 @@ impl Backend {
     }
 
     /// A backend that never starts a browser (tests, fuzzing).
-    pub fn client_only() -> Self {
+    #[cfg(any(test, fuzzing))]
+    pub(crate) fn client_only() -> Self {
         Backend {
             prerender: false,
             chromium: None,
@@ -102,7 +103,7 @@ impl Backend {
 
     /// Draws every diagram, or leaves it to the browser. Results are in the
     /// order of `diagrams`; each static SVG gets ids unique to its occurrence.
-    pub fn render_all(&mut self, diagrams: &[&Diagram]) -> Vec<Rendered> {
+    pub(crate) fn render_all(&mut self, diagrams: &[&Diagram]) -> Vec<Rendered> {
         self.stats = RenderStats::default();
         let Some(mermaid) = self.mermaid.clone() else {
             self.stats.client = diagrams.len();
@@ -179,7 +180,7 @@ impl Backend {
 
     /// mermaid, for the book's pages to draw what the last batch left to the
     /// browser; none when it left nothing, or for a backend of no book.
-    pub fn client_bundle(&self) -> Option<PageFile> {
+    pub(crate) fn client_bundle(&self) -> Option<PageFile> {
         let mermaid = self.mermaid.as_ref()?;
         (self.stats.client > 0 && self.book.is_some()).then(|| client_bundle::file(mermaid.bytes_owned()))
     }

@@ -21,11 +21,11 @@ static BROWSER: BrowserModule = BrowserModule {
 };
 
 /// ```` ```exam ```` blocks.
-pub struct ExamKind;
+pub(crate) struct ExamKind;
 
 /// Every exam of the book: its id and page.
 #[derive(Debug, Default)]
-pub struct ExamPages(pub Vec<(String, PathBuf)>);
+pub(crate) struct ExamPages(pub Vec<(String, PathBuf)>);
 
 impl Kind for ExamKind {
     fn fence(&self) -> &'static str {
@@ -55,7 +55,7 @@ impl Kind for ExamKind {
 
 /// An exam ready to render.
 #[derive(Debug)]
-pub struct ExamPage {
+pub(crate) struct ExamPage {
     /// Keys the learner's attempts: the page and the block's place on it.
     pub id: String,
     pub title: Option<String>,
@@ -71,7 +71,7 @@ pub struct ExamPage {
 /// A quiz the exam draws from: its chapter's title, and the link to it from
 /// the exam's page in the site and in the sources.
 #[derive(Debug)]
-pub struct QuizLink {
+pub(crate) struct QuizLink {
     pub title: String,
     pub href: String,
     pub markdown_href: String,

@@ -16,7 +16,7 @@
 mod html;
 mod kind;
 
-pub use kind::{ExamKind, ExamPage, ExamPages};
+pub(crate) use kind::{ExamKind, ExamPage, ExamPages};
 
 use crate::problem::Problem;
 use crate::quiz::Text;
@@ -26,12 +26,12 @@ use toml::Spanned;
 
 /// SAA-C03's length, time and pass mark (720 of 1,000 is a scaled score;
 /// 72 % is the nearest plain reading of it, which the page says it is not).
-pub const DEFAULT_QUESTIONS: u32 = 65;
-pub const DEFAULT_MINUTES: u32 = 130;
-pub const DEFAULT_PASS: u32 = 72;
+pub(crate) const DEFAULT_QUESTIONS: u32 = 65;
+pub(crate) const DEFAULT_MINUTES: u32 = 130;
+pub(crate) const DEFAULT_PASS: u32 = 72;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExamSpec {
+pub(crate) struct ExamSpec {
     pub title: Option<Text>,
     pub questions: u32,
     pub minutes: u32,
@@ -50,7 +50,7 @@ struct RawExam {
 }
 
 /// Parses an exam block's body.
-pub fn parse(body: &str) -> (Option<ExamSpec>, Vec<Problem>) {
+pub(crate) fn parse(body: &str) -> (Option<ExamSpec>, Vec<Problem>) {
     let raw: RawExam = match toml_body::parse(body, "exam", &Schema::of::<RawExam>()) {
         Ok(raw) => raw,
         Err(problems) => return (None, problems),

@@ -19,7 +19,7 @@ static BROWSER: BrowserModule = BrowserModule {
 };
 
 /// ```` ```limits ```` blocks and `{{limit id}}` references.
-pub struct LimitsKind;
+pub(crate) struct LimitsKind;
 
 impl Kind for LimitsKind {
     fn fence(&self) -> &'static str {

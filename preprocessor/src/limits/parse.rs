@@ -35,7 +35,7 @@ struct RawRow {
 /// TOML parses, holding the rows that have no problems: those can still be
 /// referenced while the author fixes the others. Only a table without
 /// problems is fit to render.
-pub fn parse(body: &str) -> (Option<LimitTable>, Vec<Problem>) {
+pub(crate) fn parse(body: &str) -> (Option<LimitTable>, Vec<Problem>) {
     let schema = Schema::of::<RawTable>().with("limit", Schema::of::<RawRow>());
     let raw: RawTable = match toml_body::parse(body, "limits", &schema) {
         Ok(raw) => raw,

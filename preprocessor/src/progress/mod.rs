@@ -24,10 +24,10 @@ static BROWSER: BrowserModule = BrowserModule {
 };
 
 /// ```` ```progress ```` blocks.
-pub struct ProgressKind;
+pub(crate) struct ProgressKind;
 
 /// Checks a progress block's body: it takes no keys (comments are fine).
-pub fn parse(body: &str) -> Result<(), Vec<Problem>> {
+pub(crate) fn parse(body: &str) -> Result<(), Vec<Problem>> {
     toml_body::parse_keyless(body, "progress")
 }
 

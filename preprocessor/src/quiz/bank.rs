@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 /// A question a quiz published, and the page it is on.
 #[derive(Debug, Clone)]
-pub struct PublishedQuestion {
+pub(crate) struct PublishedQuestion {
     /// The quiz's page under `src/`.
     pub page: PathBuf,
     pub question: RenderedQuestion,
@@ -19,20 +19,20 @@ pub struct PublishedQuestion {
 
 /// Every question of the book's quizzes, in book order.
 #[derive(Debug, Default)]
-pub struct PublishedQuestions(pub Vec<PublishedQuestion>);
+pub(crate) struct PublishedQuestions(pub Vec<PublishedQuestion>);
 
 /// What a page's script gets: the chapters, the exam domains and the
 /// questions, with links relative to that page. The HTML in it is author
 /// Markdown rendered and sanitised.
 #[derive(Debug, Serialize)]
-pub struct Bank {
+pub(crate) struct Bank {
     pub chapters: Vec<BankChapter>,
     pub domains: Vec<BankDomain>,
     pub questions: Vec<BankQuestion>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct BankChapter {
+pub(crate) struct BankChapter {
     pub id: String,
     pub title: String,
     /// Its (first) quiz page.
@@ -42,14 +42,14 @@ pub struct BankChapter {
 }
 
 #[derive(Debug, Serialize)]
-pub struct BankDomain {
+pub(crate) struct BankDomain {
     pub key: &'static str,
     pub title: &'static str,
     pub weight: u32,
 }
 
 #[derive(Debug, Serialize)]
-pub struct BankQuestion {
+pub(crate) struct BankQuestion {
     pub id: String,
     pub hash: String,
     pub chapter: String,
@@ -65,20 +65,20 @@ pub struct BankQuestion {
 }
 
 #[derive(Debug, Serialize)]
-pub struct BankChoice {
+pub(crate) struct BankChoice {
     pub html: String,
     pub why: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct BankSee {
+pub(crate) struct BankSee {
     pub title: String,
     pub href: String,
 }
 
 impl Bank {
     /// The bank for the page `from`, of the questions `keep` lets through.
-    pub fn new(
+    pub(crate) fn new(
         from: &Path,
         published: &[PublishedQuestion],
         pages: &Pages,

@@ -22,12 +22,12 @@ static BROWSER: BrowserModule = BrowserModule {
 };
 
 /// ```` ```quiz ```` blocks.
-pub struct QuizKind {
+pub(crate) struct QuizKind {
     config: QuizConfig,
 }
 
 impl QuizKind {
-    pub fn new(config: QuizConfig) -> Self {
+    pub(crate) fn new(config: QuizConfig) -> Self {
         QuizKind { config }
     }
 }
@@ -35,13 +35,12 @@ impl QuizKind {
 /// Every question of the book, in book order, with what an exam or a
 /// dashboard needs to know of it.
 #[derive(Debug, Default)]
-pub struct QuestionBank {
+pub(crate) struct QuestionBank {
     pub questions: Vec<BankEntry>,
 }
 
 #[derive(Debug, Clone)]
-pub struct BankEntry {
-    pub key: String,
+pub(crate) struct BankEntry {
     /// The chapter's path under `src/`.
     pub chapter: PathBuf,
     pub domain: Option<Domain>,
@@ -108,7 +107,7 @@ fn domain_counts(entries: &[&BankEntry]) -> String {
 /// Every question id of the book, given or made from the page, with where
 /// it first appears.
 #[derive(Default)]
-pub struct QuestionIds(HashMap<String, String>);
+pub(crate) struct QuestionIds(HashMap<String, String>);
 
 struct QuizBlock {
     quiz: Quiz,
@@ -120,9 +119,8 @@ struct QuizBlock {
 impl Block for QuizBlock {
     fn index(&self, cx: &BlockCx, index: &mut Index, problems: &mut Vec<Problem>) {
         let bank = index.part::<QuestionBank>();
-        for (n, q) in self.quiz.questions.iter().enumerate() {
-            let key = question_key(q, n, cx);
-            bank.questions.push(BankEntry { key, chapter: cx.chapter.to_owned(), domain: q.domain });
+        for q in &self.quiz.questions {
+            bank.questions.push(BankEntry { chapter: cx.chapter.to_owned(), domain: q.domain });
         }
         // Ids an author gives and ids made from the page share one
         // namespace: a page can declare `c-quiz1-1` explicitly.

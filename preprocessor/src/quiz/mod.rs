@@ -21,29 +21,29 @@ mod kind;
 mod markdown;
 mod parse;
 
-pub use bank::{Bank, PublishedQuestion, PublishedQuestions};
-pub use html::{render_html, render_search_html};
-pub use kind::{BankEntry, QuestionBank, QuestionIds, QuizKind};
-pub use markdown::render_markdown;
-pub use parse::{is_valid_id, parse};
+pub(crate) use bank::{Bank, PublishedQuestion, PublishedQuestions};
+pub(crate) use html::{render_html, render_search_html};
+pub(crate) use kind::QuizKind;
+pub(crate) use markdown::render_markdown;
+pub(crate) use parse::{is_valid_id, parse};
 
 use std::ops::Range;
 
 /// A piece of author text and where it sits in the block body.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Text {
+pub(crate) struct Text {
     pub value: String,
     pub span: Range<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Quiz {
+pub(crate) struct Quiz {
     pub title: Option<Text>,
     pub questions: Vec<Question>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Question {
+pub(crate) struct Question {
     /// The author's id, if given; see [`Question::key`].
     pub id: Option<Text>,
     pub prompt: Text,
@@ -63,20 +63,21 @@ pub struct Question {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Choice {
+pub(crate) struct Choice {
     pub text: Text,
     pub explanation: Option<Text>,
 }
 
 impl Question {
-    pub fn is_multi_answer(&self) -> bool {
+    #[cfg(test)]
+    pub(crate) fn is_multi_answer(&self) -> bool {
         self.answer.len() > 1
     }
 }
 
 /// The four domains of the SAA-C03 exam guide, with their weights.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Domain {
+pub(crate) enum Domain {
     Secure,
     Resilient,
     Performant,
@@ -84,10 +85,10 @@ pub enum Domain {
 }
 
 impl Domain {
-    pub const ALL: [Domain; 4] = [Domain::Secure, Domain::Resilient, Domain::Performant, Domain::Cost];
+    pub(crate) const ALL: [Domain; 4] = [Domain::Secure, Domain::Resilient, Domain::Performant, Domain::Cost];
 
     /// The name an author writes: `domain = "secure"`.
-    pub fn key(self) -> &'static str {
+    pub(crate) fn key(self) -> &'static str {
         match self {
             Domain::Secure => "secure",
             Domain::Resilient => "resilient",
@@ -96,12 +97,12 @@ impl Domain {
         }
     }
 
-    pub fn from_key(key: &str) -> Option<Domain> {
+    pub(crate) fn from_key(key: &str) -> Option<Domain> {
         Domain::ALL.into_iter().find(|d| d.key() == key)
     }
 
     /// The domain as the exam guide names it.
-    pub fn title(self) -> &'static str {
+    pub(crate) fn title(self) -> &'static str {
         match self {
             Domain::Secure => "Design Secure Architectures",
             Domain::Resilient => "Design Resilient Architectures",
@@ -111,7 +112,7 @@ impl Domain {
     }
 
     /// Percent of the scored questions.
-    pub fn weight(self) -> u32 {
+    pub(crate) fn weight(self) -> u32 {
         match self {
             Domain::Secure => 30,
             Domain::Resilient => 26,
@@ -122,12 +123,12 @@ impl Domain {
 }
 
 /// The letter shown for choice `index`: A, B, C…
-pub fn letter(index: usize) -> char {
+pub(crate) fn letter(index: usize) -> char {
     (b'A' + (index % 26) as u8) as char
 }
 
 /// "TWO", "THREE"…, as the exam writes it.
-pub fn count_word(n: usize) -> String {
+pub(crate) fn count_word(n: usize) -> String {
     const WORDS: [&str; 9] = ["ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE"];
     WORDS.get(n.wrapping_sub(1)).map_or_else(|| n.to_string(), |w| (*w).to_owned())
 }
@@ -135,7 +136,7 @@ pub fn count_word(n: usize) -> String {
 /// A question ready to render: author text with references expanded, a
 /// stable key and a hash of its content.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RenderedQuestion {
+pub(crate) struct RenderedQuestion {
     /// Unique across the book: the author's id, or one derived from the chapter.
     pub key: String,
     /// Changes whenever what the learner sees or the answer changes.
@@ -151,7 +152,7 @@ pub struct RenderedQuestion {
 
 /// The section a question sends the learner to: "Read: 1.6 Concurrency".
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct See {
+pub(crate) struct See {
     /// The heading's text.
     pub title: String,
     /// The link as the author wrote it, for Markdown renderers.
@@ -166,14 +167,14 @@ pub struct See {
 
 /// A quiz ready to render.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RenderedQuiz {
+pub(crate) struct RenderedQuiz {
     pub title: Option<String>,
     pub questions: Vec<RenderedQuestion>,
 }
 
 impl RenderedQuestion {
     /// Builds a question from expanded author text, computing its hash.
-    pub fn new(
+    pub(crate) fn new(
         key: String,
         prompt: String,
         choices: Vec<(String, Option<String>)>,

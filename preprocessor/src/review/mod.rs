@@ -25,13 +25,13 @@ static BROWSER: BrowserModule = BrowserModule {
 
 /// Every review page of the book (the progress page links the first).
 #[derive(Debug, Default)]
-pub struct ReviewPages(pub Vec<PathBuf>);
+pub(crate) struct ReviewPages(pub Vec<PathBuf>);
 
 /// ```` ```review ```` blocks.
-pub struct ReviewKind;
+pub(crate) struct ReviewKind;
 
 /// Checks a review block's body: it takes no keys (comments are fine).
-pub fn parse(body: &str) -> Result<(), Vec<Problem>> {
+pub(crate) fn parse(body: &str) -> Result<(), Vec<Problem>> {
     toml_body::parse_keyless(body, "review")
 }
 

@@ -31,7 +31,7 @@ use std::path::{Path, PathBuf};
 /// mdBook's HTML renderer wrote for `book`, which `preprocessor` built.
 /// Nothing happens when the site has no index or no block of the book
 /// leaves anything out.
-pub fn leave_out_answers(book: &mut MDBook, preprocessor: &StudyGuide) -> Result<()> {
+pub(super) fn leave_out_answers(book: &mut MDBook, preprocessor: &StudyGuide) -> Result<()> {
     let site = book.build_dir_for("html");
     let Some(path) = index_path(&site)? else { return Ok(()) };
     let withheld = Withheld::default();

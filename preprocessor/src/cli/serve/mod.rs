@@ -43,9 +43,9 @@ type Rebuilt = broadcast::Sender<()>;
 
 /// The address `serve` listens on unless `--hostname` says otherwise: the
 /// book is for the person at this machine.
-pub const LOOPBACK: &str = "127.0.0.1";
+pub(super) const LOOPBACK: &str = "127.0.0.1";
 
-pub fn run(dir: &Path, hostname: &str, port: u16) -> Result<()> {
+pub(super) fn run(dir: &Path, hostname: &str, port: u16) -> Result<()> {
     let root = dir.canonicalize().with_context(|| format!("no book at {}", dir.display()))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
