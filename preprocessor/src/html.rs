@@ -8,7 +8,8 @@
 
 use std::borrow::Cow;
 
-pub use maud::{Markup, html};
+pub use maud::Markup;
+pub(crate) use maud::html;
 
 /// Markup that is safe to put in a page as it is.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -53,7 +53,7 @@ mod transform;
 pub use browser::{BrowserModule, Need, PageFile};
 pub use cli::{Builder, main};
 pub use embedded::File;
-pub use html::{Markup, html};
+pub use html::Markup;
 pub use lifecycle::{Block, BlockCx, Index, Kind, Parsed, ResolveCx, Target};
 pub use preprocessor::StudyGuide;
 pub use problem::{Location, Problem, Severity};
