@@ -7,9 +7,10 @@
 //! into it, and a manifest (`vendor/manifest.js`) that says which module
 //! loads which files; `theme/loader.js`, `theme/widgets.js` and
 //! `theme/base.css` read only that, and `theme/component.js` starts the
-//! class each module's script defines for its name. A new kind is its
-//! folder and its line in `kinds::all`: no list in the browser code names
-//! it.
+//! class each module's script defines for its name. No list in the
+//! browser code names a kind: a kind of this crate is its folder and its
+//! lines in `lib.rs` and `kinds::all`, one of an embedding program its
+//! folder and `Builder::kind`.
 
 use crate::embedded::{self, File};
 use serde::Serialize;

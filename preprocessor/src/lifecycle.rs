@@ -16,7 +16,10 @@
 //!    **publishes** ([`Block::publish`]) what it made (a quiz its rendered
 //!    questions). Blocks of a kind that [`gathers`](Kind::gathers) resolve
 //!    after every other block has published (an exam drawn from every quiz);
-//! 5. **render** ([`Block::render_html`], [`Block::render_markdown`]).
+//! 5. **files** ([`Block::files`], [`Kind::files`]): what a block or kind
+//!    made for the pages (a bank of questions, mermaid for the browser) is
+//!    returned, and the build writes it; no stage writes a file;
+//! 6. **render** ([`Block::render_html`], [`Block::render_markdown`]).
 //!
 //! Resolving also sees the book's pages and their headings
 //! ([`crate::pages::Pages`], [`ResolveCx::pages`]), for blocks that link to
