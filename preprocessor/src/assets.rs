@@ -1,13 +1,17 @@
-//! Our scripts and styles in a book: the build writes them from the copies
-//! the binary carries (`crate::embedded`), so they are always this binary's.
+//! What a build writes into a book besides its chapters, all of it here:
+//! our scripts and styles, from the copies the binary carries
+//! (`crate::embedded`), so they are always this binary's, and the files the
+//! blocks and kinds made, which they return instead of writing. A file that
+//! cannot be written fails the build, naming it.
 //!
 //! - Every page loads `studyguide/base.css`, `loader.js` and mdBook's fixes
 //!   (`mdbook.css`, `mdbook.js`)
 //!   (`additional-css` and `additional-js`, which `mdbook-studyguide install`
 //!   writes into book.toml), under the book's root.
 //! - What the blocks use goes into the book's sources, under `vendor/`,
-//!   when the book has one of those blocks; mdBook copies it into the site,
-//!   and the loader loads it on the pages that hold the block, from file://
+//!   when the book has one of those blocks (the used modules' files, the
+//!   manifest, the banks of questions); mdBook copies it into the site, and
+//!   the loader loads it on the pages that hold the block, from file://
 //!   too.
 //! - Our mdBook templates go into the book's theme folder (`install` writes
 //!   them, a build brings copies of ours up to date).
