@@ -10,7 +10,7 @@ export default [
   js.configs.recommended,
   {
     // Pages load these as classic scripts (file:// blocks modules), each an IIFE.
-    files: ['theme/**/*.js', 'preprocessor/src/**/*.js'],
+    files: ['theme/**/*.js', 'preprocessor/src/**/*.js', 'preprocessor/tests/**/*.js'],
     languageOptions: {
       ecmaVersion: 2022,
       sourceType: 'script',

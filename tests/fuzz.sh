@@ -14,7 +14,7 @@
 # preprocessor/fuzz/artifacts/<target>/ (not committed); reproduce one with
 # `cargo fuzz run <target> <file>` and shrink it with `cargo fuzz tmin`.
 # The committed corpus is replayed on every `cargo test` by
-# preprocessor/tests/fuzz_corpus.rs.
+# the `replay` test at the end of preprocessor/fuzz/harness.rs.
 #
 # Environment: FUZZ_SANITIZER (address, the default, or none),
 # FUZZ_JOBS (cargo build jobs, default 1), FUZZ_RUNS (run each target for

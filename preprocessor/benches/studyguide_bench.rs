@@ -5,9 +5,9 @@
 //!
 //!   preprocess DIR RUNS   the preprocessor alone on an already loaded book:
 //!                         `StudyGuide::run` (warm diagram cache), the same
-//!                         pipeline with a browser-less diagram backend (no
-//!                         cache reads) and the JSON protocol in memory
-//!                         (`handle_json`: parse, run, serialise); medians in ms
+//!                         with diagrams left to the browser (`prerender =
+//!                         "never"`: no cache reads) and the JSON protocol in
+//!                         memory (parse, run, serialise); medians in ms
 //!   plain-build DIR       plain mdBook, the same crates, no studyguide:
 //!                         `MDBook::load(dir)?.build()`
 //!   phases DIR ours|ours-nosvg|plain
@@ -23,9 +23,7 @@ use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
 use mdbook_renderer::{RenderContext, Renderer};
 use std::path::PathBuf;
 use std::time::Instant;
-use studyguide::StudyGuide;
-use studyguide::config::StudyGuideConfig;
-use studyguide::{diagram, preprocessor, transform};
+use studyguide::{Builder, StudyGuide};
 
 fn ms(start: Instant) -> f64 {
     start.elapsed().as_secs_f64() * 1000.0
@@ -46,8 +44,9 @@ fn preprocess(dir: PathBuf, runs: usize) -> Result<()> {
     let md = MDBook::load(&dir).with_context(|| format!("loading {}", dir.display()))?;
     let load_ms = ms(started);
     let ctx = PreprocessorContext::new(md.root.clone(), md.config.clone(), "html".to_owned());
-    let config = StudyGuideConfig::from_book(&ctx.config)?;
-    let settings = preprocessor::settings(&ctx, &config);
+    let mut client_config = md.config.clone();
+    client_config.set("preprocessor.studyguide.diagrams.prerender", "never")?;
+    let client_ctx = PreprocessorContext::new(md.root.clone(), client_config, "html".to_owned());
     let pages = chapters(&md.book);
     // What mdBook writes to an external preprocessor's stdin.
     let json_in = serde_json::to_vec(&(&ctx, &md.book))?;
@@ -57,8 +56,7 @@ fn preprocess(dir: PathBuf, runs: usize) -> Result<()> {
     let bytes_out: usize = out.chapters().map(|c| c.content.len()).sum();
     let bytes_in: usize = md.book.chapters().map(|c| c.content.len()).sum();
 
-    let (mut run, mut client, mut json, mut json_out_len, mut stats) =
-        (Vec::new(), Vec::new(), Vec::new(), 0, None);
+    let (mut run, mut client, mut json, mut json_out_len) = (Vec::new(), Vec::new(), Vec::new(), 0);
     for _ in 0..runs {
         let book = md.book.clone();
         let t = Instant::now();
@@ -67,26 +65,20 @@ fn preprocess(dir: PathBuf, runs: usize) -> Result<()> {
         drop(out);
 
         let book = md.book.clone();
-        let mut kinds = studyguide::kinds::all(
-            &Default::default(),
-            diagram::Backend::client_only(),
-            studyguide::assets::Assets::none(),
-        );
         let t = Instant::now();
-        let outcome = transform::transform(book, &settings, &mut kinds);
+        let out = StudyGuide::default().run(&client_ctx, book)?;
         client.push(ms(t));
-        if !outcome.problems.is_empty() {
-            bail!("the book has problems: {}", outcome.problems[0]);
-        }
-        stats = Some(outcome.stats);
+        drop(out);
 
+        // As mdBook's protocol runs it: the book's JSON in, the book's JSON out.
         let mut sink = Vec::with_capacity(json_in.len() * 3);
         let t = Instant::now();
-        preprocessor::handle_json(&json_in[..], &mut sink)?;
+        let (ctx_in, book_in) = mdbook_preprocessor::parse_input(&json_in[..])?;
+        let out = StudyGuide::default().run(&ctx_in, book_in)?;
+        serde_json::to_writer(&mut sink, &out)?;
         json.push(ms(t));
         json_out_len = sink.len();
     }
-    let s = stats.unwrap_or_default();
     println!(
         "{}",
         serde_json::json!({
@@ -95,7 +87,6 @@ fn preprocess(dir: PathBuf, runs: usize) -> Result<()> {
             "client_only_ms": median(client), "json_ms": median(json),
             "markdown_in_bytes": bytes_in, "markdown_out_bytes": bytes_out,
             "json_in_bytes": json_in.len(), "json_out_bytes": json_out_len,
-            "blocks": s.blocks, "references": s.references,
         })
     );
     Ok(())
@@ -111,7 +102,7 @@ fn plain_build(dir: PathBuf) -> Result<()> {
 fn phases(dir: PathBuf, mode: &str) -> Result<()> {
     let t = Instant::now();
     let mut md = match mode {
-        "ours" | "ours-nosvg" => studyguide::cli::load(&dir)?,
+        "ours" | "ours-nosvg" => Builder::new(&dir).load()?,
         "plain" => MDBook::load(&dir)?,
         other => bail!("unknown phases mode `{other}`"),
     };

@@ -1,22 +1,25 @@
-// The body of every fuzz target, shared by the cargo-fuzz targets in
-// `fuzz_targets/` and by `tests/fuzz_corpus.rs`, which replays the committed
-// corpus on stable Rust. Both pull this file in with `include!`, inside a
-// module, so it holds plain items and no inner attributes.
-//
-// Each function takes the raw fuzz input, ignores input that is not UTF-8,
-// and panics when an invariant of the code under test does not hold.
+//! The body of every fuzz target: a module of the crate (`fuzz_harness`,
+//! built for cargo-fuzz, which sets `--cfg fuzzing`, and for the tests), so
+//! it reaches what the crate keeps to itself. The cargo-fuzz targets in
+//! `fuzz_targets/` call it, and the test at the end of this file replays the
+//! committed corpus through it on stable Rust.
+//!
+//! Each function takes the raw fuzz input, ignores input that is not UTF-8,
+//! and panics when an invariant of the code under test does not hold.
 
-use studyguide::blocks::{self, Syntax};
-use studyguide::blueprint::Blueprint;
-use studyguide::config::OnFailure;
-use studyguide::diagram;
-use studyguide::limits::quantity::{self, Quantity, Unit};
-use studyguide::limits::{self, LimitRef, LimitValue, Registry, RegistryEntry};
-use studyguide::html::{Markup, one_line};
-use studyguide::markdown::MarkdownStyle;
-use studyguide::quiz::{self, RenderedQuestion, RenderedQuiz};
-use studyguide::problem::Problem;
-use studyguide::transform::{self, Settings};
+#![allow(missing_docs, unreachable_pub)]
+
+use crate::blocks::{self, Syntax};
+use crate::blueprint::Blueprint;
+use crate::config::OnFailure;
+use crate::diagram;
+use crate::html::{Markup, one_line};
+use crate::limits::quantity::{self, Quantity, Unit};
+use crate::limits::{self, LimitRef, LimitValue, Registry, RegistryEntry};
+use crate::markdown::MarkdownStyle;
+use crate::problem::Problem;
+use crate::quiz::{self, RenderedQuestion, RenderedQuiz};
+use crate::transform::{self, Settings};
 
 use mdbook_preprocessor::book::{Book, BookItem, Chapter};
 use std::path::PathBuf;
@@ -93,11 +96,7 @@ fn assert_span(body: &str, p: &Problem, what: &str) {
 fn styles() -> [MarkdownStyle; 2] {
     [
         MarkdownStyle::default(),
-        MarkdownStyle {
-            smart_punctuation: false,
-            definition_lists: false,
-            admonitions: false,
-        },
+        MarkdownStyle { smart_punctuation: false, definition_lists: false, admonitions: false },
     ]
 }
 
@@ -150,24 +149,12 @@ fn rendered_quiz(quiz: &quiz::Quiz, expand: impl Fn(&quiz::Text) -> String) -> R
         .enumerate()
         .map(|(n, q)| {
             let key = q.id.as_ref().map_or_else(|| format!("q{n}"), |id| id.value.clone());
-            let choices = q
-                .choices
-                .iter()
-                .map(|c| (expand(&c.text), c.explanation.as_ref().map(&expand)))
-                .collect();
-            RenderedQuestion::new(
-                key,
-                expand(&q.prompt),
-                choices,
-                q.answer.clone(),
-                expand(&q.explanation),
-            )
+            let choices =
+                q.choices.iter().map(|c| (expand(&c.text), c.explanation.as_ref().map(&expand))).collect();
+            RenderedQuestion::new(key, expand(&q.prompt), choices, q.answer.clone(), expand(&q.explanation))
         })
         .collect();
-    RenderedQuiz {
-        title: quiz.title.as_ref().map(|t| t.value.clone()),
-        questions,
-    }
+    RenderedQuiz { title: quiz.title.as_ref().map(|t| t.value.clone()), questions }
 }
 
 // ---------------------------------------------------------------- limits
@@ -227,7 +214,10 @@ pub fn limits_parse(data: &[u8]) {
     }
     if render {
         for style in styles() {
-            assert_safe_html(&limits::render_html(&table, "fuzz-table", style, &Default::default()), "limits");
+            assert_safe_html(
+                &limits::render_html(&table, "fuzz-table", style, &Default::default()),
+                "limits",
+            );
         }
         let _ = limits::render_markdown(&table);
     }
@@ -237,7 +227,7 @@ pub fn limits_parse(data: &[u8]) {
 
 pub fn exam_parse(data: &[u8]) {
     let Some(body) = text(data) else { return };
-    let (spec, problems) = studyguide::exam::parse(body);
+    let (spec, problems) = crate::exam::parse(body);
     assert!(spec.is_some() || !problems.is_empty(), "neither an exam nor a problem");
     for p in &problems {
         assert_span(body, p, "exam");
@@ -274,12 +264,12 @@ fn keyless_parse(body: &str, result: Result<(), Vec<Problem>>, what: &str) {
 
 pub fn progress_parse(data: &[u8]) {
     let Some(body) = text(data) else { return };
-    keyless_parse(body, studyguide::progress::parse(body), "progress");
+    keyless_parse(body, crate::progress::parse(body), "progress");
 }
 
 pub fn review_parse(data: &[u8]) {
     let Some(body) = text(data) else { return };
-    keyless_parse(body, studyguide::review::parse(body), "review");
+    keyless_parse(body, crate::review::parse(body), "review");
 }
 
 // ---------------------------------------------------------------- quantities
@@ -299,10 +289,7 @@ pub fn quantity(data: &[u8]) {
 }
 
 fn check_quantity(q: &Quantity, source: &str) {
-    assert!(
-        q.amount.is_finite() && q.amount >= 0.0,
-        "{source:?} parsed to {q:?}"
-    );
+    assert!(q.amount.is_finite() && q.amount >= 0.0, "{source:?} parsed to {q:?}");
     assert!(q.base().is_finite(), "{source:?} is infinite in base units: {q:?}");
     let shown = q.display();
     let with_eq = q.display_with_equivalent();
@@ -343,10 +330,7 @@ pub fn diagram_parse(data: &[u8]) {
     for rendered in [
         diagram::Rendered::Client,
         diagram::Rendered::Failed(body.to_owned()),
-        diagram::Rendered::Static {
-            light: "<svg>\n</svg>".into(),
-            dark: "<svg></svg>".into(),
-        },
+        diagram::Rendered::Static { light: "<svg>\n</svg>".into(), dark: "<svg></svg>".into() },
     ] {
         assert_safe_html(&diagram::render_html(&d, &rendered), "diagram");
     }
@@ -362,9 +346,7 @@ pub fn scan(data: &[u8]) {
     for b in &found.blocks {
         assert!(b.range.start >= last_end, "blocks overlap or are out of order");
         assert!(b.range.end <= content.len());
-        let source = content
-            .get(b.range.clone())
-            .expect("block range is not on character boundaries");
+        let source = content.get(b.range.clone()).expect("block range is not on character boundaries");
         let fence = source.trim_start_matches([' ', '\t', '>']);
         assert!(
             fence.starts_with("```") || fence.starts_with("~~~"),
@@ -395,17 +377,12 @@ pub fn scan(data: &[u8]) {
     let mut last_end = 0;
     for r in &found.refs {
         assert!(r.range.start >= last_end, "references overlap");
-        let source = content
-            .get(r.range.clone())
-            .expect("reference range is not on character boundaries");
+        let source = content.get(r.range.clone()).expect("reference range is not on character boundaries");
         let expected_start = if r.escaped { "\\{{limit" } else { "{{limit" };
         assert!(source.starts_with(expected_start) && source.ends_with("}}"), "{source:?}");
         assert!(!r.argument.contains('\n'));
         assert!(
-            !found
-                .blocks
-                .iter()
-                .any(|b| b.range.start < r.range.end && r.range.start < b.range.end),
+            !found.blocks.iter().any(|b| b.range.start < r.range.end && r.range.start < b.range.end),
             "reference {source:?} overlaps a block"
         );
         last_end = r.range.end;
@@ -434,15 +411,12 @@ pub fn transform(data: &[u8]) {
     let Some((&mode, rest)) = data.split_first() else { return };
     let Some(input) = text(rest) else { return };
     let target = match (mode & 1 != 0, mode & 64 != 0) {
-        (true, _) => studyguide::kind::Target::Markdown,
-        (false, true) => studyguide::kind::Target::SearchIndex,
-        (false, false) => studyguide::kind::Target::Html,
+        (true, _) => crate::lifecycle::Target::Markdown,
+        (false, true) => crate::lifecycle::Target::SearchIndex,
+        (false, false) => crate::lifecycle::Target::Html,
     };
     let on_failure = if mode & 2 != 0 { OnFailure::Bail } else { OnFailure::Continue };
-    let style = MarkdownStyle {
-        smart_punctuation: mode & 4 == 0,
-        ..MarkdownStyle::default()
-    };
+    let style = MarkdownStyle { smart_punctuation: mode & 4 == 0, ..MarkdownStyle::default() };
     let on_disk = mode & 8 != 0;
     let nested = mode & 16 != 0;
 
@@ -483,15 +457,9 @@ pub fn transform(data: &[u8]) {
     }
     let input_book = book.clone();
 
-    let settings = Settings {
-        root,
-        src: "src".into(),
-        target,
-        on_failure,
-        style,
-        title: "Fuzzed book".into(),
-    };
-    let mut kinds = studyguide::kinds::all(&Default::default(), diagram::Backend::client_only(), studyguide::assets::Assets::none());
+    let settings =
+        Settings { root, src: "src".into(), target, on_failure, style, title: "Fuzzed book".into() };
+    let mut kinds = crate::kinds::all(&Default::default(), diagram::Backend::client_only());
     let outcome = transform::transform(book, &settings, &mut kinds);
 
     // Every chapter comes back, in order, with only its content changed.
@@ -548,12 +516,7 @@ pub fn transform(data: &[u8]) {
                             continue;
                         }
                         let one_line = line.ends_with(close);
-                        assert!(
-                            one_line,
-                            "block HTML spans lines in {}: {:?}",
-                            a.name,
-                            a.content
-                        );
+                        assert!(one_line, "block HTML spans lines in {}: {:?}", a.name, a.content);
                         let next = lines.get(i + 1).map_or("", |l| l.trim_matches([' ', '\t', '>']));
                         assert!(
                             !one_line || next.is_empty(),
@@ -603,7 +566,7 @@ pub fn blueprint(data: &[u8]) {
         return;
     }
     assert!(blueprint.domains.is_empty() || blueprint.domains.iter().map(|d| d.weight).sum::<u32>() == 100);
-    if let Some((Some(spec), _)) = exam.map(studyguide::exam::parse) {
+    if let Some((Some(spec), _)) = exam.map(crate::exam::parse) {
         let shape = spec.shape(&blueprint);
         assert!((1..=1000).contains(&shape.questions), "{shape:?}");
         assert!((1..=1440).contains(&shape.minutes), "{shape:?}");
@@ -623,5 +586,59 @@ pub fn blueprint(data: &[u8]) {
                 assert_eq!(blueprint.task(task).map(|(d, _)| d.key.as_str()), Some(place.domain.as_str()));
             }
         }
+    }
+}
+
+/// Replays the committed fuzz corpus (`fuzz/corpus/<target>/*`) through the
+/// targets, so every input that once found a bug stays a regression test on
+/// stable Rust, without libFuzzer. To fuzz for new inputs:
+/// `tests/fuzz.sh [seconds-per-target]`.
+#[cfg(test)]
+mod replay {
+    use std::path::Path;
+
+    #[test]
+    fn every_corpus_input_passes_its_target() {
+        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus");
+        let mut failures = Vec::new();
+        let mut replayed = 0;
+
+        // Every directory belongs to a target, and every target has seeds.
+        for entry in std::fs::read_dir(&corpus).expect("fuzz/corpus exists") {
+            let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+            assert!(
+                super::TARGETS.iter().any(|(t, _)| *t == name),
+                "fuzz/corpus/{name} matches no target in fuzz/harness.rs"
+            );
+        }
+        for (target, run) in super::TARGETS {
+            let dir = corpus.join(target);
+            let mut files: Vec<_> = std::fs::read_dir(&dir)
+                .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.is_file())
+                .collect();
+            files.sort();
+            assert!(!files.is_empty(), "{} has no seeds", dir.display());
+            for file in files {
+                let data = std::fs::read(&file).unwrap();
+                replayed += 1;
+                if let Err(panic) = std::panic::catch_unwind(|| run(&data)) {
+                    let message = panic
+                        .downcast_ref::<String>()
+                        .cloned()
+                        .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                        .unwrap_or_default();
+                    failures.push(format!("{target}: {}: {message}", file.display()));
+                }
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} of {replayed} corpus inputs failed:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+        eprintln!("replayed {replayed} corpus inputs");
     }
 }

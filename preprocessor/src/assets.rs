@@ -1,27 +1,40 @@
-//! Our scripts and styles in a book: the build writes them from the copies
-//! the binary carries (`crate::embedded`), so they are always this binary's.
+//! What a build writes into a book besides its chapters, all of it here:
+//! our scripts and styles, from the copies the binary carries
+//! (`crate::embedded`), so they are always this binary's, and the files the
+//! blocks and kinds made, which they return instead of writing. A file that
+//! cannot be written fails the build, naming it.
 //!
 //! - Every page loads `studyguide/base.css`, `loader.js` and mdBook's fixes
 //!   (`mdbook.css`, `mdbook.js`)
 //!   (`additional-css` and `additional-js`, which `mdbook-studyguide install`
 //!   writes into book.toml), under the book's root.
 //! - What the blocks use goes into the book's sources, under `vendor/`,
-//!   when the book has one of those blocks; mdBook copies it into the site,
-//!   and the loader loads it on the pages that hold the block, from file://
+//!   when the book has one of those blocks (the used modules' files, the
+//!   manifest, the banks of questions); mdBook copies it into the site, and
+//!   the loader loads it on the pages that hold the block, from file://
 //!   too.
+//! - Our mdBook templates go into the book's theme folder (`install` writes
+//!   them, a build brings copies of ours up to date).
+//!
+//! A build checks that `book.toml` lists what every page loads, and names the
+//! command that fixes it when it does not.
 
+use crate::browser::{BookEntry, BrowserModule, PageFile, manifest};
 use crate::embedded;
+use crate::problem::{Location, Problem};
+use anyhow::{Context, Result, bail};
+use mdbook_preprocessor::config::Config;
 use std::path::{Path, PathBuf};
 
 /// The folder under the book's root for what every page loads.
-pub const BASE_DIR: &str = "studyguide";
+pub(crate) const BASE_DIR: &str = "studyguide";
 
 /// The folder under the book's sources for what some pages load
 /// (`theme/loader.js` and `theme/widgets.js` name it too).
-pub const VENDOR_DIR: &str = "vendor";
+pub(crate) const VENDOR_DIR: &str = "vendor";
 
 /// The `additional-css` and `additional-js` entries a book needs.
-pub fn base_entries() -> (Vec<String>, Vec<String>) {
+pub(crate) fn base_entries() -> (Vec<String>, Vec<String>) {
     let entry = |ext: &str| {
         embedded::BASE
             .iter()
@@ -32,15 +45,107 @@ pub fn base_entries() -> (Vec<String>, Vec<String>) {
     (entry(".css"), entry(".js"))
 }
 
-/// Where our files go, for one book.
-#[derive(Debug, Clone, Default)]
-pub struct Assets {
-    /// `None` when nothing is written (tests, fuzzing, `check`).
-    dirs: Option<Dirs>,
+/// The command that puts our entries into a book's `book.toml`.
+pub(crate) const INSTALL: &str = "mdbook-studyguide install";
+
+/// What [`write_templates`] did.
+#[derive(Debug, Default)]
+pub(crate) struct Templates {
+    pub written: Vec<PathBuf>,
+    /// Templates of the book's own by the names of ours: left as they are.
+    pub own: Vec<PathBuf>,
+    /// Where the theme folder leads, when that is outside the book: nothing
+    /// is written there (mdBook may read a theme from anywhere; we write
+    /// only inside the book).
+    pub outside: Option<PathBuf>,
 }
 
+/// Writes our mdBook templates (`embedded::TEMPLATES`) into the book's theme
+/// folder over copies of ours that differ (they start with
+/// `embedded::TEMPLATE_MARK`), and, with `missing`, where the book has none.
+pub(crate) fn write_templates(root: &Path, config: &Config, missing: bool) -> Result<Templates> {
+    let theme = config.html_config().and_then(|html| html.theme).unwrap_or_else(|| "theme".into());
+    let theme = root.join(theme);
+    let mut done = Templates::default();
+    let mut writing = Vec::new();
+    for file in crate::embedded::TEMPLATES {
+        let path = theme.join(file.name);
+        match std::fs::read(&path) {
+            Ok(bytes) if bytes == file.bytes => continue,
+            Ok(bytes) if !bytes.starts_with(crate::embedded::TEMPLATE_MARK) => {
+                done.own.push(path);
+                continue;
+            }
+            Ok(_) => {}
+            Err(_) if !missing => continue,
+            Err(_) => {}
+        }
+        writing.push((path, file.bytes));
+    }
+    if !writing.is_empty() && !crate::outside::is_inside(root, &theme) {
+        done.outside = Some(crate::outside::resolve(&theme));
+        return Ok(done);
+    }
+    for (path, bytes) in writing {
+        std::fs::create_dir_all(&theme).with_context(|| format!("could not create {}", theme.display()))?;
+        std::fs::write(&path, bytes).with_context(|| format!("could not write {}", path.display()))?;
+        done.written.push(path);
+    }
+    Ok(done)
+}
+
+/// At build time: a problem when `book.toml` does not list what every page
+/// loads (the pages then load it from a script in each chapter with a
+/// block, see [`bootstrap`]), naming the command that fixes it.
+pub(crate) fn check_book_toml(root: &Path, config: &Config) -> Option<Problem> {
+    let html = config.html_config().unwrap_or_default();
+    let (css, js) = base_entries();
+    let listed = |list: &[std::path::PathBuf], entry: &String| list.iter().any(|p| p == Path::new(entry));
+    let missing: Vec<&String> = css
+        .iter()
+        .filter(|e| !listed(&html.additional_css, e))
+        .chain(js.iter().filter(|e| !listed(&html.additional_js, e)))
+        .collect();
+    if missing.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = missing.iter().map(|m| format!("\"{m}\"")).collect();
+    let mut problem = Problem::new(
+        0..0,
+        format!(
+            "book.toml does not list {} in output.html's additional-css / additional-js; pages with blocks load it from a script in the chapter instead",
+            listing(&names)
+        ),
+    )
+    .hint(format!("run `{INSTALL}` to add them (it keeps the rest of book.toml)"))
+    .warning_unless(false);
+    problem.location = Some(Location { path: root.join("book.toml"), line: 1, column: 1 });
+    Some(problem)
+}
+
+/// "a", "a and b", "a, b and c".
+fn listing(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// For a book whose `book.toml` does not list our files yet (one written
+/// for mdbook-mermaid, say): `theme/bootstrap.js`, put at the top of each
+/// chapter with a block, loads them, once per page, from `vendor/`, relative
+/// to mdBook's `path_to_root` (the print page holds every chapter).
+pub(crate) fn bootstrap() -> String {
+    format!("<script>\n{}</script>\n\n", String::from_utf8_lossy(embedded::BOOTSTRAP.bytes))
+}
+
+/// The one writer of the files pages load, for one book: what every page
+/// loads into `studyguide/`, and into `vendor/` what the pages with a block
+/// load and what the blocks and kinds made. No stage of the pipeline writes a
+/// file; a file that cannot be written fails the build, naming it.
 #[derive(Debug, Clone)]
-struct Dirs {
+pub(crate) struct Assets {
     root: PathBuf,
     base: PathBuf,
     vendor: PathBuf,
@@ -48,71 +153,80 @@ struct Dirs {
 
 impl Assets {
     /// The book at `root` with its sources in `src`.
-    pub fn of_book(root: &Path, src: &Path) -> Assets {
-        let vendor = root.join(src).join(VENDOR_DIR);
-        Assets { dirs: Some(Dirs { root: root.to_owned(), base: root.join(BASE_DIR), vendor }) }
-    }
-
-    /// Writes nothing.
-    pub fn none() -> Assets {
-        Assets::default()
+    pub(crate) fn of_book(root: &Path, src: &Path) -> Assets {
+        Assets { root: root.to_owned(), base: root.join(BASE_DIR), vendor: root.join(src).join(VENDOR_DIR) }
     }
 
     /// Writes what every page loads into `studyguide/`, which ignores itself
     /// in git (the build writes it again).
-    pub fn write_base(&self) {
-        let Some(dirs) = &self.dirs else { return };
+    pub(crate) fn write_base(&self) -> Result<()> {
         let gitignore: &[u8] = b"# Written by mdbook-studyguide at every build.\n*\n";
         for (name, bytes) in
             embedded::BASE.iter().map(|f| (f.name, f.bytes)).chain([(".gitignore", gitignore)])
         {
-            write_into(&dirs.root, &dirs.base, name, bytes);
+            write_into(&self.root, &self.base, name, bytes)?;
         }
+        Ok(())
     }
 
-    /// Writes the embedded files with these names into `vendor/`.
-    pub fn copy(&self, names: &[&str]) {
-        for name in names {
-            match embedded::vendor(name) {
-                Some(file) => {
-                    self.write(file.name, file.bytes);
-                }
-                None => tracing::error!("{name} is not one of the files mdbook-studyguide carries"),
-            }
+    /// Writes `files` into `vendor/`. Unchanged files are not rewritten, so
+    /// a watching `serve` sees no change.
+    pub(crate) fn write_vendor(&self, files: &[PageFile]) -> Result<()> {
+        for file in files {
+            write_into(&self.root, &self.vendor, &file.name, &file.bytes)?;
         }
-    }
-
-    /// Writes a file into `vendor/` as `name` (a page's question bank, or an
-    /// embedded file). Unchanged files are not rewritten, so a watching
-    /// `serve` sees no change. Whether it was written.
-    pub fn write(&self, name: &str, bytes: &[u8]) -> bool {
-        let Some(dirs) = &self.dirs else { return false };
-        write_into(&dirs.root, &dirs.vendor, name, bytes)
+        Ok(())
     }
 }
 
-/// Writes `dir/name`, unless unchanged; a failure is logged. Nothing is
-/// written where a symbolic link (or the book's own `src` setting) leads
-/// out of the book at `root`.
-fn write_into(root: &Path, dir: &Path, name: &str, bytes: &[u8]) -> bool {
+/// What the pages with a block of `modules` load besides what their blocks
+/// made: the shared scripts, each module's files, the manifest that says
+/// which module loads what, and the keys the book's blocks save (for
+/// `storage.js` to take over older keys). Nothing without a module.
+pub(crate) fn module_files(
+    modules: &[&'static BrowserModule],
+    book_id: &str,
+    title: &str,
+    stored_keys: &[String],
+) -> Vec<PageFile> {
+    if modules.is_empty() {
+        return Vec::new();
+    }
+    let mut files: Vec<PageFile> = embedded::SHARED
+        .iter()
+        .copied()
+        .chain(modules.iter().flat_map(|m| m.files()))
+        .map(PageFile::from)
+        .collect();
+    let (keys_url, keys_js) = crate::book_identity::keys_file(stored_keys);
+    files.push(PageFile::new(crate::book_identity::KEYS, keys_js.into_bytes()));
+    let book = BookEntry { id: book_id, title, keys: &keys_url };
+    files.push(PageFile::new(MANIFEST, manifest(&book, modules).into_bytes()));
+    files
+}
+
+/// The manifest's name in `vendor/` (`theme/loader.js` names it too).
+const MANIFEST: &str = "manifest.js";
+
+/// Writes `dir/name`, unless unchanged. Nothing is written where a symbolic
+/// link (or the book's own `src` setting) leads out of the book at `root`:
+/// that is an error, as a failed write is.
+fn write_into(root: &Path, dir: &Path, name: &str, bytes: &[u8]) -> Result<()> {
     let path = dir.join(name);
     if !crate::outside::is_inside(root, &path) {
-        tracing::warn!(
-            "did not write {name} into {}: it leads out of the book, to {}",
-            dir.display(),
+        bail!(
+            "did not write {}: it leads out of the book, to {}",
+            path.display(),
             crate::outside::resolve(&path).display()
         );
-        return false;
     }
-    let written = std::fs::create_dir_all(dir).and_then(|()| write_if_changed(&dir.join(name), bytes));
-    if let Err(err) = &written {
-        tracing::warn!("could not write {name} into {}: {err}", dir.display());
-    }
-    written.is_ok()
+    std::fs::create_dir_all(dir)
+        .and_then(|()| write_if_changed(&path, bytes))
+        .with_context(|| format!("could not write {}", path.display()))
 }
 
 /// Writes `bytes` unless the file already holds them.
-pub fn write_if_changed(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_if_changed(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if std::fs::read(path).ok().as_deref() == Some(bytes) {
         return Ok(());
     }
@@ -127,15 +241,14 @@ mod tests {
     fn writes_embedded_files_and_leaves_unchanged_ones_alone() {
         let dir = tempfile::tempdir().unwrap();
         let assets = Assets::of_book(dir.path(), Path::new("src"));
-        assets.copy(&["exam.js", "missing.js"]);
-        let copied = dir.path().join("src/vendor/exam.js");
-        assert_eq!(std::fs::read(&copied).unwrap(), embedded::vendor("exam.js").unwrap().bytes);
+        assets.write_vendor(&[embedded::LOG.into()]).unwrap();
+        let copied = dir.path().join("src/vendor/log.js");
+        assert_eq!(std::fs::read(&copied).unwrap(), embedded::LOG.bytes);
         let written = std::fs::metadata(&copied).unwrap().modified().unwrap();
         std::thread::sleep(std::time::Duration::from_millis(20));
-        assets.copy(&["exam.js"]);
+        assets.write_vendor(&[embedded::LOG.into()]).unwrap();
         assert_eq!(std::fs::metadata(&copied).unwrap().modified().unwrap(), written);
-        assert!(!dir.path().join("src/vendor/missing.js").exists());
-        Assets::none().copy(&["exam.js"]);
+        assert_eq!(std::fs::read_dir(dir.path().join("src/vendor")).unwrap().count(), 1);
     }
 
     #[test]
@@ -147,18 +260,73 @@ mod tests {
         std::fs::create_dir(&elsewhere).unwrap();
         std::os::unix::fs::symlink(&elsewhere, root.join(BASE_DIR)).unwrap();
         let assets = Assets::of_book(&root, Path::new("src"));
-        assets.write_base();
+        let err = assets.write_base().unwrap_err().to_string();
+        assert!(err.contains("it leads out of the book"), "{err}");
         assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
         // The sources' own folder may be elsewhere, by mdBook's `src`.
         let assets = Assets::of_book(&root, Path::new("../elsewhere"));
-        assert!(!assets.write("exam.js", b"x"));
+        assert!(assets.write_vendor(&[PageFile::new("exam.js", b"x".as_slice())]).is_err());
         assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
+        // And so may `vendor/`, by a link.
+        std::fs::create_dir(root.join("src")).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, root.join("src").join(VENDOR_DIR)).unwrap();
+        let assets = Assets::of_book(&root, Path::new("src"));
+        assert!(assets.write_vendor(&[embedded::MERMAID.into()]).is_err());
+        assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_written_fails_naming_its_path() {
+        let dir = tempfile::tempdir().unwrap();
+        // `vendor` is a file, so nothing can be written under it.
+        std::fs::create_dir(dir.path().join("src")).unwrap();
+        std::fs::write(dir.path().join("src").join(VENDOR_DIR), "").unwrap();
+        let assets = Assets::of_book(dir.path(), Path::new("src"));
+        let bank = PageFile::new("bank-exam-exam1.js", b"bank".as_slice());
+        let err = format!("{:#}", assets.write_vendor(&[bank]).unwrap_err());
+        let path = dir.path().join("src/vendor/bank-exam-exam1.js");
+        assert!(err.starts_with(&format!("could not write {}: ", path.display())), "{err}");
+    }
+
+    #[test]
+    fn the_bootstrap_loads_what_every_page_loads_and_stays_one_html_block() {
+        let script = bootstrap();
+        let (css, js) = base_entries();
+        let names = |entries: Vec<String>| {
+            let quoted: Vec<String> =
+                entries.iter().map(|e| format!("'{}'", e.strip_prefix("studyguide/").unwrap())).collect();
+            format!("[{}]", quoted.join(", "))
+        };
+        assert!(script.contains(&format!("for (const name of {})", names(css))), "{script}");
+        assert!(script.contains(&format!("for (const name of {})", names(js))), "{script}");
+        assert!(script.contains(&format!("+ '{VENDOR_DIR}/'")), "{script}");
+        // An HTML block of Markdown's that ends at its `</script>`.
+        assert!(script.starts_with("<script>\n") && script.ends_with("</script>\n\n"));
+        assert_eq!(script.matches("</script>").count(), 1);
+    }
+
+    #[test]
+    fn pages_with_a_block_get_the_shared_scripts_their_modules_and_a_manifest() {
+        static MODULE: BrowserModule =
+            BrowserModule { name: "drawing", scripts: &[embedded::DOM], styles: &[], needs: &[] };
+        assert!(module_files(&[], "id", "T", &[]).is_empty());
+        let files = module_files(&[&MODULE], "id", "T", &["quiz:q1".to_owned()]);
+        let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+        for name in ["widgets.js", "dom.js", "component.js", "studyguide.css", "book-keys.js", "manifest.js"]
+        {
+            assert!(names.contains(&name), "{name} in {names:?}");
+        }
+        let manifest = files.iter().find(|f| f.name == MANIFEST).unwrap();
+        assert!(
+            String::from_utf8_lossy(&manifest.bytes)
+                .contains(r#""drawing":{"base":["dom.js","component.js"]"#)
+        );
     }
 
     #[test]
     fn what_every_page_loads_goes_under_the_root() {
         let dir = tempfile::tempdir().unwrap();
-        Assets::of_book(dir.path(), Path::new("src")).write_base();
+        Assets::of_book(dir.path(), Path::new("src")).write_base().unwrap();
         let (css, js) = base_entries();
         assert_eq!(
             (css, js),
@@ -171,43 +339,33 @@ mod tests {
         let ignore = std::fs::read_to_string(dir.path().join("studyguide/.gitignore")).unwrap();
         assert!(ignore.ends_with("\n*\n"), "{ignore}");
     }
-}
 
-#[cfg(test)]
-mod loader_tests {
-    use crate::embedded;
-
-    fn text(file: embedded::File) -> String {
-        String::from_utf8(file.bytes.to_vec()).unwrap()
+    #[test]
+    fn a_book_without_our_entries_is_told_what_to_run() {
+        let config: Config = "[book]\ntitle = \"x\"\n".parse().unwrap();
+        let problem = check_book_toml(Path::new("/b"), &config).unwrap();
+        assert!(!problem.is_error());
+        let text = problem.to_string();
+        assert!(text.starts_with("/b/book.toml:1:1: "), "{text}");
+        assert!(text.contains("\"studyguide/loader.js\"") && text.contains(INSTALL), "{text}");
     }
 
-    /// The browser code names no kind: loader.js and base.css find blocks by
-    /// `data-sg-module`, widgets.js loads what the manifest says, and every
-    /// module's script defines the component of its name.
     #[test]
-    fn the_browser_code_knows_modules_only_from_the_manifest() {
-        let loader = text(embedded::BASE.iter().copied().find(|f| f.name == "loader.js").unwrap());
-        let base = text(embedded::BASE.iter().copied().find(|f| f.name == "base.css").unwrap());
-        let widgets = text(embedded::WIDGETS);
-        assert!(loader.contains("'[data-sg-module]'") && loader.contains("['manifest.js', 'widgets.js']"));
-        assert!(base.contains("[data-sg-module]"));
-        assert!(widgets.contains(&format!("SG.vendor = '{}/';", super::VENDOR_DIR)));
-        for module in crate::kinds::modules() {
-            for text in [&loader, &base, &widgets] {
-                assert!(
-                    !text.contains(&format!("data-sg-{}", module.name)),
-                    "{} is named outside its module",
-                    module.name
-                );
-            }
-            let own = module.scripts.last().expect("a module has a script");
-            assert!(
-                self::text(*own).contains(&format!("static moduleName = '{}';", module.name))
-                    || self::text(*own).contains(&format!(".moduleName = '{}';", module.name)),
-                "{} defines the component of module {}",
-                own.name,
-                module.name
-            );
-        }
+    fn a_build_brings_an_old_copy_of_ours_up_to_date_and_writes_no_new_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let config: Config = "[book]\ntitle = \"x\"\n[output.html]\ntheme = \"looks\"\n".parse().unwrap();
+        let done = write_templates(dir.path(), &config, false).unwrap();
+        assert!(done.written.is_empty() && !dir.path().join("looks").exists());
+        std::fs::create_dir(dir.path().join("looks")).unwrap();
+        let old = [crate::embedded::TEMPLATE_MARK, b" an older one --}}"].concat();
+        std::fs::write(dir.path().join("looks/head.hbs"), &old).unwrap();
+        let done = write_templates(dir.path(), &config, false).unwrap();
+        assert_eq!(done.written, [dir.path().join("looks/head.hbs")]);
+        assert_eq!(
+            std::fs::read(dir.path().join("looks/head.hbs")).unwrap(),
+            crate::embedded::TEMPLATES[0].bytes
+        );
+        assert!(!dir.path().join("looks/toc.html.hbs").exists());
+        assert!(write_templates(dir.path(), &config, false).unwrap().written.is_empty());
     }
 }

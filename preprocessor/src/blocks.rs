@@ -13,7 +13,7 @@ use std::ops::Range;
 /// What a scan looks for: the info strings of our blocks (`quiz`) and the
 /// names of our references (`limit`, as in `{{limit id}}`).
 #[derive(Debug, Clone, Copy)]
-pub struct Syntax<'a> {
+pub(crate) struct Syntax<'a> {
     pub fences: &'a [&'static str],
     pub references: &'a [&'static str],
 }
@@ -34,7 +34,7 @@ struct Segment {
 
 /// One of our fenced blocks, as found in a chapter.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FencedBlock {
+pub(crate) struct FencedBlock {
     /// The info string's first word, which names its kind: `quiz`.
     pub fence: &'static str,
     /// The rest of the info string (`title="…"` after `mermaid`), trimmed.
@@ -57,7 +57,7 @@ pub struct FencedBlock {
 
 impl FencedBlock {
     /// Maps a byte offset in [`FencedBlock::body`] to one in the chapter.
-    pub fn chapter_offset(&self, body_offset: usize) -> usize {
+    pub(crate) fn chapter_offset(&self, body_offset: usize) -> usize {
         let segment = self.segments.iter().rev().find(|s| s.body_start <= body_offset);
         match segment {
             // A tab expanded inside a container makes the body longer than
@@ -70,7 +70,7 @@ impl FencedBlock {
 
     /// Joins lines of a multi-line replacement so they stay inside the
     /// block's container (list item or block quote).
-    pub fn indent_lines(&self, text: &str) -> String {
+    pub(crate) fn indent_lines(&self, text: &str) -> String {
         let mut out = String::with_capacity(text.len());
         for (i, line) in text.split('\n').enumerate() {
             if i > 0 {
@@ -90,13 +90,13 @@ impl FencedBlock {
     /// Markdown that follows is not swallowed into the HTML block. (A block's
     /// range ends before the newline after its closing fence; that newline
     /// ends the blank line.)
-    pub fn html_replacement(&self, html: &str) -> String {
+    pub(crate) fn html_replacement(&self, html: &str) -> String {
         let line_end = if self.ends_with_newline { "\n" } else { "" };
         format!("{}\n{}{line_end}", crate::html::one_line(html), self.container_prefix.trim_end())
     }
 
     /// A replacement in Markdown, kept inside the block's container.
-    pub fn markdown_replacement(&self, markdown: &str) -> String {
+    pub(crate) fn markdown_replacement(&self, markdown: &str) -> String {
         format!("{}\n", self.indent_lines(markdown.trim_end()))
     }
 }
@@ -132,7 +132,7 @@ pub enum RefContext {
 
 /// Everything of ours that one chapter holds.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct ChapterScan {
+pub(crate) struct ChapterScan {
     pub blocks: Vec<FencedBlock>,
     pub refs: Vec<RefSite>,
 }
@@ -142,7 +142,7 @@ pub struct ChapterScan {
 /// lone `\r` as a line end in a paragraph, but not after a heading or a
 /// fence's info string: a chapter saved with CR line ends becomes one
 /// heading in mdBook, our blocks included.
-pub fn with_line_feeds(content: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn with_line_feeds(content: &str) -> std::borrow::Cow<'_, str> {
     let bytes = content.as_bytes();
     let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
     if !(0..bytes.len()).any(lone) {
@@ -153,7 +153,7 @@ pub fn with_line_feeds(content: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Scans a chapter for our blocks and references.
-pub fn scan(content: &str, syntax: &Syntax) -> ChapterScan {
+pub(crate) fn scan(content: &str, syntax: &Syntax) -> ChapterScan {
     let mut options = MarkdownOptions::default();
     // Smart punctuation does not change where blocks are, and turning it off
     // keeps the text of code spans byte-for-byte comparable to the source.
@@ -305,7 +305,7 @@ fn next_column(column: usize, c: char) -> usize {
 
 /// Where `{{name …}}` references are in `text` (outside the `literal`
 /// ranges), for any of `names`.
-pub fn find_refs(text: &str, literal: &[Range<usize>], names: &[&'static str]) -> Vec<RefSite> {
+pub(crate) fn find_refs(text: &str, literal: &[Range<usize>], names: &[&'static str]) -> Vec<RefSite> {
     let mut refs = Vec::new();
     let mut from = 0;
     while let Some(found) = text[from..].find("{{") {
@@ -345,7 +345,7 @@ pub fn find_refs(text: &str, literal: &[Range<usize>], names: &[&'static str]) -
 }
 
 /// Applies non-overlapping edits to `content`.
-pub fn splice(content: &str, mut edits: Vec<(Range<usize>, String)>) -> String {
+pub(crate) fn splice(content: &str, mut edits: Vec<(Range<usize>, String)>) -> String {
     edits.sort_by_key(|(range, _)| range.start);
     let mut out = String::with_capacity(content.len());
     let mut at = 0;

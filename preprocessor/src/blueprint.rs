@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 /// `[preprocessor.studyguide.blueprint]`.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
-pub struct Blueprint {
+pub(crate) struct Blueprint {
     /// The exam's name: "AWS Certified Solutions Architect – Associate (SAA-C03)".
     pub exam: Option<String>,
     /// How many questions a sitting has.
@@ -33,7 +33,7 @@ pub struct Blueprint {
 /// A domain of the blueprint.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
-pub struct BlueprintDomain {
+pub(crate) struct BlueprintDomain {
     /// What a question writes in `domain`: "secure".
     pub key: String,
     pub title: String,
@@ -45,7 +45,7 @@ pub struct BlueprintDomain {
 /// A task statement of a domain.
 #[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
-pub struct Task {
+pub(crate) struct Task {
     /// What a question writes in `task`: "3.2".
     pub key: String,
     pub title: String,
@@ -53,31 +53,31 @@ pub struct Task {
 
 /// Below this many questions a task statement is warned about, unless the
 /// blueprint sets `min-task-questions`.
-pub const MIN_TASK_QUESTIONS: usize = 12;
+pub(crate) const MIN_TASK_QUESTIONS: usize = 12;
 
 impl Blueprint {
     /// The domain with this key.
-    pub fn domain(&self, key: &str) -> Option<&BlueprintDomain> {
+    pub(crate) fn domain(&self, key: &str) -> Option<&BlueprintDomain> {
         self.domains.iter().find(|d| d.key == key)
     }
 
     /// The task with this key, and its domain.
-    pub fn task(&self, key: &str) -> Option<(&BlueprintDomain, &Task)> {
+    pub(crate) fn task(&self, key: &str) -> Option<(&BlueprintDomain, &Task)> {
         self.domains.iter().find_map(|d| d.tasks.iter().find(|t| t.key == key).map(|t| (d, t)))
     }
 
     /// Every task statement's key, in order.
-    pub fn task_keys(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn task_keys(&self) -> impl Iterator<Item = &str> {
         self.domains.iter().flat_map(|d| d.tasks.iter().map(|t| t.key.as_str()))
     }
 
     /// The warning threshold of `check`.
-    pub fn min_task_questions(&self) -> usize {
+    pub(crate) fn min_task_questions(&self) -> usize {
         self.min_task_questions.unwrap_or(MIN_TASK_QUESTIONS)
     }
 
     /// What is wrong with the blueprint itself, in words.
-    pub fn problems(&self) -> Vec<String> {
+    pub(crate) fn problems(&self) -> Vec<String> {
         let mut problems = Vec::new();
         let mut keys = std::collections::HashSet::new();
         for d in &self.domains {

@@ -15,7 +15,7 @@
 use anyhow::{Result, bail};
 
 /// The id of a book with this `book-id` setting and title.
-pub fn book_id(setting: Option<&str>, title: &str) -> Result<String> {
+pub(crate) fn book_id(setting: Option<&str>, title: &str) -> Result<String> {
     match setting {
         Some(id) if is_valid(id) => Ok(id.to_owned()),
         Some(id) => bail!(
@@ -27,7 +27,7 @@ pub fn book_id(setting: Option<&str>, title: &str) -> Result<String> {
 
 /// The id a book without `book-id` has: its title's hash, so it is stable
 /// from build to build.
-pub fn from_title(title: &str) -> String {
+pub(crate) fn from_title(title: &str) -> String {
     format!("t{}", &crate::hash::short_hash(&["book-id", title])[..8])
 }
 
@@ -39,7 +39,7 @@ fn is_valid(id: &str) -> bool {
 /// `book-keys.js`: every key this book's blocks save, and the address the
 /// manifest names it by (with its hash, so a browser never takes an older
 /// copy from its cache).
-pub fn keys_file(stored_keys: &[String]) -> (String, String) {
+pub(crate) fn keys_file(stored_keys: &[String]) -> (String, String) {
     let json = serde_json::to_string(stored_keys).unwrap_or_else(|_| "[]".to_owned()).replace('<', "\\u003c");
     let url = format!("{KEYS}?{}", crate::hash::short_hash(&[&json]));
     let script = format!(
@@ -50,7 +50,7 @@ pub fn keys_file(stored_keys: &[String]) -> (String, String) {
 }
 
 /// The name of the file of keys, in `vendor/`.
-pub const KEYS: &str = "book-keys.js";
+pub(crate) const KEYS: &str = "book-keys.js";
 
 #[cfg(test)]
 mod tests {

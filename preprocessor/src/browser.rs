@@ -7,12 +7,39 @@
 //! into it, and a manifest (`vendor/manifest.js`) that says which module
 //! loads which files; `theme/loader.js`, `theme/widgets.js` and
 //! `theme/base.css` read only that, and `theme/component.js` starts the
-//! class each module's script defines for its name. A new kind is its
-//! folder and its line in `kinds::all`: no list in the browser code names
-//! it.
+//! class each module's script defines for its name. No list in the
+//! browser code names a kind: a kind of this crate is its folder and its
+//! lines in `lib.rs` and `kinds::all`, one of an embedding program its
+//! folder and `Builder::kind`.
 
 use crate::embedded::{self, File};
 use serde::Serialize;
+use std::borrow::Cow;
+
+/// A file the build writes into the book's `vendor/` folder for its pages to
+/// load: one the binary carries, or one a block or kind made (a gathering
+/// page's bank of questions, the book's mermaid for diagrams left to the
+/// browser). Blocks and kinds return theirs; the build writes them all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageFile {
+    /// Its name in `vendor/`, as pages load it.
+    pub name: String,
+    /// What it holds.
+    pub bytes: Cow<'static, [u8]>,
+}
+
+impl PageFile {
+    /// A file named `name` holding `bytes`.
+    pub fn new(name: impl Into<String>, bytes: impl Into<Cow<'static, [u8]>>) -> Self {
+        PageFile { name: name.into(), bytes: bytes.into() }
+    }
+}
+
+impl From<File> for PageFile {
+    fn from(file: File) -> Self {
+        PageFile::new(file.name, file.bytes)
+    }
+}
 
 /// What a kind's blocks run in the browser.
 #[derive(Debug)]
@@ -22,7 +49,9 @@ pub struct BrowserModule {
     /// Its own scripts, in the order they run (a bank of questions its block
     /// names in `data-bank` runs before them).
     pub scripts: &'static [File],
+    /// Its styles, in the order they apply.
     pub styles: &'static [File],
+    /// The shared scripts it needs besides the base.
     pub needs: &'static [Need],
 }
 
@@ -68,7 +97,7 @@ struct ModuleEntry {
 /// The book as the pages know it: its id and title (whose keys its
 /// learners' state is kept under), and the file that lists those keys.
 #[derive(Debug, Serialize)]
-pub struct BookEntry<'a> {
+pub(crate) struct BookEntry<'a> {
     pub id: &'a str,
     pub title: &'a str,
     pub keys: &'a str,
@@ -76,7 +105,7 @@ pub struct BookEntry<'a> {
 
 /// `vendor/manifest.js`: the book, each module the book uses, and the unit
 /// words a learner's typed answers are read with.
-pub fn manifest(book: &BookEntry, modules: &[&BrowserModule]) -> String {
+pub(crate) fn manifest(book: &BookEntry, modules: &[&BrowserModule]) -> String {
     let modules: serde_json::Map<String, serde_json::Value> = modules
         .iter()
         .map(|m| {

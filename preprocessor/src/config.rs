@@ -8,12 +8,22 @@ use mdbook_preprocessor::config::Config;
 use serde::Deserialize;
 use std::path::{Component, Path, PathBuf};
 
-/// The table's name under `[preprocessor]`.
-pub const TABLE: &str = "preprocessor.studyguide";
+/// The preprocessor's name, spelt once: [`NAME`] and [`TABLE`] are made of it.
+macro_rules! name {
+    () => {
+        "studyguide"
+    };
+}
+
+/// The preprocessor's name: its table under `[preprocessor]` in `book.toml`.
+pub(crate) const NAME: &str = name!();
+
+/// Its table's key in `book.toml`.
+pub(crate) const TABLE: &str = concat!("preprocessor.", name!());
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
-pub struct StudyGuideConfig {
+pub(crate) struct StudyGuideConfig {
     /// What to do with a block that has problems.
     pub on_failure: OnFailure,
     /// The name learners' progress is kept under in their browser, so that
@@ -42,7 +52,7 @@ pub struct StudyGuideConfig {
 /// `on-failure`: fail the build, or show the problem in the page and go on.
 #[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
-pub enum OnFailure {
+pub(crate) enum OnFailure {
     #[default]
     Bail,
     Continue,
@@ -52,7 +62,7 @@ pub enum OnFailure {
 /// out, a question is only warned about.
 #[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
-pub struct QuizConfig {
+pub(crate) struct QuizConfig {
     /// Every question links to the section that teaches it (`see`).
     pub require_see: bool,
     /// Every question names its exam domain (`domain`).
@@ -61,7 +71,7 @@ pub struct QuizConfig {
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
-pub struct DiagramConfig {
+pub(crate) struct DiagramConfig {
     /// Draw diagrams into static SVG at build time with Chromium.
     pub prerender: Prerender,
     /// Where rendered diagrams are cached, relative to the book root.
@@ -91,7 +101,7 @@ impl Default for DiagramConfig {
 /// `diagrams.prerender`.
 #[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
-pub enum Prerender {
+pub(crate) enum Prerender {
     /// When Chromium is available; otherwise diagrams are drawn in the browser.
     #[default]
     Auto,
@@ -101,7 +111,7 @@ pub enum Prerender {
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
-pub struct PdfConfig {
+pub(crate) struct PdfConfig {
     pub paper: Paper,
     /// Page margin as a CSS length (`mm`, `cm`, `in`, `pt` or `px`).
     pub margin: String,
@@ -123,7 +133,7 @@ impl Default for PdfConfig {
 }
 
 #[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
-pub enum Paper {
+pub(crate) enum Paper {
     #[default]
     #[serde(alias = "a4")]
     A4,
@@ -133,7 +143,7 @@ pub enum Paper {
 
 impl Paper {
     /// Width and height in inches.
-    pub fn size_inches(self) -> (f64, f64) {
+    pub(crate) fn size_inches(self) -> (f64, f64) {
         match self {
             Paper::A4 => (8.27, 11.69),
             Paper::Letter => (8.5, 11.0),
@@ -143,7 +153,7 @@ impl Paper {
 
 impl StudyGuideConfig {
     /// Reads the table from a book's configuration.
-    pub fn from_book(config: &Config) -> Result<Self> {
+    pub(crate) fn from_book(config: &Config) -> Result<Self> {
         let parsed: Option<StudyGuideConfig> =
             config.get(TABLE).with_context(|| format!("invalid [{TABLE}] in book.toml"))?;
         let parsed = parsed.unwrap_or_default();
@@ -156,7 +166,7 @@ impl StudyGuideConfig {
     /// Refuses settings that would have a build write outside the book at
     /// `root`: a diagram cache that leads out of it (by `..`, an absolute
     /// path or a symbolic link), a PDF name that is a path.
-    pub fn check_paths(&self, root: &Path) -> Result<()> {
+    pub(crate) fn check_paths(&self, root: &Path) -> Result<()> {
         let cache = root.join(&self.diagrams.cache_dir);
         if !crate::outside::is_inside(root, &cache) {
             bail!(
@@ -177,7 +187,7 @@ impl StudyGuideConfig {
 }
 
 /// Parses a CSS length to inches.
-pub fn length_in_inches(length: &str) -> Result<f64> {
+pub(crate) fn length_in_inches(length: &str) -> Result<f64> {
     let length = length.trim();
     let split = length
         .find(|c: char| c.is_ascii_alphabetic())

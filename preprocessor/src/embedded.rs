@@ -8,7 +8,9 @@
 /// One embedded file, by the name pages load it under.
 #[derive(Debug, Clone, Copy)]
 pub struct File {
+    /// Its name in `vendor/` (or `studyguide/`), as pages load it.
     pub name: &'static str,
+    /// What it holds.
     pub bytes: &'static [u8],
 }
 
@@ -25,57 +27,48 @@ macro_rules! theme {
 pub(crate) use theme;
 
 /// mermaid's browser bundle, as pages and the build-time drawing load it.
-pub const MERMAID: File = File { name: "mermaid.min.js", bytes: include_bytes!("../vendor/mermaid.min.js") };
+pub(crate) const MERMAID: File =
+    File { name: "mermaid.min.js", bytes: include_bytes!("../vendor/mermaid.min.js") };
 /// The npm version of [`MERMAID`] (a test checks it against the lock file).
-pub const MERMAID_VERSION: &str = "11.17.2";
+pub(crate) const MERMAID_VERSION: &str = "11.17.2";
 
 /// ts-fsrs's browser build: the review page's scheduler.
-pub const FSRS: File = File { name: "ts-fsrs.js", bytes: include_bytes!("../vendor/ts-fsrs.js") };
-/// The npm version of [`FSRS`].
-pub const FSRS_VERSION: &str = "5.4.2";
+pub(crate) const FSRS: File = File { name: "ts-fsrs.js", bytes: include_bytes!("../vendor/ts-fsrs.js") };
 
 /// The shared scripts of the pages with a block: the element builder and
 /// words (`dom.js`), the component base (`component.js`), the learner's
 /// saved state (`storage.js`) and history (`log.js`); `widgets.js`, which
 /// loads a page's modules; the styles and theme colours they share.
-pub const DOM: File = theme!("dom.js");
-pub const COMPONENT: File = theme!("component.js");
-pub const STORAGE: File = theme!("storage.js");
-pub const LOG: File = theme!("log.js");
-pub const WIDGETS: File = theme!("widgets.js");
-pub const STYLES: File = theme!("studyguide.css");
+pub(crate) const DOM: File = theme!("dom.js");
+pub(crate) const COMPONENT: File = theme!("component.js");
+pub(crate) const STORAGE: File = theme!("storage.js");
+pub(crate) const LOG: File = theme!("log.js");
+pub(crate) const WIDGETS: File = theme!("widgets.js");
+pub(crate) const STYLES: File = theme!("studyguide.css");
 
 /// What every page with a block loads, whatever its modules.
-pub const SHARED: &[File] = &[WIDGETS, DOM, COMPONENT, STORAGE, LOG, STYLES];
+pub(crate) const SHARED: &[File] = &[WIDGETS, DOM, COMPONENT, STORAGE, LOG, STYLES];
 
 /// What every page loads (`additional-css` and `additional-js`): the loader,
 /// which loads the rest only on pages that use it, the style that keeps a
 /// widget hidden until its own style applies, and what makes mdBook's own
 /// parts of the page accessible.
-pub const BASE: &[File] =
+pub(crate) const BASE: &[File] =
     &[theme!("base.css"), theme!("mdbook.css"), theme!("loader.js"), theme!("mdbook.js")];
+
+/// For a book whose `book.toml` does not list [`BASE`] yet: put at the top of
+/// each chapter with a block, it loads them from `vendor/`.
+pub(crate) const BOOTSTRAP: File = theme!("bootstrap.js");
 
 /// Our mdBook templates, for a book's theme folder: the not-found page's
 /// head, which finds the book's files when it is opened from disk, and the
 /// contents page for readers without script, with a title, a main landmark
 /// and a heading. Each starts with [`TEMPLATE_MARK`].
-pub const TEMPLATES: &[File] = &[theme!("head.hbs"), theme!("toc.html.hbs")];
+pub(crate) const TEMPLATES: &[File] = &[theme!("head.hbs"), theme!("toc.html.hbs")];
 
 /// How a template of ours begins, in a book's theme folder too: a file that
 /// does not is the book's own.
-pub const TEMPLATE_MARK: &[u8] = b"{{!-- mdbook-studyguide writes this file";
-
-/// The embedded file with this name: shared, of a kind's module, or a library.
-pub fn vendor(name: &str) -> Option<File> {
-    let modules = crate::kinds::modules();
-    SHARED
-        .iter()
-        .copied()
-        .chain(BASE.iter().copied())
-        .chain(modules.iter().flat_map(|m| m.files()))
-        .chain([MERMAID, FSRS])
-        .find(|file| file.name == name)
-}
+pub(crate) const TEMPLATE_MARK: &[u8] = b"{{!-- mdbook-studyguide writes this file";
 
 #[cfg(test)]
 mod tests {
@@ -99,6 +92,9 @@ mod tests {
         std::fs::read(&path).unwrap_or_else(|_| panic!("{} is missing: run `npm ci`", path.display()))
     }
 
+    /// The npm version of [`FSRS`].
+    const FSRS_VERSION: &str = "5.4.2";
+
     #[test]
     fn the_embedded_libraries_are_the_locked_versions() {
         assert_eq!(MERMAID_VERSION, locked("mermaid"));
@@ -112,15 +108,5 @@ mod tests {
         assert!(FSRS.bytes == fsrs.as_slice(), "vendor/ts-fsrs.js differs from npm's: run `npm run vendor`");
         let version = format!("version:\"{MERMAID_VERSION}\"");
         assert!(String::from_utf8_lossy(MERMAID.bytes).contains(&version));
-    }
-
-    #[test]
-    fn every_theme_file_is_embedded() {
-        for entry in std::fs::read_dir(repo().join("theme")).unwrap() {
-            let name = entry.unwrap().file_name().to_string_lossy().into_owned();
-            if name.ends_with(".js") || name.ends_with(".css") {
-                assert!(vendor(&name).is_some(), "theme/{name} is not embedded");
-            }
-        }
     }
 }

@@ -4,7 +4,7 @@ use sha2::{Digest, Sha256};
 
 /// The first 12 hex digits of the SHA-256 of `parts`, each length-prefixed so
 /// that `["ab", "c"]` and `["a", "bc"]` differ.
-pub fn short_hash(parts: &[&str]) -> String {
+pub(crate) fn short_hash(parts: &[&str]) -> String {
     let mut hasher = Sha256::new();
     for part in parts {
         hasher.update((part.len() as u64).to_le_bytes());

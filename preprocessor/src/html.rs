@@ -8,11 +8,12 @@
 
 use std::borrow::Cow;
 
-pub use maud::{Markup, html};
+pub use maud::Markup;
+pub(crate) use maud::html;
 
 /// Markup that is safe to put in a page as it is.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct SafeHtml(String);
+pub(crate) struct SafeHtml(String);
 
 impl SafeHtml {
     /// Only for markup made safe by the caller: sanitised, or built from
@@ -21,11 +22,12 @@ impl SafeHtml {
         SafeHtml(html)
     }
 
-    pub fn as_str(&self) -> &str {
+    #[cfg(test)]
+    pub(crate) fn as_str(&self) -> &str {
         &self.0
     }
 
-    pub fn into_string(self) -> String {
+    pub(crate) fn into_string(self) -> String {
         self.0
     }
 }
@@ -39,7 +41,7 @@ impl maud::Render for SafeHtml {
 /// A value as JSON for a `<script type="application/json">` element: every
 /// `<` is written `\u003c`, so nothing in it can close the element or open
 /// a comment, and JSON has no line breaks outside its strings.
-pub fn json_for_script(value: &impl serde::Serialize) -> SafeHtml {
+pub(crate) fn json_for_script(value: &impl serde::Serialize) -> SafeHtml {
     let json = serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned());
     SafeHtml(json.replace('<', "\\u003c"))
 }
@@ -47,7 +49,7 @@ pub fn json_for_script(value: &impl serde::Serialize) -> SafeHtml {
 /// A script that hands `value` to the page's scripts as
 /// `window.StudyGuide.banks[name]`: JSON in a string literal, which browsers
 /// parse faster than the same object written as code.
-pub fn bank_script(name: &str, value: &impl serde::Serialize) -> String {
+pub(crate) fn bank_script(name: &str, value: &impl serde::Serialize) -> String {
     let json = serde_json::to_string(value).unwrap_or_else(|_| "null".to_owned());
     let literal = serde_json::to_string(&json).unwrap_or_else(|_| "\"null\"".to_owned());
     let key = serde_json::to_string(name).unwrap_or_default();
@@ -62,7 +64,7 @@ pub fn bank_script(name: &str, value: &impl serde::Serialize) -> String {
 /// read the same in text, attributes and `<pre>`. HTML already on one line
 /// is returned as it is. The one caller is `blocks::FencedBlock::html_replacement`,
 /// so every block's HTML passes here once.
-pub fn one_line(html: &str) -> Cow<'_, str> {
+pub(crate) fn one_line(html: &str) -> Cow<'_, str> {
     // Bytes, not chars: line breaks are ASCII, and this runs over every block.
     let line_break = |s: &str| s.bytes().position(|b| b == b'\n' || b == b'\r');
     if line_break(html).is_none() {

@@ -1,3 +1,6 @@
+//! The `mdbook-studyguide` binary: the preprocessor mdBook runs, and the
+//! commands (`studyguide::main`).
+
 /// mdBook's HTML renderer makes many small allocations against a large
 /// live heap (every page's HTML tree is built before any is written); glibc's
 /// allocator spends most of a large build's time there, mimalloc does not
@@ -6,5 +9,5 @@
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
-    studyguide::cli::main()
+    studyguide::main()
 }

@@ -101,7 +101,7 @@ fn as_mdbook_renders(event: Event<'_>) -> Event<'_> {
 }
 
 /// Renders block-level author Markdown (paragraphs, lists, code) to safe HTML.
-pub fn render_block(markdown: &str, style: MarkdownStyle) -> SafeHtml {
+pub(crate) fn render_block(markdown: &str, style: MarkdownStyle) -> SafeHtml {
     let markdown = markdown.replace("\r\n", "\n");
     let options = style.options();
     let events: Vec<Event> = new_cmark_parser(markdown.trim(), &options).map(as_mdbook_renders).collect();
@@ -139,7 +139,7 @@ fn is_escaped_by_pulldown(event: &Event) -> bool {
 
 /// Renders a phrase of author Markdown (inline code, emphasis, links) to safe
 /// HTML with no surrounding `<p>`.
-pub fn render_inline(markdown: &str, style: MarkdownStyle) -> SafeHtml {
+pub(crate) fn render_inline(markdown: &str, style: MarkdownStyle) -> SafeHtml {
     let block = render_block(markdown, style).into_string();
     match block.strip_prefix("<p>").and_then(|rest| rest.strip_suffix("</p>")) {
         Some(inner) if !inner.contains("<p>") => SafeHtml::trusted(inner.to_owned()),
@@ -149,7 +149,7 @@ pub fn render_inline(markdown: &str, style: MarkdownStyle) -> SafeHtml {
 
 /// Renders author Markdown to plain text (for `aria-label`s, titles and
 /// the Markdown fallback), dropping all markup.
-pub fn to_plain_text(markdown: &str) -> String {
+pub(crate) fn to_plain_text(markdown: &str) -> String {
     let mut text = String::new();
     for event in new_cmark_parser(markdown, &MarkdownStyle::default().options()) {
         match event {
@@ -184,7 +184,7 @@ fn escape_text(text: &str) -> String {
 /// becomes character references, so `[x](javascript:…)` stays text.
 /// Text made Markdown that reads as that text: every ASCII punctuation
 /// character, which CommonMark lets a backslash escape, escaped.
-pub fn escape_punctuation(text: &str) -> String {
+pub(crate) fn escape_punctuation(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if c.is_ascii_punctuation() {
@@ -195,7 +195,7 @@ pub fn escape_punctuation(text: &str) -> String {
     out
 }
 
-pub fn inline_error(original: &str, message: &str) -> SafeHtml {
+pub(crate) fn inline_error(original: &str, message: &str) -> SafeHtml {
     SafeHtml::trusted(format!(
         r#"<span class="sg-error-inline" role="note"><code>{}</code> ({})</span>"#,
         escape_inline_text(original),

@@ -5,7 +5,7 @@ use std::path::{Component, Path, PathBuf};
 
 /// `path` as the file system will take it: the part that exists with its
 /// symbolic links followed, the rest with `.` and `..` applied.
-pub fn resolve(path: &Path) -> PathBuf {
+pub(crate) fn resolve(path: &Path) -> PathBuf {
     let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
     let mut existing = path.as_path();
     let mut rest = Vec::new();
@@ -34,14 +34,14 @@ pub fn resolve(path: &Path) -> PathBuf {
 }
 
 /// Whether `path` is in the folder `root` once resolved.
-pub fn is_inside(root: &Path, path: &Path) -> bool {
+pub(crate) fn is_inside(root: &Path, path: &Path) -> bool {
     resolve(path).starts_with(resolve(root))
 }
 
 /// A symbolic link under a book's source folder to something outside the
 /// book.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LinkOut {
+pub(crate) struct LinkOut {
     /// The link, relative to the source folder.
     pub path: PathBuf,
     /// What it names.
@@ -52,7 +52,7 @@ pub struct LinkOut {
 /// that mdBook copies into the site: all but chapters (`.md`), which it
 /// renders only when SUMMARY.md lists them. Folders behind links are not
 /// walked.
-pub fn links_out(root: &Path, src: &Path) -> Vec<LinkOut> {
+pub(crate) fn links_out(root: &Path, src: &Path) -> Vec<LinkOut> {
     let root = resolve(root);
     let mut found = Vec::new();
     let mut folders = vec![src.to_owned()];

@@ -1,5 +1,6 @@
-//! The book's pages and the headings on each, with the ids mdBook gives
-//! them, so a block can link to a section and say what it is called.
+//! The book: its title, its pages and the headings on each, with the ids
+//! mdBook gives them, so a block can link to a section and say what it is
+//! called, and the slugs that name chapters in ids.
 
 use mdbook_markdown::new_cmark_parser;
 use mdbook_markdown::pulldown_cmark::{Event, Tag, TagEnd};
@@ -26,26 +27,28 @@ pub struct Chapter {
     pub path: Option<PathBuf>,
 }
 
-/// Every chapter's headings, by the chapter's path under `src/`, and the
-/// top-level chapter each page belongs to.
+/// The book's title, every chapter's headings, by the chapter's path under
+/// `src/`, and the top-level chapter each page belongs to.
 #[derive(Debug, Default)]
 pub struct Pages {
+    title: String,
     pages: HashMap<PathBuf, Vec<Heading>>,
     chapters: Vec<Chapter>,
     chapter_of: HashMap<PathBuf, usize>,
 }
 
 impl Pages {
-    pub fn of_book(book: &Book) -> Pages {
-        let mut out = Pages::default();
+    /// The pages of `book`, whose title is `title`.
+    pub fn of_book(book: &Book, title: &str) -> Pages {
+        let mut out = Pages { title: title.to_owned(), ..Pages::default() };
         for item in &book.items {
             let BookItem::Chapter(top) = item else { continue };
             let slug = match &top.path {
                 Some(path) => {
                     let dir = path.parent().filter(|d| !d.as_os_str().is_empty() && is_index(path));
-                    crate::transform::slug(dir.unwrap_or(&path.with_extension("")))
+                    slug(dir.unwrap_or(&path.with_extension("")))
                 }
-                None => crate::transform::slug(Path::new(&top.name)),
+                None => slug(Path::new(&top.name)),
             };
             out.chapters.push(Chapter { slug, title: top.name.clone(), path: top.path.clone() });
             out.add(item, out.chapters.len() - 1);
@@ -62,6 +65,11 @@ impl Pages {
         for sub in &page.sub_items {
             self.add(sub, chapter);
         }
+    }
+
+    /// The book's title.
+    pub fn title(&self) -> &str {
+        &self.title
     }
 
     /// The headings of a page, if the book has it.
@@ -123,8 +131,22 @@ impl Pages {
     }
 }
 
+/// `serverless-containers/quiz` → `serverless-containers-quiz`.
+pub(crate) fn slug(path: &Path) -> String {
+    let text = path.to_string_lossy().to_lowercase();
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_owned()
+}
+
 /// `lambda.md` → `lambda.html`; a `README.md` is written as `index.html`.
-pub fn html_path(page: &Path) -> PathBuf {
+pub(crate) fn html_path(page: &Path) -> PathBuf {
     let stem = page.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let stem = if stem.eq_ignore_ascii_case("readme") { "index".to_owned() } else { stem };
     page.with_file_name(format!("{stem}.html"))
@@ -137,7 +159,7 @@ fn is_index(path: &Path) -> bool {
 /// The headings of a chapter, with the ids mdBook 0.5 gives them: an
 /// explicit `{#id}`, or the text lowercased with spaces as `-` and other
 /// punctuation dropped, numbered `-1`, `-2`… when repeated.
-pub fn headings(markdown: &str) -> Vec<Heading> {
+pub(crate) fn headings(markdown: &str) -> Vec<Heading> {
     let mut found = Vec::new();
     let mut used = HashSet::new();
     let mut open: Option<(Option<String>, String)> = None;
@@ -243,7 +265,7 @@ mod tests {
         let intro = BookChapter::new("Introduction", "# I".into(), "introduction.md", vec![]);
         let mut book = Book::new();
         book.items = vec![BookItem::Chapter(intro), BookItem::Chapter(top)];
-        let pages = Pages::of_book(&book);
+        let pages = Pages::of_book(&book, "Guide");
         let chapter = pages.chapter_of(Path::new("serverless-containers/quiz.md")).unwrap();
         assert_eq!(
             (chapter.slug.as_str(), chapter.title.as_str()),
@@ -251,5 +273,6 @@ mod tests {
         );
         assert_eq!(pages.chapter_of(Path::new("introduction.md")).unwrap().slug, "introduction");
         assert_eq!(pages.chapters().len(), 2);
+        assert_eq!(pages.title(), "Guide");
     }
 }

@@ -2,9 +2,10 @@
 //! mdBook speaks to an external preprocessor.
 
 use crate::assets::Assets;
+use crate::browser::{BrowserModule, PageFile};
 use crate::config::{OnFailure, StudyGuideConfig};
 use crate::diagram;
-use crate::kind::Kind;
+use crate::lifecycle::Kind;
 use crate::markdown::MarkdownStyle;
 use crate::problem::Problem;
 use crate::transform::{self, Outcome, Settings, Target};
@@ -18,33 +19,63 @@ use std::sync::{Arc, Mutex};
 
 /// Chapters (their paths in the book) with a block that left something out
 /// of the search index, shared with whoever runs the preprocessor.
-pub type Withheld = Arc<Mutex<BTreeSet<PathBuf>>>;
+pub(crate) type Withheld = Arc<Mutex<BTreeSet<PathBuf>>>;
 
-/// The preprocessor, as mdBook sees it.
-#[derive(Debug, Default, Clone)]
+/// Makes a kind of block of an embedding program's own, afresh for each run
+/// over the book.
+pub(crate) type MakeKind = Arc<dyn Fn() -> Box<dyn Kind> + Send + Sync>;
+
+/// The preprocessor, as mdBook sees it: our kinds of block, and any an
+/// embedding program adds ([`StudyGuide::with_kind`]).
+#[derive(Default, Clone)]
 pub struct StudyGuide {
     /// Set when the run is for the search index's render: it gets the
     /// chapters that left something out of it.
     search_index: Option<Withheld>,
+    /// Kinds of block besides ours.
+    extra_kinds: Vec<MakeKind>,
+}
+
+impl std::fmt::Debug for StudyGuide {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StudyGuide")
+            .field("search_index", &self.search_index)
+            .field("extra_kinds", &self.extra_kinds.len())
+            .finish()
+    }
 }
 
 impl StudyGuide {
     /// The name under `[preprocessor.…]` in `book.toml`.
-    pub const NAME: &'static str = "studyguide";
+    pub const NAME: &'static str = crate::config::NAME;
 
-    /// For the render whose only output kept is mdBook's search index
-    /// ([`Target::SearchIndex`]): it writes nothing and reports no problem
-    /// (the site's run has), and adds to `withheld` each chapter with a
-    /// block that left something out.
-    pub fn for_search_index(withheld: Withheld) -> Self {
-        StudyGuide { search_index: Some(withheld) }
+    /// The preprocessor with our kinds of block.
+    pub fn new() -> Self {
+        StudyGuide::default()
+    }
+
+    /// Adds a kind of block of the program's own: `make` makes it afresh
+    /// for each run over the book (a build runs twice: for the site and its
+    /// search index). Its blocks go through the life cycle ours do, and the
+    /// build writes its browser module's files for the pages with its blocks.
+    pub fn with_kind<K: Kind + 'static>(mut self, make: impl Fn() -> K + Send + Sync + 'static) -> Self {
+        self.extra_kinds.push(Arc::new(move || Box::new(make()) as Box<dyn Kind>));
+        self
+    }
+
+    /// The same preprocessor for the render whose only output kept is
+    /// mdBook's search index ([`Target::SearchIndex`]): it writes nothing and
+    /// reports no problem (the site's run has), and adds to `withheld` each
+    /// chapter with a block that left something out.
+    pub(crate) fn for_search_index(&self, withheld: Withheld) -> Self {
+        StudyGuide { search_index: Some(withheld), extra_kinds: self.extra_kinds.clone() }
     }
 
     /// Runs the pipeline and reports its problems (for the search index,
     /// they are the site's run's to report).
     fn outcome(&self, ctx: &PreprocessorContext, book: Book) -> Result<Outcome> {
         if let Some(withheld) = &self.search_index {
-            let outcome = run_pipeline_for(ctx, book, true)?;
+            let outcome = run_pipeline_for(ctx, book, true, &self.extra_kinds)?;
             match withheld.lock() {
                 Ok(mut chapters) => chapters.extend(outcome.stats.withheld.iter().cloned()),
                 Err(_) => bail!("the search index's preprocessing stopped half-way"),
@@ -52,7 +83,7 @@ impl StudyGuide {
             return Ok(outcome);
         }
         let policy = StudyGuideConfig::from_book(&ctx.config)?.on_failure;
-        let outcome = run_pipeline(ctx, book)?;
+        let outcome = run_pipeline_for(ctx, book, false, &self.extra_kinds)?;
         report(&outcome.problems, policy)?;
         Ok(outcome)
     }
@@ -75,7 +106,7 @@ impl Preprocessor for StudyGuide {
 }
 
 /// Builds the pipeline's settings from mdBook's context.
-pub fn settings(ctx: &PreprocessorContext, config: &StudyGuideConfig) -> Settings {
+pub(crate) fn settings(ctx: &PreprocessorContext, config: &StudyGuideConfig) -> Settings {
     let html = ctx.config.html_config().unwrap_or_default();
     Settings {
         root: ctx.root.clone(),
@@ -93,12 +124,18 @@ pub fn settings(ctx: &PreprocessorContext, config: &StudyGuideConfig) -> Setting
 
 /// Runs the pipeline with the book's configuration; problems are returned,
 /// not yet reported.
-pub fn run_pipeline(ctx: &PreprocessorContext, book: Book) -> Result<Outcome> {
-    run_pipeline_for(ctx, book, false)
+pub(crate) fn run_pipeline(ctx: &PreprocessorContext, book: Book) -> Result<Outcome> {
+    run_pipeline_for(ctx, book, false, &[])
 }
 
-/// [`run_pipeline`]; HTML is for the search index with `search_index`.
-fn run_pipeline_for(ctx: &PreprocessorContext, book: Book, search_index: bool) -> Result<Outcome> {
+/// [`run_pipeline`] with our kinds and `extra_kinds`; HTML is for the
+/// search index with `search_index`.
+fn run_pipeline_for(
+    ctx: &PreprocessorContext,
+    book: Book,
+    search_index: bool,
+    extra_kinds: &[MakeKind],
+) -> Result<Outcome> {
     let config = StudyGuideConfig::from_book(&ctx.config)?;
     config.check_paths(&ctx.root)?;
     let mut settings = settings(ctx, &config);
@@ -106,17 +143,18 @@ fn run_pipeline_for(ctx: &PreprocessorContext, book: Book, search_index: bool) -
         settings.target = Target::SearchIndex;
     }
     let backend = diagram::Backend::from_config(&ctx.root, &ctx.config, &config.diagrams);
-    let assets = Assets::of_book(&ctx.root, &ctx.config.book.src);
-    let mut kinds = crate::kinds::all(&config, backend, assets.clone());
+    let mut kinds = crate::kinds::all(&config, backend);
+    kinds.extend(extra_kinds.iter().map(|make| make()));
     let html = settings.target.writes_files();
-    let unlisted = html.then(|| crate::install::check_book_toml(&ctx.root, &ctx.config)).flatten();
+    let assets = Assets::of_book(&ctx.root, &ctx.config.book.src);
+    let unlisted = html.then(|| crate::assets::check_book_toml(&ctx.root, &ctx.config)).flatten();
     // First: drawing diagrams renders an empty book, which needs them.
     if html && unlisted.is_none() {
-        assets.write_base();
+        assets.write_base()?;
     }
     // Copies of our templates an older binary wrote are brought up to date.
     if html {
-        match crate::install::write_templates(&ctx.root, &ctx.config, false) {
+        match crate::assets::write_templates(&ctx.root, &ctx.config, false) {
             Ok(done) => {
                 if let Some(theme) = done.outside {
                     tracing::warn!(
@@ -132,21 +170,33 @@ fn run_pipeline_for(ctx: &PreprocessorContext, book: Book, search_index: bool) -
     let mut outcome = transform::transform(book, &settings, &mut kinds);
     if html {
         outcome.problems.extend(links_out_of_the_book(ctx));
-        let used = write_assets(&assets, &kinds, &outcome, &book_id, &settings.title);
-        if let Some(problem) = unlisted.filter(|_| used) {
+        let used = used_modules(&kinds, &outcome);
+        let mut files = std::mem::take(&mut outcome.files);
+        files.extend(crate::assets::module_files(&used, &book_id, &settings.title, &outcome.stored_keys));
+        if let Some(problem) = unlisted.filter(|_| !used.is_empty()) {
             outcome.problems.push(problem);
             // Until book.toml lists them, the chapters load them themselves.
-            assets.copy(&crate::embedded::BASE.iter().map(|f| f.name).collect::<Vec<_>>());
-            let bootstrap = crate::install::bootstrap();
+            files.extend(crate::embedded::BASE.iter().copied().map(PageFile::from));
+            let bootstrap = crate::assets::bootstrap();
             outcome.book.for_each_chapter_mut(|chapter| {
                 if chapter.content.contains(" data-sg-") {
                     chapter.content.insert_str(0, &bootstrap);
                 }
             });
         }
+        assets.write_vendor(&files)?;
     }
     tracing::debug!(stats = ?outcome.stats, "studyguide preprocessor finished");
     Ok(outcome)
+}
+
+/// The browser modules of the kinds the book has a block of.
+fn used_modules(kinds: &[Box<dyn Kind>], outcome: &Outcome) -> Vec<&'static BrowserModule> {
+    kinds
+        .iter()
+        .filter(|k| outcome.stats.blocks.contains_key(k.fence()))
+        .filter_map(|k| k.browser())
+        .collect()
 }
 
 /// A warning for each symbolic link under `src/` to something outside the
@@ -173,38 +223,9 @@ fn links_out_of_the_book(ctx: &PreprocessorContext) -> Vec<Problem> {
         .collect()
 }
 
-/// Writes what the pages with a block load: the shared scripts, each used
-/// kind's module, the manifest that says which module loads what, and the
-/// keys the book's blocks save (for `storage.js` to take over older keys).
-/// Whether the book has a block with a module.
-fn write_assets(
-    assets: &Assets,
-    kinds: &[Box<dyn Kind>],
-    outcome: &Outcome,
-    book_id: &str,
-    title: &str,
-) -> bool {
-    let used: Vec<&'static crate::browser::BrowserModule> = kinds
-        .iter()
-        .filter(|k| outcome.stats.blocks.contains_key(k.fence()))
-        .filter_map(|k| k.browser())
-        .collect();
-    if used.is_empty() {
-        return false;
-    }
-    for file in crate::embedded::SHARED.iter().copied().chain(used.iter().flat_map(|m| m.files())) {
-        assets.write(file.name, file.bytes);
-    }
-    let (keys_url, keys_js) = crate::book_identity::keys_file(&outcome.stored_keys);
-    assets.write(crate::book_identity::KEYS, keys_js.as_bytes());
-    let book = crate::browser::BookEntry { id: book_id, title, keys: &keys_url };
-    assets.write("manifest.js", crate::browser::manifest(&book, &used).as_bytes());
-    true
-}
-
 /// Fails with every error under `bail`; logs errors under `continue`, and
 /// warnings always.
-pub fn report(problems: &[Problem], policy: OnFailure) -> Result<()> {
+pub(crate) fn report(problems: &[Problem], policy: OnFailure) -> Result<()> {
     let (problems, warnings): (Vec<&Problem>, Vec<&Problem>) = problems.iter().partition(|p| p.is_error());
     for warning in warnings {
         tracing::warn!("{warning}");
@@ -229,18 +250,13 @@ pub fn report(problems: &[Problem], policy: OnFailure) -> Result<()> {
     }
 }
 
-/// The mdBook version this binary was built against.
-pub fn built_against() -> &'static str {
-    mdbook_preprocessor::MDBOOK_VERSION
-}
-
 /// The mdBook versions whose book format this binary reads: the 0.5
 /// series it was built against (0.x minor versions may change the format).
-pub const SUPPORTED_MDBOOK: &str = ">=0.5.0, <0.6.0";
+pub(crate) const SUPPORTED_MDBOOK: &str = ">=0.5.0, <0.6.0";
 
 /// Whether the calling mdBook is in [`SUPPORTED_MDBOOK`]: an error when it is
 /// not, or when its version cannot be read.
-pub fn check_mdbook_version(calling: &str) -> Result<()> {
+pub(crate) fn check_mdbook_version(calling: &str) -> Result<()> {
     let supported = semver::VersionReq::parse(SUPPORTED_MDBOOK).context("SUPPORTED_MDBOOK")?;
     let Ok(theirs) = semver::Version::parse(calling) else {
         bail!(
@@ -258,10 +274,10 @@ pub fn check_mdbook_version(calling: &str) -> Result<()> {
 }
 
 /// The external-preprocessor protocol: book JSON in on `input`, out on `output`.
-pub fn handle_json(input: impl Read, output: impl Write) -> Result<()> {
+pub(crate) fn handle_json(input: impl Read, output: impl Write) -> Result<()> {
     let (ctx, book) = mdbook_preprocessor::parse_input(input)?;
     check_mdbook_version(&ctx.mdbook_version)?;
-    let outcome = StudyGuide::default().outcome(&ctx, book)?;
+    let outcome = StudyGuide::new().outcome(&ctx, book)?;
     if answers_will_be_indexed(&ctx, &outcome) {
         tracing::info!(
             "mdBook's search index holds every word of the pages, the quizzes' answers and the diagrams' sources included; `mdbook-studyguide build` and `serve` index what a reader should find"
@@ -282,6 +298,11 @@ fn answers_will_be_indexed(ctx: &PreprocessorContext, outcome: &Outcome) -> bool
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The mdBook version this binary was built against.
+    fn built_against() -> &'static str {
+        mdbook_preprocessor::MDBOOK_VERSION
+    }
 
     #[test]
     fn every_mdbook_of_the_supported_range_is_accepted() {

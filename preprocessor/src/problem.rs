@@ -10,11 +10,12 @@
 use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// One problem in an author's source, with a suggestion for fixing it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
+    /// What is wrong, in a sentence.
     pub message: String,
     /// A suggestion, printed on the line below.
     pub hint: Option<String>,
@@ -22,6 +23,7 @@ pub struct Problem {
     pub span: Range<usize>,
     /// Where it is in the book, once located.
     pub location: Option<Location>,
+    /// Whether it breaks the block.
     pub severity: Severity,
 }
 
@@ -29,8 +31,10 @@ pub struct Problem {
 /// a warning is only reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Severity {
+    /// Breaks the block.
     #[default]
     Error,
+    /// Only reported.
     Warning,
 }
 
@@ -46,6 +50,7 @@ pub struct Location {
 }
 
 impl Problem {
+    /// An error at `span` of the text it was found in.
     pub fn new(span: Range<usize>, message: impl Into<String>) -> Self {
         Problem { message: message.into(), hint: None, span, location: None, severity: Severity::Error }
     }
@@ -56,6 +61,7 @@ impl Problem {
         self
     }
 
+    /// Whether it is an error, not a warning.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -104,7 +110,7 @@ impl fmt::Display for Problem {
 /// writes them. Author text in a message (an id, a "did you mean", a file
 /// name) then shows what the file holds, and cannot break a message into
 /// two, reorder the line it is on or hide in it.
-pub fn visible(text: &str) -> Cow<'_, str> {
+pub(crate) fn visible(text: &str) -> Cow<'_, str> {
     if !text.chars().any(is_invisible) {
         return Cow::Borrowed(text);
     }
@@ -150,14 +156,14 @@ fn is_invisible(c: char) -> bool {
 
 /// A position inside a chapter, before it is resolved to a file location.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Position {
+pub(crate) struct Position {
     pub line: usize,
     pub column: usize,
 }
 
 impl Position {
     /// The 1-based line and column of byte `offset` in `text`.
-    pub fn of_offset(text: &str, offset: usize) -> Position {
+    pub(crate) fn of_offset(text: &str, offset: usize) -> Position {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let before = &text[..offset];
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
@@ -173,7 +179,7 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 }
 
 /// Sorted by file, then position, so a listing reads top to bottom.
-pub fn sorted(mut problems: Vec<Problem>) -> Vec<Problem> {
+pub(crate) fn sorted(mut problems: Vec<Problem>) -> Vec<Problem> {
     problems.sort_by(|a, b| a.location.cmp(&b.location));
     problems.dedup();
     problems
@@ -186,7 +192,7 @@ pub fn sorted(mut problems: Vec<Problem>) -> Vec<Problem> {
 /// text; a block that came from an included file is reported at its place in
 /// the chapter, with a note saying so.
 #[derive(Debug, Clone)]
-pub struct SourceMap {
+pub(crate) struct SourceMap {
     /// Path shown to the author, relative to the book root.
     display_path: PathBuf,
     /// The chapter text mdBook handed us.
@@ -196,24 +202,21 @@ pub struct SourceMap {
 }
 
 impl SourceMap {
-    pub fn new(display_path: PathBuf, chapter: &str, on_disk: Option<String>) -> Self {
+    pub(crate) fn new(display_path: PathBuf, chapter: &str, on_disk: Option<String>) -> Self {
         let on_disk = on_disk.filter(|disk| disk.replace("\r\n", "\n") != chapter.replace("\r\n", "\n"));
         SourceMap { display_path, chapter: chapter.to_owned(), on_disk }
     }
 
     /// A map for text that is not a chapter file (tests, fuzzing).
-    pub fn detached(display_path: impl AsRef<Path>, chapter: &str) -> Self {
+    #[cfg(test)]
+    pub(crate) fn detached(display_path: impl AsRef<std::path::Path>, chapter: &str) -> Self {
         SourceMap::new(display_path.as_ref().to_owned(), chapter, None)
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.display_path
     }
 
     /// Pins a problem whose span starts at a byte of the chapter text;
     /// `anchor` is the chapter range of the block that holds it (used to find
     /// the block in the file on disk).
-    pub fn locate(&self, anchor: Range<usize>, mut problem: Problem) -> Problem {
+    pub(crate) fn locate(&self, anchor: Range<usize>, mut problem: Problem) -> Problem {
         let offset = problem.span.start;
         let position = match &self.on_disk {
             None => Position::of_offset(&self.chapter, offset),

@@ -29,7 +29,7 @@ fn registry() -> std::sync::MutexGuard<'static, Registry> {
 
 /// Takes its entry off the list when dropped (the thing ended normally).
 #[derive(Debug)]
-pub struct Listed(u64);
+pub(crate) struct Listed(u64);
 
 impl Drop for Listed {
     fn drop(&mut self) {
@@ -42,7 +42,7 @@ impl Drop for Listed {
 /// Lists a child process that leads its own process group (started with
 /// `process_group(0)`), to be killed with its group if the process is
 /// stopped.
-pub fn child(pid: u32) -> Listed {
+pub(crate) fn child(pid: u32) -> Listed {
     let mut registry = registry();
     if registry.stopping {
         kill_group(pid);
@@ -55,7 +55,7 @@ pub fn child(pid: u32) -> Listed {
 
 /// Lists a temporary file or folder, to be removed if the process is
 /// stopped.
-pub fn temporary(path: &Path) -> Listed {
+pub(crate) fn temporary(path: &Path) -> Listed {
     let mut registry = registry();
     registry.next += 1;
     let n = registry.next;
@@ -66,7 +66,7 @@ pub fn temporary(path: &Path) -> Listed {
 /// A temporary folder (a [`tempfile::TempDir`]) that is removed when
 /// dropped, and when the process is stopped.
 #[derive(Debug)]
-pub struct TempDir {
+pub(crate) struct TempDir {
     // Listed until the folder is gone.
     _listed: Listed,
     dir: tempfile::TempDir,
@@ -76,7 +76,7 @@ impl TempDir {
     /// A new folder named `prefix…` in `parent`, or in the system's
     /// temporary folder. One made in `parent` is made to be moved into
     /// place: readable as any folder made there (the umask decides).
-    pub fn new(prefix: &str, parent: Option<&Path>) -> std::io::Result<TempDir> {
+    pub(crate) fn new(prefix: &str, parent: Option<&Path>) -> std::io::Result<TempDir> {
         use std::os::unix::fs::PermissionsExt;
         let mut builder = tempfile::Builder::new();
         builder.prefix(prefix);
@@ -87,12 +87,12 @@ impl TempDir {
         Ok(TempDir { _listed: temporary(dir.path()), dir })
     }
 
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         self.dir.path()
     }
 
     /// Keeps the folder (it was moved, say) and takes it off the list.
-    pub fn keep(self) -> PathBuf {
+    pub(crate) fn keep(self) -> PathBuf {
         let TempDir { _listed, dir } = self;
         dir.keep()
     }
@@ -101,7 +101,7 @@ impl TempDir {
 /// Until the process ends, SIGINT, SIGTERM and SIGHUP end every listed
 /// process group, remove every listed path, and exit with 128 + the
 /// signal's number, as a shell reports a process a signal ended.
-pub fn on_signals() -> std::io::Result<()> {
+pub(crate) fn on_signals() -> std::io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])?;
     std::thread::Builder::new().name("signals".into()).spawn(move || {
@@ -126,7 +126,7 @@ fn stop() {
 }
 
 /// Kills the process group `child` leads and reaps `child`.
-pub fn end_group(child: &mut std::process::Child) {
+pub(crate) fn end_group(child: &mut std::process::Child) {
     kill_group(child.id());
     let _ = child.wait();
 }

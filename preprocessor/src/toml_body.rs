@@ -14,20 +14,20 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 /// The keys of a table, and the tables nested under some of them.
-pub struct Schema {
+pub(crate) struct Schema {
     fields: &'static [&'static str],
     nested: Vec<(&'static str, Schema)>,
 }
 
 impl Schema {
     /// The keys of the serde struct `T`.
-    pub fn of<T: DeserializeOwned>() -> Schema {
+    pub(crate) fn of<T: DeserializeOwned>() -> Schema {
         Schema { fields: fields_of::<T>(), nested: Vec::new() }
     }
 
     /// Tables under `key` (a table, an array of tables, or inline tables in
     /// an array) follow `schema`.
-    pub fn with(mut self, key: &'static str, schema: Schema) -> Schema {
+    pub(crate) fn with(mut self, key: &'static str, schema: Schema) -> Schema {
         self.nested.push((key, schema));
         self
     }
@@ -72,7 +72,11 @@ fn unknown_key(name: &str, span: Range<usize>, fields: &[&str], block_name: &str
 
 /// Parses a block body into `T`: a syntax error, unknown keys or a value of
 /// the wrong shape come back as problems with spans in the body.
-pub fn parse<T: DeserializeOwned>(body: &str, block_name: &str, schema: &Schema) -> Result<T, Vec<Problem>> {
+pub(crate) fn parse<T: DeserializeOwned>(
+    body: &str,
+    block_name: &str,
+    schema: &Schema,
+) -> Result<T, Vec<Problem>> {
     let table = DeTable::parse(body).map_err(|err| {
         vec![Problem::new(
             err.span().unwrap_or(0..0),
@@ -96,14 +100,14 @@ pub fn parse<T: DeserializeOwned>(body: &str, block_name: &str, schema: &Schema)
 
 /// Checks the body of a block that takes no keys (comments are fine):
 /// anything else is a problem, as an unknown key or bad TOML is elsewhere.
-pub fn parse_keyless(body: &str, block_name: &str) -> Result<(), Vec<Problem>> {
+pub(crate) fn parse_keyless(body: &str, block_name: &str) -> Result<(), Vec<Problem>> {
     #[derive(serde::Deserialize)]
     struct NoKeys {}
     parse::<NoKeys>(body, block_name, &Schema::of::<NoKeys>()).map(|_| ())
 }
 
 /// The known name nearest to `word`, if it is close enough to be a typo.
-pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (strsim::damerau_levenshtein(word, c), c))

@@ -1,5 +1,5 @@
 //! The driver: every block of the book through the life cycle of
-//! [`crate::kind`], then the chapters spliced with what the blocks render.
+//! [`crate::lifecycle`], then the chapters spliced with what the blocks render.
 //!
 //! It knows no kind of block. All of a stage runs over the whole book before
 //! the next starts, because a `{{limit …}}` may point at a table in a later
@@ -7,21 +7,22 @@
 //! batch.
 
 use crate::blocks::{self, ChapterScan, FencedBlock, RefContext, Syntax};
+use crate::browser::PageFile;
 use crate::config::OnFailure;
 use crate::html::{Markup, html};
-use crate::kind::{self, BlockCx, Index, Kind, ResolveCx};
+use crate::lifecycle::{self, BlockCx, Index, Kind, ResolveCx};
 use crate::markdown::MarkdownStyle;
-use crate::pages::Pages;
+use crate::pages::{Pages, slug};
 use crate::problem::{self, Problem, SourceMap, visible};
 use mdbook_preprocessor::book::Book;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-pub use crate::kind::Target;
+pub(crate) use crate::lifecycle::Target;
 
 /// Everything the pipeline needs to know about the build.
 #[derive(Debug, Clone)]
-pub struct Settings {
+pub(crate) struct Settings {
     /// The book root, where `book.toml` is.
     pub root: PathBuf,
     /// The chapters' directory relative to the root (`src`).
@@ -29,13 +30,13 @@ pub struct Settings {
     pub target: Target,
     pub on_failure: OnFailure,
     pub style: MarkdownStyle,
-    /// The book's title (the progress page's export names it).
+    /// The book's title (`Pages::title`: the progress page's export names it).
     pub title: String,
 }
 
 /// Counts of what the pipeline handled, for logs and the benchmark.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Stats {
+pub(crate) struct Stats {
     pub chapters: usize,
     /// Blocks by their fence: `quiz` → 3.
     pub blocks: BTreeMap<&'static str, usize>,
@@ -45,7 +46,7 @@ pub struct Stats {
     pub withheld: BTreeSet<PathBuf>,
 }
 
-pub struct Outcome {
+pub(crate) struct Outcome {
     pub book: Book,
     /// Every problem, located and sorted.
     pub problems: Vec<Problem>,
@@ -53,6 +54,9 @@ pub struct Outcome {
     pub summaries: Vec<String>,
     /// Every key a learner's browser may keep for this book's blocks.
     pub stored_keys: Vec<String>,
+    /// The files the blocks and kinds made for the pages, for the build to
+    /// write into `vendor/` (the driver writes nothing).
+    pub files: Vec<PageFile>,
     pub stats: Stats,
 }
 
@@ -79,7 +83,7 @@ struct Site {
 
 /// How far a block got.
 struct State {
-    block: Option<Box<dyn kind::Block>>,
+    block: Option<Box<dyn lifecycle::Block>>,
     /// Located problems.
     problems: Vec<Problem>,
     /// Whether it got through parsing and indexing without problems and was
@@ -107,7 +111,7 @@ struct Entry {
 }
 
 /// Runs the pipeline over a book with the given kinds of block.
-pub fn transform(mut book: Book, settings: &Settings, kinds: &mut [Box<dyn Kind>]) -> Outcome {
+pub(crate) fn transform(mut book: Book, settings: &Settings, kinds: &mut [Box<dyn Kind>]) -> Outcome {
     let fences: Vec<&'static str> = kinds.iter().map(|k| k.fence()).collect();
     let references: Vec<&'static str> = kinds.iter().filter_map(|k| k.reference()).collect();
     let syntax = Syntax { fences: &fences, references: &references };
@@ -116,9 +120,8 @@ pub fn transform(mut book: Book, settings: &Settings, kinds: &mut [Box<dyn Kind>
     let chapters = scan_chapters(&book, settings, &syntax, &mut stats);
     let mut entries = parse_blocks(&chapters, settings, kinds, &fences, &mut stats);
 
+    let pages = Pages::of_book(&book, &settings.title);
     let mut index = Index::default();
-    *index.part::<Pages>() = Pages::of_book(&book);
-    index.part::<crate::progress::BookTitle>().0 = settings.title.clone();
     for Entry { site, state } in &mut entries {
         let Some(block) = &state.block else { continue };
         let cx = block_cx(&chapters[site.chapter], site, settings);
@@ -131,7 +134,6 @@ pub fn transform(mut book: Book, settings: &Settings, kinds: &mut [Box<dyn Kind>
         kind.prepare(&mut index, settings.target);
     }
 
-    let kinds: &[Box<dyn Kind>] = kinds;
     // Blocks that gather what others publish go last.
     for gathering in [false, true] {
         for Entry { site, state } in &mut entries {
@@ -140,7 +142,13 @@ pub fn transform(mut book: Book, settings: &Settings, kinds: &mut [Box<dyn Kind>
             }
             let Some(block) = state.block.as_mut() else { continue };
             let cx = block_cx(&chapters[site.chapter], site, settings);
-            let resolve_cx = ResolveCx { block: &cx, index: &index, kinds, references: &references };
+            let resolve_cx = ResolveCx {
+                block: &cx,
+                index: &index,
+                pages: &pages,
+                kinds: &*kinds,
+                references: &references,
+            };
             let mut found = Vec::new();
             block.resolve(&resolve_cx, &mut found);
             state.resolved = true;
@@ -153,6 +161,11 @@ pub fn transform(mut book: Book, settings: &Settings, kinds: &mut [Box<dyn Kind>
         }
     }
 
+    let mut files: Vec<PageFile> =
+        entries.iter_mut().filter_map(|e| e.state.block.as_mut()).flat_map(|block| block.files()).collect();
+    files.extend(kinds.iter_mut().flat_map(|kind| kind.files()));
+
+    let kinds: &[Box<dyn Kind>] = kinds;
     let mut problems: Vec<Problem> = entries.iter().flat_map(|e| e.state.problems.iter().cloned()).collect();
     // Each chapter's entries, gathered in one pass.
     let mut by_chapter: Vec<Vec<&Entry>> = chapters.iter().map(|_| Vec::new()).collect();
@@ -179,7 +192,7 @@ pub fn transform(mut book: Book, settings: &Settings, kinds: &mut [Box<dyn Kind>
 
     let summaries = kinds.iter().filter_map(|k| k.summary(&index)).collect();
     let stored_keys = kinds.iter().flat_map(|k| k.stored_keys(&index)).collect();
-    Outcome { book, problems: problem::sorted(problems), summaries, stored_keys, stats }
+    Outcome { book, problems: problem::sorted(problems), summaries, stored_keys, files, stats }
 }
 
 fn scan_chapters(book: &Book, settings: &Settings, syntax: &Syntax, stats: &mut Stats) -> Vec<ChapterSite> {
@@ -302,8 +315,8 @@ fn render_chapter(
         let written = &chapter.content[site.range.clone()];
         let expanded = match site.context {
             _ if site.escaped => Ok(written[1..].to_owned()),
-            RefContext::Prose => kind::expand_prose_reference(kinds, index, site, settings.target),
-            RefContext::AltText => kind::expand_reference(kinds, index, site)
+            RefContext::Prose => lifecycle::expand_prose_reference(kinds, index, site, settings.target),
+            RefContext::AltText => lifecycle::expand_reference(kinds, index, site)
                 .map(|text| crate::markdown::escape_punctuation(&text)),
             RefContext::LinkTarget => Err(Problem::new(
                 site.range.clone(),
@@ -346,20 +359,6 @@ fn error_box(fence: &str, problems: &[Problem], original: &str) -> Markup {
             pre { code.language-text { (original) } }
         }
     }
-}
-
-/// `serverless-containers/quiz` → `serverless-containers-quiz`.
-pub fn slug(path: &Path) -> String {
-    let text = path.to_string_lossy().to_lowercase();
-    let mut out = String::new();
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_matches('-').to_owned()
 }
 
 #[cfg(test)]

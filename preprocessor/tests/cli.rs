@@ -379,9 +379,7 @@ fn two_builds_of_the_same_sources_are_byte_identical() {
                 copy_dir(&repo_root().join(part), &dir.path().join(part));
             }
             std::fs::copy(repo_root().join("book.toml"), dir.path().join("book.toml")).unwrap();
-            let _ = std::fs::remove_dir_all(
-                dir.path().join("src").join(studyguide::diagram::prerender::VENDOR_DIR),
-            );
+            let _ = std::fs::remove_dir_all(dir.path().join("src").join("vendor"));
             dir
         })
         .collect();
@@ -495,7 +493,8 @@ fn book_with(files: &[(&str, &str)]) -> tempfile::TempDir {
 
 #[test]
 fn a_diagram_over_mermaids_size_limit_is_reported_at_its_block() {
-    let label = "x".repeat(studyguide::diagram::MAX_TEXT_SIZE);
+    // mermaid's `maxTextSize`: it draws no diagram longer.
+    let label = "x".repeat(50_000);
     let big = format!("# Big\n\n```mermaid\ngraph TD\n    accTitle: Big\n    A[\"{label}\"]\n```\n");
     let book = book_with(&[("src/big.md", &big)]);
     let expected =

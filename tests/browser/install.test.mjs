@@ -123,7 +123,10 @@ test('install keeps comments and other preprocessors, and a second install chang
   assert.equal(first.status, 0, first.log);
   const once = readFileSync(path.join(dir, 'book.toml'), 'utf8');
   // Only our lines were added: without them it is the author's file, byte for byte.
-  const ours = ['[preprocessor.studyguide]\n\n', ', "studyguide/base.css", "studyguide/mdbook.css"',
+  // The book's id (the name learners' progress is kept under) comes from its title.
+  const id = /\[preprocessor\.studyguide\]\n# The name learners' progress is kept under[^\n]*\nbook-id = "[a-z0-9]+"\n\n/;
+  assert.match(once, id);
+  const ours = [once.match(id)[0], ', "studyguide/base.css", "studyguide/mdbook.css"',
     'additional-js = ["studyguide/loader.js", "studyguide/mdbook.js"]\n'];
   for (const line of ours) assert.ok(once.includes(line), `${line} in:\n${once}`);
   assert.equal(ours.reduce((text, line) => text.replace(line, ''), once), COMMENTED);

@@ -14,6 +14,8 @@ interface Window {
   };
   mermaid?: any;
   FSRS?: any;
+  /** bootstrap.js: set once it ran on the page. */
+  StudyGuideBoot?: boolean;
 }
 
 /** component.js: what every widget extends. */

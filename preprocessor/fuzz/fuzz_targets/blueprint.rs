@@ -1,9 +1,5 @@
 #![no_main]
 
-// The target's body lives in ../harness.rs, shared with tests/fuzz_corpus.rs.
-#[allow(dead_code)]
-mod harness {
-    include!("../harness.rs");
-}
-
-libfuzzer_sys::fuzz_target!(|data: &[u8]| harness::blueprint(data));
+// The target's body is in ../harness.rs, the crate's `fuzz_harness` module
+// (built with `--cfg fuzzing`), which the tests replay the corpus through.
+libfuzzer_sys::fuzz_target!(|data: &[u8]| studyguide::fuzz_harness::blueprint(data));

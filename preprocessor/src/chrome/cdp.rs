@@ -175,7 +175,7 @@ impl Drop for Browser {
 /// The page's script threw: the browser is still there, unlike with the
 /// other errors of [`Page::evaluate`].
 #[derive(Debug)]
-pub struct ScriptError(pub String);
+pub(crate) struct ScriptError(pub String);
 
 impl std::fmt::Display for ScriptError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -192,6 +192,7 @@ pub struct Page<'b> {
 }
 
 impl Page<'_> {
+    /// Calls a protocol method in this page's session.
     pub fn call(&mut self, method: &str, params: Value) -> Result<Value> {
         self.browser.call(Some(&self.session), method, params)
     }

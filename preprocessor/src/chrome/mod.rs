@@ -7,7 +7,8 @@
 
 mod cdp;
 
-pub use cdp::{Browser, Page, ScriptError};
+pub(crate) use cdp::ScriptError;
+pub use cdp::{Browser, Page};
 
 use std::path::{Path, PathBuf};
 
@@ -22,7 +23,7 @@ const CANDIDATES: &[&str] = &[
 
 /// The flags Chromium needs to run headless in a container, offline, from
 /// `flags.txt` (which the browser tests read too).
-pub fn flags() -> impl Iterator<Item = &'static str> {
+pub(crate) fn flags() -> impl Iterator<Item = &'static str> {
     include_str!("flags.txt").lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#'))
 }
 
@@ -38,7 +39,7 @@ pub fn find(configured: Option<&Path>) -> Option<PathBuf> {
 }
 
 /// The message shown when a command needs Chromium and it is missing.
-pub fn install_hint() -> &'static str {
+pub(crate) fn install_hint() -> &'static str {
     "Chromium was not found. Install it with `sudo apt-get install chromium` (Debian, Ubuntu), \
      or set CHROMIUM=/path/to/chromium, or `chromium = \"…\"` under [preprocessor.studyguide.diagrams] in book.toml"
 }

@@ -18,7 +18,7 @@ struct Collector {
 
 /// What `check` found in a book.
 #[derive(Debug, Default, Clone)]
-pub struct Findings {
+pub(super) struct Findings {
     pub problems: Vec<Problem>,
     /// What the block kinds say about the whole book.
     pub summaries: Vec<String>,
@@ -39,7 +39,7 @@ impl Preprocessor for Collector {
 }
 
 /// The problems in the book at `dir`, and what the kinds say of it.
-pub fn findings(dir: &Path) -> Result<Findings> {
+pub(super) fn findings(dir: &Path) -> Result<Findings> {
     let mut book = mdbook_driver::MDBook::load(dir)?;
     let found = Arc::new(Mutex::new(Findings::default()));
     book.with_preprocessor(Collector { found: Arc::clone(&found) });
@@ -50,7 +50,7 @@ pub fn findings(dir: &Path) -> Result<Findings> {
 
 /// Problems go to stdout, one per line; the summaries and the verdict to
 /// stderr.
-pub fn run(dir: &Path) -> Result<ExitCode> {
+pub(super) fn run(dir: &Path) -> Result<ExitCode> {
     let found = findings(dir)?;
     for problem in &found.problems {
         println!("{problem}");

@@ -3,6 +3,8 @@
 //! for mdBook.
 
 mod check;
+mod init;
+mod install;
 mod pdf;
 mod search_index;
 mod serve;
@@ -89,7 +91,7 @@ pub fn main() -> ExitCode {
         None => crate::preprocessor::handle_json(std::io::stdin().lock(), std::io::stdout().lock())
             .map(|()| ExitCode::SUCCESS),
         Some(Command::Supports { .. }) => Ok(ExitCode::SUCCESS),
-        Some(Command::Init { dir, title }) => crate::install::init(&dir, &title).map(|notes| {
+        Some(Command::Init { dir, title }) => init::init(&dir, &title).map(|notes| {
             for note in &notes {
                 eprintln!("note: {}", crate::problem::visible(note));
             }
@@ -98,7 +100,7 @@ pub fn main() -> ExitCode {
             eprintln!("(`mdbook serve` works too, but its search box finds the quizzes' answers.)");
             ExitCode::SUCCESS
         }),
-        Some(Command::Install(book)) => crate::install::install(&book.dir).map(|installed| {
+        Some(Command::Install(book)) => install::install(&book.dir).map(|installed| {
             for note in &installed.notes {
                 eprintln!("note: {}", crate::problem::visible(note));
             }
@@ -145,11 +147,65 @@ fn init_logging() {
 
 /// Loads a book with our preprocessor running in-process (instead of the
 /// `command` in book.toml), so no second binary is needed.
-pub fn load(dir: &Path) -> Result<MDBook> {
-    let mut book =
-        MDBook::load(dir).with_context(|| format!("could not load the book at {}", dir.display()))?;
-    book.with_preprocessor(StudyGuide::default());
-    Ok(book)
+pub(crate) fn load(dir: &Path) -> Result<MDBook> {
+    Builder::new(dir).load()
+}
+
+/// Builds a book in-process, as `mdbook-studyguide build` does: mdBook with
+/// this crate's preprocessor in place of the `command` in its `book.toml`
+/// (no second binary), then the site's search index without the quizzes'
+/// answers. A program that embeds the crate adds kinds of block of its own
+/// with [`Builder::kind`]: `Builder::new("my-book").kind(|| Stamp).build()?`
+/// (`preprocessor/tests/extra_kind.rs` builds a book so).
+#[derive(Debug, Clone)]
+pub struct Builder {
+    root: PathBuf,
+    dest_dir: Option<PathBuf>,
+    preprocessor: StudyGuide,
+}
+
+impl Builder {
+    /// The book whose `book.toml` is in `root`.
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        Builder { root: root.into(), dest_dir: None, preprocessor: StudyGuide::new() }
+    }
+
+    /// Adds a kind of block (see [`StudyGuide::with_kind`]).
+    pub fn kind<K: crate::lifecycle::Kind + 'static>(
+        mut self,
+        make: impl Fn() -> K + Send + Sync + 'static,
+    ) -> Self {
+        self.preprocessor = self.preprocessor.with_kind(make);
+        self
+    }
+
+    /// Writes the site here instead of the build directory of `book.toml`.
+    pub fn dest_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.dest_dir = Some(dir.into());
+        self
+    }
+
+    /// The book, loaded, with the preprocessor in place: for a program that
+    /// drives mdBook itself.
+    pub fn load(&self) -> Result<MDBook> {
+        let mut book = MDBook::load(&self.root)
+            .with_context(|| format!("could not load the book at {}", self.root.display()))?;
+        book.with_preprocessor(self.preprocessor.clone());
+        Ok(book)
+    }
+
+    /// Builds the site, failing on any error in the book's blocks unless
+    /// `book.toml` sets `on-failure`; returns the path of its front page.
+    pub fn build(&self) -> Result<PathBuf> {
+        let mut book = self.load()?;
+        default_on_failure(&mut book, OnFailure::Bail)?;
+        if let Some(dest) = &self.dest_dir {
+            book.config.build.build_dir = std::env::current_dir()?.join(dest);
+        }
+        book.build()?;
+        search_index::leave_out_answers(&mut book, &self.preprocessor)?;
+        Ok(book.root.join(&book.config.build.build_dir).join("index.html"))
+    }
 }
 
 /// Sets `on-failure` unless book.toml does.
@@ -166,14 +222,10 @@ fn default_on_failure(book: &mut MDBook, policy: OnFailure) -> Result<()> {
 }
 
 /// Builds the site (into `dest_dir` if given); returns the path of its front page.
-pub fn build(dir: &Path, dest_dir: Option<&Path>) -> Result<PathBuf> {
-    let mut book = load(dir)?;
-    default_on_failure(&mut book, OnFailure::Bail)?;
-    if let Some(dest) = dest_dir {
-        let dest = std::env::current_dir()?.join(dest);
-        book.config.build.build_dir = dest;
+pub(crate) fn build(dir: &Path, dest_dir: Option<&Path>) -> Result<PathBuf> {
+    let builder = Builder::new(dir);
+    match dest_dir {
+        Some(dest) => builder.dest_dir(dest).build(),
+        None => builder.build(),
     }
-    book.build()?;
-    search_index::leave_out_answers(&mut book)?;
-    Ok(book.root.join(&book.config.build.build_dir).join("index.html"))
 }

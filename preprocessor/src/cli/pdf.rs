@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 /// print page (pdf_prepare.js gives them these ids).
 const TARGET_PREFIX: &str = "sg-toc-";
 
-pub fn run(dir: &Path) -> Result<PathBuf> {
+pub(super) fn run(dir: &Path) -> Result<PathBuf> {
     let book = mdbook_driver::MDBook::load(dir)
         .with_context(|| format!("could not load the book at {}", dir.display()))?;
     let config = StudyGuideConfig::from_book(&book.config)?;

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 /// What a drawing produced.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
-pub enum Entry {
+pub(super) enum Entry {
     /// One drawing whose style covers every theme.
     Themed {
         svg: String,
@@ -23,12 +23,12 @@ pub enum Entry {
     },
 }
 
-pub struct Cache {
+pub(super) struct Cache {
     dir: PathBuf,
 }
 
 impl Cache {
-    pub fn new(dir: PathBuf) -> Self {
+    pub(super) fn new(dir: PathBuf) -> Self {
         Cache { dir }
     }
 
@@ -36,13 +36,13 @@ impl Cache {
         self.dir.join(format!("{key}.json"))
     }
 
-    pub fn get(&self, key: &str) -> Option<Entry> {
+    pub(super) fn get(&self, key: &str) -> Option<Entry> {
         let text = std::fs::read_to_string(self.path(key)).ok()?;
         serde_json::from_str(&text).ok()
     }
 
     /// Stores an entry; a cache that cannot be written only costs time.
-    pub fn put(&self, key: &str, entry: &Entry) {
+    pub(super) fn put(&self, key: &str, entry: &Entry) {
         let write = || -> std::io::Result<()> {
             std::fs::create_dir_all(&self.dir)?;
             // Write then rename, so a concurrent build never reads half a file.

@@ -6,7 +6,7 @@ use crate::html::{Markup, SafeHtml, html};
 use std::fmt::Write;
 
 /// Renders a diagram: its drawing, or the source for the browser to draw.
-pub fn render_html(diagram: &Diagram, rendered: &Rendered) -> Markup {
+pub(crate) fn render_html(diagram: &Diagram, rendered: &Rendered) -> Markup {
     let label = alt_text(diagram);
     // Open when the diagram is not drawn yet, so the source stands in for it
     // without script; the script closes it once the drawing is on the page.
@@ -47,7 +47,7 @@ pub fn render_html(diagram: &Diagram, rendered: &Rendered) -> Markup {
 /// words a reader would search for. Not its source (mermaid's syntax would
 /// show in the results), nor the drawing's labels twice over (one per
 /// theme). A diagram with neither keeps its source, its only words.
-pub fn render_search_html(diagram: &Diagram) -> Markup {
+pub(crate) fn render_search_html(diagram: &Diagram) -> Markup {
     html! {
         figure.sg-diagram {
             @if let Some(title) = &diagram.title { figcaption { (title) } }
@@ -93,7 +93,7 @@ fn drawing(svg: &str) -> SafeHtml {
 }
 
 /// A diagram for renderers other than HTML: its description and source.
-pub fn render_markdown(diagram: &Diagram) -> String {
+pub(crate) fn render_markdown(diagram: &Diagram) -> String {
     let mut out = String::new();
     if let Some(title) = &diagram.title {
         let _ = write!(out, "**Diagram: {}.**", title.trim());

@@ -2,10 +2,10 @@
 //! the book drawn in one batch, then rendered with its drawing.
 
 use super::{Backend, Diagram, Rendered};
-use crate::browser::BrowserModule;
+use crate::browser::{BrowserModule, PageFile};
 use crate::embedded::{self, theme};
 use crate::html::Markup;
-use crate::kind::{Block, BlockCx, Index, Kind, Parsed, ResolveCx, Target};
+use crate::lifecycle::{Block, BlockCx, Index, Kind, Parsed, ResolveCx, Target};
 use crate::problem::Problem;
 use std::collections::{HashMap, HashSet};
 /// Wide drawings, and drawing in the browser (`theme/diagrams.js`).
@@ -17,14 +17,14 @@ static BROWSER: BrowserModule = BrowserModule {
 };
 
 /// ```` ```mermaid ```` blocks, drawn by `backend`.
-pub struct DiagramKind {
+pub(crate) struct DiagramKind {
     backend: Backend,
     /// A diagram without a text alternative is an error, not a warning.
     require_alternative: bool,
 }
 
 impl DiagramKind {
-    pub fn new(backend: Backend, require_alternative: bool) -> Self {
+    pub(crate) fn new(backend: Backend, require_alternative: bool) -> Self {
         DiagramKind { backend, require_alternative }
     }
 }
@@ -32,7 +32,7 @@ impl DiagramKind {
 /// Every diagram of the book by its source: queued when indexed, drawn in
 /// [`Kind::prepare`].
 #[derive(Default)]
-pub struct Drawings {
+pub(crate) struct Drawings {
     queued: Vec<Diagram>,
     sources: HashSet<String>,
     drawn: HashMap<String, Rendered>,
@@ -41,7 +41,7 @@ pub struct Drawings {
 impl Drawings {
     /// The drawing of a diagram with this source; drawn in the browser when
     /// there is none.
-    pub fn of(&self, source: &str) -> Rendered {
+    pub(crate) fn of(&self, source: &str) -> Rendered {
         self.drawn.get(source).cloned().unwrap_or(Rendered::Client)
     }
 }
@@ -53,6 +53,11 @@ impl Kind for DiagramKind {
 
     fn browser(&self) -> Option<&'static BrowserModule> {
         Some(&BROWSER)
+    }
+
+    /// mermaid, when a diagram is left to the reader's browser.
+    fn files(&mut self) -> Vec<PageFile> {
+        self.backend.client_bundle().into_iter().collect()
     }
 
     /// Its source and its drawing's labels: the search index gets its

@@ -8,21 +8,21 @@
 mod cache;
 mod html;
 mod kind;
-pub mod prerender;
+pub(crate) mod prerender;
 mod safety;
 mod text_size;
 mod themes;
 
-pub use html::{render_html, render_markdown, render_search_html};
-pub use kind::{DiagramKind, Drawings};
-pub use prerender::{Backend, Rendered};
-pub use text_size::{MAX_TEXT_SIZE, text_size};
+pub(crate) use html::{render_html, render_markdown, render_search_html};
+pub(crate) use kind::DiagramKind;
+pub(crate) use prerender::{Backend, Rendered};
+pub(crate) use text_size::{MAX_TEXT_SIZE, text_size};
 
 use crate::problem::Problem;
 
 /// A diagram block, with its text alternative.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Diagram {
+pub(crate) struct Diagram {
     /// The mermaid source, as mermaid receives it.
     pub source: String,
     /// From `accTitle:`.
@@ -37,7 +37,7 @@ pub struct Diagram {
 /// browser) and its error is reported then. This checks the rest: a
 /// diagram has something to draw, and a text alternative, which is an
 /// error when `require_alternative` and a warning otherwise.
-pub fn parse(body: &str, info: &str, require_alternative: bool) -> (Diagram, Vec<Problem>) {
+pub(crate) fn parse(body: &str, info: &str, require_alternative: bool) -> (Diagram, Vec<Problem>) {
     let source = body.replace("\r\n", "\n");
     let mut problems = Vec::new();
     let mut title = None;
@@ -163,7 +163,7 @@ pub fn parse(body: &str, info: &str, require_alternative: bool) -> (Diagram, Vec
 
 /// Whether mermaid draws the diagram rather than a box saying it is too
 /// long.
-pub fn fits(source: &str) -> bool {
+pub(crate) fn fits(source: &str) -> bool {
     text_size(source) <= MAX_TEXT_SIZE
 }
 
@@ -219,7 +219,7 @@ fn unquote(text: &str) -> &str {
 /// mermaid's error as a one-line message and a hint. Its "line N" counts
 /// lines after mermaid's own preprocessing and does not match the block, so
 /// the message quotes the text mermaid stopped at instead.
-pub fn describe_error(message: &str) -> (String, Option<String>) {
+pub(crate) fn describe_error(message: &str) -> (String, Option<String>) {
     let mut lines = message.lines().map(str::trim).filter(|l| !l.is_empty());
     let first = lines.next().unwrap_or("unknown error");
     let rest: Vec<&str> = lines.collect();

@@ -8,17 +8,16 @@
 //! The batch is here; its three jobs have a file each in `prerender/`:
 //! `chromium_drawing.rs` draws with mermaid in Chromium, `book_fonts.rs`
 //! gives that drawing the fonts of the book's pages, and `client_bundle.rs`
-//! copies mermaid into the book for the diagrams left to the browser, so
-//! that works offline too.
+//! is mermaid as the build writes it into the book for the diagrams left to
+//! the browser, so that works offline too.
 
 mod book_fonts;
 mod chromium_drawing;
 mod client_bundle;
 
-pub use client_bundle::VENDOR_DIR;
-
 use super::Diagram;
 use super::cache::{Cache, Entry};
+use crate::browser::PageFile;
 use crate::chrome;
 use crate::config::{DiagramConfig, Prerender};
 use crate::hash::short_hash;
@@ -36,7 +35,7 @@ const ID_TOKEN: &str = "sgdiagramid";
 
 /// How one diagram reaches the page.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Rendered {
+pub(crate) enum Rendered {
     /// Drawn at build time: one SVG styled for light and dark themes.
     Themed(String),
     /// Drawn at build time: an SVG for light themes and one for dark themes.
@@ -49,7 +48,7 @@ pub enum Rendered {
 
 /// What the last batch did, for logs and the benchmark.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct RenderStats {
+pub(crate) struct RenderStats {
     pub cached: usize,
     pub drawn: usize,
     pub client: usize,
@@ -57,45 +56,41 @@ pub struct RenderStats {
 }
 
 /// Draws diagrams, in one batch per build.
-pub struct Backend {
+pub(crate) struct Backend {
     prerender: bool,
     chromium: Option<PathBuf>,
     /// `None` for a backend that never draws.
     mermaid: Option<Bundle>,
     cache: Cache,
-    /// `src/vendor/` in the book.
-    vendor_dir: PathBuf,
     /// The book's root and configuration, for its theme's fonts.
     book: Option<(PathBuf, Config)>,
     pub stats: RenderStats,
 }
 
 impl Backend {
-    pub fn from_config(root: &Path, book: &Config, config: &DiagramConfig) -> Self {
+    pub(crate) fn from_config(root: &Path, book: &Config, config: &DiagramConfig) -> Self {
         let mermaid = match &config.mermaid {
             None => Bundle::Embedded,
             Some(path) => Bundle::of_file(&root.join(path)),
         };
-        let src = &book.book.src;
         Backend {
             prerender: config.prerender == Prerender::Auto,
             chromium: chrome::find(config.chromium.as_deref().map(|p| root.join(p)).as_deref()),
             mermaid: Some(mermaid),
             cache: Cache::new(root.join(&config.cache_dir).join("diagrams")),
-            vendor_dir: root.join(src).join(VENDOR_DIR),
             book: Some((root.to_owned(), book.clone())),
             stats: RenderStats::default(),
         }
     }
 
     /// A backend that never starts a browser (tests, fuzzing).
-    pub fn client_only() -> Self {
+    #[cfg(any(test, fuzzing))]
+    pub(crate) fn client_only() -> Self {
         Backend {
             prerender: false,
             chromium: None,
             mermaid: None,
             cache: Cache::new(std::env::temp_dir().join("studyguide-unused-cache")),
-            vendor_dir: PathBuf::new(),
             book: None,
             stats: RenderStats::default(),
         }
@@ -108,7 +103,7 @@ impl Backend {
 
     /// Draws every diagram, or leaves it to the browser. Results are in the
     /// order of `diagrams`; each static SVG gets ids unique to its occurrence.
-    pub fn render_all(&mut self, diagrams: &[&Diagram]) -> Vec<Rendered> {
+    pub(crate) fn render_all(&mut self, diagrams: &[&Diagram]) -> Vec<Rendered> {
         self.stats = RenderStats::default();
         let Some(mermaid) = self.mermaid.clone() else {
             self.stats.client = diagrams.len();
@@ -172,11 +167,6 @@ impl Backend {
             })
             .collect();
         self.stats.client = results.iter().filter(|r| **r == Rendered::Client).count();
-        if self.stats.client > 0
-            && let Some((root, _)) = &self.book
-        {
-            client_bundle::copy(mermaid.bytes(), root, &self.vendor_dir);
-        }
         if !diagrams.is_empty() {
             tracing::info!(
                 "diagrams: {} drawn, {} from the cache, {} left to the browser",
@@ -186,6 +176,13 @@ impl Backend {
             );
         }
         results
+    }
+
+    /// mermaid, for the book's pages to draw what the last batch left to the
+    /// browser; none when it left nothing, or for a backend of no book.
+    pub(crate) fn client_bundle(&self) -> Option<PageFile> {
+        let mermaid = self.mermaid.as_ref()?;
+        (self.stats.client > 0 && self.book.is_some()).then(|| client_bundle::file(mermaid.bytes_owned()))
     }
 
     /// Draws `sources` in Chromium, with the book's fonts when it has any.
@@ -242,6 +239,14 @@ impl Bundle {
         }
     }
 
+    /// Its bytes, for the book's `vendor/`.
+    fn bytes_owned(&self) -> std::borrow::Cow<'static, [u8]> {
+        match self {
+            Bundle::Embedded => crate::embedded::MERMAID.bytes.into(),
+            Bundle::File { bytes, .. } => bytes.clone().into(),
+        }
+    }
+
     fn version(&self) -> String {
         match self {
             Bundle::Embedded => crate::embedded::MERMAID_VERSION.to_owned(),
@@ -267,5 +272,19 @@ mod tests {
         let mut backend = Backend::client_only();
         assert_eq!(backend.render_all(&[&diagram, &diagram]), vec![Rendered::Client, Rendered::Client]);
         assert_eq!(backend.stats.client, 2);
+        assert_eq!(backend.client_bundle(), None, "a backend of no book");
+    }
+
+    #[test]
+    fn diagrams_left_to_the_browser_bring_mermaid_into_the_book() {
+        let diagram = Diagram { source: "graph TD\nA-->B".into(), title: None, description: None };
+        let config = DiagramConfig { prerender: Prerender::Never, ..DiagramConfig::default() };
+        let mut backend = Backend::from_config(Path::new("/book"), &Config::default(), &config);
+        assert_eq!(backend.render_all(&[]), vec![]);
+        assert_eq!(backend.client_bundle(), None, "nothing was left to the browser");
+        assert_eq!(backend.render_all(&[&diagram]), vec![Rendered::Client]);
+        let bundle = backend.client_bundle().expect("mermaid for the browser");
+        assert_eq!(bundle.name, crate::embedded::MERMAID.name);
+        assert!(bundle.bytes == crate::embedded::MERMAID.bytes);
     }
 }

@@ -61,7 +61,7 @@ impl TokenSink for Guard {
 }
 
 /// Why `svg` must not be put into a page, if it must not.
-pub fn check_svg(svg: &str) -> Result<(), String> {
+pub(super) fn check_svg(svg: &str) -> Result<(), String> {
     let queue = BufferQueue::default();
     queue.push_back(svg.into());
     let tokenizer = Tokenizer::new(Guard::default(), TokenizerOpts::default());

@@ -9,10 +9,10 @@
 //! JavaScript string. This does the same, so the build can say so first.
 
 /// mermaid's `maxTextSize`, as `theme/diagrams.js` sets it.
-pub const MAX_TEXT_SIZE: usize = 50_000;
+pub(crate) const MAX_TEXT_SIZE: usize = 50_000;
 
 /// The length mermaid compares with [`MAX_TEXT_SIZE`].
-pub fn text_size(source: &str) -> usize {
+pub(crate) fn text_size(source: &str) -> usize {
     let text = source.replace("\r\n", "\n").replace('\r', "\n");
     let text = without_front_matter(&text);
     let text = without_directives(text);

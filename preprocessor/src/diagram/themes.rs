@@ -13,7 +13,7 @@ use std::collections::HashSet;
 /// mdBook's dark themes, by the class each puts on `<html>`.
 /// `theme/studyguide.css` names them once too (a test below checks that
 /// the two agree); `theme/diagrams.js` asks mdBook's `color-scheme`.
-pub const DARK_THEMES: &[&str] = &["coal", "navy", "ayu"];
+pub(super) const DARK_THEMES: &[&str] = &["coal", "navy", "ayu"];
 
 /// The selector that applies dark rules: `:is(html.coal, html.navy, html.ayu)`.
 fn dark_themes_selector() -> String {
@@ -319,7 +319,7 @@ fn cut_all(text: &str, start: &str, end: &str) -> String {
 /// Combines the light and dark drawings of a diagram (drawn with ids
 /// `{id}-light` and `{id}-dark`) into one SVG, or `None` when they differ
 /// in more than their styles.
-pub fn combine(light: &str, dark: &str, id: &str) -> Option<String> {
+pub(super) fn combine(light: &str, dark: &str, id: &str) -> Option<String> {
     let (light_id, dark_id) = (format!("{id}-light"), format!("{id}-dark"));
     let dark = dark.replace(&dark_id, &light_id);
     let (before, light_css, after) = split_style(light)?;

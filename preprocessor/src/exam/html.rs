@@ -8,7 +8,7 @@ use crate::html::{Markup, html};
 use crate::markdown::{MarkdownStyle, render_inline};
 use std::fmt::Write;
 
-pub fn render_html(exam: &ExamPage, style: MarkdownStyle) -> Markup {
+pub(super) fn render_html(exam: &ExamPage, style: MarkdownStyle) -> Markup {
     html! {
         div.sg-exam data-sg-module="exam" data-sg-exam id={ "sg-exam-" (exam.id) } data-exam-id=(exam.id)
             data-questions=(exam.questions) data-minutes=(exam.minutes) data-pass=(exam.pass)
@@ -27,7 +27,7 @@ pub fn render_html(exam: &ExamPage, style: MarkdownStyle) -> Markup {
 }
 
 /// For renderers other than HTML: what the exam is and where its questions are.
-pub fn render_markdown(exam: &ExamPage) -> String {
+pub(super) fn render_markdown(exam: &ExamPage) -> String {
     let mut out = format!(
         "**Practice exam:** {} questions in {} minutes, pass mark {} %. It runs in the HTML book; \
          its questions are in the chapter quizzes:\n\n",

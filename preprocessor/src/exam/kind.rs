@@ -3,12 +3,11 @@
 //! them and rendered.
 
 use super::ExamSpec;
-use crate::assets::Assets;
 use crate::blueprint::Blueprint;
-use crate::browser::{BrowserModule, Need};
+use crate::browser::{BrowserModule, Need, PageFile};
 use crate::embedded::{self, theme};
 use crate::html::Markup;
-use crate::kind::{Block, BlockCx, Index, Kind, Parsed, ResolveCx};
+use crate::lifecycle::{Block, BlockCx, Index, Kind, Parsed, ResolveCx};
 use crate::pages::Pages;
 use crate::problem::Problem;
 use crate::quiz::{Bank, PublishedQuestions};
@@ -33,21 +32,20 @@ static BROWSER: BrowserModule = BrowserModule {
 };
 
 /// ```` ```exam ```` blocks.
-pub struct ExamKind {
-    assets: Assets,
+pub(crate) struct ExamKind {
     blueprint: Arc<Blueprint>,
 }
 
 impl ExamKind {
-    /// Exams whose banks go to `assets`, drawn by `blueprint`'s weights.
-    pub fn new(assets: Assets, blueprint: Arc<Blueprint>) -> Self {
-        ExamKind { assets, blueprint }
+    /// Exams drawn by `blueprint`'s weights, with its shape as their default.
+    pub(crate) fn new(blueprint: Arc<Blueprint>) -> Self {
+        ExamKind { blueprint }
     }
 }
 
 /// Every exam of the book: its id and page.
 #[derive(Debug, Default)]
-pub struct ExamPages(pub Vec<(String, PathBuf)>);
+pub(crate) struct ExamPages(pub Vec<(String, PathBuf)>);
 
 impl Kind for ExamKind {
     fn fence(&self) -> &'static str {
@@ -57,8 +55,7 @@ impl Kind for ExamKind {
     fn parse(&self, body: &str, _cx: &BlockCx) -> Parsed {
         let (spec, problems) = super::parse(body);
         let block = spec.map(|spec| {
-            Box::new(ExamBlock { spec, page: None, assets: self.assets.clone(), blueprint: self.blueprint.clone() })
-                as Box<dyn Block>
+            Box::new(ExamBlock { spec, page: None, bank: None, blueprint: self.blueprint.clone() }) as Box<dyn Block>
         });
         Parsed::new(block, problems)
     }
@@ -80,7 +77,7 @@ impl Kind for ExamKind {
 
 /// An exam ready to render.
 #[derive(Debug)]
-pub struct ExamPage {
+pub(crate) struct ExamPage {
     /// Keys the learner's attempts: the page and the block's place on it.
     pub id: String,
     pub title: Option<String>,
@@ -96,7 +93,7 @@ pub struct ExamPage {
 /// A quiz the exam draws from: its chapter's title, and the link to it from
 /// the exam's page in the site and in the sources.
 #[derive(Debug)]
-pub struct QuizLink {
+pub(crate) struct QuizLink {
     pub title: String,
     pub href: String,
     pub markdown_href: String,
@@ -105,8 +102,8 @@ pub struct QuizLink {
 struct ExamBlock {
     spec: ExamSpec,
     page: Option<ExamPage>,
-    /// Where its bank is written.
-    assets: Assets,
+    /// Its bank's file, once resolved for the site.
+    bank: Option<PageFile>,
     blueprint: Arc<Blueprint>,
 }
 
@@ -120,8 +117,7 @@ impl Block for ExamBlock {
     }
 
     fn resolve(&mut self, cx: &ResolveCx, problems: &mut Vec<Problem>) {
-        let no_pages = Pages::default();
-        let pages = cx.index.get::<Pages>().unwrap_or(&no_pages);
+        let pages = cx.pages;
         let here = cx.block.chapter;
         let mut chosen: HashSet<&str> = HashSet::new();
         for chapter in &self.spec.chapters {
@@ -194,7 +190,8 @@ impl Block for ExamBlock {
         let id = exam_id(cx.block);
         let bank_file = format!("bank-{id}.js");
         if cx.block.target.writes_files() {
-            self.assets.write(&bank_file, crate::html::bank_script(&bank_file, &bank).as_bytes());
+            let script = crate::html::bank_script(&bank_file, &bank);
+            self.bank = Some(PageFile::new(bank_file.clone(), script.into_bytes()));
         }
         self.page = Some(ExamPage {
             id,
@@ -205,6 +202,10 @@ impl Block for ExamBlock {
             bank_file,
             quizzes,
         });
+    }
+
+    fn files(&mut self) -> Vec<PageFile> {
+        self.bank.take().into_iter().collect()
     }
 
     fn render_html(&self, cx: &BlockCx) -> Markup {

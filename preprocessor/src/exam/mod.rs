@@ -16,7 +16,7 @@
 mod html;
 mod kind;
 
-pub use kind::{ExamKind, ExamPage, ExamPages};
+pub(crate) use kind::{ExamKind, ExamPage, ExamPages};
 
 use crate::blueprint::Blueprint;
 use crate::problem::Problem;
@@ -27,14 +27,14 @@ use toml::Spanned;
 
 /// An exam's length, time a question and pass mark when neither the block
 /// nor the book's blueprint gives them.
-pub const DEFAULT_QUESTIONS: u32 = 50;
-pub const DEFAULT_MINUTES_A_QUESTION: u32 = 2;
-pub const DEFAULT_PASS: u32 = 70;
+pub(crate) const DEFAULT_QUESTIONS: u32 = 50;
+pub(crate) const DEFAULT_MINUTES_A_QUESTION: u32 = 2;
+pub(crate) const DEFAULT_PASS: u32 = 70;
 
 /// An exam block as written: what it leaves out comes from the book's
 /// blueprint, then from the defaults above (`ExamSpec::shape`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExamSpec {
+pub(crate) struct ExamSpec {
     pub title: Option<Text>,
     pub questions: Option<u32>,
     pub minutes: Option<u32>,
@@ -53,7 +53,7 @@ struct RawExam {
 }
 
 /// Parses an exam block's body.
-pub fn parse(body: &str) -> (Option<ExamSpec>, Vec<Problem>) {
+pub(crate) fn parse(body: &str) -> (Option<ExamSpec>, Vec<Problem>) {
     let raw: RawExam = match toml_body::parse(body, "exam", &Schema::of::<RawExam>()) {
         Ok(raw) => raw,
         Err(problems) => return (None, problems),
@@ -87,7 +87,7 @@ pub fn parse(body: &str) -> (Option<ExamSpec>, Vec<Problem>) {
 
 /// An exam's length, minutes and pass mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Shape {
+pub(crate) struct Shape {
     pub questions: u32,
     pub minutes: u32,
     pub pass: u32,
@@ -97,7 +97,7 @@ impl ExamSpec {
     /// The block's numbers, else the blueprint's, else the defaults; an
     /// exam that sets its length but not its time gets the blueprint's
     /// pace (or two minutes a question).
-    pub fn shape(&self, blueprint: &Blueprint) -> Shape {
+    pub(crate) fn shape(&self, blueprint: &Blueprint) -> Shape {
         let questions = self.questions.or(blueprint.questions).unwrap_or(DEFAULT_QUESTIONS);
         let minutes = self.minutes.unwrap_or_else(|| match (self.questions, blueprint.questions, blueprint.minutes) {
             (None, _, Some(m)) => m,

@@ -9,7 +9,12 @@ use crate::markdown::{MarkdownStyle, render_inline, to_plain_text};
 /// Renders a limit table. `table_key` identifies the table in the reader's
 /// saved practice state; `book` holds the book's limits, which practice
 /// offers as options.
-pub fn render_html(table: &LimitTable, table_key: &str, style: MarkdownStyle, book: &BookValues) -> Markup {
+pub(crate) fn render_html(
+    table: &LimitTable,
+    table_key: &str,
+    style: MarkdownStyle,
+    book: &BookValues,
+) -> Markup {
     let mode = format!("sg-mode-{table_key}");
     html! {
         div.sg-limits data-sg-module="limits" data-sg-limits data-table=(table_key) {
@@ -51,12 +56,12 @@ pub fn render_html(table: &LimitTable, table_key: &str, style: MarkdownStyle, bo
 
 /// A `{{limit …}}` in a chapter's prose: its value, marked with the limit's
 /// id (unique in the book) for the practice script.
-pub fn render_reference(id: &str, text: &str) -> Markup {
+pub(super) fn render_reference(id: &str, text: &str) -> Markup {
     html! { span.sg-limit-ref data-sg-limit-ref data-limit=(id) { (text) } }
 }
 
 /// Changes when the row's value does: a learner's saved answer is then stale.
-pub fn row_hash(row: &LimitRow) -> String {
+pub(super) fn row_hash(row: &LimitRow) -> String {
     crate::hash::short_hash(&[&row.id, &row.value.display()])
 }
 

@@ -6,7 +6,7 @@ use super::{LimitRef, LimitTable, LimitTables, PublishedRow, PublishedTable, Reg
 use crate::browser::{BrowserModule, Need};
 use crate::embedded::{self, theme};
 use crate::html::Markup;
-use crate::kind::{Block, BlockCx, Index, Kind, Parsed, ResolveCx, Target};
+use crate::lifecycle::{Block, BlockCx, Index, Kind, Parsed, ResolveCx, Target};
 use crate::problem::Problem;
 use std::path::Path;
 use std::sync::Arc;
@@ -19,10 +19,7 @@ static BROWSER: BrowserModule = BrowserModule {
 };
 
 /// ```` ```limits ```` blocks and `{{limit id}}` references.
-pub struct LimitsKind;
-
-/// The name of its references: `{{limit id}}`.
-pub(super) const REFERENCE: &str = "limit";
+pub(crate) struct LimitsKind;
 
 impl Kind for LimitsKind {
     fn fence(&self) -> &'static str {
@@ -47,7 +44,7 @@ impl Kind for LimitsKind {
     }
 
     fn reference(&self) -> Option<&'static str> {
-        Some(REFERENCE)
+        Some(super::REFERENCE)
     }
 
     /// Each row's practice result, and each table's practice settings.
@@ -84,7 +81,7 @@ impl Kind for LimitsKind {
 
 /// The table's key in a reader's saved state: its page and caption.
 fn table_key(cx: &BlockCx, table: &LimitTable) -> String {
-    format!("{}-{}", cx.slug, crate::transform::slug(Path::new(&table.caption)))
+    format!("{}-{}", cx.slug, crate::pages::slug(Path::new(&table.caption)))
 }
 
 struct LimitsBlock {

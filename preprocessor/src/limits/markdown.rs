@@ -7,7 +7,7 @@ fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
 
-pub fn render_markdown(table: &LimitTable) -> String {
+pub(crate) fn render_markdown(table: &LimitTable) -> String {
     let mut out = String::new();
     let _ = write!(out, "**{}** ({})", cell(&table.caption), cell(&table.service));
     if let Some(source) = &table.source {

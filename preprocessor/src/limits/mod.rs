@@ -21,23 +21,25 @@ mod kind;
 mod markdown;
 mod parse;
 mod practice;
-pub mod quantity;
+pub(crate) mod quantity;
 mod refs;
 
-pub use html::render_html;
-pub use kind::LimitsKind;
-pub use markdown::render_markdown;
-pub use parse::parse;
-pub use practice::BookValues;
-pub use refs::{LimitRef, Registry, RegistryEntry, Selector, check_cited_answer};
+pub(crate) use html::render_html;
+pub(crate) use kind::LimitsKind;
+pub(crate) use markdown::render_markdown;
+pub(crate) use parse::parse;
+pub(crate) use refs::{LimitRef, Registry, RegistryEntry, check_cited_answer};
 
 use quantity::Quantity;
 use std::ops::Range;
 use std::path::PathBuf;
 
+/// The name of its references: `{{limit id}}`.
+const REFERENCE: &str = "limit";
+
 /// A parsed ```` ```limits ```` block.
 #[derive(Debug, Clone, PartialEq)]
-pub struct LimitTable {
+pub(crate) struct LimitTable {
     pub caption: String,
     pub service: String,
     pub source: Option<String>,
@@ -45,7 +47,7 @@ pub struct LimitTable {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct LimitRow {
+pub(crate) struct LimitRow {
     pub id: String,
     /// Where the id is written in the block body.
     pub id_span: Range<usize>,
@@ -58,7 +60,7 @@ pub struct LimitRow {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum LimitValue {
+pub(crate) enum LimitValue {
     Single(Quantity),
     Range { min: Quantity, max: Quantity, default: Option<Quantity> },
 }
@@ -66,7 +68,7 @@ pub enum LimitValue {
 impl LimitValue {
     /// The value as a reader sees it in the table and in prose:
     /// "15 minutes (900 s)", "128 MB – 10,240 MB (10 GB)".
-    pub fn display(&self) -> String {
+    pub(crate) fn display(&self) -> String {
         match self {
             LimitValue::Single(q) => q.display_with_equivalent(),
             LimitValue::Range { min, max, default } => {
@@ -81,14 +83,15 @@ impl LimitValue {
     }
 
     /// The value without equivalents, as a practice choice shows it.
-    pub fn display_short(&self) -> String {
+    #[cfg(any(test, fuzzing))]
+    pub(crate) fn display_short(&self) -> String {
         match self {
             LimitValue::Single(q) => q.display(),
             LimitValue::Range { min, max, .. } => format!("{} – {}", min.display(), max.display()),
         }
     }
 
-    pub fn dimension(&self) -> quantity::Dimension {
+    pub(crate) fn dimension(&self) -> quantity::Dimension {
         match self {
             LimitValue::Single(q) => q.dimension(),
             LimitValue::Range { max, .. } => max.dimension(),
@@ -98,7 +101,7 @@ impl LimitValue {
 
 /// A limit table as the pages that gather the book's progress see it.
 #[derive(Debug, Clone)]
-pub struct PublishedTable {
+pub(crate) struct PublishedTable {
     /// Its key in a reader's saved practice state.
     pub key: String,
     /// Plain text.
@@ -109,7 +112,7 @@ pub struct PublishedTable {
 }
 
 #[derive(Debug, Clone)]
-pub struct PublishedRow {
+pub(crate) struct PublishedRow {
     pub id: String,
     pub hash: String,
     /// Plain text.
@@ -119,10 +122,10 @@ pub struct PublishedRow {
 
 /// Every limit table of the book, in book order.
 #[derive(Debug, Default)]
-pub struct LimitTables(pub Vec<PublishedTable>);
+pub(crate) struct LimitTables(pub Vec<PublishedTable>);
 
 /// HTML id of a limit's table row: `limit-lambda-timeout`.
-pub fn row_anchor(id: &str) -> String {
+pub(crate) fn row_anchor(id: &str) -> String {
     let slug: String = id
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c.to_ascii_lowercase() } else { '-' })

@@ -35,7 +35,7 @@ struct RawRow {
 /// TOML parses, holding the rows that have no problems: those can still be
 /// referenced while the author fixes the others. Only a table without
 /// problems is fit to render.
-pub fn parse(body: &str) -> (Option<LimitTable>, Vec<Problem>) {
+pub(crate) fn parse(body: &str) -> (Option<LimitTable>, Vec<Problem>) {
     let schema = Schema::of::<RawTable>().with("limit", Schema::of::<RawRow>());
     let raw: RawTable = match toml_body::parse(body, "limits", &schema) {
         Ok(raw) => raw,
@@ -133,7 +133,7 @@ fn unexpanded_references(text: &Spanned<String>, what: &str, problems: &mut Vec<
     let span = text.span();
     // +1 steps over the opening quote.
     let at = |offset: usize| (span.start + 1 + offset).min(span.end);
-    for site in crate::blocks::find_refs(text.get_ref(), &[], &[super::kind::REFERENCE]) {
+    for site in crate::blocks::find_refs(text.get_ref(), &[], &[super::REFERENCE]) {
         if site.escaped {
             continue;
         }

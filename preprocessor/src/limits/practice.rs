@@ -19,12 +19,12 @@ const PLAUSIBLE_RATIO: f64 = 10.0;
 /// maximums and defaults), by dimension, in base units, sorted, without
 /// repeats.
 #[derive(Debug, Default)]
-pub struct BookValues {
+pub(crate) struct BookValues {
     by_dimension: HashMap<Dimension, Vec<f64>>,
 }
 
 impl BookValues {
-    pub fn of(registry: &Registry) -> Self {
+    pub(crate) fn of(registry: &Registry) -> Self {
         let mut by_dimension: HashMap<Dimension, Vec<f64>> = HashMap::new();
         for entry in registry.ids().filter_map(|id| registry.get(id)) {
             let quantities: Vec<&Quantity> = match &entry.row.value {
@@ -168,7 +168,7 @@ fn distractors(q: &Quantity, below: usize, book: &BookValues) -> Vec<Quantity> {
 }
 
 /// The options shown for a row, sorted, and the index of the right one.
-pub fn choices(value: &LimitValue, seed: u64, book: &BookValues) -> (Vec<String>, usize) {
+pub(super) fn choices(value: &LimitValue, seed: u64, book: &BookValues) -> (Vec<String>, usize) {
     // The seed decides how many options sit below the true value, so the
     // answer is not always in the same place.
     let below = (seed % 4) as usize;

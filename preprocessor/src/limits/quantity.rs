@@ -10,7 +10,7 @@ use crate::problem::Problem;
 
 /// What a quantity measures; only quantities of one dimension compare.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Dimension {
+pub(crate) enum Dimension {
     Bytes,
     Duration,
     Rate,
@@ -18,7 +18,7 @@ pub enum Dimension {
 }
 
 impl Dimension {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Dimension::Bytes => "bytes",
             Dimension::Duration => "duration",
@@ -30,7 +30,7 @@ impl Dimension {
 
 /// A unit as the author wrote it, kept for display.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Unit {
+pub(crate) enum Unit {
     Byte,
     KB,
     MB,
@@ -47,7 +47,7 @@ pub enum Unit {
 }
 
 impl Unit {
-    pub fn dimension(self) -> Dimension {
+    pub(crate) fn dimension(self) -> Dimension {
         use Unit::*;
         match self {
             Byte | KB | MB | GB | TB => Dimension::Bytes,
@@ -58,7 +58,7 @@ impl Unit {
     }
 
     /// How many base units (bytes, milliseconds, per second, ones) one of this is.
-    pub fn factor(self) -> f64 {
+    pub(crate) fn factor(self) -> f64 {
         use Unit::*;
         match self {
             Byte => 1.0,
@@ -164,7 +164,7 @@ const UNIT_WORDS: &[(&str, Unit)] = &[
 ];
 
 /// Nouns that may follow a bare count ("1,000 requests", "5 layers").
-pub const COUNT_NOUNS: &[&str] = &[
+pub(crate) const COUNT_NOUNS: &[&str] = &[
     "requests",
     "request",
     "executions",
@@ -192,7 +192,7 @@ pub const COUNT_NOUNS: &[&str] = &[
 /// browser (the manifest's `units`, which `theme/quantity.js` reads): each
 /// unit's dimension, how many base units one is, and its words; the count
 /// nouns last.
-pub fn unit_table() -> serde_json::Value {
+pub(crate) fn unit_table() -> serde_json::Value {
     let mut units: Vec<(Unit, Vec<&str>)> = Vec::new();
     for (word, unit) in UNIT_WORDS {
         match units.iter_mut().find(|(u, _)| u == unit) {
@@ -212,13 +212,13 @@ pub fn unit_table() -> serde_json::Value {
 }
 
 /// The units a learner or author may write, for error messages.
-pub fn known_units() -> &'static str {
+pub(crate) fn known_units() -> &'static str {
     "B, KB, MB, GB, TB; ms, s, min, h, days; per second (req/s); or a plain count"
 }
 
 /// A number with a unit.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Quantity {
+pub(crate) struct Quantity {
     /// The number in the author's unit.
     pub amount: f64,
     pub unit: Unit,
@@ -228,17 +228,17 @@ pub struct Quantity {
 
 /// The largest amount a quantity may have: formatted exactly as a whole
 /// number, and far beyond any service limit.
-pub const MAX_AMOUNT: f64 = 1e15;
+pub(crate) const MAX_AMOUNT: f64 = 1e15;
 
 impl Quantity {
-    pub fn new(amount: f64, unit: Unit) -> Self {
+    pub(crate) fn new(amount: f64, unit: Unit) -> Self {
         Quantity { amount, unit, noun: None }
     }
 
     /// Parses `"10,240 MB"`, `"15 minutes"`, `"0.5 GB"`, `"1,000"`,
     /// `"10,000 requests per second"`.
     /// A value that is not a quantity is a problem spanning all of `text`.
-    pub fn parse(text: &str) -> Result<Quantity, Problem> {
+    pub(crate) fn parse(text: &str) -> Result<Quantity, Problem> {
         let fail = |message: String| Problem::new(0..text.len(), message);
         let trimmed = text.trim_matches(is_space);
         if trimmed.is_empty() {
@@ -273,33 +273,33 @@ impl Quantity {
         Err(fail(format!("unknown unit `{unit_text}` in `{trimmed}`")))
     }
 
-    pub fn dimension(&self) -> Dimension {
+    pub(crate) fn dimension(&self) -> Dimension {
         self.unit.dimension()
     }
 
     /// The amount in base units: bytes, milliseconds, per second or ones.
-    pub fn base(&self) -> f64 {
+    pub(crate) fn base(&self) -> f64 {
         self.amount * self.unit.factor()
     }
 
     /// Same dimension and the same amount, whatever the units.
-    pub fn same_as(&self, other: &Quantity) -> bool {
+    pub(crate) fn same_as(&self, other: &Quantity) -> bool {
         self.dimension() == other.dimension() && approx_eq(self.base(), other.base())
     }
 
     /// In another unit of the same dimension.
-    pub fn to_unit(&self, unit: Unit) -> Quantity {
+    pub(crate) fn to_unit(&self, unit: Unit) -> Quantity {
         Quantity::new(self.base() / unit.factor(), unit)
     }
 
     /// Whether [`Quantity::display`] shows the amount as it is, rather than
     /// rounded to [`DECIMAL_PLACES`] ("0.0000000001 ms" would show as "0 ms").
-    pub fn shows_exactly(&self) -> bool {
+    pub(crate) fn shows_exactly(&self) -> bool {
         (rounded(self.amount) - self.amount).abs() <= self.amount.abs() * 1e-12
     }
 
     /// The quantity as written: "10,240 MB", "15 minutes", "1,000 layers".
-    pub fn display(&self) -> String {
+    pub(crate) fn display(&self) -> String {
         let number = format_number(self.amount);
         match self.unit {
             Unit::Count => match &self.noun {
@@ -312,7 +312,7 @@ impl Quantity {
 
     /// The same quantity in the next unit that shows it as a round number:
     /// "10 GB" for 10,240 MB, "900 s" for 15 minutes, "5 minutes" for 300 s.
-    pub fn equivalent(&self) -> Option<Quantity> {
+    pub(crate) fn equivalent(&self) -> Option<Quantity> {
         if self.amount == 0.0 {
             return None;
         }
@@ -340,7 +340,7 @@ impl Quantity {
     }
 
     /// The quantity with its equivalent: "10,240 MB (10 GB)", "15 minutes (900 s)".
-    pub fn display_with_equivalent(&self) -> String {
+    pub(crate) fn display_with_equivalent(&self) -> String {
         match self.equivalent() {
             Some(eq) if eq.unit == Unit::Second && self.unit != Unit::Second => {
                 format!("{} ({} s)", self.display(), format_number(eq.amount))
@@ -352,7 +352,7 @@ impl Quantity {
 }
 
 /// Relative comparison: amounts come from decimal text, so allow rounding.
-pub fn approx_eq(a: f64, b: f64) -> bool {
+pub(crate) fn approx_eq(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
 }
 
@@ -421,7 +421,7 @@ fn parse_number(text: &str) -> Result<(f64, &str), NumberError> {
 }
 
 /// How many decimal places [`format_number`] shows.
-pub const DECIMAL_PLACES: usize = 3;
+pub(crate) const DECIMAL_PLACES: usize = 3;
 
 /// `amount` to [`DECIMAL_PLACES`].
 fn rounded(amount: f64) -> f64 {
@@ -429,7 +429,7 @@ fn rounded(amount: f64) -> f64 {
 }
 
 /// "10240" → "10,240"; "0.5" → "0.5"; "1.25" → "1.25".
-pub fn format_number(amount: f64) -> String {
+pub(crate) fn format_number(amount: f64) -> String {
     let rounded = rounded(amount);
     let whole = rounded.trunc();
     let fraction = rounded - whole;
@@ -448,7 +448,7 @@ pub fn format_number(amount: f64) -> String {
 }
 
 /// Finds the first quantity written in a sentence ("It is 15 minutes long").
-pub fn find_in_text(text: &str) -> Option<Quantity> {
+pub(crate) fn find_in_text(text: &str) -> Option<Quantity> {
     let mut rest = text;
     while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
         let candidate = &rest[start..];

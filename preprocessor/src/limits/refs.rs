@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 /// Which part of a limit a reference means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Selector {
+pub(crate) enum Selector {
     /// The whole value, as the table shows it.
     Whole,
     Min,
@@ -18,14 +18,14 @@ pub enum Selector {
 
 /// A parsed reference: `lambda.memory max`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LimitRef {
+pub(crate) struct LimitRef {
     pub id: String,
     pub selector: Selector,
 }
 
 impl LimitRef {
     /// Parses the text inside `{{limit …}}` (or a quiz's `cites`).
-    pub fn parse(argument: &str) -> Result<LimitRef, Problem> {
+    pub(crate) fn parse(argument: &str) -> Result<LimitRef, Problem> {
         let whole = 0..argument.len();
         let mut words = argument.split_whitespace();
         let id = words.next().ok_or_else(|| {
@@ -55,7 +55,7 @@ impl LimitRef {
 
 /// A limit and the page that shows its table.
 #[derive(Debug, Clone, PartialEq)]
-pub struct RegistryEntry {
+pub(crate) struct RegistryEntry {
     pub row: LimitRow,
     pub service: String,
     /// The chapter's source path, relative to `src/`.
@@ -64,13 +64,13 @@ pub struct RegistryEntry {
 
 /// Every limit in the book, by id.
 #[derive(Debug, Default, Clone)]
-pub struct Registry {
+pub(crate) struct Registry {
     entries: BTreeMap<String, RegistryEntry>,
 }
 
 impl Registry {
     /// Adds a limit; returns the earlier entry if the id is taken.
-    pub fn insert(&mut self, entry: RegistryEntry) -> Result<(), &RegistryEntry> {
+    pub(crate) fn insert(&mut self, entry: RegistryEntry) -> Result<(), &RegistryEntry> {
         let id = entry.row.id.clone();
         if self.entries.contains_key(&id) {
             return Err(&self.entries[&id]);
@@ -79,16 +79,16 @@ impl Registry {
         Ok(())
     }
 
-    pub fn get(&self, id: &str) -> Option<&RegistryEntry> {
+    pub(crate) fn get(&self, id: &str) -> Option<&RegistryEntry> {
         self.entries.get(id)
     }
 
-    pub fn ids(&self) -> impl Iterator<Item = &String> {
+    pub(crate) fn ids(&self) -> impl Iterator<Item = &String> {
         self.entries.keys()
     }
 
     /// The text a reference expands to, or why it cannot be expanded.
-    pub fn expand(&self, reference: &LimitRef) -> Result<String, Problem> {
+    pub(crate) fn expand(&self, reference: &LimitRef) -> Result<String, Problem> {
         let entry = self.lookup(&reference.id)?;
         match (reference.selector, &entry.row.value) {
             (Selector::Whole, value) => Ok(value.display()),
@@ -99,7 +99,7 @@ impl Registry {
     }
 
     /// The quantity a quiz answer must state for `cites = "…"`.
-    pub fn cited_quantity(&self, reference: &LimitRef) -> Result<Quantity, Problem> {
+    pub(crate) fn cited_quantity(&self, reference: &LimitRef) -> Result<Quantity, Problem> {
         let entry = self.lookup(&reference.id)?;
         let selector = match reference.selector {
             // A range cited whole means its maximum: questions ask for limits.
@@ -163,7 +163,7 @@ impl Selector {
 
 /// Checks that the text of a quiz's correct choice states the cited limit.
 /// Returns a message describing the contradiction, if any.
-pub fn check_cited_answer(answer_text: &str, cited: &Quantity, id: &str) -> Option<String> {
+pub(crate) fn check_cited_answer(answer_text: &str, cited: &Quantity, id: &str) -> Option<String> {
     match quantity::find_in_text(answer_text) {
         None => Some(format!(
             "the answer \"{}\" states no quantity to compare with limit `{id}` ({})",

@@ -8,7 +8,7 @@ use crate::browser::{BrowserModule, Need};
 use crate::embedded::{self, theme};
 use crate::exam::ExamPages;
 use crate::html::{Markup, html, json_for_script};
-use crate::kind::{Block, BlockCx, Index, Kind, Parsed, ResolveCx};
+use crate::lifecycle::{Block, BlockCx, Kind, Parsed, ResolveCx};
 use crate::limits::{LimitTables, row_anchor};
 use crate::pages::Pages;
 use crate::problem::Problem;
@@ -35,27 +35,20 @@ static BROWSER: BrowserModule = BrowserModule {
     needs: &[Need::Storage, Need::Log],
 };
 
-/// The book's title, for the learner's exported progress.
-#[derive(Debug, Default)]
-pub struct BookTitle(pub String);
-
 /// ```` ```progress ```` blocks.
-pub struct ProgressKind {
+pub(crate) struct ProgressKind {
     blueprint: Arc<Blueprint>,
 }
 
 impl ProgressKind {
     /// Progress pages that weigh the learner's recall by `blueprint`.
-    pub fn new(blueprint: Arc<Blueprint>) -> Self {
+    pub(crate) fn new(blueprint: Arc<Blueprint>) -> Self {
         ProgressKind { blueprint }
     }
 }
 
-#[derive(Default)]
-struct ProgressPages(usize);
-
 /// Checks a progress block's body: it takes no keys (comments are fine).
-pub fn parse(body: &str) -> Result<(), Vec<Problem>> {
+pub(crate) fn parse(body: &str) -> Result<(), Vec<Problem>> {
     toml_body::parse_keyless(body, "progress")
 }
 
@@ -179,14 +172,9 @@ struct ProgressBlock {
 }
 
 impl Block for ProgressBlock {
-    fn index(&self, _cx: &BlockCx, index: &mut Index, _problems: &mut Vec<Problem>) {
-        index.part::<ProgressPages>().0 += 1;
-    }
-
     fn resolve(&mut self, cx: &ResolveCx, _problems: &mut Vec<Problem>) {
         let here = cx.block.chapter;
-        let no_pages = Pages::default();
-        let pages = cx.index.get::<Pages>().unwrap_or(&no_pages);
+        let pages = cx.pages;
         let mut chapters: Vec<ChapterJson> = pages
             .chapters()
             .iter()
@@ -257,7 +245,7 @@ impl Block for ProgressBlock {
         });
         let review =
             cx.index.get::<ReviewPages>().and_then(|r| r.0.first()).map(|page| Pages::href(here, page, ""));
-        let title = cx.index.get::<BookTitle>().map(|t| t.0.clone()).unwrap_or_default();
+        let title = pages.title().to_owned();
         self.book = Some(BookJson { title, chapters, exams, review, blueprint, sections });
     }
 

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 /// A question a quiz published, and the page it is on.
 #[derive(Debug, Clone)]
-pub struct PublishedQuestion {
+pub(crate) struct PublishedQuestion {
     /// The quiz's page under `src/`.
     pub page: PathBuf,
     pub question: RenderedQuestion,
@@ -20,13 +20,13 @@ pub struct PublishedQuestion {
 
 /// Every question of the book's quizzes, in book order.
 #[derive(Debug, Default)]
-pub struct PublishedQuestions(pub Vec<PublishedQuestion>);
+pub(crate) struct PublishedQuestions(pub Vec<PublishedQuestion>);
 
 /// What a page's script gets: the chapters, the exam domains and the
 /// questions, with links relative to that page. The HTML in it is author
 /// Markdown rendered and sanitised.
 #[derive(Debug, Serialize)]
-pub struct Bank {
+pub(crate) struct Bank {
     pub chapters: Vec<BankChapter>,
     /// The blueprint's domains (none without one).
     pub domains: Vec<BankDomain>,
@@ -40,14 +40,14 @@ pub struct Bank {
 /// The exam a book prepares for, as its blueprint names it.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct BankExam {
+pub(crate) struct BankExam {
     pub name: Option<String>,
     /// How the real exam states its pass mark, for the results screen.
     pub pass_note: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct BankChapter {
+pub(crate) struct BankChapter {
     pub id: String,
     pub title: String,
     /// Its (first) quiz page.
@@ -57,21 +57,21 @@ pub struct BankChapter {
 }
 
 #[derive(Debug, Serialize)]
-pub struct BankDomain {
+pub(crate) struct BankDomain {
     pub key: String,
     pub title: String,
     pub weight: u32,
 }
 
 #[derive(Debug, Serialize)]
-pub struct BankTask {
+pub(crate) struct BankTask {
     pub key: String,
     pub title: String,
     pub domain: String,
 }
 
 #[derive(Debug, Serialize)]
-pub struct BankQuestion {
+pub(crate) struct BankQuestion {
     pub id: String,
     pub hash: String,
     pub chapter: String,
@@ -88,20 +88,20 @@ pub struct BankQuestion {
 }
 
 #[derive(Debug, Serialize)]
-pub struct BankChoice {
+pub(crate) struct BankChoice {
     pub html: String,
     pub why: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct BankSee {
+pub(crate) struct BankSee {
     pub title: String,
     pub href: String,
 }
 
 impl Bank {
     /// The bank for the page `from`, of the questions `keep` lets through.
-    pub fn new(
+    pub(crate) fn new(
         from: &Path,
         published: &[PublishedQuestion],
         pages: &Pages,

@@ -15,7 +15,7 @@ use crate::markdown::{MarkdownStyle, render_block, render_inline, to_plain_text}
 /// Renders a quiz. What the script needs is in data attributes: the answer
 /// (`data-answer`, choice indices), how many to choose (`data-choose`, as
 /// the legend words it) and each choice's letter (`data-letter`).
-pub fn render_html(quiz: &RenderedQuiz, style: MarkdownStyle) -> Markup {
+pub(crate) fn render_html(quiz: &RenderedQuiz, style: MarkdownStyle) -> Markup {
     let label = quiz.title.as_deref().map_or_else(|| "Quiz".to_owned(), to_plain_text);
     let count = quiz.questions.len();
     html! {
@@ -52,7 +52,7 @@ pub fn render_html(quiz: &RenderedQuiz, style: MarkdownStyle) -> Markup {
 /// A quiz for mdBook's search index: its title, questions and choices, so
 /// that a question can be found, and nothing that gives its answer away (no
 /// answer, explanation or answer key).
-pub fn render_search_html(quiz: &RenderedQuiz, style: MarkdownStyle) -> Markup {
+pub(crate) fn render_search_html(quiz: &RenderedQuiz, style: MarkdownStyle) -> Markup {
     html! {
         div.sg-quiz {
             @if let Some(title) = &quiz.title { p { (render_inline(title, style)) } }

@@ -7,7 +7,7 @@ use crate::browser::{BrowserModule, Need};
 use crate::config::QuizConfig;
 use crate::embedded::{self, theme};
 use crate::html::Markup;
-use crate::kind::{Block, BlockCx, Index, Kind, Parsed, ResolveCx};
+use crate::lifecycle::{Block, BlockCx, Index, Kind, Parsed, ResolveCx};
 use crate::limits::{self, LimitRef, Registry};
 use crate::pages::Pages;
 use crate::problem::Problem;
@@ -25,14 +25,14 @@ static BROWSER: BrowserModule = BrowserModule {
 };
 
 /// ```` ```quiz ```` blocks.
-pub struct QuizKind {
+pub(crate) struct QuizKind {
     config: QuizConfig,
     blueprint: Arc<Blueprint>,
 }
 
 impl QuizKind {
     /// Quizzes checked as `config` says, their questions placed in `blueprint`.
-    pub fn new(config: QuizConfig, blueprint: Arc<Blueprint>) -> Self {
+    pub(crate) fn new(config: QuizConfig, blueprint: Arc<Blueprint>) -> Self {
         QuizKind { config, blueprint }
     }
 }
@@ -40,13 +40,12 @@ impl QuizKind {
 /// Every question of the book, in book order, with what an exam or a
 /// dashboard needs to know of it.
 #[derive(Debug, Default)]
-pub struct QuestionBank {
+pub(crate) struct QuestionBank {
     pub questions: Vec<BankEntry>,
 }
 
 #[derive(Debug, Clone)]
-pub struct BankEntry {
-    pub key: String,
+pub(crate) struct BankEntry {
     /// The chapter's path under `src/`.
     pub chapter: PathBuf,
     /// Its domain's and task statement's keys in the blueprint.
@@ -182,7 +181,7 @@ fn coverage(entries: &[&BankEntry], blueprint: &Blueprint) -> String {
 /// Every question id of the book, given or made from the page, with where
 /// it first appears.
 #[derive(Default)]
-pub struct QuestionIds(HashMap<String, String>);
+pub(crate) struct QuestionIds(HashMap<String, String>);
 
 struct QuizBlock {
     quiz: Quiz,
@@ -196,10 +195,8 @@ impl Block for QuizBlock {
     fn index(&self, cx: &BlockCx, index: &mut Index, problems: &mut Vec<Problem>) {
         let bank = index.part::<QuestionBank>();
         let places = super::places(&self.quiz, &self.blueprint, problems);
-        for ((n, q), place) in self.quiz.questions.iter().enumerate().zip(places) {
-            let key = question_key(q, n, cx);
+        for place in places {
             bank.questions.push(BankEntry {
-                key,
                 chapter: cx.chapter.to_owned(),
                 domain: place.as_ref().map(|p| p.domain.clone()),
                 task: place.and_then(|p| p.task),
@@ -334,8 +331,7 @@ fn resolve_see(number: usize, see: &Text, cx: &ResolveCx, problems: &mut Vec<Pro
     let (page, anchor) = link.split_once('#').unwrap_or((link, ""));
     let target =
         if page.is_empty() { cx.block.chapter.to_owned() } else { Pages::resolve(cx.block.chapter, page) };
-    let no_pages = Pages::default();
-    let pages = cx.index.get::<Pages>().unwrap_or(&no_pages);
+    let pages = cx.pages;
     let problem = |message: String| Problem::new(see.span.clone(), format!("question {number}: {message}"));
     let Some(headings) = pages.headings(&target) else {
         problems.push(

@@ -4,7 +4,7 @@
 use super::{RenderedQuiz, count_word, letter};
 use std::fmt::Write;
 
-pub fn render_markdown(quiz: &RenderedQuiz) -> String {
+pub(crate) fn render_markdown(quiz: &RenderedQuiz) -> String {
     let mut out = String::new();
     if let Some(title) = &quiz.title {
         let _ = writeln!(out, "**{}**\n", title.trim());

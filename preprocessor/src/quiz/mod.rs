@@ -22,30 +22,30 @@ mod markdown;
 mod parse;
 mod place;
 
-pub use bank::{Bank, PublishedQuestion, PublishedQuestions};
-pub use html::{render_html, render_search_html};
-pub use kind::{BankEntry, QuestionBank, QuestionIds, QuizKind};
-pub use markdown::render_markdown;
-pub use parse::{is_valid_id, parse};
-pub use place::{place, places};
+pub(crate) use bank::{Bank, PublishedQuestion, PublishedQuestions};
+pub(crate) use html::{render_html, render_search_html};
+pub(crate) use kind::QuizKind;
+pub(crate) use markdown::render_markdown;
+pub(crate) use parse::{is_valid_id, parse};
+pub(crate) use place::{place, places};
 
 use std::ops::Range;
 
 /// A piece of author text and where it sits in the block body.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Text {
+pub(crate) struct Text {
     pub value: String,
     pub span: Range<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Quiz {
+pub(crate) struct Quiz {
     pub title: Option<Text>,
     pub questions: Vec<Question>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Question {
+pub(crate) struct Question {
     /// The author's id, if given; see [`Question::key`].
     pub id: Option<Text>,
     pub prompt: Text,
@@ -68,24 +68,25 @@ pub struct Question {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Choice {
+pub(crate) struct Choice {
     pub text: Text,
     pub explanation: Option<Text>,
 }
 
 impl Question {
-    pub fn is_multi_answer(&self) -> bool {
+    #[cfg(test)]
+    pub(crate) fn is_multi_answer(&self) -> bool {
         self.answer.len() > 1
     }
 }
 
 /// The letter shown for choice `index`: A, B, C…
-pub fn letter(index: usize) -> char {
+pub(crate) fn letter(index: usize) -> char {
     (b'A' + (index % 26) as u8) as char
 }
 
 /// "TWO", "THREE"…, as the exam writes it.
-pub fn count_word(n: usize) -> String {
+pub(crate) fn count_word(n: usize) -> String {
     const WORDS: [&str; 9] = ["ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE"];
     WORDS.get(n.wrapping_sub(1)).map_or_else(|| n.to_string(), |w| (*w).to_owned())
 }
@@ -93,7 +94,7 @@ pub fn count_word(n: usize) -> String {
 /// A question ready to render: author text with references expanded, a
 /// stable key and a hash of its content.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RenderedQuestion {
+pub(crate) struct RenderedQuestion {
     /// Unique across the book: the author's id, or one derived from the chapter.
     pub key: String,
     /// Changes whenever what the learner sees or the answer changes.
@@ -111,7 +112,7 @@ pub struct RenderedQuestion {
 /// Where a question sits in the book's blueprint: its domain and, when it
 /// names one, its task statement (keys and titles).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ExamPlace {
+pub(crate) struct ExamPlace {
     pub domain: String,
     pub domain_title: String,
     pub task: Option<String>,
@@ -120,7 +121,7 @@ pub struct ExamPlace {
 
 /// The section a question sends the learner to: "Read: 1.6 Concurrency".
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct See {
+pub(crate) struct See {
     /// The heading's text.
     pub title: String,
     /// The link as the author wrote it, for Markdown renderers.
@@ -135,14 +136,14 @@ pub struct See {
 
 /// A quiz ready to render.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RenderedQuiz {
+pub(crate) struct RenderedQuiz {
     pub title: Option<String>,
     pub questions: Vec<RenderedQuestion>,
 }
 
 impl RenderedQuestion {
     /// Builds a question from expanded author text, computing its hash.
-    pub fn new(
+    pub(crate) fn new(
         key: String,
         prompt: String,
         choices: Vec<(String, Option<String>)>,

@@ -111,7 +111,7 @@ fn text_in(inner: Spanned<String>, outer: std::ops::Range<usize>) -> Text {
 }
 
 /// Ids become part of HTML ids and storage keys: keep them simple.
-pub fn is_valid_id(id: &str) -> bool {
+pub(crate) fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 100
         && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
@@ -120,7 +120,7 @@ pub fn is_valid_id(id: &str) -> bool {
 /// Parses and validates a quiz body. Returns the quiz whenever the TOML
 /// parses, and every problem found: only a quiz without problems is fit to
 /// render, but the ids of one with problems are still checked for clashes.
-pub fn parse(body: &str) -> (Option<Quiz>, Vec<Problem>) {
+pub(crate) fn parse(body: &str) -> (Option<Quiz>, Vec<Problem>) {
     let raw: RawQuiz = match toml_body::parse(body, "quiz", &schema()) {
         Ok(raw) => raw,
         Err(problems) => return (None, problems),

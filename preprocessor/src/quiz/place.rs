@@ -7,7 +7,7 @@ use crate::problem::Problem;
 
 /// Every question's place; in a book without a blueprint, tags mean
 /// nothing, and the quiz gets one warning saying so at its first tag.
-pub fn places(quiz: &Quiz, blueprint: &Blueprint, problems: &mut Vec<Problem>) -> Vec<Option<ExamPlace>> {
+pub(crate) fn places(quiz: &Quiz, blueprint: &Blueprint, problems: &mut Vec<Problem>) -> Vec<Option<ExamPlace>> {
     if blueprint.domains.is_empty() {
         let first = quiz.questions.iter().flat_map(|q| [&q.task, &q.domain]).flatten().min_by_key(|t| t.span.start);
         if let Some(tag) = first {
@@ -31,7 +31,7 @@ pub fn places(quiz: &Quiz, blueprint: &Blueprint, problems: &mut Vec<Problem>) -
 /// Where question `n` (from 0) sits in the blueprint: its task statement
 /// (which gives its domain) or its domain; what is wrong with either is
 /// reported, once for a quiz's tag however many questions take it.
-pub fn place(q: &Question, n: usize, blueprint: &Blueprint, problems: &mut Vec<Problem>) -> Option<ExamPlace> {
+pub(crate) fn place(q: &Question, n: usize, blueprint: &Blueprint, problems: &mut Vec<Problem>) -> Option<ExamPlace> {
     let label = |_: &Text| if q.tags_from_quiz { "quiz".to_owned() } else { format!("question {}", n + 1) };
     let report = |_: &Text, problems: &mut Vec<Problem>, problem: Problem| {
         if !problems.iter().any(|p| p.span == problem.span && p.message == problem.message) {

@@ -4,12 +4,11 @@
 //! `theme/review.js`, which makes cards of what the learner missed and schedules
 //! them with FSRS (ts-fsrs, which the binary carries, as it carries mermaid).
 
-use crate::assets::Assets;
 use crate::blueprint::Blueprint;
-use crate::browser::{BrowserModule, Need};
+use crate::browser::{BrowserModule, Need, PageFile};
 use crate::embedded::{self, theme};
 use crate::html::{Markup, html};
-use crate::kind::{Block, BlockCx, Index, Kind, Parsed, ResolveCx};
+use crate::lifecycle::{Block, BlockCx, Index, Kind, Parsed, ResolveCx};
 use crate::limits::{LimitTables, row_anchor};
 use crate::pages::Pages;
 use crate::problem::Problem;
@@ -29,23 +28,22 @@ static BROWSER: BrowserModule = BrowserModule {
 
 /// Every review page of the book (the progress page links the first).
 #[derive(Debug, Default)]
-pub struct ReviewPages(pub Vec<PathBuf>);
+pub(crate) struct ReviewPages(pub Vec<PathBuf>);
 
 /// ```` ```review ```` blocks.
-pub struct ReviewKind {
-    assets: Assets,
+pub(crate) struct ReviewKind {
     blueprint: Arc<Blueprint>,
 }
 
 impl ReviewKind {
-    /// Review pages whose banks go to `assets`, their cards placed in `blueprint`.
-    pub fn new(assets: Assets, blueprint: Arc<Blueprint>) -> Self {
-        ReviewKind { assets, blueprint }
+    /// Review pages whose cards are placed in `blueprint`.
+    pub(crate) fn new(blueprint: Arc<Blueprint>) -> Self {
+        ReviewKind { blueprint }
     }
 }
 
 /// Checks a review block's body: it takes no keys (comments are fine).
-pub fn parse(body: &str) -> Result<(), Vec<Problem>> {
+pub(crate) fn parse(body: &str) -> Result<(), Vec<Problem>> {
     toml_body::parse_keyless(body, "review")
 }
 
@@ -57,11 +55,7 @@ impl Kind for ReviewKind {
     fn parse(&self, body: &str, _cx: &BlockCx) -> Parsed {
         match parse(body) {
             Ok(_) => Parsed::new(
-                Some(Box::new(ReviewBlock {
-                    bank_file: None,
-                    assets: self.assets.clone(),
-                    blueprint: self.blueprint.clone(),
-                })),
+                Some(Box::new(ReviewBlock { bank_file: None, bank: None, blueprint: self.blueprint.clone() })),
                 Vec::new(),
             ),
             Err(problems) => Parsed::new(None, problems),
@@ -103,9 +97,10 @@ struct LimitJson {
 }
 
 struct ReviewBlock {
-    /// The file in `vendor/` its bank is written to, once resolved.
+    /// The name of its bank's file in `vendor/`, once resolved.
     bank_file: Option<String>,
-    assets: Assets,
+    /// Its bank's file, once resolved for the site.
+    bank: Option<PageFile>,
     blueprint: Arc<Blueprint>,
 }
 
@@ -116,8 +111,7 @@ impl Block for ReviewBlock {
 
     fn resolve(&mut self, cx: &ResolveCx, _problems: &mut Vec<Problem>) {
         let here = cx.block.chapter;
-        let no_pages = Pages::default();
-        let pages = cx.index.get::<Pages>().unwrap_or(&no_pages);
+        let pages = cx.pages;
         let none = PublishedQuestions::default();
         let published = cx.index.get::<PublishedQuestions>().unwrap_or(&none);
         let bank = Bank::new(here, &published.0, pages, cx.block.style, &self.blueprint, |_| true);
@@ -139,9 +133,13 @@ impl Block for ReviewBlock {
         let file = format!("bank-{}-review{}.js", cx.block.slug, cx.block.ordinal);
         if cx.block.target.writes_files() {
             let script = crate::html::bank_script(&file, &ReviewBank { bank, limits });
-            self.assets.write(&file, script.as_bytes());
+            self.bank = Some(PageFile::new(file.clone(), script.into_bytes()));
         }
         self.bank_file = Some(file);
+    }
+
+    fn files(&mut self) -> Vec<PageFile> {
+        self.bank.take().into_iter().collect()
     }
 
     fn render_html(&self, _cx: &BlockCx) -> Markup {

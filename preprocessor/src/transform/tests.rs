@@ -23,11 +23,7 @@ fn book(chapters: &[(&str, &str)]) -> Book {
 }
 
 fn run(chapters: &[(&str, &str)], target: Target, on_failure: OnFailure) -> (Vec<String>, Vec<Problem>) {
-    let mut kinds = crate::kinds::all(
-        &Default::default(),
-        crate::diagram::Backend::client_only(),
-        crate::assets::Assets::none(),
-    );
+    let mut kinds = crate::kinds::all(&Default::default(), crate::diagram::Backend::client_only());
     let outcome = transform(book(chapters), &settings(target, on_failure), &mut kinds);
     let contents = outcome.book.chapters().map(|c| c.content.clone()).collect();
     // Questions here say neither where they are taught nor their domain: a
@@ -232,11 +228,7 @@ fn a_reference_in_alt_text_is_text_and_one_in_a_link_target_is_reported() {
 #[test]
 fn a_reference_in_a_diagram_is_a_warning_at_the_reference() {
     let diagram = "```mermaid\ngraph TD\n  accTitle: T\n  A[\"Up to {{limit lambda.timeout}}\"] --> B\n```\n";
-    let mut kinds = crate::kinds::all(
-        &Default::default(),
-        crate::diagram::Backend::client_only(),
-        crate::assets::Assets::none(),
-    );
+    let mut kinds = crate::kinds::all(&Default::default(), crate::diagram::Backend::client_only());
     let outcome = transform(
         book(&[("d.md", diagram), ("b.md", LIMITS)]),
         &settings(Target::Html, OnFailure::Bail),
@@ -298,14 +290,17 @@ fn an_exam_gathers_every_quiz_even_in_later_chapters() {
 
 #[test]
 fn the_gathering_pages_banks_are_files_of_their_own() {
-    let dir = tempfile::tempdir().unwrap();
-    let assets = crate::assets::Assets::of_book(dir.path(), Path::new("src"));
-    let mut kinds = crate::kinds::all(&Default::default(), crate::diagram::Backend::client_only(), assets);
+    let mut kinds = crate::kinds::all(&Default::default(), crate::diagram::Backend::client_only());
     let chapters =
         [("exam.md", "```exam\n```\n"), ("review.md", "```review\n```\n"), ("a.md", QUIZ), ("b.md", LIMITS)];
     let outcome = transform(book(&chapters), &settings(Target::Html, OnFailure::Bail), &mut kinds);
     assert!(outcome.problems.iter().all(|p| !p.is_error()), "{:?}", outcome.problems);
-    let exam = std::fs::read_to_string(dir.path().join("src/vendor/bank-exam-exam1.js")).unwrap();
+    // Returned for the build to write, not written by the blocks.
+    let file = |name: &str| {
+        let file = outcome.files.iter().find(|f| f.name == name).unwrap_or_else(|| panic!("no {name}"));
+        String::from_utf8(file.bytes.to_vec()).unwrap()
+    };
+    let exam = file("bank-exam-exam1.js");
     assert!(
         exam.starts_with(
             "(function (SG) { (SG.banks = SG.banks || {})[\"bank-exam-exam1.js\"] = JSON.parse(\""
@@ -315,8 +310,12 @@ fn the_gathering_pages_banks_are_files_of_their_own() {
     // The question as the quiz rendered it, its references expanded.
     assert!(exam.contains(r#"\"id\":\"q-one\""#) && exam.contains("Max 15 minutes (900 s)?"), "{exam}");
     assert!(exam.contains(r#"\"quiz\":\"a.html#sg-q-q-one\""#), "{exam}");
-    let review = std::fs::read_to_string(dir.path().join("src/vendor/bank-review-review1.js")).unwrap();
+    let review = file("bank-review-review1.js");
     assert!(review.contains(r#"\"limits\":[{\"id\":\"lambda.timeout\""#), "{review}");
+    // The search index's run makes none.
+    let mut kinds = crate::kinds::all(&Default::default(), crate::diagram::Backend::client_only());
+    let outcome = transform(book(&chapters), &settings(Target::SearchIndex, OnFailure::Bail), &mut kinds);
+    assert!(outcome.files.is_empty(), "{:?}", outcome.files);
 }
 
 #[test]

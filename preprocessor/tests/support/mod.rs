@@ -3,7 +3,7 @@
 use std::path::Path;
 
 /// Copies a directory tree, for a fixture book the test may change.
-pub fn copy_dir(from: &Path, to: &Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 /// The page (from 1) of every named destination whose name starts with
 /// `prefix`.
-pub fn destination_pages(pdf: &[u8], prefix: &str) -> Result<HashMap<String, usize>> {
+pub(super) fn destination_pages(pdf: &[u8], prefix: &str) -> Result<HashMap<String, usize>> {
     let file = PdfFile::read(pdf)?;
     let catalog = file.object(file.root)?;
     let pages_root = reference_after(catalog, b"/Pages").context("the catalog names no page tree")?;

@@ -25,7 +25,7 @@ const LONGEST_WORD: usize = 80;
 
 /// One searchable section.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Document {
+pub(super) struct Document {
     /// `lambda.html#concurrency`
     pub url: String,
     pub title: String,
@@ -35,7 +35,7 @@ pub struct Document {
 
 impl Document {
     /// The page the section is on: `lambda.html`.
-    pub fn page(&self) -> &str {
+    pub(super) fn page(&self) -> &str {
         self.url.split_once('#').map_or(&self.url, |(page, _)| page)
     }
 }
@@ -43,7 +43,7 @@ impl Document {
 /// A search index file, read: the options as they are, and the documents.
 /// The word lists are not read: they are built again from the documents.
 #[derive(Deserialize)]
-pub struct IndexFile {
+pub(super) struct IndexFile {
     results_options: Box<RawValue>,
     search_options: Box<RawValue>,
     doc_urls: Vec<String>,
@@ -69,13 +69,13 @@ struct StoredDocument {
 }
 
 impl IndexFile {
-    pub fn read(path: &Path) -> Result<Self> {
+    pub(super) fn read(path: &Path) -> Result<Self> {
         let context = || format!("could not read mdBook's search index {}", path.display());
         let script = std::fs::read_to_string(path).with_context(context)?;
         Self::parse(&script).with_context(context)
     }
 
-    pub fn parse(script: &str) -> Result<Self> {
+    pub(super) fn parse(script: &str) -> Result<Self> {
         let Some(quoted) = script.trim_end().strip_prefix(PREFIX).and_then(|s| s.strip_suffix(SUFFIX)) else {
             bail!("it is not the script mdBook 0.5 writes (`{PREFIX}…{SUFFIX}`)");
         };
@@ -84,7 +84,7 @@ impl IndexFile {
     }
 
     /// The documents, in order.
-    pub fn documents(&self) -> Result<Vec<Document>> {
+    pub(super) fn documents(&self) -> Result<Vec<Document>> {
         let docs = &self.index.document_store.docs;
         self.doc_urls
             .iter()
@@ -103,7 +103,7 @@ impl IndexFile {
     }
 
     /// The file with these documents, and word lists built from them.
-    pub fn script_with(&self, documents: &[Document]) -> Result<String> {
+    pub(super) fn script_with(&self, documents: &[Document]) -> Result<String> {
         let mut index = new_index();
         for (n, doc) in documents.iter().enumerate() {
             index.add_doc(&n.to_string(), [&doc.title, &doc.body, &doc.breadcrumbs]);

@@ -13,7 +13,7 @@
 //!
 //! A plain `mdbook build` cannot do this: it indexes the answers.
 //!
-//! [`Target::SearchIndex`]: crate::kind::Target::SearchIndex
+//! [`Target::SearchIndex`]: crate::lifecycle::Target::SearchIndex
 
 mod file;
 
@@ -28,15 +28,16 @@ use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Takes what searching must not reveal out of the search index that
-/// mdBook's HTML renderer wrote for `book`. Nothing happens when the site
-/// has no index or no block of the book leaves anything out.
-pub fn leave_out_answers(book: &mut MDBook) -> Result<()> {
+/// mdBook's HTML renderer wrote for `book`, which `preprocessor` built.
+/// Nothing happens when the site has no index or no block of the book
+/// leaves anything out.
+pub(super) fn leave_out_answers(book: &mut MDBook, preprocessor: &StudyGuide) -> Result<()> {
     let site = book.build_dir_for("html");
     let Some(path) = index_path(&site)? else { return Ok(()) };
     let withheld = Withheld::default();
-    book.with_preprocessor(StudyGuide::for_search_index(withheld.clone()));
+    book.with_preprocessor(preprocessor.for_search_index(withheld.clone()));
     let preprocessed = book.preprocess_book(&HtmlHandlebars::new());
-    book.with_preprocessor(StudyGuide::default());
+    book.with_preprocessor(preprocessor.clone());
     let (preprocessed, _) = preprocessed?;
     let chapters = match withheld.lock() {
         Ok(mut chapters) => std::mem::take(&mut *chapters),
@@ -180,7 +181,7 @@ mod tests {
     fn the_quiz_is_found_by_its_question_and_not_by_its_answer() {
         let (_dir, mut book) = built(BOOK_TOML);
         let (_, before) = index_of(&book);
-        leave_out_answers(&mut book).unwrap();
+        leave_out_answers(&mut book, &StudyGuide::new()).unwrap();
         let (script, after) = index_of(&book);
         let quiz = |docs: &[Document]| docs.iter().find(|d| d.page() == "quiz.html").unwrap().body.clone();
         assert!(quiz(&before).contains("Serverlessly"), "{}", quiz(&before));
@@ -209,7 +210,7 @@ mod tests {
     fn a_quiz_page_left_out_of_search_stays_out() {
         let toml = format!("{BOOK_TOML}[output.html.search.chapter]\n\"quiz.md\" = {{ enable = false }}\n");
         let (_dir, mut book) = built(&toml);
-        leave_out_answers(&mut book).unwrap();
+        leave_out_answers(&mut book, &StudyGuide::new()).unwrap();
         let (_, docs) = index_of(&book);
         assert!(docs.iter().all(|d| d.page() != "quiz.html"));
         assert!(docs.iter().any(|d| d.page() == "notes.html"));
@@ -218,7 +219,7 @@ mod tests {
     #[test]
     fn without_search_nothing_is_done() {
         let (_dir, mut book) = built(&format!("{BOOK_TOML}[output.html.search]\nenable = false\n"));
-        leave_out_answers(&mut book).unwrap();
+        leave_out_answers(&mut book, &StudyGuide::new()).unwrap();
         assert!(index_path(&book.build_dir_for("html")).unwrap().is_none());
     }
 }

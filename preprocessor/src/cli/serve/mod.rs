@@ -15,6 +15,7 @@ mod watch;
 
 use super::{default_on_failure, load, search_index};
 use crate::config::OnFailure;
+use crate::preprocessor::StudyGuide;
 use anyhow::{Context, Result, bail};
 use axum::Router;
 use axum::body::Body;
@@ -42,9 +43,9 @@ type Rebuilt = broadcast::Sender<()>;
 
 /// The address `serve` listens on unless `--hostname` says otherwise: the
 /// book is for the person at this machine.
-pub const LOOPBACK: &str = "127.0.0.1";
+pub(super) const LOOPBACK: &str = "127.0.0.1";
 
-pub fn run(dir: &Path, hostname: &str, port: u16) -> Result<()> {
+pub(super) fn run(dir: &Path, hostname: &str, port: u16) -> Result<()> {
     let root = dir.canonicalize().with_context(|| format!("no book at {}", dir.display()))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -82,7 +83,7 @@ fn build(root: &Path) -> Result<MDBook> {
     default_on_failure(&mut book, OnFailure::Continue)?;
     book.config.set("output.html.live-reload-endpoint", LIVE_RELOAD)?;
     book.build()?;
-    search_index::leave_out_answers(&mut book)?;
+    search_index::leave_out_answers(&mut book, &StudyGuide::new())?;
     let site = book.build_dir_for("html");
     for link in crate::outside::links_out(&book.root, &book.source_dir()) {
         let copy = site.join(&link.path);

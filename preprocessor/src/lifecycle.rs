@@ -16,18 +16,23 @@
 //!    **publishes** ([`Block::publish`]) what it made (a quiz its rendered
 //!    questions). Blocks of a kind that [`gathers`](Kind::gathers) resolve
 //!    after every other block has published (an exam drawn from every quiz);
-//! 5. **render** ([`Block::render_html`], [`Block::render_markdown`]).
+//! 5. **files** ([`Block::files`], [`Kind::files`]): what a block or kind
+//!    made for the pages (a bank of questions, mermaid for the browser) is
+//!    returned, and the build writes it; no stage writes a file;
+//! 6. **render** ([`Block::render_html`], [`Block::render_markdown`]).
 //!
-//! The index starts with the book's pages and their headings
-//! ([`crate::pages::Pages`]), for blocks that link to a section.
+//! Resolving also sees the book's pages and their headings
+//! ([`crate::pages::Pages`], [`ResolveCx::pages`]), for blocks that link to
+//! a section.
 //!
 //! A block with problems is shown as an error box (`on-failure =
 //! "continue"`) or fails the build; the driver decides, the kinds only report.
 
 use crate::blocks::FencedBlock;
-use crate::browser::BrowserModule;
+use crate::browser::{BrowserModule, PageFile};
 use crate::html::Markup;
 use crate::markdown::MarkdownStyle;
+use crate::pages::Pages;
 use crate::problem::{Problem, SourceMap};
 use std::any::{Any, TypeId};
 use std::collections::HashMap;
@@ -88,6 +93,13 @@ pub trait Kind {
         None
     }
 
+    /// The files the kind made for the pages, once every block is resolved:
+    /// the diagram's mermaid, when a diagram is left to the browser. The
+    /// build writes them (a block's own come from [`Block::files`]).
+    fn files(&mut self) -> Vec<PageFile> {
+        Vec::new()
+    }
+
     /// What the kind has to say about the whole book, for `check`.
     fn summary(&self, _index: &Index) -> Option<String> {
         None
@@ -122,12 +134,14 @@ pub trait Kind {
 
 /// What [`Kind::parse`] found.
 pub struct Parsed {
+    /// The block, when there is one to index.
     pub block: Option<Box<dyn Block>>,
     /// Spans are bytes of the block body.
     pub problems: Vec<Problem>,
 }
 
 impl Parsed {
+    /// What parsing found: the block, if any, and its problems.
     pub fn new(block: Option<Box<dyn Block>>, problems: Vec<Problem>) -> Self {
         Parsed { block, problems }
     }
@@ -145,12 +159,22 @@ pub trait Block {
     /// index, for the kinds that [gather](Kind::gathers) it.
     fn publish(&self, _cx: &BlockCx, _index: &mut Index) {}
 
+    /// The files the block made for its page (a gathering page's bank of
+    /// questions), taken once it is resolved. No block writes a file: the
+    /// build writes what the blocks and kinds return, in one place.
+    fn files(&mut self) -> Vec<PageFile> {
+        Vec::new()
+    }
+
     /// Whether problems found when resolving still leave the block to render
     /// itself (a diagram mermaid could not draw says so in its own figure).
     fn renders_own_problems(&self) -> bool {
         false
     }
 
+    /// The block as HTML for mdBook's HTML renderer: a template whose
+    /// values are escaped (its root carries `data-sg-module` when the kind
+    /// has a [browser module](Kind::browser)).
     fn render_html(&self, cx: &BlockCx) -> Markup;
 
     /// What mdBook's search index gets instead of [`Block::render_html`],
@@ -160,6 +184,7 @@ pub trait Block {
         self.render_html(cx)
     }
 
+    /// The block as plain Markdown, for any other renderer.
     fn render_markdown(&self, cx: &BlockCx) -> String;
 }
 
@@ -171,7 +196,9 @@ pub struct BlockCx<'a> {
     pub slug: &'a str,
     /// 1 for the chapter's first block of this kind, 2 for the next…
     pub ordinal: usize,
+    /// What the chapters are rendered for.
     pub target: Target,
+    /// The book's Markdown options, for author text rendered in the block.
     pub style: MarkdownStyle,
     pub(crate) source: &'a SourceMap,
     pub(crate) block: &'a FencedBlock,
@@ -198,8 +225,12 @@ impl BlockCx<'_> {
 
 /// What resolving a block can look at.
 pub struct ResolveCx<'a> {
+    /// Where the block is.
     pub block: &'a BlockCx<'a>,
+    /// What every block of the book defined.
     pub index: &'a Index,
+    /// The book's title and pages, and the headings on each.
+    pub pages: &'a Pages,
     pub(crate) kinds: &'a [Box<dyn Kind>],
     /// The kinds' reference names, as the chapters were scanned for them.
     pub(crate) references: &'a [&'static str],
