@@ -338,7 +338,8 @@ test('a hostile file, with XSS vectors in every field, runs and shows nothing of
 });
 
 // Picks a file made in the page (no transfer from here): `make` returns its
-// parts. Resolves to the message and how long the page took to give it.
+// parts. Resolves to the message (how long it took is the benchmark's to
+// measure, not a test's).
 async function importMade(page, make, arg) {
   return page.evaluate(async ([source, arg]) => {
     const input = document.querySelector('[data-sg-import]');
@@ -348,13 +349,12 @@ async function importMade(page, make, arg) {
     const files = new DataTransfer();
     files.items.add(new File(parts, 'made.json', { type: 'application/json' }));
     input.files = files.files;
-    const started = performance.now();
     const said = new Promise((resolve) => new MutationObserver((_, observer) => {
       if (region.textContent) { observer.disconnect(); resolve(); }
     }).observe(region, { childList: true, characterData: true, subtree: true }));
     input.dispatchEvent(new Event('change', { bubbles: true }));
     await said;
-    return { message: region.textContent, ms: performance.now() - started };
+    return { message: region.textContent };
   }, [make.toString(), arg]);
 }
 
@@ -363,7 +363,6 @@ test('a huge file is refused at once, and a big odd one is read without hanging'
   const before = await saved(page);
   const huge = await importMade(page, () => [new Uint8Array(6 * 1024 * 1024).fill(32)]);
   assert.equal(huge.message, 'This file is 6.0 MB; a progress file is at most 5 MB. Nothing was imported.');
-  assert.ok(huge.ms < 200, `refused in ${huge.ms.toFixed(0)} ms`);
   const head = (title) => `{"schema":"studyguide-progress","version":1,"book":${JSON.stringify(title)},"state":{},"log":`;
   // Just under the limit: too many entries, refused; many odd ones, dropped.
   const many = await importMade(page, (h) => [h, `[${new Array(300000).fill(0).join(',')}]}`], head(data.title));
@@ -371,7 +370,6 @@ test('a huge file is refused at once, and a big odd one is read without hanging'
   const odd = await importMade(page, (h) => [h, JSON.stringify(new Array(150000).fill(null)
     .map((_, i) => (i % 3 ? [i] : i % 2 ? { k: 'q', id: i, t: 'x' } : { k: 'exam', page: 'e', n: 2, right: 3 }))), '}'], head(data.title));
   assert.equal(odd.message, 'Nothing new: this browser already holds all of it. Left out 150,000 invalid entries.');
-  assert.ok(odd.ms < 3000, `read in ${odd.ms.toFixed(0)} ms`);
   assert.deepEqual(await saved(page), before);
   assertNoErrors(page);
 });
@@ -520,7 +518,8 @@ test('axe finds nothing in the block, in all five themes and at 390px, which it 
   assertNoErrors(page);
 });
 
-test('folding a 20,000-entry log takes well under 100 ms', async (t) => {
+// Its time is measured in the benchmark (tests/bench/loop.mjs), not here.
+test('a 20,000-entry log folds to every question answered once', async (t) => {
   const page = await open(t);
   const result = await page.evaluate(() => {
     const SG = window.StudyGuide;
@@ -538,15 +537,8 @@ test('folding a 20,000-entry log takes well under 100 ms', async (t) => {
     }
     const state = {};
     questions.forEach((q) => { state[`sg:quiz:${q.id}`] = { h: q.hash, p: [0], c: true, r: false }; });
-    const times = [];
-    for (let n = 0; n < 7; n++) {
-      const t0 = performance.now();
-      SG.progress.fold(book, log, state);
-      times.push(performance.now() - t0);
-    }
     const standing = SG.progress.fold(book, log, state);
-    return { median: times.sort((a, b) => a - b)[3], answered: standing.totals.answered, total: questions.length };
+    return { answered: standing.totals.answered, total: questions.length };
   });
   assert.equal(result.answered, result.total);
-  assert.ok(result.median < 50, `fold took ${result.median.toFixed(1)} ms (median of 7)`);
 });
