@@ -662,11 +662,12 @@ test('opened from disk the exam works with no console errors and no network', as
   assertNoErrors(page);
 });
 
-test('on paper: the last result, or a sentence that there is none yet', async (t) => {
+test('on paper: the last result, or nothing while there is none', async (t) => {
   const page = await open(t);
   const root = examOf(page);
   await page.emulateMedia({ media: 'print' });
-  await expectVisible(root.getByText(/^No finished exam yet/));
+  await expectVisible(root.getByText(/^No finished exam yet/), false);
+  await expectVisible(root.locator('.sg-exam-view'), false);
   await expectVisible(root.locator('button[type="submit"]'), false);
   await page.emulateMedia({ media: 'screen' });
   await expectVisible(root.getByText(/^No finished exam yet/), false);

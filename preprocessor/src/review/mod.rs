@@ -55,7 +55,11 @@ impl Kind for ReviewKind {
     fn parse(&self, body: &str, _cx: &BlockCx) -> Parsed {
         match parse(body) {
             Ok(_) => Parsed::new(
-                Some(Box::new(ReviewBlock { bank_file: None, bank: None, blueprint: self.blueprint.clone() })),
+                Some(Box::new(ReviewBlock {
+                    bank_file: None,
+                    bank: None,
+                    blueprint: self.blueprint.clone(),
+                })),
                 Vec::new(),
             ),
             Err(problems) => Parsed::new(None, problems),
