@@ -15,7 +15,8 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// The exam's model, screens and component (`theme/exam*.js`); ts-fsrs and the
+/// The exam's model, screens (its start, results and the rest), clocks,
+/// stored attempts and component (`theme/exam*.js`); ts-fsrs and the
 /// readiness model order "Weak spots"; sure.js asks how sure the learner is.
 static BROWSER: BrowserModule = BrowserModule {
     name: "exam",
@@ -24,7 +25,11 @@ static BROWSER: BrowserModule = BrowserModule {
         theme!("readiness-model.js"),
         theme!("sure.js"),
         theme!("exam-model.js"),
+        theme!("exam-start.js"),
+        theme!("exam-results.js"),
         theme!("exam-screens.js"),
+        theme!("exam-time.js"),
+        theme!("exam-store.js"),
         theme!("exam.js"),
     ],
     styles: &[embedded::STYLES, theme!("exam.css"), theme!("mock-exam.css")],
