@@ -253,12 +253,19 @@ interface StudyGuide {
     mark(right: boolean, c: number): number;
     total(rows: { right: boolean; c?: number | null }[]): { score: number; n: number; max: number; average: number | null };
     words(rows: { right: boolean; c?: number | null }[]): string;
+    markWords(right: boolean, c: number | null | undefined): string;
   };
   /** readiness-model.js: recall by the blueprint, from the log. */
   readiness: ReadinessModel;
   /** readiness.js: the progress page's "Am I ready?" */
   ReadinessView?: new (book: any, uid: string) => { el: HTMLElement; render(entries: LogEntry[], now: number): void };
   review: any;
+  /** worksheet.js: "My mistakes" on paper, from the review page. */
+  worksheet: {
+    choose(bank: any, entries: LogEntry[], pick: { kind: 'wrong' | 'flagged' | 'task'; task?: string }): BankQuestion[];
+    sheet(questions: BankQuestion[], seed: number): { q: BankQuestion; n: number; order: number[]; letters: string[] }[];
+    View: new (bank: any, uid: string) => { el: HTMLElement; update(entries: LogEntry[]): void };
+  };
 }
 
 /** A group of questions' readiness: a domain or a task statement. */

@@ -18,11 +18,18 @@ use serde::Serialize;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-/// The scheduler (ts-fsrs), the cards' model and the page (`theme/review*.js`).
+/// The scheduler (ts-fsrs), the cards' model, the worksheet on paper and the
+/// page (`theme/review*.js`, `theme/worksheet.js`).
 static BROWSER: BrowserModule = BrowserModule {
     name: "review",
-    scripts: &[embedded::FSRS, theme!("sure.js"), theme!("review-model.js"), theme!("review.js")],
-    styles: &[embedded::STYLES, theme!("review.css")],
+    scripts: &[
+        embedded::FSRS,
+        theme!("sure.js"),
+        theme!("review-model.js"),
+        theme!("worksheet.js"),
+        theme!("review.js"),
+    ],
+    styles: &[embedded::STYLES, theme!("review.css"), theme!("worksheet.css")],
     needs: &[Need::Storage, Need::Log],
 };
 
