@@ -1,14 +1,19 @@
 // @ts-check
 // The practice exam's model, without a page: the bank read and checked, a
-// drawing of questions in the blueprint's proportions, an attempt (its
-// answers, flags and checks, each stamped with its time so two tabs merge
-// per question) checked and merged, and its grading. exam.js shows it.
+// drawing of questions in the blueprint's proportions (at random, unseen
+// first, weakest first, or of one task statement or domain), an attempt
+// (its answers, certainties, flags and checks, each stamped with its time so
+// two tabs merge per question, and the time spent on each question) checked
+// and merged, and its grading. exam.js shows it.
 // Pure: the Node unit tests load it with a bare `window`.
 (function () {
   'use strict';
   const SG = window.StudyGuide;
   const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
   const MODES = ['exam', 'practice'];
+  // How an attempt's questions were chosen: at random, unseen first, weakest
+  // first, of one task statement or domain (its `focus`), or a retake.
+  const DRAWS = ['random', 'unseen', 'weak', 'focus', 'retake'];
   // The time limits a learner can choose before starting (WCAG 2.2.1).
   const LIMITS = ['standard', 'plus30', 'double', 'none'];
   const CHOOSE = ['', 'ONE', 'TWO', 'THREE', 'FOUR', 'FIVE', 'SIX'];
@@ -142,73 +147,203 @@
   }
 
   /**
-   * The questions of these chapters (ids), in the bank's order.
+   * The kind and key of a focus ("task:2.2" is ['task', '2.2']), or null
+   * when the bank has no such task statement or domain.
    * @param {Bank} bank
-   * @param {string[]} chapters
+   * @param {unknown} focus
+   * @returns {[string, string] | null}
    */
-  function pool(bank, chapters) {
-    return bank.questions.filter((q) => chapters.indexOf(q.chapter) >= 0);
+  function focusOf(bank, focus) {
+    if (!isString(focus)) return null;
+    const at = focus.indexOf(':');
+    const kind = focus.slice(0, at);
+    const key = focus.slice(at + 1);
+    if (kind === 'task' && bank.taskOf[key]) return [kind, key];
+    if (kind === 'domain' && bank.domainOf[key]) return [kind, key];
+    return null;
   }
 
   /**
-   * Questions by a key of theirs, in the order of `keys`; empty groups left out.
+   * The questions of these chapters (ids), in the bank's order; with a
+   * focus, only those of its task statement or domain (none for a focus
+   * the bank does not have).
+   * @param {Bank} bank
+   * @param {string[]} chapters
+   * @param {string | null} [focus]
+   */
+  function pool(bank, chapters, focus) {
+    const f = focusOf(bank, focus);
+    if (focus && !f) return [];
+    return bank.questions.filter((q) => chapters.indexOf(q.chapter) >= 0 && (!f || (f[0] === 'task' ? q.task : q.domain) === f[1]));
+  }
+
+  /**
+   * How n of `questions` are shared among the blueprint's domains: each
+   * domain's share of n by its weight (largest remainder), how many it
+   * gives (`count`: no more than it holds, and what one cannot give goes to
+   * the others) and how many it is short. Null unless every question is in
+   * one of the blueprint's domains.
+   * @param {Bank} bank
    * @param {BankQuestion[]} questions
-   * @param {(q: BankQuestion) => string | null} key
-   * @param {(string | null)[]} keys
+   * @param {number} n
+   * @returns {DomainShare[] | null}
    */
-  function groupBy(questions, key, keys) {
-    return keys.map((k) => questions.filter((q) => key(q) === k)).filter((group) => group.length);
+  function shares(bank, questions, n) {
+    if (!bank.domains.length || !questions.length || !questions.every((q) => q.domain)) return null;
+    const total = Math.min(n, questions.length);
+    const sizes = bank.domains.map((d) => questions.filter((q) => q.domain === d.key).length);
+    const want = apportion(total, bank.domains.map((d) => ({ weight: d.weight, size: Infinity })));
+    const got = apportion(total, bank.domains.map((d, i) => ({ weight: d.weight, size: sizes[i] })));
+    return bank.domains.map((domain, i) => ({ domain, size: sizes[i], share: want[i], count: got[i], short: Math.max(0, want[i] - got[i]) }));
   }
 
   /**
-   * n questions of `chapters` (ids), drawn in proportion to the exam's domain
-   * weights when every question has a domain, else to the chapters' sizes.
+   * What the learner's log says of the bank's questions: those answered
+   * anywhere at their current version (`seen`), and how likely each with a
+   * memory is to be recalled at `now` (`recall`, from the readiness model's
+   * FSRS memory; none without it).
+   * @param {LogEntry[]} entries
    * @param {Bank} bank
-   * @param {string[]} chapters
+   * @param {number} now
+   * @returns {Known}
+   */
+  function known(entries, bank, now) {
+    /** @type {{[id: string]: boolean}} */
+    const seen = Object.create(null);
+    for (const e of entries) if (e.k === 'q' && bank.byId[e.id] && bank.byId[e.id].hash === e.h) seen[e.id] = true;
+    /** @type {{[id: string]: number}} */
+    const recall = Object.create(null);
+    const R = SG.readiness;
+    if (R && R.fsrs()) {
+      const memory = R.memory(entries, bank.questions);
+      for (const id of Object.keys(memory)) recall[id] = R.recallAt(memory[id], now);
+    }
+    return { seen, recall };
+  }
+
+  /**
+   * Questions in the order a draw takes them: at random; unseen first (then
+   * the rest at random); weakest first (the lowest recall now, then those
+   * without one, the unseen, at random).
+   * @param {BankQuestion[]} items
+   * @param {string} mode
+   * @param {Known} k
+   * @param {() => number} next
+   */
+  function ranked(items, mode, k, next) {
+    const mixed = shuffled(items, next);
+    if (mode === 'unseen') return mixed.filter((q) => !k.seen[q.id]).concat(mixed.filter((q) => k.seen[q.id]));
+    if (mode === 'weak') {
+      const rated = mixed.filter((q) => q.id in k.recall).sort((a, b) => k.recall[a.id] - k.recall[b.id]);
+      return rated.concat(mixed.filter((q) => !(q.id in k.recall)));
+    }
+    return mixed;
+  }
+
+  /**
+   * n questions (ids) of the chosen chapters, in the order the attempt
+   * shows them. Of a focus (`draw` "focus"), at random from its questions;
+   * else by domain, each its share of the blueprint's weights (`shares`),
+   * when every question has a domain, or by chapter in proportion to their
+   * sizes, and the mode (`draw`) decides which questions fill each share
+   * and in what order the whole is shown (`ranked`).
+   * @param {Bank} bank
+   * @param {{chapters: string[], draw?: string, focus?: string | null}} options
    * @param {number} n
    * @param {() => number} next
+   * @param {Known} [k] what the learner answered and recalls (`known`)
    * @returns {string[]}
    */
-  function draw(bank, chapters, n, next) {
-    const questions = pool(bank, chapters);
-    const byDomain = bank.domains.length && questions.every((q) => q.domain);
-    const groups = byDomain
-      ? groupBy(questions, (q) => q.domain, bank.domains.map((d) => d.key))
-        .map((items) => ({ weight: bank.domainOf[/** @type {string} */ (items[0].domain)].weight, items }))
-      : groupBy(questions, (q) => q.chapter, bank.chapters.map((c) => c.id)).map((items) => ({ weight: items.length, items }));
-    const counts = apportion(Math.min(n, questions.length), groups.map((g) => ({ weight: g.weight, size: g.items.length })));
-    return groups.flatMap((g, i) => shuffled(g.items, next).slice(0, counts[i])).map((q) => q.id);
+  function draw(bank, options, n, next, k) {
+    const mode = options.draw || 'random';
+    const what = k || { seen: {}, recall: {} };
+    const questions = pool(bank, options.chapters, mode === 'focus' ? options.focus : null);
+    const total = Math.min(n, questions.length);
+    if (mode === 'focus') return shuffled(questions, next).slice(0, total).map((q) => q.id);
+    const plan = shares(bank, questions, total);
+    /** @type {{items: BankQuestion[], count: number}[]} */
+    let groups;
+    if (plan) {
+      groups = plan.map((s) => ({ items: questions.filter((q) => q.domain === s.domain.key), count: s.count }));
+    } else {
+      const byChapter = bank.chapters.map((c) => questions.filter((q) => q.chapter === c.id)).filter((items) => items.length);
+      const counts = apportion(total, byChapter.map((items) => ({ weight: items.length, size: items.length })));
+      groups = byChapter.map((items, i) => ({ items, count: counts[i] }));
+    }
+    const picked = groups.flatMap((g) => ranked(g.items, mode, what, next).slice(0, g.count));
+    return ranked(picked, mode, what, next).map((q) => q.id);
   }
 
   /**
-   * A new attempt of these questions (ids), shuffled, choices too.
+   * A question's choices in a new order: shuffled, and when that is the
+   * order it was shown in before (a retake), turned by 1 to size − 1
+   * places, so a retake never shows the same order.
+   * @param {number} size
+   * @param {() => number} next
+   * @param {number[] | undefined} before
+   */
+  function choiceOrder(size, next, before) {
+    const perm = shuffled([...Array(size).keys()], next);
+    if (!before || before.length !== size || !perm.every((c, k) => c === before[k])) return perm;
+    const step = 1 + Math.floor(next() * (size - 1));
+    return before.map((c, k) => before[(k + step) % size]);
+  }
+
+  /**
+   * A new attempt of these questions (ids, in the order shown), each with
+   * its choices shuffled (in an order other than `before`'s, a retake's
+   * last attempt's, by id).
    * @param {Bank} bank
-   * @param {{mode: string, limit: string, chapters: string[], retake?: string | null}} options
+   * @param {AttemptOptions} options
    * @param {string[]} ids
    * @param {number} seed
    * @param {() => number} next
    * @param {number | null} minutes the time limit, null for none
    * @param {number} start ms
+   * @param {{[id: string]: number[]}} [before]
    * @returns {Attempt}
    */
-  function begin(bank, options, ids, seed, next, minutes, start) {
-    const order = shuffled(ids, next);
+  function begin(bank, options, ids, seed, next, minutes, start, before) {
+    const order = ids.slice();
     return {
       v: 1, seed, mode: options.mode, limit: options.mode === 'practice' ? 'none' : options.limit,
       minutes, start, deadline: minutes === null ? null : start + minutes * 60000,
       order,
       hashes: order.map((id) => bank.byId[id].hash),
-      perm: order.map((id) => shuffled(bank.byId[id].choices.map((c, i) => i), next)),
+      perm: order.map((id) => choiceOrder(bank.byId[id].choices.length, next, before && before[id])),
       answers: order.map(() => null),
+      sure: order.map(() => null),
       flags: order.map(() => null),
       checked: order.map(() => 0),
+      spent: order.map(() => 0),
       current: 0, chapters: options.chapters, retake: options.retake || null,
+      draw: options.retake ? 'retake' : options.draw || 'random', focus: options.draw === 'focus' ? options.focus || null : null,
     };
   }
 
   /**
+   * In words, how an attempt's questions were chosen.
+   * @param {Bank} bank
+   * @param {string | undefined} drawn its `draw`
+   * @param {string | null | undefined} focus
+   */
+  function drawTitle(bank, drawn, focus) {
+    if (drawn === 'unseen') return 'Unseen first';
+    if (drawn === 'weak') return 'Weak spots first';
+    if (drawn === 'retake') return 'A retake';
+    if (drawn !== 'focus' || !isString(focus)) return 'Random';
+    const at = focus.indexOf(':');
+    const kind = focus.slice(0, at);
+    const key = focus.slice(at + 1);
+    if (kind === 'task') return 'Task statement ' + key + (bank.taskOf[key] ? ' ' + bank.taskOf[key].title : '');
+    return 'Domain: ' + (bank.domainOf[key] ? bank.domainOf[key].title : key);
+  }
+
+  /**
    * Whether `a` is an attempt of this bank, stored by this script: a saved
-   * attempt from an older version of the page, or one edited by hand, is not.
+   * attempt from an older version of the page, or one edited by hand, is
+   * not. An attempt stored before certainties, times and draws were kept
+   * is, and gets them (none, 0 and "random").
    * @param {any} a
    * @param {Bank} bank
    * @param {boolean} finished whether it should be a finished one
@@ -243,6 +378,17 @@
     if (!ok || !isInt(a.current) || a.current < 0 || a.current >= n) return false;
     if (!Array.isArray(a.chapters) || !a.chapters.every(isString)) return false;
     if (!(a.retake === null || a.retake === 'incorrect' || a.retake === 'flagged')) return false;
+    // Added since the first attempts were stored: an attempt without them is filled in below.
+    /** @param {string} k @param {(v: any) => boolean} check */
+    const each = (k, check) => a[k] === undefined || (Array.isArray(a[k]) && a[k].length === n && a[k].every(check));
+    if (!each('sure', (s) => s === null || (isObject(s) && (s.c === 1 || s.c === 2 || s.c === 3) && isTime(s.t)))) return false;
+    if (!each('spent', (d) => isTime(d) && d <= 864e5)) return false;
+    if (!(a.draw === undefined || DRAWS.indexOf(a.draw) >= 0)) return false;
+    if (!(a.focus === undefined || a.focus === null || (isString(a.focus) && a.focus.length <= 200))) return false;
+    if (a.sure === undefined) a.sure = a.order.map(() => null);
+    if (a.spent === undefined) a.spent = a.order.map(() => 0);
+    if (a.draw === undefined) a.draw = a.retake ? 'retake' : 'random';
+    if (a.focus === undefined) a.focus = null;
     if (finished) return isTime(a.end) && a.end >= a.start && typeof a.timedOut === 'boolean' && typeof a.closed === 'boolean';
     return a.end === undefined;
   }
@@ -260,14 +406,17 @@
   }
 
   /**
-   * `mine` with every answer, flag and check of `theirs` (the same attempt
+   * `mine` with every answer, certainty, flag and check of `theirs` (the same attempt
    * as another tab stored it) that is newer: nothing either tab did is lost.
    * @param {Attempt} mine
    * @param {Attempt} theirs
    */
   function merge(mine, theirs) {
     mine.answers = mine.answers.map((a, i) => newer(a, theirs.answers[i]));
+    mine.sure = mine.sure.map((s, i) => newer(s, theirs.sure[i]));
     mine.flags = mine.flags.map((f, i) => newer(f, theirs.flags[i]));
+    // Time on screen only grows: the larger count has what either tab saw.
+    mine.spent = mine.spent.map((d, i) => Math.max(d, theirs.spent[i]));
     mine.checked = mine.checked.map((c, i) => {
       const other = theirs.checked[i];
       return c && other ? Math.min(c, other) : c || other;
@@ -281,6 +430,8 @@
   const picked = (a, i) => (a.answers[i] ? /** @type {{p: number[]}} */ (a.answers[i]).p : []);
   /** @param {Attempt} a @param {number} i */
   const answered = (a, i) => picked(a, i).length > 0;
+  /** How sure the learner said they were of question i (1–3), or null. @param {Attempt} a @param {number} i */
+  const certainty = (a, i) => (a.sure[i] ? /** @type {{c: number}} */ (a.sure[i]).c : null);
   /** @param {Attempt} a @param {number} i */
   const flagged = (a, i) => !!(a.flags[i] && /** @type {{f: boolean}} */ (a.flags[i]).f);
   /** @param {number[]} a @param {number[]} b */
@@ -298,7 +449,8 @@
     const rows = a.order.map((id, i) => {
       const q = bank.byId[id];
       const mine = picked(a, i);
-      return { q, index: i, mine, done: mine.length > 0, right: isRight(q, mine), flagged: flagged(a, i) };
+      return { q, index: i, mine, done: mine.length > 0, right: isRight(q, mine), flagged: flagged(a, i), c: certainty(a, i),
+        spent: a.spent[i] };
     });
     const right = rows.filter((r) => r.right).length;
     const n = rows.length;
@@ -341,7 +493,8 @@
   }
 
   SG.examModel = {
-    LETTERS, MODES, LIMITS, random, shuffled, newSeed, apportion, readBank, pool, draw, begin, validAttempt, merge,
-    same, picked, answered, flagged, isRight, grade, letters, limitMinutes, history,
+    LETTERS, MODES, DRAWS, LIMITS, random, shuffled, newSeed, apportion, readBank, focusOf, pool, shares, known, draw,
+    choiceOrder, begin, drawTitle, validAttempt, merge, same, picked, answered, certainty, flagged, isRight, grade, letters,
+    limitMinutes, history,
   };
 })();

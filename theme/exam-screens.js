@@ -1,14 +1,14 @@
 // @ts-check
-// The practice exam's screens: the start form, a question, the review
-// before submitting, the results and the history. Methods of the exam
-// component (exam.js), which holds the attempt and shows these; each reads
-// the component's state and builds its part of the page, text only but for
-// the bank's sanitised HTML.
+// The practice exam's screens: a question, the review before submitting,
+// and with them the start form (exam-start.js), the results and the history
+// (exam-results.js). Methods of the exam component (exam.js), which holds
+// the attempt and shows these; each reads the component's state and builds
+// its part of the page, text only but for the bank's sanitised HTML.
 (function () {
   'use strict';
   const SG = window.StudyGuide;
   const M = SG.examModel;
-  const { h, plural, percent, duration, dateTime } = SG.dom;
+  const { h, plural } = SG.dom;
 
   /** The countdown: h:mm:ss from an hour up, else mm:ss. @param {number} ms */
   function clock(ms) {
@@ -45,109 +45,6 @@
       /** @param {string} text */
       heading(text) {
         return h(x.h1, { class: 'sg-exam-heading', tabindex: '-1', text });
-      },
-
-      /** The start: the bank's size, how many questions, which chapters, which mode, how long. @param {boolean} focus */
-      showStart(focus) {
-        const bank = x.bank;
-        const p = x.prefix;
-        x.setScreen('start');
-        const size = bank.questions.length;
-        /** @type {{[id: string]: number}} */
-        const sizes = {};
-        bank.questions.forEach((q) => { sizes[q.chapter] = (sizes[q.chapter] || 0) + 1; });
-        const chapters = bank.chapters.filter((c) => sizes[c.id]);
-        const n = Math.min(x.questions, size);
-        const chapterBoxes = chapters.map((c) => h('li', {}, [h('label', {}, [
-          h('input', { type: 'checkbox', name: 'chapter', value: c.id, checked: true }),
-          h('span', { text: c.title + ' (' + plural(sizes[c.id], 'question') + ')' }),
-        ])]));
-        const modes = [
-          ['exam', 'Exam', 'timed; your answers are marked at the end'],
-          ['practice', 'Practice', 'untimed; each answer is marked, with its explanation, when you check it'],
-        ].map((m) => h('li', {}, [h('label', {}, [
-          h('input', { type: 'radio', name: 'mode', value: m[0], checked: m[0] === 'exam' }),
-          h('span', {}, [h('strong', { text: m[1] }), ': ' + m[2]]),
-        ])]));
-        const form = /** @type {HTMLFormElement} */ (h('form', { class: 'sg-exam-start', 'data-sg-start': true, novalidate: true }, [
-          h('div', { class: 'sg-exam-field' }, [
-            h('label', { for: p + 'n', text: 'Number of questions' }),
-            h('p', { class: 'sg-exam-hint', id: p + 'n-hint', 'data-sg-n-hint': true }),
-            h('input', { type: 'number', id: p + 'n', name: 'n', min: 1, max: size, value: n, inputmode: 'numeric',
-              'aria-describedby': p + 'n-hint ' + p + 'n-error', class: 'sg-exam-number' }),
-            h('p', { class: 'sg-exam-error', id: p + 'n-error', 'data-sg-error': 'n' }),
-          ]),
-          h('fieldset', { class: 'sg-exam-field', 'aria-describedby': p + 'ch-error' }, [
-            h('legend', { text: 'Chapters' }),
-            h('ul', { class: 'sg-exam-options' }, chapterBoxes),
-            h('p', { class: 'sg-exam-error', id: p + 'ch-error', 'data-sg-error': 'chapters' }),
-          ]),
-          h('fieldset', { class: 'sg-exam-field' }, [h('legend', { text: 'Mode' }), h('ul', { class: 'sg-exam-options' }, modes)]),
-          h('div', { class: 'sg-exam-field', 'data-sg-limit-field': true }, [
-            h('label', { for: p + 'limit', text: 'Time limit' }),
-            h('p', { class: 'sg-exam-hint', id: p + 'limit-hint',
-              text: 'Take more time if you need it: the real exam grants 30 minutes more on request.' }),
-            h('select', { id: p + 'limit', name: 'limit', 'aria-describedby': p + 'limit-hint' }),
-          ]),
-          h('div', { class: 'sg-exam-actions' }, [
-            h('button', { type: 'submit', class: 'sg-button sg-exam-primary', 'data-sg-key': 'start', text: 'Start' }),
-          ]),
-        ]));
-        x.fill([
-          s.heading('Start a practice exam'),
-          h('p', { text: 'The question bank holds ' + plural(size, 'question') + ' in ' + plural(chapters.length, 'chapter') +
-            '. The real exam has ' + x.questions + ' questions in ' + x.minutes + ' minutes, and you pass it with ' +
-            x.pass + '% here.' }),
-          form,
-          s.historySection(),
-        ], focus);
-        s.updateStart(form, false);
-      },
-
-      /**
-       * Keeps the start form consistent: the most questions the chosen chapters
-       * hold, the time limits for that many, the limit only for the timed mode.
-       * @param {HTMLFormElement & {sgEdited?: boolean}} form
-       * @param {boolean} edited
-       */
-      updateStart(form, edited) {
-        const max = M.pool(x.bank, x.chosenChapters(form)).length;
-        const input = /** @type {HTMLInputElement} */ (form.elements.namedItem('n'));
-        input.max = String(Math.max(1, max));
-        // The count follows the chapters until the learner types one.
-        if (edited) form.sgEdited = !!input.value;
-        if (!form.sgEdited) input.value = String(Math.max(1, Math.min(x.questions, max)));
-        /** @type {HTMLElement} */ (form.querySelector('[data-sg-n-hint]')).textContent = max
-          ? 'From 1 to ' + max + ', the questions in the chapters you chose.'
-          : 'Choose at least one chapter first.';
-        let n = parseInt(input.value, 10);
-        n = n >= 1 && n <= max ? n : Math.max(1, Math.min(x.questions, max));
-        const select = /** @type {HTMLSelectElement} */ (form.elements.namedItem('limit'));
-        const old = select.value || 'standard';
-        const standard = /** @type {number} */ (x.limitMinutes('standard', n));
-        select.textContent = '';
-        [
-          ['standard', plural(standard, 'minute') + ' (the exam\'s pace: ' + x.minutes + ' minutes for ' + x.questions + ' questions)'],
-          ['plus30', plural(standard + 30, 'minute') + ' (30 minutes more, as the real exam grants on request)'],
-          ['double', plural(standard * 2, 'minute') + ' (double time)'],
-          ['none', 'No time limit'],
-        ].forEach((o) => select.appendChild(h('option', { value: o[0], text: o[1], selected: o[0] === old })));
-        const mode = /** @type {RadioNodeList} */ (form.elements.namedItem('mode'));
-        /** @type {HTMLElement} */ (form.querySelector('[data-sg-limit-field]')).hidden = mode.value === 'practice';
-      },
-
-      /**
-       * Shows (or clears) the error of a field of the start form; the field.
-       * @param {HTMLFormElement} form
-       * @param {string} name 'n' or 'chapters'
-       * @param {string} text
-       * @returns {HTMLElement}
-       */
-      formError(form, name, text) {
-        /** @type {HTMLElement} */ (form.querySelector('[data-sg-error="' + name + '"]')).textContent = text;
-        const field = /** @type {HTMLElement} */ (name === 'n' ? form.elements.namedItem('n') : form.querySelector('input[name="chapter"]'));
-        if (name === 'n') field.setAttribute('aria-invalid', text ? 'true' : 'false');
-        return field;
       },
 
       /** One question: the clock, the question, its controls and the navigator. @param {number} index @param {boolean} focus */
@@ -187,11 +84,15 @@
           checked ? null : h('button', { type: 'button', class: 'sg-button', 'data-sg-act': 'check', 'data-sg-key': 'check', text: 'Check' }),
           checked ? s.feedback(q, mine) : null,
         ]);
+        // How sure: asked with the answer when the learner turned it on; kept once checked.
+        const sure = SG.sure.enabled() ? SG.sure.field(p + 'q', M.certainty(a, index)) : null;
+        if (sure && checked) sure.setAttribute('disabled', '');
         x.fill([
           s.statusBar(),
           s.heading('Question ' + (index + 1) + ' of ' + n),
           h('fieldset', { class: 'sg-exam-question' + (checked ? ' ' + (M.isRight(q, mine) ? 'sg-correct' : 'sg-incorrect') : ''),
             'data-sg-qid': q.id }, [legend, h('ul', { class: 'sg-choices' }, choices)]),
+          sure,
           practice,
           actions,
           s.navigator(),
@@ -301,120 +202,8 @@
           ]),
         ], focus);
       },
-
-      /** The last finished attempt's results (shown on their screen, and on paper). */
-      renderResults() {
-        const box = x.results;
-        box.textContent = '';
-        x.printNone.hidden = !!x.last;
-        const a = x.last;
-        if (!a) return;
-        const bank = x.bank;
-        const result = M.grade(bank, a, x.pass);
-        const answeredCount = result.rows.filter((r) => r.done).length;
-        const table = (/** @type {string} */ caption, /** @type {{title: string, n: number, right: number}[]} */ groups) =>
-          h('div', { class: 'sg-exam-table' }, [h('table', {}, [
-            h('caption', { text: caption }),
-            h('thead', {}, [h('tr', {}, ['', 'Questions', 'Correct', 'Percent'].map((t, i) => h('th', { scope: 'col',
-              text: i ? t : caption.replace(/^By /, '').replace(/^./, (c) => c.toUpperCase()) })))]),
-            h('tbody', {}, groups.map((g) => h('tr', {}, [
-              h('th', { scope: 'row', text: g.title }),
-              h('td', { text: String(g.n) }), h('td', { text: String(g.right) }), h('td', { text: percent(g.right, g.n) + '%' }),
-            ]))),
-          ])]);
-        const tally = (/** @type {(q: BankQuestion) => string | null} */ key, /** @type {(string | null)[]} */ keys,
-          /** @type {(k: string | null) => string} */ titleOf) => keys.flatMap((k) => {
-          const rows = result.rows.filter((r) => key(r.q) === k);
-          return rows.length ? [{ title: titleOf(k), n: rows.length, right: rows.filter((r) => r.right).length }] : [];
-        });
-        const chapters = tally((q) => q.chapter, bank.chapters.map((c) => c.id), (k) => bank.chapterOf[/** @type {string} */ (k)].title);
-        const domains = tally((q) => q.domain, [...bank.domains.map((d) => d.key), null],
-          (k) => (k === null ? 'No domain given' : bank.domainOf[k].title));
-        const wrong = result.rows.filter((r) => !r.right);
-        const marked = result.rows.filter((r) => r.flagged);
-        const retake = (/** @type {string} */ which, /** @type {unknown[]} */ list, /** @type {string} */ label, /** @type {string} */ reason) => {
-          const reasonId = x.prefix + 'retake-' + which;
-          return h('span', { class: 'sg-exam-retake' }, [
-            h('button', { type: 'button', class: 'sg-button', 'data-sg-act': 'retake', 'data-sg-arg': which, 'data-sg-key': 'retake-' + which,
-              disabled: !list.length, 'aria-describedby': list.length ? null : reasonId,
-              text: label + (list.length ? ' (' + list.length + ')' : '') }),
-            list.length ? null : h('span', { class: 'sg-exam-hint', id: reasonId, text: reason }),
-          ]);
-        };
-        // Each question's title sits one level below "Every question".
-        const itemLevel = 'h' + Math.min(6, parseInt(x.h2.slice(1), 10) + 1);
-        const items = result.rows.map((r) => {
-          const q = r.q;
-          const verdict = r.right ? 'correct' : r.done ? 'incorrect' : 'not answered';
-          const choiceItems = a.perm[r.index].map((c, k) => {
-            const item = h('li', { class: 'sg-choice' }, [h('p', { class: 'sg-exam-choice-line' }, [
-              h('span', { class: 'sg-letter', text: M.LETTERS[k] + ')' }),
-              h('span', { class: 'sg-exam-choice-text', html: q.choices[c].html }),
-            ])]);
-            s.markChoice(item, q, c, r.mine);
-            return item;
-          });
-          const yours = r.done ? M.letters(a, r.index, r.mine).join(', ') : 'none';
-          return h('li', { class: 'sg-exam-outcome ' + (r.right ? 'sg-correct' : 'sg-incorrect'), 'data-sg-qid': q.id }, [
-            h(itemLevel, { class: 'sg-exam-outcome-title', text: 'Question ' + (r.index + 1) + ': ' + verdict + (r.flagged ? ' (flagged)' : '') }),
-            h('div', { class: 'sg-exam-prompt' }, [h('span', { html: q.prompt }), q.choose ? ' (Choose ' + q.choose + '.)' : null]),
-            h('ul', { class: 'sg-choices' }, choiceItems),
-            h('p', { class: 'sg-result', text: 'Your answer: ' + yours + '. Correct answer: ' + M.letters(a, r.index, q.answer).join(', ') + '.' }),
-            h('div', { class: 'sg-exam-explanation', html: q.explanation }),
-            s.readAgain(q),
-          ]);
-        });
-        const headingsId = x.prefix + 'all';
-        const end = /** @type {number} */ (a.end);
-        [
-          s.heading('Results'),
-          h('p', { class: 'sg-exam-score ' + (result.passed ? 'sg-pass' : 'sg-fail') }, [
-            h('strong', { text: result.passed ? 'PASS' : 'FAIL' }),
-            ': ' + result.right + ' of ' + result.n + ' correct, ' + result.pct + '% (the pass mark here is ' + x.pass + '%).',
-          ]),
-          x.bank.exam && x.bank.exam.passNote ? h('p', { text: x.bank.exam.passNote }) : null,
-          h('p', { text: (a.mode === 'practice' ? 'Practice' : 'Exam') + ' mode, ' +
-            (a.minutes ? a.minutes + '-minute limit' : 'no time limit') + '. Time taken: ' + duration(end - a.start) + '. ' +
-            (a.timedOut ? 'Time ran out, so the exam was submitted with ' + answeredCount + ' of ' + result.n + ' answered.'
-              : 'Answered ' + answeredCount + ' of ' + result.n + '.') +
-            (a.retake ? ' A retake of the ' + (a.retake === 'incorrect' ? 'incorrect' : 'flagged') + ' questions.' : '') }),
-          h('div', { class: 'sg-exam-actions sg-exam-result-actions' }, [
-            retake('incorrect', wrong, 'Retake incorrect', 'Every answer was correct.'),
-            retake('flagged', marked, 'Retake flagged', 'No question was flagged.'),
-            h('button', { type: 'button', class: 'sg-button sg-exam-primary', 'data-sg-act': 'new', 'data-sg-key': 'new', text: 'New exam' }),
-          ]),
-          table('By chapter', chapters),
-          table('By domain', domains),
-          h('section', { class: 'sg-exam-all', 'aria-labelledby': headingsId }, [
-            h(x.h2, { id: headingsId, text: 'Every question' }),
-            h('ol', { class: 'sg-exam-outcomes' }, items),
-          ]),
-          s.historySection(),
-        ].forEach((node) => { if (node) box.appendChild(node); });
-      },
-
-      /** Every finished attempt of this exam, from the log. */
-      historySection() {
-        const id = x.prefix + 'history-' + (++x.sections);
-        const list = M.history(SG.log.entries(), x.id);
-        const body = list.length
-          ? h('div', { class: 'sg-exam-table' }, [h('table', {}, [
-            h('caption', { text: 'Finished attempts, newest first' }),
-            h('thead', {}, [h('tr', {}, ['Date', 'Mode', 'Score', 'Time taken'].map((t) => h('th', { scope: 'col', text: t })))]),
-            h('tbody', {}, list.map((e) => h('tr', {}, [
-              h('td', { text: dateTime(e.t) }),
-              h('td', { text: e.mode === 'practice' ? 'Practice' : 'Exam' }),
-              h('td', { text: e.right + ' / ' + e.n + ' (' + e.pct + '%) ' + (e.passed ? 'PASS' : 'FAIL') }),
-              h('td', { text: duration(e.t - e.start) }),
-            ]))),
-          ])])
-          : h('p', { text: 'No finished attempt yet.' });
-        return h('section', { class: 'sg-exam-history', 'aria-labelledby': id, 'data-sg-history': true }, [
-          h(x.h2, { id, text: 'Your attempts' }), body,
-        ]);
-      },
     };
-    return s;
+    return Object.assign(s, SG.examStart(x), SG.examResults(x));
   }
 
   SG.examScreens = screens;

@@ -1,18 +1,20 @@
 // @ts-check
 // The practice exam. The page's bank of questions (vendor/bank-….js) holds
-// every question; this draws an attempt from it (exam-model.js), runs it
-// one question at a time (timed, or with feedback after each question),
-// keeps it in storage so nothing is lost on a reload or in a second tab,
-// grades it and lists every finished attempt. Its screens are in
-// exam-screens.js.
+// every question; this draws an attempt from it (exam-model.js) as the
+// learner chose (at random, unseen first, weak spots first, or of one task
+// statement or domain, which a link "#practise-task-KEY" or
+// "#practise-domain-KEY" chooses), runs it one question at a time (timed,
+// or with feedback after each question; with how sure the learner is, when
+// they asked for that), keeps it in storage so nothing is lost on a reload
+// or in a second tab, grades it and lists every finished attempt. Its
+// screens are in exam-screens.js (with exam-start.js and exam-results.js),
+// its clocks in exam-time.js.
 (function () {
   'use strict';
   const SG = window.StudyGuide;
   const M = SG.examModel;
-  const { h, plural } = SG.dom;
-  const MINUTE = 60000;
-  // Remaining minutes at which the time left is read out, and only then.
-  const ANNOUNCE_AT = [30, 10, 5, 1];
+  const { h } = SG.dom;
+  const WAIT = 'Finish the exam in progress first: then the start screen offers the questions you asked to practise.';
 
   let count = 0;
 
@@ -40,14 +42,17 @@
       this.last = null;
       /** @type {string | null} */
       this.screen = null;
-      /** @type {ReturnType<typeof setInterval> | null} */
-      this.timer = null;
-      /** @type {number | null} */
-      this.remaining = null;
       this.sections = 0;
       this.generation = '';
-      /** The screens (exam-screens.js). */
-      this.screens = SG.examScreens(/** @type {ExamView} */ (/** @type {unknown} */ (this)));
+      /** The task statement or domain a link asked for, until the start screen shows it. @type {{focus: string} | null} */
+      this.preset = null;
+      /** Which questions the results list: all, wrong, flagged, unanswered. */
+      this.filter = 'all';
+      const view = /** @type {ExamView} */ (/** @type {unknown} */ (this));
+      /** The screens (exam-screens.js), clocks (exam-time.js) and stored attempts (exam-store.js). */
+      this.screens = SG.examScreens(view);
+      this.clock = SG.examTime(view);
+      this.stored = SG.examStore(view);
 
       const nojs = /** @type {HTMLElement | null} */ (root.querySelector('[data-sg-nojs]'));
       this.bank = /** @type {Bank} */ (M.readBank(SG.bankOf(root)));
@@ -67,9 +72,30 @@
       if (nojs) nojs.hidden = true;
       root.classList.add('sg-exam-js');
       for (const node of [this.timeRegion, this.statusRegion, this.view, this.results, this.printNone]) root.appendChild(node);
+      // "Ask how sure I am": one for the start screen, kept in step with the preference.
+      this.sureToggle = SG.sure.toggle(this.prefix + 'ask');
       this.listen({ click: this.onClick, change: this.onChange, input: this.onInput, submit: this.onSubmit, keydown: this.onKey });
       SG.log.onChange(() => this.renderHistory());
+      SG.sure.onToggle(() => { if (this.attempt && this.screen === 'question') this.render(); });
+      // A question's time counts while it is in view, and is saved when the page is left.
+      document.addEventListener('visibilitychange', () => (document.hidden ? this.clockOut() : this.clock.clockIn()));
+      window.addEventListener('pagehide', () => this.clockOut());
+      window.addEventListener('hashchange', () => this.practise());
+      this.preset = this.screens.presetOf(location.hash);
       this.load();
+      if (this.preset && this.attempt) this.showNote(WAIT);
+    }
+
+    /** Adds the time the question has been on screen to the attempt, and saves it. */
+    clockOut() {
+      if (this.clock.clockOut()) this.save();
+    }
+
+    /** A link to "#practise-task-KEY" or "#practise-domain-KEY" followed: the start screen with that chosen. */
+    practise() {
+      this.preset = this.screens.presetOf(location.hash);
+      if (this.preset && this.attempt) this.showNote(WAIT);
+      else if (this.preset) this.newExam(true);
     }
 
     /** @param {string} text */
@@ -78,57 +104,12 @@
       this.note.hidden = false;
     }
 
-    /** Reads the stored attempts; a damaged one is removed, with a note. */
-    read() {
-      this.generation = SG.store.generation();
-      // Whether anything is stored, for SG.store drops what is not JSON silently.
-      const hadAttempt = SG.store.has(this.key);
-      const hadLast = SG.store.has(this.lastKey);
-      let attempt = SG.store.get(this.key);
-      let last = SG.store.get(this.lastKey);
-      let discarded = (hadAttempt && !attempt) || (hadLast && !last);
-      if (attempt && !M.validAttempt(attempt, this.bank, false)) {
-        SG.store.remove(this.key);
-        attempt = null;
-        discarded = true;
-      }
-      if (last && !M.validAttempt(last, this.bank, true)) {
-        SG.store.remove(this.lastKey);
-        last = null;
-        discarded = true;
-      }
-      if (discarded) {
-        this.showNote('A saved exam on this page could not be read (it was damaged, or the questions have changed since), ' +
-          'so it was discarded.');
-      }
-      return { attempt: /** @type {Attempt | null} */ (attempt), last: /** @type {Attempt | null} */ (last) };
-    }
-
     /** Shows what storage holds: the attempt in progress, else the last result, else the start. */
     load() {
-      const saved = this.read();
+      const saved = this.stored.read();
       this.last = saved.last;
       this.screens.renderResults();
       this.follow(saved.attempt, false);
-    }
-
-    /**
-     * This tab's attempt against what storage holds now: 'same' (merged into
-     * this tab's), 'finished' (submitted in another tab), 'theirs' (another
-     * tab started a newer one), 'reset' (everything was reset since it was
-     * read: it must not be saved back) or 'mine' (storage has nothing newer).
-     * @param {Attempt | null} stored
-     * @param {Attempt | null} last
-     */
-    reconcile(stored, last) {
-      const a = /** @type {Attempt} */ (this.attempt);
-      if (this.generation !== SG.store.generation()) return 'reset';
-      if (stored && M.same(stored, a)) {
-        M.merge(a, stored);
-        return 'same';
-      }
-      if (!stored && M.same(last, a)) return 'finished';
-      return stored && stored.start > a.start ? 'theirs' : 'mine';
     }
 
     /**
@@ -138,16 +119,17 @@
      * @returns {void}
      */
     follow(stored, focus) {
-      this.stopTimer();
+      this.clock.stopTimer();
       this.attempt = stored;
       if (stored) {
         if (stored.deadline !== null && Date.now() >= stored.deadline) return this.finish(true, focus);
-        this.startTimer();
+        this.clock.startTimer();
         this.screens.showQuestion(stored.current, focus);
-      } else if (this.last && !this.last.closed) {
+        this.clock.clockIn();
+      } else if (this.last && !this.last.closed && !this.preset) {
         this.showResults(focus);
       } else {
-        this.screens.showStart(focus);
+        this.newExam(focus);
       }
     }
 
@@ -159,13 +141,13 @@
      */
     sync() {
       const generation = this.generation;
-      const saved = this.read();
+      const saved = this.stored.read();
       if (generation !== this.generation) this.attempt = null;
       this.last = saved.last;
       this.screens.renderResults();
       const focus = this.focusKey();
       if (this.attempt) {
-        const outcome = this.reconcile(saved.attempt, saved.last);
+        const outcome = this.stored.reconcile(saved.attempt, saved.last);
         if (outcome === 'mine') SG.store.set(this.key, this.attempt);
         if (outcome === 'same' || outcome === 'mine') {
           this.render();
@@ -190,35 +172,23 @@
      * started a newer one or reset everything, which is then shown.
      */
     save() {
-      const stored = this.storedAttempt();
-      const outcome = this.reconcile(stored, this.storedLast());
+      const stored = this.stored.attempt();
+      const outcome = this.stored.reconcile(stored, this.stored.last());
       if (outcome === 'reset') {
-        const saved = this.read();
+        const saved = this.stored.read();
         this.last = saved.last;
         this.screens.renderResults();
         this.follow(saved.attempt, true);
         return false;
       }
       if (outcome !== 'same' && outcome !== 'mine') {
-        this.last = this.storedLast();
+        this.last = this.stored.last();
         this.screens.renderResults();
         this.follow(outcome === 'finished' ? null : stored, true);
         return false;
       }
       SG.store.set(this.key, this.attempt);
       return true;
-    }
-
-    /** What storage holds, when it is valid (a damaged entry is left for read()). @returns {Attempt | null} */
-    storedAttempt() {
-      const stored = SG.store.get(this.key);
-      return stored && M.validAttempt(stored, this.bank, false) ? stored : null;
-    }
-
-    /** @returns {Attempt | null} */
-    storedLast() {
-      const last = SG.store.get(this.lastKey);
-      return last && M.validAttempt(last, this.bank, true) ? last : null;
     }
 
     /** The element that has the focus, by what it does, to find it again after a re-render. */
@@ -240,15 +210,16 @@
     }
 
     /**
-     * A new attempt of these questions (ids), shuffled; stored and shown.
-     * @param {{mode: string, limit: string, chapters: string[], retake?: string}} options
+     * A new attempt of these questions (ids, in the order shown); stored and shown.
+     * @param {AttemptOptions} options
      * @param {string[]} ids
      * @param {number} seed
      * @param {() => number} next
+     * @param {{[id: string]: number[]}} [before] a retake's last choice orders
      */
-    begin(options, ids, seed, next) {
+    begin(options, ids, seed, next, before) {
       const minutes = options.mode === 'practice' ? null : this.limitMinutes(options.limit, ids.length);
-      this.attempt = M.begin(this.bank, options, ids, seed, next, minutes, Date.now());
+      this.attempt = M.begin(this.bank, options, ids, seed, next, minutes, Date.now(), before);
       if (this.last && !this.last.closed && this.generation === SG.store.generation()) {
         this.last.closed = true;
         SG.store.set(this.lastKey, this.last);
@@ -256,36 +227,9 @@
       this.generation = SG.store.generation();
       SG.store.set(this.key, this.attempt);
       this.note.hidden = true;
-      this.startTimer();
+      this.clock.startTimer();
       this.screens.showQuestion(0, true);
-    }
-
-    startTimer() {
-      this.stopTimer();
-      const a = this.attempt;
-      if (!a || a.deadline === null) return;
-      this.remaining = a.deadline - Date.now();
-      this.timer = setInterval(() => this.tick(), 1000);
-    }
-
-    stopTimer() {
-      if (this.timer) clearInterval(this.timer);
-      this.timer = null;
-    }
-
-    /** Each second: the clock, a read-out when a mark is passed, the end. */
-    tick() {
-      const a = this.attempt;
-      if (!a || a.deadline === null) return this.stopTimer();
-      const remaining = a.deadline - Date.now();
-      // A tab in the background leaves the submitting to the one in view, if any.
-      if (remaining <= 0 && !(document.hidden && remaining > -3000)) return this.finish(true, true);
-      if (remaining <= 0) return;
-      const before = /** @type {number} */ (this.remaining);
-      this.remaining = remaining;
-      const passed = ANNOUNCE_AT.filter((m) => before > m * MINUTE && remaining <= m * MINUTE);
-      if (passed.length) SG.announce(this.timeRegion, plural(passed[passed.length - 1], 'minute') + ' left.');
-      this.root.querySelectorAll('[data-sg-clock]').forEach((node) => { node.textContent = this.screens.clock(remaining); });
+      this.clock.clockIn();
     }
 
     /** @param {string} name */
@@ -311,33 +255,17 @@
       if (focus) /** @type {HTMLElement} */ (this.view.querySelector('.sg-exam-heading')).focus();
     }
 
-    /** The chapters checked on the start form. @param {HTMLFormElement} form */
-    chosenChapters(form) {
-      return [...form.querySelectorAll('input[name="chapter"]')]
-        .filter((box) => /** @type {HTMLInputElement} */ (box).checked).map((box) => /** @type {HTMLInputElement} */ (box).value);
-    }
-
-    /** Start: checks the form, then draws the attempt. @param {SubmitEvent} event */
+    /** Start: checks the form, then draws the attempt as it says, from the log as it is now. @param {SubmitEvent} event */
     onSubmit(event) {
       const form = /** @type {HTMLFormElement | null} */ (/** @type {Element} */ (event.target).closest('[data-sg-start]'));
       if (!form) return;
       event.preventDefault();
-      const chapters = this.chosenChapters(form);
-      const max = M.pool(this.bank, chapters).length;
-      const field = (/** @type {string} */ name) => /** @type {HTMLInputElement} */ (form.elements.namedItem(name));
-      const text = field('n').value.trim();
-      const n = /^\d+$/.test(text) ? parseInt(text, 10) : NaN;
-      let bad = null;
-      const chapterField = this.screens.formError(form, 'chapters', chapters.length ? '' : 'Choose at least one chapter.');
-      if (!chapters.length) bad = chapterField;
-      const nField = this.screens.formError(form, 'n', !chapters.length || (n >= 1 && n <= max) ? '' : 'Enter a whole number from 1 to ' + max + '.');
-      if (!bad && !(n >= 1 && n <= max)) bad = nField;
-      if (bad) return bad.focus();
-      const mode = field('mode').value === 'practice' ? 'practice' : 'exam';
-      const limit = M.LIMITS.indexOf(field('limit').value) >= 0 ? field('limit').value : 'standard';
+      const options = this.screens.readStart(form);
+      if (!options) return;
       const seed = M.newSeed();
       const next = M.random(seed);
-      this.begin({ mode, limit, chapters }, M.draw(this.bank, chapters, n, next), seed, next);
+      const ids = M.draw(this.bank, options, options.n, next, M.known(SG.log.entries(), this.bank, Date.now()));
+      this.begin(options, ids, seed, next);
     }
 
     /** After an answer or a flag: the navigator's button and the count, without a re-render. @param {number} i */
@@ -373,19 +301,20 @@
      */
     finish(timedOut, focus) {
       const a = /** @type {Attempt} */ (this.attempt);
-      this.stopTimer();
-      const stored = this.storedAttempt();
-      const outcome = this.reconcile(stored, this.storedLast());
+      this.clock.stopTimer();
+      this.clock.clockOut();
+      const stored = this.stored.attempt();
+      const outcome = this.stored.reconcile(stored, this.stored.last());
       if (outcome === 'finished') {
         // Another tab submitted it already, and logged it.
         this.attempt = null;
-        this.last = this.storedLast();
+        this.last = this.stored.last();
         this.screens.renderResults();
         return this.showResults(focus);
       }
       if (outcome === 'reset') {
         // Everything was reset since it was read: nothing of it is kept.
-        const saved = this.read();
+        const saved = this.stored.read();
         this.attempt = null;
         this.last = saved.last;
         this.screens.renderResults();
@@ -398,11 +327,11 @@
       const now = Date.now();
       result.rows.forEach((r) => {
         if (!r.done || (a.mode === 'practice' && a.checked[r.index])) return;
-        SG.log.append(SG.log.make.question({ id: r.q.id, h: r.q.hash, p: r.mine, ok: r.right, t: now, w: 'exam' }));
+        SG.log.append(SG.log.make.question({ id: r.q.id, h: r.q.hash, p: r.mine, ok: r.right, t: now, w: 'exam', c: r.c, d: r.spent }));
       });
       SG.log.append(SG.log.make.exam({
         page: this.id, mode: a.mode, n: result.n, right: result.right, pct: result.pct, passed: result.passed,
-        start: a.start, t: a.end, chapters: a.chapters,
+        start: a.start, t: a.end, chapters: a.chapters, draw: a.draw, focus: a.focus,
         wrong: result.rows.filter((r) => !r.right).map((r) => r.q.id),
         flagged: result.rows.filter((r) => r.flagged).map((r) => r.q.id),
       }));
@@ -411,6 +340,7 @@
       SG.store.set(this.lastKey, a);
       // Unless another tab has since started a newer attempt, which stays.
       if (outcome !== 'theirs') SG.store.remove(this.key);
+      this.filter = 'all';
       this.screens.renderResults();
       this.showResults(focus);
     }
@@ -436,7 +366,7 @@
       const act = button.getAttribute('data-sg-act');
       const arg = button.getAttribute('data-sg-arg') || '';
       const a = this.attempt;
-      if (act === 'new') return this.newExam();
+      if (act === 'new') return this.newExam(true);
       if (act === 'retake') return this.retake(arg);
       if (!a) return;
       if (act === 'prev' && a.current > 0) this.go(a.current - 1);
@@ -444,7 +374,10 @@
       else if (act === 'goto') this.go(Math.max(0, Math.min(a.order.length - 1, parseInt(arg, 10) || 0)));
       else if (act === 'flag') this.toggleFlag(button);
       else if (act === 'check') this.check();
-      else if (act === 'review') this.screens.showReview(true);
+      else if (act === 'review') {
+        this.clock.clockOut();
+        if (this.save()) this.screens.showReview(true);
+      }
       else if (act === 'back') this.go(a.current);
       else if (act === 'submit') {
         const box = /** @type {HTMLElement} */ (this.view.querySelector('[data-sg-confirm]'));
@@ -464,9 +397,11 @@
 
     /** @param {number} index */
     go(index) {
+      this.clock.clockOut();
       /** @type {Attempt} */ (this.attempt).current = index;
       if (!this.save()) return;
       this.screens.showQuestion(/** @type {Attempt} */ (this.attempt).current, true);
+      this.clock.clockIn();
     }
 
     /** @param {HTMLElement} button */
@@ -486,15 +421,27 @@
       if (form && target.name === 'n') this.screens.updateStart(form, true);
     }
 
-    /** A choice made: saved at once, with its time, so the newest wins across tabs. @param {Event} event */
+    /**
+     * A choice or a certainty made: saved at once, with its time, so the
+     * newest wins across tabs. Or a filter of the results chosen.
+     * @param {Event} event
+     */
     onChange(event) {
       const target = /** @type {HTMLInputElement} */ (event.target);
       const form = /** @type {HTMLFormElement | null} */ (target.closest('[data-sg-start]'));
       if (form) return this.screens.updateStart(form, target.name === 'n');
+      if (target.hasAttribute('data-sg-filter')) return this.screens.applyFilter(target.value, true);
       const a = this.attempt;
       if (!a || this.screen !== 'question' || target.nodeName !== 'INPUT') return;
       const i = a.current;
       if (a.checked[i]) return;
+      const sure = target.closest('[data-sg-sure]');
+      if (sure) {
+        const c = SG.sure.read(sure);
+        a.sure[i] = c ? { c, t: Date.now() } : null;
+        this.save();
+        return;
+      }
       const values = [...this.view.querySelectorAll('.sg-exam-question input')]
         .filter((input) => /** @type {HTMLInputElement} */ (input).checked)
         .map((input) => parseInt(/** @type {HTMLInputElement} */ (input).value, 10)).sort((x, y) => x - y);
@@ -514,31 +461,42 @@
         SG.announce(this.statusRegion, need + (mine.length ? ': you have chosen ' + mine.length + '.' : ' first.'));
         return;
       }
+      this.clock.clockOut();
       a.checked[i] = Date.now();
       if (!this.save()) return;
-      SG.log.append(SG.log.make.question({ id: q.id, h: q.hash, p: mine, ok: M.isRight(q, mine), t: a.checked[i], w: 'exam' }));
+      SG.log.append(SG.log.make.question({ id: q.id, h: q.hash, p: mine, ok: M.isRight(q, mine), t: a.checked[i], w: 'exam',
+        c: M.certainty(a, i), d: a.spent[i] }));
       this.screens.showQuestion(i, false);
+      this.clock.clockIn();
       /** @type {HTMLElement} */ (this.view.querySelector('[data-sg-feedback]')).focus();
     }
 
-    /** Back to the start screen; the last result stays for paper and history. */
-    newExam() {
+    /** Back to the start screen; the last result stays for paper and history. @param {boolean} focus */
+    newExam(focus) {
       if (this.last && !this.last.closed && this.generation === SG.store.generation()) {
         this.last.closed = true;
         SG.store.set(this.lastKey, this.last);
       }
-      this.screens.showStart(true);
+      this.screens.showStart(focus);
     }
 
-    /** A new attempt of exactly the last attempt's incorrect (or flagged) questions. @param {string} which */
+    /**
+     * A new attempt of exactly the last attempt's incorrect (or flagged)
+     * questions, shuffled, each question's choices in another order than it had.
+     * @param {string} which
+     */
     retake(which) {
       const last = this.last;
       if (!last) return;
       const rows = M.grade(this.bank, last, this.pass).rows.filter((r) => (which === 'flagged' ? r.flagged : !r.right));
       if (!rows.length) return;
       const seed = M.newSeed();
+      const next = M.random(seed);
+      /** @type {{[id: string]: number[]}} */
+      const before = {};
+      rows.forEach((r) => { before[r.q.id] = last.perm[r.index]; });
       this.begin({ mode: last.mode, limit: last.mode === 'practice' ? 'standard' : last.limit, chapters: last.chapters.slice(),
-        retake: which === 'flagged' ? 'flagged' : 'incorrect' }, rows.map((r) => r.q.id), seed, M.random(seed));
+        retake: which === 'flagged' ? 'flagged' : 'incorrect' }, M.shuffled(rows.map((r) => r.q.id), next), seed, next, before);
     }
   }
 

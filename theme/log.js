@@ -61,9 +61,11 @@
     g: [['card', card], ['h', hash], ['g', int(1, 4)], ['t', time]],
     // A question set aside for review.
     later: [['card', card], ['h', hash], ['t', time]],
-    // An exam finished.
+    // An exam finished; how its questions were drawn (`draw`: random, unseen first, weak spots first, of one task
+    // statement or domain, `focus` "task:KEY" or "domain:KEY", or a retake).
     exam: [['page', id], ['mode', oneOf(['exam', 'practice'])], ['n', count], ['right', count], ['pct', int(0, 100)],
-      ['passed', bool], ['start', time], ['t', time], ['chapters', ids], ['wrong', ids], ['flagged', ids]],
+      ['passed', bool], ['start', time], ['t', time], ['chapters', ids], ['wrong', ids], ['flagged', ids],
+      ['draw', optional(oneOf(['random', 'unseen', 'weak', 'focus', 'retake']))], ['focus', optional(text(200))]],
   };
 
   /**
@@ -146,11 +148,12 @@
     later: (a) => ({ k: 'later', card: a.card, h: a.h, t: a.t ?? now() }),
     /**
      * @param {{page: string, mode: string, n: number, right: number, pct: number, passed: boolean, start: number,
-     *   t: number, chapters: string[], wrong: string[], flagged: string[]}} a
+     *   t: number, chapters: string[], wrong: string[], flagged: string[], draw?: string, focus?: string | null}} a
      * @returns {LogEntry}
      */
-    exam: (a) => ({ k: 'exam', page: a.page, mode: a.mode, n: a.n, right: a.right, pct: a.pct, passed: a.passed,
-      start: a.start, t: a.t, chapters: a.chapters.slice(), wrong: a.wrong.slice(), flagged: a.flagged.slice() }),
+    exam: (a) => Object.assign({ k: 'exam', page: a.page, mode: a.mode, n: a.n, right: a.right, pct: a.pct, passed: a.passed,
+      start: a.start, t: a.t, chapters: a.chapters.slice(), wrong: a.wrong.slice(), flagged: a.flagged.slice() },
+    a.draw ? { draw: a.draw } : {}, a.focus ? { focus: a.focus } : {}),
   };
 
   // ---------------------------------------------------------------------

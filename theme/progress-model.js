@@ -39,7 +39,7 @@
 
   /** @type {{[prefix: string]: [string, (v: unknown) => boolean][]}} The widgets' saved state, by key prefix. */
   const STATES = {
-    'sg:quiz:': [['h', hash], ['p', picks], ['c', optional(bool)], ['r', optional(bool)]],
+    'sg:quiz:': [['h', hash], ['p', picks], ['c', optional(bool)], ['r', optional(bool)], ['s', optional(SG.log.checks.int(1, 3))]],
     'sg:limit:': [['h', hash], ['r', oneOf(['right', 'wrong', 'revealed'])], ['a', optional(text(500))]],
     'sg:limits:': [['practice', optional(bool)], ['mode', optional(oneOf(['type', 'choose']))]],
     // The review page's settings: the exam date that caps intervals.

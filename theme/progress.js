@@ -187,6 +187,8 @@
       const focused = document.activeElement;
       const focusKey = focused && this.root.contains(focused) ? focused.getAttribute('data-sg-key') : null;
       this.entries = SG.log.entries();
+      // Nothing done yet: paper gets nothing rather than a table of zeros.
+      this.root.classList.toggle('sg-progress-nothing', this.entries.length === 0);
       const now = Date.now();
       const standing = this.standing = P.fold(this.book, this.entries, readState(this.book),
         { now, isDue: P.scheduledDue(this.book, this.entries, now) });

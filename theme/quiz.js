@@ -1,9 +1,13 @@
 // @ts-check
 // Self-grading quizzes. The HTML holds the questions and answers; this adds
-// the Check buttons, the marks, the progress, the score and the saved answers.
+// the Check buttons, the marks, the progress, the score and the saved answers,
+// and, when the learner asks for it (sure.js), how sure they are of each
+// answer with its certainty-based mark.
 (function () {
   'use strict';
   const SG = window.StudyGuide;
+  const { h } = SG.dom;
+  let count = 0;
 
   /** @param {Element} root @param {string} selector */
   const child = (root, selector) => /** @type {HTMLElement} */ (root.querySelector(selector));
@@ -27,10 +31,16 @@
       this.peekButton = child(root, '[data-sg-peek]');
       this.laterButton = child(root, '[data-sg-later]');
       this.laterText = this.laterButton.textContent;
+      this.actions = child(root, '.sg-actions');
+      /** @type {number | null} how sure the learner said they were (1–3) */
+      this.sure = null;
+      /** @type {HTMLElement | null} "How sure are you?", made when first asked */
+      this.sureField = null;
       // "TWO" for a "choose two" question (as its legend says), else empty.
       this.count = root.dataset.choose || '';
       this.checked = false;
       this.correct = false;
+      this.right = false;
       this.revealed = false;
     }
 
@@ -44,18 +54,21 @@
       const saved = SG.store.get(this.key);
       const valid = saved && saved.h === this.hash && Array.isArray(saved.p) &&
         (saved.r === undefined || typeof saved.r === 'boolean') &&
+        (saved.s === undefined || saved.s === 1 || saved.s === 2 || saved.s === 3) &&
         saved.p.every((/** @type {unknown} */ i) => typeof i === 'number' && i === (i | 0) && i >= 0 && i < this.inputs.length);
       if (saved && !valid) SG.store.remove(this.key);
       this.clear();
       if (!valid) return;
       saved.p.forEach((/** @type {number} */ i) => { this.inputs[i].checked = true; });
       this.revealed = saved.r === true;
+      this.sure = saved.s || null;
       if (saved.c === true) this.grade(false);
       else this.show(false);
     }
 
     save() {
-      SG.store.set(this.key, { h: this.hash, p: this.picked(), c: this.checked, r: this.revealed });
+      SG.store.set(this.key, Object.assign({ h: this.hash, p: this.picked(), c: this.checked, r: this.revealed },
+        this.sure ? { s: this.sure } : {}));
     }
 
     /** As on the exam, "choose two" is graded once two are chosen. */
@@ -67,10 +80,13 @@
         SG.announce(this.result, need + (n ? ': you have chosen ' + n + '.' : ' first.'));
         return;
       }
+      // Certainty means nothing once the answer was shown.
+      const c = SG.sure.enabled() && !this.revealed ? this.sure : null;
+      if (!c) this.sure = null;
       this.grade(true);
       this.save();
       SG.log.append(SG.log.make.question({ id: this.id, h: this.hash, p: this.picked(), ok: this.correct, w: 'quiz',
-        rv: this.revealed }));
+        rv: this.revealed, c }));
       this.retryButton.focus();
     }
 
@@ -124,6 +140,7 @@
       const answer = this.answer;
       this.checked = true;
       const right = picked.length === answer.length && picked.every((i) => answer.indexOf(i) >= 0);
+      this.right = right;
       this.correct = right && !this.revealed;
       this.choices.forEach((choice, i) => {
         const isAnswer = answer.indexOf(i) >= 0;
@@ -149,7 +166,33 @@
         return 'Revealed: you saw the answer before checking, so this does not count as correct. The answer is ' +
           letters + '.';
       }
-      return right ? 'Correct.' : 'Incorrect. The answer is ' + letters + '.';
+      const mark = SG.sure.enabled() ? SG.sure.markWords(right, this.sure) : '';
+      return (right ? 'Correct.' : 'Incorrect. The answer is ' + letters + '.') + (mark ? ' ' + mark : '');
+    }
+
+    /**
+     * "How sure are you?" while the learner asks for it: before checking,
+     * and after it (disabled) when one was given; never for an answer shown.
+     */
+    showSure() {
+      const on = SG.sure.enabled();
+      if (on && !this.sureField) {
+        this.sureField = SG.sure.field(this.root.id || 'sg-q-' + this.id, this.sure);
+        this.actions.before(this.sureField);
+      }
+      const field = this.sureField;
+      if (!field) return;
+      field.hidden = !on || this.revealed || (this.checked && !this.sure);
+      field.querySelectorAll('input').forEach((input) => {
+        input.disabled = this.checked;
+        input.checked = Number(input.value) === this.sure;
+      });
+    }
+
+    /** The learner turned certainty on or off (here or in another tab). */
+    sureChanged() {
+      this.showSure();
+      if (this.checked) this.result.textContent = this.verdict(this.right);
     }
 
     /**
@@ -169,10 +212,12 @@
       this.root.classList.toggle('sg-incorrect', graded && !this.correct);
       this.details.hidden = !answerShown;
       this.details.open = answerShown;
+      this.showSure();
     }
 
     clear() {
-      this.checked = this.correct = this.revealed = false;
+      this.checked = this.correct = this.right = this.revealed = false;
+      this.sure = null;
       this.inputs.forEach((input) => { input.checked = false; });
       this.choices.forEach((choice) => {
         choice.classList.remove('sg-is-answer', 'sg-is-wrong');
@@ -195,11 +240,22 @@
       this.progress = child(form, '[data-sg-progress]');
       this.resetButton = child(form, '[data-sg-reset]');
       this.confirmation = child(form, '[data-sg-confirm]');
+      // "Ask how sure I am", under the quiz's help line, and the
+      // certainty-based total under its score.
+      this.sureToggle = SG.sure.toggle('sg-quiz-' + (++count));
+      (form.querySelector('.sg-quiz-help') || this.progress).after(this.sureToggle);
+      this.sureTotal = h('p', { class: 'sg-sure-total', hidden: true });
+      /** @type {HTMLElement} */ (this.score.parentElement).after(this.sureTotal);
       // Set while the page loads or restores, when nothing is announced.
       this.progress.setAttribute('aria-live', 'off');
       this.sync();
       SG.reveal(form);
       form.classList.add('sg-js');
+      // Every quiz of the page, and of other tabs, follows the one preference.
+      SG.sure.onToggle(() => {
+        this.questions.forEach((q) => q.sureChanged());
+        this.updateScore(false);
+      });
       this.listen({ click: this.onClick, change: this.onChange, keydown: this.onKey, submit: (/** @type {Event} */ event) => event.preventDefault() });
     }
 
@@ -230,11 +286,14 @@
       }
     }
 
-    /** A choice is saved as soon as it is made, checked or not. @param {Event} event */
+    /** A choice (or a certainty) is saved as soon as it is made, checked or not. @param {Event} event */
     onChange(event) {
       const target = /** @type {Element} */ (event.target);
       const q = target.nodeName === 'INPUT' && this.question(target);
-      if (q && !q.checked) q.save();
+      if (!q || q.checked) return;
+      const field = target.closest('[data-sg-sure]');
+      if (field) q.sure = SG.sure.read(field);
+      q.save();
     }
 
     /** Asks before clearing every answer; the focus goes to "Cancel". */
@@ -260,7 +319,9 @@
     clearAll() {
       this.questions.forEach((q) => { SG.store.remove(q.key); q.clear(); });
       this.hideConfirmation();
-      child(this.root, 'input').focus();
+      // The first choice (not the certainty switch above the questions).
+      const first = this.questions.length ? this.questions[0].inputs[0] : null;
+      if (first) first.focus();
     }
 
     /** Shows what is saved: each question's answer, and which are set aside for review. */
@@ -300,6 +361,10 @@
       const text = 'Answered ' + t.answered + ' of ' + this.questions.length + ' · ' + t.correct + ' correct' +
         (t.revealed ? ' · ' + t.revealed + ' revealed' : '');
       this.score.textContent = String(t.correct);
+      const rows = SG.sure.enabled()
+        ? this.questions.filter((q) => q.checked && q.sure).map((q) => ({ right: q.correct, c: q.sure })) : [];
+      this.sureTotal.textContent = SG.sure.words(rows);
+      this.sureTotal.hidden = !rows.length;
       if (this.progress.textContent === text) return;
       this.progress.setAttribute('aria-live', announce ? 'polite' : 'off');
       this.progress.textContent = text;

@@ -14,6 +14,8 @@
 //                                     null without ts-fsrs
 //   preview(card, now[, options])     what each grade would give a card
 //   interval(ms)                      "10 minutes", "3 days", "2.5 months"
+//   order(n, seed)                    0 … n − 1 shuffled by a seed (seedOf(text))
+//   showingSeed(card)                 the seed of a card's showing, from the log
 // `options` is { exam: "YYYY-MM-DD" }, by default the saved settings
 // (sg:review:settings): no card is due after that day.
 // A card's key is "q:QID" or "l:ROWID". An edited question or limit (a new
@@ -253,5 +255,56 @@
     return days === 1 ? 'tomorrow, ' + day : day + ' (in ' + days + ' days)';
   }
 
-  SG.review = { cards, dueCount, preview, interval, when, examCap, startOfDay, savedSettings, SETTINGS, GRADES, fsrs, isText };
+  // ---------------------------------------------------------------------
+  // The order a question's choices are shown in: shuffled, from a seed.
+
+  /**
+   * A 32-bit seed from text (FNV-1a).
+   * @param {string} text
+   */
+  function seedOf(text) {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) {
+      hash ^= text.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193);
+    }
+    return hash >>> 0;
+  }
+
+  /**
+   * The indices 0 … n − 1 in the order `seed` gives (mulberry32, then
+   * Fisher–Yates): the same seed, the same order.
+   * @param {number} n @param {number} seed
+   * @returns {number[]}
+   */
+  function order(n, seed) {
+    let a = seed >>> 0;
+    const next = () => {
+      a = (a + 0x6D2B79F5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const list = Array.from({ length: Math.max(0, n) }, (_, i) => i);
+    for (let i = list.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [list[i], list[j]] = [list[j], list[i]];
+    }
+    return list;
+  }
+
+  /**
+   * The seed of a card's showing: a showing lasts from the card's last
+   * grade (or its making) to its next grade, so each showing has a seed of
+   * its own, and a reload or a second tab showing the same card has the
+   * same one. Made from the log, so nothing is stored for it.
+   * @param {Card} card
+   */
+  function showingSeed(card) {
+    return seedOf(card.card + '\n' + card.hash + '\n' + (card.last ?? card.created));
+  }
+
+  SG.review = { cards, dueCount, preview, interval, when, examCap, startOfDay, savedSettings, SETTINGS, GRADES, fsrs, isText,
+    seedOf, order, showingSeed };
 })();

@@ -1,7 +1,10 @@
 // @ts-check
 // The spaced-repetition review page: the due cards of review-model.js, one
-// at a time, answered or recalled, then graded; the exam date that caps
-// the schedule; the due cards' questions on paper.
+// at a time, answered or recalled, then graded; a question's choices in a
+// new order each time its card is shown; how sure the learner is, when they
+// ask for it (sure.js); the exam date that caps the schedule; the due
+// cards' questions on paper, and a worksheet of chosen questions
+// (worksheet.js).
 (function () {
   'use strict';
   const SG = window.StudyGuide;
@@ -13,6 +16,7 @@
   /**
    * @typedef {{card: any, heading: HTMLElement, grades: boolean, done?: string,
    *   inputs?: HTMLInputElement[], need?: HTMLElement, box?: HTMLElement, checked?: boolean, right?: boolean,
+   *   order?: number[], sure?: HTMLElement | null, actions?: HTMLElement, c?: number | null,
    *   showButton?: HTMLElement, shown?: boolean}} Current
    */
 
@@ -33,6 +37,8 @@
       this.chapters = Object.create(null);
       for (const c of Array.isArray(this.bank.chapters) ? this.bank.chapters : []) if (c && R.isText(c.id)) this.chapters[c.id] = c;
       this.reviewed = 0;
+      /** @type {{right: boolean, c: number}[]} this visit's answers given with a certainty */
+      this.marks = [];
       /** @type {Current | null} */
       this.current = null;
       /** @type {ReturnType<typeof setTimeout> | undefined} */
@@ -52,6 +58,10 @@
         type: 'date', id: this.uid + '-exam', 'data-sg-exam-date': '', 'aria-describedby': this.uid + '-exam-hint',
       })));
       this.examHint = settings.appendChild(h('p', { class: 'sg-review-hint', id: this.uid + '-exam-hint' }));
+      app.appendChild(SG.sure.toggle(this.uid));
+      this.worksheet = new SG.worksheet.View(this.bank, this.uid);
+      app.appendChild(this.worksheet.el);
+      this.worksheet.update(SG.log.entries());
       this.printList = this.root.appendChild(h('div', { class: 'sg-review-print' }));
       if (!R.fsrs()) {
         this.region.appendChild(h('p', { class: 'sg-review-note',
@@ -59,6 +69,7 @@
         return;
       }
       this.listen({ click: this.onClick, change: this.onChange });
+      SG.sure.onToggle((on) => this.sureChanged(on));
       reviews.push(this);
       this.refresh(false);
     }
@@ -76,7 +87,9 @@
     refresh(focus) {
       const now = Date.now();
       const settings = R.savedSettings();
-      const cards = this.cards = R.cards(SG.log.entries(), this.bank, now, settings);
+      const entries = SG.log.entries();
+      const cards = this.cards = R.cards(entries, this.bank, now, settings);
+      this.worksheet.update(entries);
       const due = cards.filter((/** @type {any} */ c) => c.due <= now);
       const endOfDay = R.startOfDay(now) + DAY;
       const later = cards.filter((/** @type {any} */ c) => c.due > now && c.due < endOfDay).length;
@@ -149,26 +162,59 @@
       if (q.choose) legend.appendChild(h('span', { class: 'sg-choose', text: ' (Choose ' + q.choose + '.)' }));
       const list = fieldset.appendChild(h('ol', { class: 'sg-choices' }));
       const name = this.uid + '-choice';
-      this.cur.inputs = (q.choices || []).map((/** @type {{html: string, why?: string}} */ choice, /** @type {number} */ i) => {
-        const item = list.appendChild(h('li', { class: 'sg-choice' }));
+      /** @type {{html: string, why?: string}[]} */
+      const choices = Array.isArray(q.choices) ? q.choices : [];
+      // A new order for each showing of the card, the same after a reload;
+      // the letters follow the order shown. Inputs keep the bank's index.
+      /** @type {number[]} */
+      const order = R.order(choices.length, R.showingSeed(card));
+      this.cur.order = order;
+      this.cur.inputs = order.map((i, shown) => {
+        const choice = choices[i];
+        const item = list.appendChild(h('li', { class: 'sg-choice', 'data-sg-choice': String(i) }));
         const label = item.appendChild(h('label'));
         const input = /** @type {HTMLInputElement} */ (label.appendChild(h('input', { type: multi ? 'checkbox' : 'radio', name, value: String(i) })));
-        label.appendChild(h('span', { class: 'sg-letter', text: String.fromCharCode(65 + i) + ')' }));
+        label.appendChild(h('span', { class: 'sg-letter', text: String.fromCharCode(65 + shown) + ')' }));
         label.appendChild(document.createTextNode(' '));
         label.appendChild(h('span', { class: 'sg-choice-text', html: choice.html }));
         item.appendChild(h('span', { class: 'sg-mark' }));
         if (choice.why) item.appendChild(h('div', { class: 'sg-why', hidden: true, html: choice.why }));
         return input;
       });
-      const actions = fieldset.appendChild(h('div', { class: 'sg-actions' }));
+      const actions = this.cur.actions = fieldset.appendChild(h('div', { class: 'sg-actions' }));
       actions.appendChild(h('button', { type: 'button', class: 'sg-button', 'data-sg-review-check': '', text: 'Check' }));
       this.cur.need = fieldset.appendChild(h('p', { class: 'sg-review-need', role: 'status' }));
       this.cur.box = box;
+      this.cur.sure = null;
+      if (SG.sure.enabled()) this.addSure();
     }
 
-    /** The picked choices, by index. */
+    /** "How sure are you?" on the question in hand, before its Check. */
+    addSure() {
+      const cur = this.cur;
+      const actions = /** @type {HTMLElement} */ (cur.actions);
+      cur.sure = SG.sure.field(this.uid, null);
+      actions.before(cur.sure);
+    }
+
+    /**
+     * The learner turned certainty on or off (here or in another tab): a
+     * question not checked yet asks, or no longer asks.
+     * @param {boolean} on
+     */
+    sureChanged(on) {
+      const cur = this.current;
+      if (!cur || !cur.card || cur.card.kind !== 'q' || cur.checked) return;
+      if (on && !cur.sure) this.addSure();
+      else if (!on && cur.sure) {
+        cur.sure.remove();
+        cur.sure = null;
+      }
+    }
+
+    /** The picked choices, by their index in the bank. */
     picked() {
-      return (this.cur.inputs || []).map((input, i) => (input.checked ? i : -1)).filter((i) => i >= 0);
+      return (this.cur.inputs || []).filter((input) => input.checked).map((input) => Number(input.value)).sort((a, b) => a - b);
     }
 
     /** Grades the answer, logs it, and shows the verdict and explanations. */
@@ -186,12 +232,20 @@
         return SG.announce(need, what + (picked.length ? ': you have chosen ' + picked.length + '.' : ' first.'));
       }
       const right = picked.length === answer.length && picked.every((i) => answer.indexOf(i) >= 0);
+      const c = SG.sure.enabled() ? SG.sure.read(cur.sure || null) : null;
       cur.checked = true;
       cur.right = right;
+      cur.c = c;
+      if (c) this.marks.push({ right, c });
       need.textContent = '';
-      SG.log.append(SG.log.make.question({ id: cur.card.id, h: cur.card.hash, p: picked, ok: right, w: 'review' }));
+      SG.log.append(SG.log.make.question({ id: cur.card.id, h: cur.card.hash, p: picked, ok: right, w: 'review', c }));
       box.classList.add(right ? 'sg-correct' : 'sg-incorrect');
-      box.querySelectorAll('.sg-choice').forEach((item, i) => {
+      if (cur.sure) {
+        if (c) cur.sure.querySelectorAll('input').forEach((input) => { /** @type {HTMLInputElement} */ (input).disabled = true; });
+        else cur.sure.hidden = true;
+      }
+      box.querySelectorAll('.sg-choice').forEach((item) => {
+        const i = Number(item.getAttribute('data-sg-choice'));
         const isAnswer = answer.indexOf(i) >= 0;
         const mine = picked.indexOf(i) >= 0;
         item.classList.toggle('sg-is-answer', isAnswer);
@@ -203,10 +257,12 @@
       });
       (cur.inputs || []).forEach((input) => { input.disabled = true; });
       /** @type {HTMLElement} */ (box.querySelector('.sg-actions')).hidden = true;
-      const letters = answer.map((i) => String.fromCharCode(65 + i)).join(' and ');
+      const order = cur.order || [];
+      const letters = answer.map((i) => order.indexOf(i)).sort((a, b) => a - b).map((n) => String.fromCharCode(65 + n)).join(' and ');
+      const mark = SG.sure.markWords(right, c);
       const outcome = this.region.appendChild(h('div', { class: 'sg-review-outcome' }));
       const verdict = outcome.appendChild(h('p', { class: 'sg-result', tabindex: '-1',
-        text: right ? 'Correct.' : 'Incorrect. The answer is ' + letters + '.' }));
+        text: (right ? 'Correct.' : 'Incorrect. The answer is ' + letters + '.') + (mark ? ' ' + mark : '') }));
       if (q.explanation) outcome.appendChild(h('div', { class: 'sg-answer-body', html: q.explanation }));
       if (q.see && safeHref(q.see.href)) this.readAgain(outcome, 'Read again: ' + (q.see.title || 'the section'), q.see.href);
       else this.readAgain(outcome, 'Read again: the question in its quiz', safeHref(q.quiz));
@@ -260,8 +316,10 @@
       if (old) old.remove();
       const group = this.region.appendChild(h('div', { class: 'sg-review-grades', role: 'group', 'aria-labelledby': this.uid + '-g' }));
       const wrong = cur.card.kind === 'q' && !cur.right;
+      // As for a confident wrong answer elsewhere (review-model.js), Again.
       group.appendChild(h('p', { class: 'sg-review-grades-label', id: this.uid + '-g', text: wrong
-        ? 'You answered incorrectly, so this card comes back soon:'
+        ? (cur.c === 3 ? 'You were sure of a wrong answer, a misconception to put right, so this card comes back soon:'
+          : 'You answered incorrectly, so this card comes back soon:')
         : 'How well did you know it? Each grade shows when the card comes back.' }));
       const buttons = group.appendChild(h('div', { class: 'sg-review-grade-buttons' }));
       for (const g of wrong ? [1] : [1, 2, 3, 4]) {
@@ -301,12 +359,14 @@
         : 'No cards yet. Questions you answer incorrectly in a chapter quiz or an exam, limits you miss in practice, ' +
           'and questions you mark "Review later" come here.';
       const done = this.reviewed ? 'Reviewed this visit: ' + plural(this.reviewed, 'card') + '.' : '';
+      const marks = SG.sure.words(this.marks);
       const cur = this.current;
-      if (cur && cur.done === text + done) return false;
+      if (cur && cur.done === text + done + marks) return false;
       this.start(null, 'done').textContent = 'Nothing due';
-      this.cur.done = text + done;
+      this.cur.done = text + done + marks;
       this.region.appendChild(h('p', { class: 'sg-review-next', text }));
       if (done) this.region.appendChild(h('p', { text: done }));
+      if (marks) this.region.appendChild(h('p', { class: 'sg-review-marks', text: marks }));
       return true;
     }
 

@@ -12,6 +12,7 @@
 //   field(uid, c)        the low / medium / high radio group
 //   read(field)          the level picked in a field (1–3), or null
 //   mark(right, c)       one answer's mark; total(rows) a set's
+//   markWords(right, c)  one answer's mark in words, after its verdict
 // Pure but for the preference: the Node unit tests load it with a bare `window`.
 (function () {
   'use strict';
@@ -125,5 +126,17 @@
       'from \u22126 to 3; right answers score 1, 2, 3 and wrong ones 0, \u22122, \u22126 by how sure you were).';
   }
 
-  SG.sure = { PREF, MARKS, LEVELS, enabled, setEnabled, onToggle, toggle, field, read, mark, total, words };
+  /**
+   * One checked answer's mark, to follow its verdict: "Certainty-based mark:
+   * −6 (high certainty)." ('' without a certainty).
+   * @param {boolean} right @param {number | null | undefined} c
+   */
+  function markWords(right, c) {
+    if (c !== 1 && c !== 2 && c !== 3) return '';
+    const m = mark(right, c);
+    return 'Certainty-based mark: ' + (m < 0 ? '\u2212' + (-m) : String(m)) + ' (' + LEVELS[c - 1].name.toLowerCase() +
+      ' certainty).';
+  }
+
+  SG.sure = { PREF, MARKS, LEVELS, enabled, setEnabled, onToggle, toggle, field, read, mark, total, words, markWords };
 })();

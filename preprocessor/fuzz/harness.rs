@@ -545,7 +545,6 @@ pub fn transform(data: &[u8]) {
     }
 }
 
-
 // ---------------------------------------------------------------- blueprint
 
 /// A book's blueprint, then (after a line `---`) an exam block and (after a

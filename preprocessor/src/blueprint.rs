@@ -154,7 +154,10 @@ mod tests {
         b.domains[1].weight = 30;
         b.domains[1].tasks.push(Task { key: "1.1".into(), title: "again".into() });
         let problems = b.problems();
-        assert!(problems.iter().any(|p| p == "the blueprint's domain weights add up to 90, not 100"), "{problems:?}");
+        assert!(
+            problems.iter().any(|p| p == "the blueprint's domain weights add up to 90, not 100"),
+            "{problems:?}"
+        );
         assert!(problems.iter().any(|p| p == "the blueprint names `1.1` twice"), "{problems:?}");
     }
 }

@@ -119,6 +119,11 @@ pub(crate) struct PdfConfig {
     pub answer_keys: bool,
     /// The PDF's file name inside the build directory.
     pub file_name: String,
+    /// Print a mock exam after each exam's page: one sitting drawn by the
+    /// blueprint with `mock-exam-seed`, then its answer key.
+    pub mock_exam: bool,
+    /// The mock exam's seed: the same seed prints the same sitting.
+    pub mock_exam_seed: u64,
 }
 
 impl Default for PdfConfig {
@@ -128,6 +133,8 @@ impl Default for PdfConfig {
             margin: "15mm".into(),
             answer_keys: true,
             file_name: "studyguide.pdf".into(),
+            mock_exam: false,
+            mock_exam_seed: 1,
         }
     }
 }

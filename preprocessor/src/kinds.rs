@@ -16,7 +16,7 @@ pub(crate) fn all(config: &StudyGuideConfig, diagrams: diagram::Backend) -> Vec<
         Box::new(QuizKind::new(config.quizzes, blueprint.clone())),
         Box::new(LimitsKind),
         Box::new(DiagramKind::new(diagrams, config.diagrams.require_text_alternative)),
-        Box::new(ExamKind::new(blueprint.clone())),
+        Box::new(ExamKind::new(blueprint.clone(), config.pdf.mock_exam.then_some(config.pdf.mock_exam_seed))),
         Box::new(ProgressKind::new(blueprint.clone())),
         Box::new(ReviewKind::new(blueprint)),
     ]

@@ -136,7 +136,10 @@ fn a_book_on_another_subject_builds_with_its_own_blueprint_and_no_warnings() {
     }
     let bank = std::fs::read_to_string(book.path().join("book/vendor/bank-exam-exam1.js")).unwrap();
     // The bank is JSON in a script's string.
-    assert!(bank.contains(r#"\"tasks\":[{\"key\":\"C1\",\"title\":\"Inspect a colony\",\"domain\":\"colony\"}"#), "{bank}");
+    assert!(
+        bank.contains(r#"\"tasks\":[{\"key\":\"C1\",\"title\":\"Inspect a colony\",\"domain\":\"colony\"}"#),
+        "{bank}"
+    );
     assert!(bank.contains(r#"\"passNote\":\"The certificate's own exam"#), "{bank}");
     let exam = main_of(&book.path().join("book/exam.html"));
     assert!(exam.contains(r#"data-questions="6" data-minutes="9" data-pass="60""#), "{exam}");

@@ -6,111 +6,12 @@
 // Run: node --test tests/browser/exam.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { bankOf, newPage, storeName, useBook } from './harness.mjs';
+import { newPage, storeName, useBook } from './harness.mjs';
 import { assertNoErrors, assertNoViolations, axeViolations, expectText, expectVisible } from './assertions.mjs';
-
-const EXAM = 'exam.html';
-const MINUTE = 60000;
-const T0 = new Date('2026-12-01T10:00:00Z').getTime();
+import { EXAM, MINUTE, button, escape, examOf, examPage, heading, isFocused, logEntries, navButton, pick, wrongOf } from './exam-page.mjs';
 
 const book = useBook('loop');
-
-// The exam block's settings and its bank, read from the built page: the
-// tests know the right answers from the bank, not from what the page shows.
-let cached;
-function exam() {
-  if (!cached) {
-    const html = readFileSync(path.join(book.site, EXAM), 'utf8');
-    const block = /<div class="sg-exam"[^>]*>/.exec(html);
-    assert.ok(block, `${EXAM} has an exam block`);
-    const attr = (name) => new RegExp(` ${name}="([^"]*)"`).exec(block[0])[1];
-    const bank = bankOf(book.site, EXAM);
-    const byId = Object.fromEntries(bank.questions.map((q) => [q.id, q]));
-    cached = {
-      id: attr('data-exam-id'), questions: +attr('data-questions'), minutes: +attr('data-minutes'), pass: +attr('data-pass'),
-      bank, byId, size: bank.questions.length,
-    };
-    assert.ok(cached.size >= 6, 'the fixture bank has a few questions');
-  }
-  return cached;
-}
-const storeKey = () => `sg:exam:${exam().id}`;
-// The exam's pace: the limit for n questions, in minutes (as the start screen offers it).
-const standardMinutes = (n) => Math.max(1, Math.round(exam().minutes * n / exam().questions));
-
-// A fresh browser profile on the exam page; with `clock`, Playwright's clock
-// starts paused at T0 and the test moves it.
-async function open(t, { url = book.url(EXAM), clock = false, theme, init, viewport, javaScriptEnabled, context } = {}) {
-  let page;
-  if (context) {
-    page = await context.newPage();
-    page.errors = [];
-    page.on('pageerror', (err) => page.errors.push(String(err)));
-    page.on('console', (msg) => { if (msg.type() === 'error') page.errors.push(msg.text()); });
-    page.on('dialog', (dialog) => { page.errors.push(`dialog: ${dialog.message()}`); dialog.dismiss(); });
-  } else {
-    page = await newPage(book.browser, { viewport, javaScriptEnabled });
-    t.after(() => page.context().close());
-    if (clock) {
-      await page.clock.install({ time: T0 });
-      await page.clock.pauseAt(T0 + 1000);
-    }
-    if (theme) await page.addInitScript((name) => localStorage.setItem('mdbook-theme', name), theme);
-    if (init) await page.addInitScript(init);
-  }
-  page.setDefaultTimeout(5000);
-  await page.goto(url);
-  return page;
-}
-
-const examOf = (page) => page.locator('[data-sg-exam]');
-const heading = (page) => examOf(page).locator('.sg-exam-heading:visible');
-const button = (page, name) => examOf(page).getByRole('button', { name, exact: true });
-const navButton = (page, n) => examOf(page).getByRole('navigation', { name: 'All questions' })
-  .getByRole('button', { name: new RegExp(`^Question ${n},`) });
-const isFocused = (locator) => locator.evaluate((el) => el === document.activeElement);
-const stored = async (page, key = storeKey()) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), await storeName(page, key));
-const logEntries = (page) => page.evaluate(() => window.StudyGuide.log.entries());
-
-/** Fills in the start screen and starts. */
-async function start(page, { n, mode = 'exam', limit, chapters } = {}) {
-  const root = examOf(page);
-  if (chapters) {
-    for (const c of exam().bank.chapters) {
-      await root.getByRole('checkbox', { name: new RegExp(`^${escape(c.title)} \\(`) }).setChecked(chapters.includes(c.id));
-    }
-  }
-  if (n !== undefined) await root.getByRole('spinbutton', { name: 'Number of questions' }).fill(String(n));
-  await root.getByRole('radio', { name: mode === 'practice' ? /^Practice/ : /^Exam/ }).check();
-  if (limit) await root.getByRole('combobox', { name: 'Time limit' }).selectOption(limit);
-  await button(page, 'Start').click();
-  await expectText(heading(page), /^Question 1 of \d+$/);
-}
-const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** The question on screen, from the bank. */
-async function shown(page) {
-  const id = await examOf(page).locator('.sg-exam-question').getAttribute('data-sg-qid');
-  return exam().byId[id];
-}
-
-/** Picks these choices (bank indices) of the question on screen. */
-async function pick(page, choices) {
-  for (const c of choices) await examOf(page).locator(`.sg-exam-question input[value="${c}"]`).check();
-}
-
-/** A wrong answer to q: one choice that is not in its answer (or too few for a multi). */
-const wrongOf = (q) => [q.choices.findIndex((c, i) => !q.answer.includes(i))];
-
-/** Submits from the question screen through the review. */
-async function submit(page) {
-  await button(page, 'Review and submit').click();
-  await button(page, 'Submit').click();
-  await button(page, 'Submit now').click();
-  await expectText(heading(page), 'Results');
-}
+const { exam, storeKey, standardMinutes, stored, open, start, shown, submit } = examPage(book);
 
 /** Rows of a results table: { name: [questions, correct, percent] }. */
 async function tableRows(page, caption) {
@@ -133,6 +34,13 @@ test('the start screen says how big the bank is and offers count, chapters, mode
     assert.ok(await root.getByRole('checkbox', { name: new RegExp(`^${escape(c.title)} \\(`) }).isChecked(), `${c.title} is chosen`);
   }
   assert.ok(await root.getByRole('radio', { name: /^Exam/ }).isChecked(), 'Exam mode by default');
+  // Which questions: at random by default; unseen first, weak spots, or one task statement or domain.
+  const draws = root.getByRole('group', { name: 'Which questions' }).getByRole('radio');
+  assert.deepEqual((await draws.evaluateAll((inputs) => inputs.map((i) => i.value))), ['random', 'unseen', 'weak', 'focus']);
+  assert.ok(await root.getByRole('radio', { name: /^Random/ }).isChecked(), 'a random draw by default');
+  await expectVisible(root.locator('select[name="focus"]'), false);
+  // How sure: off until the learner asks.
+  assert.equal(await root.getByRole('checkbox', { name: 'Ask how sure I am with each answer' }).isChecked(), false);
   const limit = root.getByRole('combobox', { name: 'Time limit' });
   const n = Math.min(questions, size);
   const options = await limit.locator('option').allInnerTexts();
@@ -380,7 +288,7 @@ test('when time runs out the exam is submitted with what was answered, and logge
   assert.equal(exams.length, 1);
   assert.deepEqual({ ...exams[0], start: 0, t: 0, wrong: exams[0].wrong.length, flagged: 0 },
     { k: 'exam', page: exam().id, mode: 'exam', n: 3, right: 1, pct: 33, passed: false, start: 0, t: 0,
-      chapters: exam().bank.chapters.map((c) => c.id), wrong: 2, flagged: 0 });
+      chapters: exam().bank.chapters.map((c) => c.id), wrong: 2, flagged: 0, draw: 'random' });
   assert.equal(exams[0].t - exams[0].start, standardMinutes(3) * MINUTE);
   assert.equal(entries.filter((e) => e.k === 'q' && e.w === 'exam').length, 2, 'one entry per answered question');
   // A reload after the end shows the same results, and logs nothing more.
@@ -454,7 +362,8 @@ test('the results per chapter and domain are right for a scripted set of answers
   assert.deepEqual(done.flagged.sort(), [...plan].filter(([, p]) => p.flagged).map(([id]) => id).sort());
   // Retake incorrect: exactly the missed (wrong or unanswered) ones.
   const missed = [...plan].filter(([, p]) => p.what !== 'right').map(([id]) => id).sort();
-  await button(page, `Retake incorrect (${missed.length})`).click();
+  const skipped = [...plan].filter(([, p]) => p.what === 'skip').length;
+  await button(page, `Retake incorrect (${missed.length}, ${skipped} of them unanswered)`).click();
   await expectText(heading(page), `Question 1 of ${missed.length}`);
   assert.deepEqual([...(await stored(page)).order].sort(), missed);
   assert.equal(await stored(page, `${storeKey()}:last`).then((l) => l.closed), true);
@@ -469,8 +378,10 @@ test('the results per chapter and domain are right for a scripted set of answers
   // Both attempts, newest first, on the results and the start screen.
   const history = root.getByRole('region', { name: 'Your attempts' }).locator('tbody tr');
   assert.equal(await history.count(), 2);
-  await expectText(history.nth(0).locator('td').nth(2), new RegExp(`^0 / ${missed.length} \\(0%\\) FAIL$`));
-  await expectText(history.nth(1).locator('td').nth(2), `${right} / ${size} (${pct}%) ${passed ? 'PASS' : 'FAIL'}`);
+  await expectText(history.nth(0).locator('td').nth(2), 'A retake');
+  await expectText(history.nth(0).locator('td').nth(3), new RegExp(`^0 / ${missed.length} \\(0%\\) FAIL$`));
+  await expectText(history.nth(1).locator('td').nth(2), 'Random');
+  await expectText(history.nth(1).locator('td').nth(3), `${right} / ${size} (${pct}%) ${passed ? 'PASS' : 'FAIL'}`);
   await button(page, 'New exam').click();
   await expectText(heading(page), 'Start a practice exam');
   assert.equal(await root.getByRole('region', { name: 'Your attempts' }).locator('tbody tr').count(), 2);
@@ -505,7 +416,9 @@ test('practice mode marks each question when checked, explains every choice and 
   assert.ok(await root.locator('.sg-exam-question input').first().isDisabled(), 'a checked answer stays');
   const entries = await logEntries(page);
   assert.equal(entries.length, 1);
-  assert.deepEqual({ ...entries[0], t: 0 }, { k: 'q', id: q.id, h: q.hash, p: mine, ok: false, t: 0, w: 'exam' });
+  // With the time it was on screen (d, ms), from the page's clock.
+  assert.equal(typeof entries[0].d, 'number');
+  assert.deepEqual({ ...entries[0], t: 0, d: 0 }, { k: 'q', id: q.id, h: q.hash, p: mine, ok: false, t: 0, w: 'exam', d: 0 });
   await button(page, 'Next').click();
   await pick(page, (await shown(page)).answer);
   await submit(page);
@@ -611,6 +524,8 @@ const BAD = [
 test('a damaged saved attempt is discarded with a note, never an error', async (t) => {
   const page = await open(t);
   await start(page, { n: 2 });
+  // Off the question screen: a page leaving a question saves the time spent on it (over anything stored meanwhile).
+  await button(page, 'Review and submit').click();
   const good = await stored(page);
   const name = await storeName(page, storeKey());
   for (const [label, make] of BAD) {
@@ -662,11 +577,12 @@ test('opened from disk the exam works with no console errors and no network', as
   assertNoErrors(page);
 });
 
-test('on paper: the last result, or a sentence that there is none yet', async (t) => {
+test('on paper: the last result, or nothing while there is none', async (t) => {
   const page = await open(t);
   const root = examOf(page);
   await page.emulateMedia({ media: 'print' });
-  await expectVisible(root.getByText(/^No finished exam yet/));
+  await expectVisible(root.getByText(/^No finished exam yet/), false);
+  await expectVisible(root.locator('.sg-exam-view'), false);
   await expectVisible(root.locator('button[type="submit"]'), false);
   await page.emulateMedia({ media: 'screen' });
   await expectVisible(root.getByText(/^No finished exam yet/), false);

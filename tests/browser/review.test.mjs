@@ -54,17 +54,24 @@ function singles() {
 const missed = (q, t, hash = q.hash) => ({ k: 'q', id: q.id, h: hash, p: [q.wrong], ok: false, t, w: 'quiz' });
 
 const block = (page) => page.locator(BLOCK);
-const heading = (page) => block(page).getByRole('heading', { level: 2 });
+// The card's heading (the page's other h2 is "Print a worksheet").
+const heading = (page) => block(page).locator('.sg-review-card').getByRole('heading', { level: 2 });
 const summary = (page) => block(page).locator('.sg-review-summary');
 const gradeButton = (page, name) => block(page).getByRole('button', { name: new RegExp(`^${name},`) });
 const gradeButtons = (page) => block(page).locator('[data-sg-grade]');
 const isFocused = (locator) => locator.evaluate((el) => el === document.activeElement);
 const logOf = (page) => page.evaluate(() => window.StudyGuide.log.entries());
 
-// Answers the question card on screen with choice `index` and checks it.
+// A card shows its choices in an order of its own: the choice that is the
+// bank's `index`, wherever it is shown, and the letter it is shown with.
+const choiceOnCard = (page, index) => block(page).locator('.sg-choice').filter({ has: page.locator(`input[value="${index}"]`) });
+const letterOnCard = async (page, index) => (await choiceOnCard(page, index).locator('.sg-letter').innerText()).replace(')', '');
+// The choices' text in the order a card (or a quiz question, `scope`) shows them.
+const choiceTexts = (scope) => scope.locator('.sg-choice-text').evaluateAll((els) => els.map((el) => el.innerHTML));
+
+// Answers the question card on screen with the bank's choice `index` and checks it.
 async function answerCard(page, index) {
-  const choices = block(page).locator('.sg-choice input');
-  await choices.nth(index).check();
+  await choiceOnCard(page, index).locator('input').check();
   await block(page).getByRole('button', { name: 'Check' }).click();
 }
 
@@ -94,10 +101,10 @@ test('wrong answers in a chapter quiz become due cards on the review page', asyn
   // A wrong answer again: the verdict, the explanations and only "Again".
   await answerCard(page, shown.wrong);
   const verdict = block(page).locator('.sg-result');
-  await expectText(verdict, new RegExp(`^Incorrect\\. The answer is ${String.fromCharCode(65 + shown.answer[0])}\\.$`));
+  await expectText(verdict, new RegExp(`^Incorrect\\. The answer is ${await letterOnCard(page, shown.answer[0])}\\.$`));
   assert.ok(await isFocused(verdict), 'the focus is on the verdict');
-  await expectText(block(page).locator('.sg-choice').nth(shown.wrong).locator('.sg-mark'), '✗ Your answer: incorrect');
-  await expectText(block(page).locator('.sg-choice').nth(shown.answer[0]).locator('.sg-mark'), '✓ Correct answer');
+  await expectText(choiceOnCard(page, shown.wrong).locator('.sg-mark'), '✗ Your answer: incorrect');
+  await expectText(choiceOnCard(page, shown.answer[0]).locator('.sg-mark'), '✓ Correct answer');
   const read = block(page).getByRole('link', { name: /^Read again: / });
   assert.equal(await read.getAttribute('href'), shown.see ? shown.see.href : shown.quiz);
   assert.equal(await gradeButtons(page).count(), 1, 'a wrong answer offers Again only');
@@ -124,6 +131,65 @@ test('wrong answers in a chapter quiz become due cards on the review page', asyn
   await page.clock.fastForward('01:10');
   await expectText(heading(page), /^Card 3 of 3: /);
   assert.equal((await questionOnScreen(page)).id, shown.id);
+  assertNoErrors(page);
+});
+
+test('a card shows its choices in a new order each time, kept across a reload; letters and feedback follow it', async (t) => {
+  const q = singles().find((x) => x.choices.length === 4 && x.choices.every((c) => c.why));
+  // A time for the wrong answer whose card must show the choices in another
+  // order than the quiz's, with the answer under another letter.
+  const probe = await open(t);
+  const found = await probe.evaluate(({ q, from }) => {
+    const R = window.StudyGuide.review;
+    for (let k = 0; k < 100; k++) {
+      const log = [{ k: 'q', id: q.id, h: q.hash, p: [0], ok: false, t: from - k * 1000, w: 'quiz' }];
+      const [card] = R.cards(log, { questions: [q] }, from, {});
+      const order = R.order(q.choices.length, R.showingSeed(card));
+      if (order.indexOf(q.answer[0]) !== q.answer[0]) return { t: from - k * 1000, order };
+    }
+    return null;
+  }, { q, from: T0 - DAY });
+  assert.ok(found, 'some showing moves the answer to another letter');
+  const page = await open(t, q.quiz.replace(/#.*/, ''), { entries: [missed(q, found.t)] });
+  const inQuiz = await choiceTexts(page.locator(`#sg-q-${q.id}`));
+  assert.deepEqual(inQuiz, q.choices.map((c) => c.html), 'the quiz shows the book\'s order');
+  await page.goto(book.url(REVIEW));
+  await expectText(heading(page), /^Card 1 of 1: /);
+  const onCard = await choiceTexts(block(page));
+  assert.deepEqual(onCard, found.order.map((i) => q.choices[i].html), 'the card shows its showing\'s order');
+  assert.notDeepEqual(onCard, inQuiz, 'another order than the quiz\'s');
+  assert.deepEqual(await block(page).locator('.sg-letter').allInnerTexts(), ['A)', 'B)', 'C)', 'D)'], 'letters follow the order shown');
+  const letter = await letterOnCard(page, q.answer[0]);
+  assert.equal(letter, 'ABCD'[found.order.indexOf(q.answer[0])]);
+  assert.notEqual(letter, 'ABCD'[q.answer[0]]);
+  await page.reload();
+  assert.deepEqual(await choiceTexts(block(page)), onCard, 'a reload keeps the order');
+  // Feedback follows the order shown: the verdict's letter, the marks and each choice's explanation.
+  await answerCard(page, q.wrong);
+  await expectText(block(page).locator('.sg-result'), `Incorrect. The answer is ${letter}.`);
+  await expectText(block(page).locator('.sg-choice').nth(found.order.indexOf(q.answer[0])).locator('.sg-mark'), '✓ Correct answer');
+  await expectText(block(page).locator('.sg-choice').nth(found.order.indexOf(q.wrong)).locator('.sg-mark'), '✗ Your answer: incorrect');
+  const whys = await block(page).locator('.sg-choice .sg-why').evaluateAll((els) => els.map((el) => el.innerHTML));
+  assert.deepEqual(whys, found.order.map((i) => q.choices[i].why));
+  assert.deepEqual((await logOf(page)).filter((e) => e.w === 'review').map((e) => e.p), [[q.wrong]], 'the log has the book\'s index');
+  await page.reload();
+  assert.deepEqual(await choiceTexts(block(page)), onCard, 'answered but not graded: the same showing');
+  // Graded, the card comes back as a new showing, in that showing's order.
+  await answerCard(page, q.wrong);
+  await gradeButton(page, 'Again').click();
+  await page.clock.fastForward('01:10');
+  await expectText(heading(page), /^Card 2 of 2: /);
+  const next = await page.evaluate((bank) => {
+    const R = window.StudyGuide.review;
+    const [card] = R.cards(window.StudyGuide.log.entries(), bank, Date.now());
+    return { seed: R.showingSeed(card), order: R.order(card.item.choices.length, R.showingSeed(card)) };
+  }, bank());
+  const first = await page.evaluate(({ q, t }) => {
+    const R = window.StudyGuide.review;
+    return R.showingSeed(R.cards([{ k: 'q', id: q.id, h: q.hash, p: [0], ok: false, t, w: 'quiz' }], { questions: [q] }, t)[0]);
+  }, { q, t: found.t });
+  assert.notEqual(next.seed, first, 'a new showing, a new seed');
+  assert.deepEqual(await choiceTexts(block(page)), next.order.map((i) => q.choices[i].html));
   assertNoErrors(page);
 });
 
@@ -441,7 +507,9 @@ test('a card can be answered and graded with the keyboard alone', async (t) => {
   await heading(page).focus();
   await page.keyboard.press('Tab');
   assert.ok(await isFocused(block(page).locator('.sg-choice input').first()), 'Tab reaches the first choice');
-  for (let i = 0; i < q.answer[0]; i++) await page.keyboard.press('ArrowDown');
+  const place = await block(page).locator('.sg-choice input').evaluateAll((inputs, v) => inputs.findIndex((i) => i.value === v),
+    String(q.answer[0]));
+  for (let i = 0; i < place; i++) await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Tab');
   assert.ok(await isFocused(block(page).getByRole('button', { name: 'Check' })));
   await page.keyboard.press('Enter');

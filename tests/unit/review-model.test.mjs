@@ -42,3 +42,24 @@ test('intervals and days in words', () => {
     ['1 minute', '2 hours', '3 days', '2.5 months']);
   assert.equal(R.when(T + 2 * DAY, T), 'Thursday, December 3 (in 2 days)');
 });
+
+test('a card\'s choices: shuffled by a seed made per showing, the same seed the same order', () => {
+  for (const n of [1, 2, 4, 5]) {
+    const order = R.order(n, R.seedOf('x'));
+    assert.deepEqual([...order].sort((a, b) => a - b), [...Array(n).keys()], `a permutation of ${n}`);
+    assert.deepEqual(R.order(n, R.seedOf('x')), order, 'the same seed, the same order');
+  }
+  // Over many seeds every choice comes first about as often.
+  const first = [0, 0, 0, 0];
+  for (let s = 0; s < 4000; s++) first[R.order(4, R.seedOf(`card ${s}`))[0]] += 1;
+  for (const count of first) assert.ok(count > 850 && count < 1150, `first place: ${first}`);
+  // A showing lasts until the card is graded: its seed stays while it is due and changes with a grade.
+  const log = [{ k: 'q', id: 'q1', h: 'h1', p: [0], ok: false, t: T, w: 'quiz' }];
+  const [shown] = R.cards(log, bank, T + 1000, {});
+  const answered = log.concat([{ k: 'q', id: 'q1', h: 'h1', p: [1], ok: false, t: T + 2000, w: 'review' }]);
+  const [again] = R.cards(answered, bank, T + 3000, {});
+  assert.equal(R.showingSeed(again), R.showingSeed(shown), 'answered but not graded: the same showing');
+  const graded = answered.concat([{ k: 'g', card: 'q:q1', h: 'h1', g: 1, t: T + 4000 }]);
+  const [next] = R.cards(graded, bank, T + 70000, {});
+  assert.notEqual(R.showingSeed(next), R.showingSeed(shown), 'graded: a new showing, a new seed');
+});

@@ -79,37 +79,57 @@ interface Bank {
   exam: { name: string | null; passNote: string | null } | null;
 }
 
-/** An exam attempt, as stored: answers, flags and checks stamped with their times. */
+/**
+ * An exam attempt, as stored: answers, certainties, flags and checks stamped
+ * with their times; the ms each question was on screen (`spent`); how its
+ * questions were drawn (`draw`, one of DRAWS; `focus` "task:KEY" or "domain:KEY").
+ */
 interface Attempt {
   v: 1; seed: number; mode: string; limit: string; minutes: number | null; start: number; deadline: number | null;
   order: string[]; hashes: string[]; perm: number[][];
   answers: ({ p: number[]; t: number } | null)[];
+  sure: ({ c: number; t: number } | null)[];
   flags: ({ f: boolean; t: number } | null)[];
   checked: number[];
-  current: number; chapters: string[]; retake: string | null;
+  spent: number[];
+  current: number; chapters: string[]; retake: string | null; draw: string; focus: string | null;
   end?: number; timedOut?: boolean; closed?: boolean;
 }
+interface AttemptOptions { mode: string; limit: string; chapters: string[]; draw?: string; focus?: string | null; retake?: string | null }
+/** What the log says of the bank's questions: answered at their current version; likely recalled now. */
+interface Known { seen: { [id: string]: boolean }; recall: { [id: string]: number } }
+/** A domain's part of a draw: its share by weight, what it gives, how many it is short. */
+interface DomainShare { domain: BankDomain; size: number; share: number; count: number; short: number }
 
-interface GradeRow { q: BankQuestion; index: number; mine: number[]; done: boolean; right: boolean; flagged: boolean }
+interface GradeRow {
+  q: BankQuestion; index: number; mine: number[]; done: boolean; right: boolean; flagged: boolean; c: number | null; spent: number;
+}
 interface Grade { rows: GradeRow[]; n: number; right: number; pct: number; passed: boolean }
 
 /** exam-model.js */
 interface ExamModel {
-  LETTERS: string; MODES: string[]; LIMITS: string[];
+  LETTERS: string; MODES: string[]; DRAWS: string[]; LIMITS: string[];
   random(seed: number): () => number;
   shuffled<T>(list: T[], next: () => number): T[];
   newSeed(): number;
   apportion(total: number, groups: { weight: number; size: number }[]): number[];
   readBank(raw: unknown): Bank | null;
-  pool(bank: Bank, chapters: string[]): BankQuestion[];
-  draw(bank: Bank, chapters: string[], n: number, next: () => number): string[];
-  begin(bank: Bank, options: { mode: string; limit: string; chapters: string[]; retake?: string | null },
-    ids: string[], seed: number, next: () => number, minutes: number | null, start: number): Attempt;
+  focusOf(bank: Bank, focus: unknown): [string, string] | null;
+  pool(bank: Bank, chapters: string[], focus?: string | null): BankQuestion[];
+  shares(bank: Bank, questions: BankQuestion[], n: number): DomainShare[] | null;
+  known(entries: LogEntry[], bank: Bank, now: number): Known;
+  draw(bank: Bank, options: { chapters: string[]; draw?: string; focus?: string | null }, n: number, next: () => number,
+    known?: Known): string[];
+  choiceOrder(size: number, next: () => number, before: number[] | undefined): number[];
+  begin(bank: Bank, options: AttemptOptions, ids: string[], seed: number, next: () => number, minutes: number | null, start: number,
+    before?: { [id: string]: number[] }): Attempt;
+  drawTitle(bank: Bank, draw: string | undefined, focus: string | null | undefined): string;
   validAttempt(a: unknown, bank: Bank, finished: boolean): a is Attempt;
   merge(mine: Attempt, theirs: Attempt): Attempt;
   same(x: Attempt | null, y: Attempt | null): boolean;
   picked(a: Attempt, i: number): number[];
   answered(a: Attempt, i: number): boolean;
+  certainty(a: Attempt, i: number): number | null;
   flagged(a: Attempt, i: number): boolean;
   isRight(q: BankQuestion, mine: number[]): boolean;
   grade(bank: Bank, a: Attempt, pass: number): Grade;
@@ -118,25 +138,31 @@ interface ExamModel {
   history(entries: LogEntry[], page: string): LogEntry[];
 }
 
-/** What the exam's screens (exam-screens.js) use of the exam component. */
+/** What the exam's screens, clocks and stored attempts (exam-*.js) use of the exam component. */
 interface ExamView {
-  root: HTMLElement; id: string; bank: Bank; attempt: Attempt; last: Attempt | null; prefix: string;
+  root: HTMLElement; id: string; key: string; lastKey: string; generation: string;
+  bank: Bank; attempt: Attempt; last: Attempt | null; prefix: string;
   h1: string; h2: string; questions: number; minutes: number; pass: number; sections: number;
-  view: HTMLElement; results: HTMLElement; printNone: HTMLElement;
+  view: HTMLElement; results: HTMLElement; printNone: HTMLElement; timeRegion: HTMLElement; statusRegion: HTMLElement;
+  screen: string | null;
+  /** The task statement or domain a link asked to practise, until the start screen shows it. */
+  preset: { focus: string } | null;
+  /** Which questions the results list: all, wrong, flagged, unanswered. */
+  filter: string;
+  sureToggle: HTMLElement;
+  screens: ExamScreens;
   setScreen(name: string): void;
   fill(nodes: (Node | null)[], focus: boolean): void;
-  chosenChapters(form: HTMLFormElement): string[];
+  showNote(text: string): void;
+  finish(timedOut: boolean, focus: boolean): void;
   limitMinutes(limit: string, n: number): number | null;
 }
 
-/** exam-screens.js: the screens of an exam. */
-interface ExamScreens {
+/** exam-screens.js: the screens of an exam, with exam-start.js's and exam-results.js's. */
+interface ExamScreens extends ExamStart, ExamResults {
   clock(ms: number): string;
   statusBar(): HTMLElement;
   heading(text: string): HTMLElement;
-  showStart(focus: boolean): void;
-  updateStart(form: HTMLFormElement, edited: boolean): void;
-  formError(form: HTMLFormElement, name: string, text: string): HTMLElement;
   showQuestion(index: number, focus: boolean): void;
   markChoice(item: HTMLElement, q: BankQuestion, c: number, mine: number[]): void;
   feedback(q: BankQuestion, mine: number[]): HTMLElement;
@@ -144,8 +170,34 @@ interface ExamScreens {
   navigator(): HTMLElement;
   navButton(i: number): HTMLElement;
   showReview(focus: boolean): void;
+}
+/** exam-start.js: the start screen. */
+interface ExamStart {
+  showStart(focus: boolean): void;
+  updateStart(form: HTMLFormElement, edited: boolean, focus?: string | null): void;
+  shortWords(plan: DomainShare[] | null, n: number): string;
+  presetOf(hash: string): { focus: string } | null;
+  value(form: HTMLFormElement, name: string): string;
+  chosenChapters(form: HTMLFormElement): string[];
+  formError(form: HTMLFormElement, name: string, text: string): HTMLElement;
+  readStart(form: HTMLFormElement): (AttemptOptions & { n: number }) | null;
+}
+/** exam-results.js: the results and the history. */
+interface ExamResults {
   renderResults(): void;
+  filters(rows: GradeRow[]): HTMLElement;
+  applyFilter(value: string, announce: boolean): void;
+  outcome(a: Attempt, row: GradeRow, sure: boolean): HTMLElement;
   historySection(): HTMLElement;
+}
+/** exam-time.js: the countdown and the time on each question. */
+interface ExamClocks { startTimer(): void; stopTimer(): void; tick(): void; clockIn(): void; clockOut(): boolean }
+/** exam-store.js: the attempts in storage. */
+interface ExamStore {
+  read(): { attempt: Attempt | null; last: Attempt | null };
+  reconcile(stored: Attempt | null, last: Attempt | null): string;
+  attempt(): Attempt | null;
+  last(): Attempt | null;
 }
 
 interface StudyGuide {
@@ -187,6 +239,10 @@ interface StudyGuide {
   parseQuantity(text: string): { dimension: string; base: number; unitless: boolean } | null;
   examModel: ExamModel;
   examScreens(x: ExamView): ExamScreens;
+  examStart(x: ExamView): ExamStart;
+  examResults(x: ExamView): ExamResults;
+  examTime(x: ExamView): ExamClocks;
+  examStore(x: ExamView): ExamStore;
   progressModel: any;
   progress: any;
   /** sure.js: how sure the learner is, and certainty-based marks. */
@@ -197,12 +253,19 @@ interface StudyGuide {
     mark(right: boolean, c: number): number;
     total(rows: { right: boolean; c?: number | null }[]): { score: number; n: number; max: number; average: number | null };
     words(rows: { right: boolean; c?: number | null }[]): string;
+    markWords(right: boolean, c: number | null | undefined): string;
   };
   /** readiness-model.js: recall by the blueprint, from the log. */
   readiness: ReadinessModel;
   /** readiness.js: the progress page's "Am I ready?" */
   ReadinessView?: new (book: any, uid: string) => { el: HTMLElement; render(entries: LogEntry[], now: number): void };
   review: any;
+  /** worksheet.js: "My mistakes" on paper, from the review page. */
+  worksheet: {
+    choose(bank: any, entries: LogEntry[], pick: { kind: 'wrong' | 'flagged' | 'task'; task?: string }): BankQuestion[];
+    sheet(questions: BankQuestion[], seed: number): { q: BankQuestion; n: number; order: number[]; letters: string[] }[];
+    View: new (bank: any, uid: string) => { el: HTMLElement; update(entries: LogEntry[]): void };
+  };
 }
 
 /** A group of questions' readiness: a domain or a task statement. */

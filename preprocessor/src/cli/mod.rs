@@ -68,7 +68,19 @@ enum Command {
     /// Check every block in the book without building; exit 1 on any problem.
     Check(BookDir),
     /// Build the book and print it to a PDF with Chromium.
-    Pdf(BookDir),
+    Pdf {
+        #[command(flatten)]
+        book: BookDir,
+        /// Print a mock exam after each practice exam's page: one sitting
+        /// drawn by the book's blueprint, then its answer key (book.toml:
+        /// `mock-exam = true` under [preprocessor.studyguide.pdf]).
+        #[arg(long)]
+        mock_exam: bool,
+        /// The mock exam's seed: the same seed prints the same sitting
+        /// (book.toml: `mock-exam-seed`). Implies --mock-exam.
+        #[arg(long, value_name = "N")]
+        seed: Option<u64>,
+    },
     /// For mdBook: exit 0 if the renderer is supported (all are).
     Supports { renderer: String },
 }
@@ -119,10 +131,12 @@ pub fn main() -> ExitCode {
         Some(Command::Serve { book, port, hostname }) => {
             serve::run(&book.dir, &hostname, port).map(|()| ExitCode::SUCCESS)
         }
-        Some(Command::Pdf(book)) => pdf::run(&book.dir).map(|path| {
-            println!("{}", path.display());
-            ExitCode::SUCCESS
-        }),
+        Some(Command::Pdf { book, mock_exam, seed }) => {
+            pdf::run(&book.dir, pdf::Mock { on: mock_exam || seed.is_some(), seed }).map(|path| {
+                println!("{}", path.display());
+                ExitCode::SUCCESS
+            })
+        }
     };
     result.unwrap_or_else(|err| {
         // Line by line: a listing of problems keeps its lines.
@@ -162,12 +176,14 @@ pub struct Builder {
     root: PathBuf,
     dest_dir: Option<PathBuf>,
     preprocessor: StudyGuide,
+    /// Settings of book.toml replaced for this build: key, value.
+    settings: Vec<(String, toml::Value)>,
 }
 
 impl Builder {
     /// The book whose `book.toml` is in `root`.
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        Builder { root: root.into(), dest_dir: None, preprocessor: StudyGuide::new() }
+        Builder { root: root.into(), dest_dir: None, preprocessor: StudyGuide::new(), settings: Vec::new() }
     }
 
     /// Adds a kind of block (see [`StudyGuide::with_kind`]).
@@ -176,6 +192,13 @@ impl Builder {
         make: impl Fn() -> K + Send + Sync + 'static,
     ) -> Self {
         self.preprocessor = self.preprocessor.with_kind(make);
+        self
+    }
+
+    /// Sets a key of `book.toml` (`preprocessor.studyguide.pdf.mock-exam`)
+    /// for this build only.
+    pub fn set(mut self, key: impl Into<String>, value: impl Into<toml::Value>) -> Self {
+        self.settings.push((key.into(), value.into()));
         self
     }
 
@@ -190,6 +213,9 @@ impl Builder {
     pub fn load(&self) -> Result<MDBook> {
         let mut book = MDBook::load(&self.root)
             .with_context(|| format!("could not load the book at {}", self.root.display()))?;
+        for (key, value) in &self.settings {
+            book.config.set(key, value).with_context(|| format!("could not set {key}"))?;
+        }
         book.with_preprocessor(self.preprocessor.clone());
         Ok(book)
     }

@@ -9,9 +9,8 @@
 
 mod pages;
 
-use super::build;
 use crate::chrome;
-use crate::config::{StudyGuideConfig, length_in_inches};
+use crate::config::{StudyGuideConfig, TABLE, length_in_inches};
 use anyhow::{Context, Result, bail};
 use mdbook_preprocessor::book::{Book, BookItem};
 use serde::Serialize;
@@ -22,7 +21,13 @@ use std::path::{Path, PathBuf};
 /// print page (pdf_prepare.js gives them these ids).
 const TARGET_PREFIX: &str = "sg-toc-";
 
-pub(super) fn run(dir: &Path) -> Result<PathBuf> {
+/// The command line's mock exam: on, and its seed if given.
+pub(super) struct Mock {
+    pub on: bool,
+    pub seed: Option<u64>,
+}
+
+pub(super) fn run(dir: &Path, mock: Mock) -> Result<PathBuf> {
     let book = mdbook_driver::MDBook::load(dir)
         .with_context(|| format!("could not load the book at {}", dir.display()))?;
     let config = StudyGuideConfig::from_book(&book.config)?;
@@ -35,7 +40,15 @@ pub(super) fn run(dir: &Path) -> Result<PathBuf> {
         bail!("the print page is turned off: remove `enable = false` under [output.html.print] in book.toml");
     }
 
-    build(dir, None)?;
+    let mut builder = super::Builder::new(dir);
+    if mock.on {
+        builder = builder.set(format!("{TABLE}.pdf.mock-exam"), true);
+    }
+    if let Some(seed) = mock.seed {
+        let seed = i64::try_from(seed).context("--seed is too large")?;
+        builder = builder.set(format!("{TABLE}.pdf.mock-exam-seed"), seed);
+    }
+    builder.build()?;
     let site = book.root.join(&book.config.build.build_dir);
     let print_page = site.join("print.html").canonicalize().context("the build wrote no print.html")?;
     let output = site.join(&config.pdf.file_name);

@@ -15,7 +15,8 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// The exam's model, screens and component (`theme/exam*.js`); ts-fsrs and the
+/// The exam's model, screens (its start, results and the rest), clocks,
+/// stored attempts and component (`theme/exam*.js`); ts-fsrs and the
 /// readiness model order "Weak spots"; sure.js asks how sure the learner is.
 static BROWSER: BrowserModule = BrowserModule {
     name: "exam",
@@ -24,22 +25,30 @@ static BROWSER: BrowserModule = BrowserModule {
         theme!("readiness-model.js"),
         theme!("sure.js"),
         theme!("exam-model.js"),
+        theme!("exam-start.js"),
+        theme!("exam-results.js"),
         theme!("exam-screens.js"),
+        theme!("exam-time.js"),
+        theme!("exam-store.js"),
         theme!("exam.js"),
     ],
-    styles: &[embedded::STYLES, theme!("exam.css")],
+    styles: &[embedded::STYLES, theme!("exam.css"), theme!("mock-exam.css")],
     needs: &[Need::Storage, Need::Log],
 };
 
 /// ```` ```exam ```` blocks.
 pub(crate) struct ExamKind {
     blueprint: Arc<Blueprint>,
+    /// The seed of the mock exam printed after each exam, if the book prints one.
+    mock: Option<u64>,
 }
 
 impl ExamKind {
-    /// Exams drawn by `blueprint`'s weights, with its shape as their default.
-    pub(crate) fn new(blueprint: Arc<Blueprint>) -> Self {
-        ExamKind { blueprint }
+    /// Exams drawn by `blueprint`'s weights, with its shape as their default;
+    /// with `mock`, each page also carries a mock exam for print drawn with
+    /// that seed.
+    pub(crate) fn new(blueprint: Arc<Blueprint>, mock: Option<u64>) -> Self {
+        ExamKind { blueprint, mock }
     }
 }
 
@@ -55,13 +64,25 @@ impl Kind for ExamKind {
     fn parse(&self, body: &str, _cx: &BlockCx) -> Parsed {
         let (spec, problems) = super::parse(body);
         let block = spec.map(|spec| {
-            Box::new(ExamBlock { spec, page: None, bank: None, blueprint: self.blueprint.clone() }) as Box<dyn Block>
+            Box::new(ExamBlock {
+                spec,
+                page: None,
+                bank: None,
+                blueprint: self.blueprint.clone(),
+                mock_seed: self.mock,
+                mock: None,
+            }) as Box<dyn Block>
         });
         Parsed::new(block, problems)
     }
 
     fn gathers(&self) -> bool {
         true
+    }
+
+    /// The mock exam's answers, when the book prints one.
+    fn leaves_out_of_search(&self) -> bool {
+        self.mock.is_some()
     }
 
     fn browser(&self) -> Option<&'static BrowserModule> {
@@ -105,6 +126,9 @@ struct ExamBlock {
     /// Its bank's file, once resolved for the site.
     bank: Option<PageFile>,
     blueprint: Arc<Blueprint>,
+    mock_seed: Option<u64>,
+    /// The mock exam for print, rendered once the bank is drawn.
+    mock: Option<Markup>,
 }
 
 fn exam_id(cx: &BlockCx) -> String {
@@ -143,7 +167,8 @@ impl Block for ExamBlock {
         let in_scope = |page: &Path| {
             chosen.is_empty() || pages.chapter_of(page).is_some_and(|c| chosen.contains(c.slug.as_str()))
         };
-        let bank = Bank::new(here, &published.0, pages, cx.block.style, &self.blueprint, |q| in_scope(&q.page));
+        let bank =
+            Bank::new(here, &published.0, pages, cx.block.style, &self.blueprint, |q| in_scope(&q.page));
         let shape = self.spec.shape(&self.blueprint);
         let whole = 0..0;
         if bank.questions.is_empty() {
@@ -187,6 +212,10 @@ impl Block for ExamBlock {
                 });
             }
         }
+        if let Some(seed) = self.mock_seed {
+            let mock = super::mock::draw(&bank, shape.questions as usize, seed);
+            self.mock = Some(super::mock::render(&mock, shape.minutes, shape.pass));
+        }
         let id = exam_id(cx.block);
         let bank_file = format!("bank-{id}.js");
         if cx.block.target.writes_files() {
@@ -209,6 +238,16 @@ impl Block for ExamBlock {
     }
 
     fn render_html(&self, cx: &BlockCx) -> Markup {
+        let Some(page) = &self.page else { return Markup::default() };
+        let exam = super::html::render_html(page, cx.style);
+        match &self.mock {
+            Some(mock) => crate::html::html! { (exam) (mock) },
+            None => exam,
+        }
+    }
+
+    /// The exam without the mock exam's answers.
+    fn render_search_html(&self, cx: &BlockCx) -> Markup {
         self.page.as_ref().map(|page| super::html::render_html(page, cx.style)).unwrap_or_default()
     }
 

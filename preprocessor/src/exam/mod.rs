@@ -15,6 +15,7 @@
 
 mod html;
 mod kind;
+mod mock;
 
 pub(crate) use kind::{ExamKind, ExamPage, ExamPages};
 
@@ -99,14 +100,15 @@ impl ExamSpec {
     /// pace (or two minutes a question).
     pub(crate) fn shape(&self, blueprint: &Blueprint) -> Shape {
         let questions = self.questions.or(blueprint.questions).unwrap_or(DEFAULT_QUESTIONS);
-        let minutes = self.minutes.unwrap_or_else(|| match (self.questions, blueprint.questions, blueprint.minutes) {
-            (None, _, Some(m)) => m,
-            (Some(q), Some(bq), Some(bm)) if bq > 0 => {
-                let paced = (u64::from(q) * u64::from(bm)).div_ceil(u64::from(bq));
-                u32::try_from(paced).unwrap_or(u32::MAX).clamp(1, 1440)
-            }
-            _ => questions * DEFAULT_MINUTES_A_QUESTION,
-        });
+        let minutes =
+            self.minutes.unwrap_or_else(|| match (self.questions, blueprint.questions, blueprint.minutes) {
+                (None, _, Some(m)) => m,
+                (Some(q), Some(bq), Some(bm)) if bq > 0 => {
+                    let paced = (u64::from(q) * u64::from(bm)).div_ceil(u64::from(bq));
+                    u32::try_from(paced).unwrap_or(u32::MAX).clamp(1, 1440)
+                }
+                _ => questions * DEFAULT_MINUTES_A_QUESTION,
+            });
         let pass = self.pass.or(blueprint.pass).unwrap_or(DEFAULT_PASS);
         Shape { questions, minutes, pass }
     }
@@ -127,7 +129,8 @@ mod tests {
 
     #[test]
     fn what_the_block_leaves_out_comes_from_the_blueprint() {
-        let blueprint = Blueprint { questions: Some(65), minutes: Some(130), pass: Some(72), ..Blueprint::default() };
+        let blueprint =
+            Blueprint { questions: Some(65), minutes: Some(130), pass: Some(72), ..Blueprint::default() };
         let (spec, _) = parse("");
         assert_eq!(spec.unwrap().shape(&blueprint), Shape { questions: 65, minutes: 130, pass: 72 });
         // A shorter sitting keeps the real exam's pace.

@@ -59,7 +59,10 @@ impl Kind for ProgressKind {
 
     fn parse(&self, body: &str, _cx: &BlockCx) -> Parsed {
         match parse(body) {
-            Ok(_) => Parsed::new(Some(Box::new(ProgressBlock { book: None, blueprint: self.blueprint.clone() })), Vec::new()),
+            Ok(_) => Parsed::new(
+                Some(Box::new(ProgressBlock { book: None, blueprint: self.blueprint.clone() })),
+                Vec::new(),
+            ),
             Err(problems) => Parsed::new(None, problems),
         }
     }
@@ -220,11 +223,7 @@ impl Block for ProgressBlock {
                     table: table.key.clone(),
                     title: table.caption.clone(),
                     href: Pages::href(here, &table.page, &anchor),
-                    rows: table
-                        .rows
-                        .iter()
-                        .map(|r| ItemJson::new(&r.id, &r.hash))
-                        .collect(),
+                    rows: table.rows.iter().map(|r| ItemJson::new(&r.id, &r.hash)).collect(),
                 });
             }
         }
@@ -308,7 +307,10 @@ fn blueprint_json(
                     TaskJson {
                         key: t.key.clone(),
                         title: t.title.clone(),
-                        read: most.map(|s| LinkJson { title: s.title.clone(), href: Pages::href(here, &s.page, &s.anchor) }),
+                        read: most.map(|s| LinkJson {
+                            title: s.title.clone(),
+                            href: Pages::href(here, &s.page, &s.anchor),
+                        }),
                         practice: practice("task", &t.key),
                     }
                 })

@@ -141,7 +141,11 @@ impl Bank {
             .domains
             .iter()
             .flat_map(|d| {
-                d.tasks.iter().map(|t| BankTask { key: t.key.clone(), title: t.title.clone(), domain: d.key.clone() })
+                d.tasks.iter().map(|t| BankTask {
+                    key: t.key.clone(),
+                    title: t.title.clone(),
+                    domain: d.key.clone(),
+                })
             })
             .collect();
         let exam = (blueprint.exam.is_some() || blueprint.pass_note.is_some())

@@ -75,11 +75,14 @@ impl Kind for QuizKind {
 
     fn parse(&self, body: &str, _cx: &BlockCx) -> Parsed {
         let (quiz, problems) = super::parse(body);
-        let block = quiz
-            .map(|quiz| {
-                Box::new(QuizBlock { quiz, config: self.config, blueprint: self.blueprint.clone(), rendered: None })
-                    as Box<dyn Block>
-            });
+        let block = quiz.map(|quiz| {
+            Box::new(QuizBlock {
+                quiz,
+                config: self.config,
+                blueprint: self.blueprint.clone(),
+                rendered: None,
+            }) as Box<dyn Block>
+        });
         Parsed::new(block, problems)
     }
 
@@ -113,7 +116,9 @@ fn domain_counts(entries: &[&BankEntry], blueprint: &Blueprint) -> String {
     let mut parts: Vec<String> = blueprint
         .domains
         .iter()
-        .map(|d| format!("{} {}", d.key, entries.iter().filter(|e| e.domain.as_deref() == Some(&d.key)).count()))
+        .map(|d| {
+            format!("{} {}", d.key, entries.iter().filter(|e| e.domain.as_deref() == Some(&d.key)).count())
+        })
         .collect();
     let untagged = entries.iter().filter(|e| e.domain.is_none()).count();
     if untagged > 0 {
@@ -129,7 +134,9 @@ fn domain_counts(entries: &[&BankEntry], blueprint: &Blueprint) -> String {
 /// blueprint's minimum or with none.
 fn coverage(entries: &[&BankEntry], blueprint: &Blueprint) -> String {
     let total = entries.len();
-    let share = |n: usize| if total == 0 { "-".to_owned() } else { format!("{:.1}%", 100.0 * n as f64 / total as f64) };
+    let share = |n: usize| {
+        if total == 0 { "-".to_owned() } else { format!("{:.1}%", 100.0 * n as f64 / total as f64) }
+    };
     let min = blueprint.min_task_questions();
     let mut rows: Vec<[String; 4]> = vec![[
         "Domain / task statement".to_owned(),
@@ -261,7 +268,11 @@ impl Block for QuizBlock {
             let mut rendered = RenderedQuestion::new(key, prompt, choices, q.answer.clone(), explanation);
             // Problems of the place were reported when it was indexed.
             rendered.exam = super::place(q, n, &self.blueprint, &mut Vec::new());
-            if rendered.exam.is_none() && !self.blueprint.domains.is_empty() && q.task.is_none() && q.domain.is_none() {
+            if rendered.exam.is_none()
+                && !self.blueprint.domains.is_empty()
+                && q.task.is_none()
+                && q.domain.is_none()
+            {
                 let at = q.span.start..q.span.start;
                 problems.push(
                     Problem::new(at, format!("question {} has no exam task statement or domain", n + 1))

@@ -22,7 +22,7 @@ mod markdown;
 mod parse;
 mod place;
 
-pub(crate) use bank::{Bank, PublishedQuestion, PublishedQuestions};
+pub(crate) use bank::{Bank, BankQuestion, PublishedQuestion, PublishedQuestions};
 pub(crate) use html::{render_html, render_search_html};
 pub(crate) use kind::QuizKind;
 pub(crate) use markdown::render_markdown;

@@ -139,7 +139,9 @@ pub(crate) fn parse(body: &str) -> (Option<Quiz>, Vec<Problem>) {
         .question
         .into_iter()
         .enumerate()
-        .map(|(n, q)| validate_question(n + 1, q, default_domain.as_ref(), default_task.as_ref(), &mut problems))
+        .map(|(n, q)| {
+            validate_question(n + 1, q, default_domain.as_ref(), default_task.as_ref(), &mut problems)
+        })
         .collect();
     let quiz = Quiz { title: raw.title.map(text), questions };
     (Some(quiz), problems)
@@ -292,7 +294,19 @@ fn validate_question(
     {
         problems.push(Problem::new(see.span.clone(), format!("{label}: `see` is empty")));
     }
-    Question { id, prompt, choices, answer, explanation, cites: raw.cites.map(text), see, domain, task, tags_from_quiz, span }
+    Question {
+        id,
+        prompt,
+        choices,
+        answer,
+        explanation,
+        cites: raw.cites.map(text),
+        see,
+        domain,
+        task,
+        tags_from_quiz,
+        span,
+    }
 }
 
 #[cfg(test)]
@@ -350,8 +364,13 @@ explanation = "Because."
 
     #[test]
     fn a_question_takes_its_task_or_domain_or_the_quizs() {
-        let q = |extra: &str| format!("[[question]]\nprompt = \"p\"\nchoices = [\"a\", \"b\"]\nanswer = \"A\"\nexplanation = \"e\"\n{extra}");
-        let body = format!("domain = \"secure\"\n{}{}{}", q(""), q("task = \"1.3\"\n"), q("domain = \"cost\"\n"));
+        let q = |extra: &str| {
+            format!(
+                "[[question]]\nprompt = \"p\"\nchoices = [\"a\", \"b\"]\nanswer = \"A\"\nexplanation = \"e\"\n{extra}"
+            )
+        };
+        let body =
+            format!("domain = \"secure\"\n{}{}{}", q(""), q("task = \"1.3\"\n"), q("domain = \"cost\"\n"));
         let (quiz, found) = parse(&body);
         assert!(found.is_empty(), "{found:?}");
         let seen: Vec<(Option<String>, Option<String>)> = quiz

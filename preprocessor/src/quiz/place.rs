@@ -7,9 +7,14 @@ use crate::problem::Problem;
 
 /// Every question's place; in a book without a blueprint, tags mean
 /// nothing, and the quiz gets one warning saying so at its first tag.
-pub(crate) fn places(quiz: &Quiz, blueprint: &Blueprint, problems: &mut Vec<Problem>) -> Vec<Option<ExamPlace>> {
+pub(crate) fn places(
+    quiz: &Quiz,
+    blueprint: &Blueprint,
+    problems: &mut Vec<Problem>,
+) -> Vec<Option<ExamPlace>> {
     if blueprint.domains.is_empty() {
-        let first = quiz.questions.iter().flat_map(|q| [&q.task, &q.domain]).flatten().min_by_key(|t| t.span.start);
+        let first =
+            quiz.questions.iter().flat_map(|q| [&q.task, &q.domain]).flatten().min_by_key(|t| t.span.start);
         if let Some(tag) = first {
             problems.push(
                 Problem::new(
@@ -31,7 +36,12 @@ pub(crate) fn places(quiz: &Quiz, blueprint: &Blueprint, problems: &mut Vec<Prob
 /// Where question `n` (from 0) sits in the blueprint: its task statement
 /// (which gives its domain) or its domain; what is wrong with either is
 /// reported, once for a quiz's tag however many questions take it.
-pub(crate) fn place(q: &Question, n: usize, blueprint: &Blueprint, problems: &mut Vec<Problem>) -> Option<ExamPlace> {
+pub(crate) fn place(
+    q: &Question,
+    n: usize,
+    blueprint: &Blueprint,
+    problems: &mut Vec<Problem>,
+) -> Option<ExamPlace> {
     let label = |_: &Text| if q.tags_from_quiz { "quiz".to_owned() } else { format!("question {}", n + 1) };
     let report = |_: &Text, problems: &mut Vec<Problem>, problem: Problem| {
         if !problems.iter().any(|p| p.span == problem.span && p.message == problem.message) {
@@ -78,9 +88,12 @@ pub(crate) fn place(q: &Question, n: usize, blueprint: &Blueprint, problems: &mu
                 report(
                     task,
                     problems,
-                    Problem::new(task.span.clone(), format!("{}: unknown task statement `{}`", label(task), task.value))
-                        .hint(hint)
-                        .warning_unless(!blueprint.domains.is_empty()),
+                    Problem::new(
+                        task.span.clone(),
+                        format!("{}: unknown task statement `{}`", label(task), task.value),
+                    )
+                    .hint(hint)
+                    .warning_unless(!blueprint.domains.is_empty()),
                 );
             }
         }
@@ -105,9 +118,12 @@ pub(crate) fn place(q: &Question, n: usize, blueprint: &Blueprint, problems: &mu
                 report(
                     domain,
                     problems,
-                    Problem::new(domain.span.clone(), format!("{}: unknown domain `{}`", label(domain), domain.value))
-                        .hint(hint)
-                        .warning_unless(!blueprint.domains.is_empty()),
+                    Problem::new(
+                        domain.span.clone(),
+                        format!("{}: unknown domain `{}`", label(domain), domain.value),
+                    )
+                    .hint(hint)
+                    .warning_unless(!blueprint.domains.is_empty()),
                 );
             }
         }
@@ -132,7 +148,8 @@ mod tests {
         (quiz.unwrap().questions.remove(0), body.to_owned())
     }
 
-    const Q: &str = "[[question]]\nprompt = \"p\"\nchoices = [\"a\", \"b\"]\nanswer = \"A\"\nexplanation = \"e\"\n";
+    const Q: &str =
+        "[[question]]\nprompt = \"p\"\nchoices = [\"a\", \"b\"]\nanswer = \"A\"\nexplanation = \"e\"\n";
 
     #[test]
     fn a_task_gives_its_domain() {

@@ -18,11 +18,18 @@ use serde::Serialize;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-/// The scheduler (ts-fsrs), the cards' model and the page (`theme/review*.js`).
+/// The scheduler (ts-fsrs), the cards' model, the worksheet on paper and the
+/// page (`theme/review*.js`, `theme/worksheet.js`).
 static BROWSER: BrowserModule = BrowserModule {
     name: "review",
-    scripts: &[embedded::FSRS, theme!("sure.js"), theme!("review-model.js"), theme!("review.js")],
-    styles: &[embedded::STYLES, theme!("review.css")],
+    scripts: &[
+        embedded::FSRS,
+        theme!("sure.js"),
+        theme!("review-model.js"),
+        theme!("worksheet.js"),
+        theme!("review.js"),
+    ],
+    styles: &[embedded::STYLES, theme!("review.css"), theme!("worksheet.css")],
     needs: &[Need::Storage, Need::Log],
 };
 
@@ -55,7 +62,11 @@ impl Kind for ReviewKind {
     fn parse(&self, body: &str, _cx: &BlockCx) -> Parsed {
         match parse(body) {
             Ok(_) => Parsed::new(
-                Some(Box::new(ReviewBlock { bank_file: None, bank: None, blueprint: self.blueprint.clone() })),
+                Some(Box::new(ReviewBlock {
+                    bank_file: None,
+                    bank: None,
+                    blueprint: self.blueprint.clone(),
+                })),
                 Vec::new(),
             ),
             Err(problems) => Parsed::new(None, problems),
