@@ -274,7 +274,8 @@ test("axe finds nothing in mdBook's search, menus and sidebar once opened, in ev
     const shown = await page.evaluate(() => document.documentElement.classList.contains('sidebar-visible'));
     await page.getByRole('button', { name: 'Toggle Table of Contents' }).click();
     await page.waitForFunction((was) => document.documentElement.classList.contains('sidebar-visible') !== was, shown);
-    await page.waitForTimeout(400);
+    // Scanned once the sidebar's slide has finished, not half-way.
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
     await scan(`compute/lambda.html, sidebar toggled`);
   });
 });

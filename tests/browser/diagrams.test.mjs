@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import {
   booksDir, buildBook, copyFixture, fixtureBook, removeAtExit, siteAt, studyguide, tempDir, useBook,
 } from './harness.mjs';
-import { assertNoErrors, assertNoViolations, axeViolations, expectText, searchBook, sleep, stripAnsi } from './assertions.mjs';
+import { assertNoErrors, assertNoViolations, axeViolations, expectText, searchBook, stripAnsi } from './assertions.mjs';
 
 const FIXTURE = path.join(booksDir, 'diagrams');
 // The fixture's pages and how many diagrams each has.
@@ -396,10 +396,16 @@ test('client mode: a theme switched while the diagrams are still being drawn is 
   });
   await waitForClientDrawings(page, PAGES.containers);
   await page.evaluate(() => window.StudyGuide.whenReady());
-  await sleep(500);
   assert.ok(await page.evaluate(() => document.documentElement.classList.contains('navy')));
   assert.equal(await page.evaluate(() => window.sgSwitchedAt), 1, 'the theme changed while the diagrams were drawn');
-  assert.equal(await nodeFill(page, d, 'Route53 DNS'), expected, 'the diagrams are drawn for the dark theme');
+  // Redrawn for the new theme: wait for it, up to the test's patience.
+  let fill;
+  for (const until = Date.now() + 15000; Date.now() < until;) {
+    fill = await nodeFill(page, d, 'Route53 DNS');
+    if (fill === expected) break;
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
+  }
+  assert.equal(fill, expected, 'the diagrams are drawn for the dark theme');
 });
 
 // mdBook's print page calls window.print() 100 ms after load; theme/widgets.js makes
@@ -431,7 +437,9 @@ for (const delay of [0, 150]) {
     });
     assert.equal(await page.locator('[data-sg-diagram][data-render="client"]').count(), TOTAL);
     await page.waitForFunction(() => window.sgPrintCalls.length > 0, null, { timeout: 60000 });
-    await sleep(300);
+    // Everything the page had to do is done (a second call would come from it).
+    await page.evaluate(() => window.StudyGuide.whenReady());
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
     const calls = await page.evaluate(() => window.sgPrintCalls);
     assert.deepEqual(calls, [TOTAL], `window.print() was called once, with all ${TOTAL} diagrams drawn`);
     assert.deepEqual(page.errors, []);
