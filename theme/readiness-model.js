@@ -46,9 +46,14 @@
     return algorithm;
   }
 
-  /** Whole days from `a` to `b`, as ts-fsrs's scheduler counts them. @param {number} a @param {number} b */
+  /**
+   * Whole days from `a` to `b`, as ts-fsrs's scheduler counts them (its
+   * dateDiffInDays: the difference of the two UTC calendar dates), without
+   * the two Date objects a call costs: this runs once an answer.
+   * @param {number} a @param {number} b
+   */
   function days(a, b) {
-    return Math.max(0, window.FSRS.dateDiffInDays(new Date(a), new Date(b)));
+    return Math.max(0, Math.floor(b / DAY) - Math.floor(a / DAY));
   }
 
   /**
@@ -74,28 +79,37 @@
     /** @type {{[id: string]: Memory}} */
     const found = Object.create(null);
     if (!f) return found;
-    /** @type {{[id: string]: string}} */
-    const hashOf = Object.create(null);
-    for (const q of questions) hashOf[q.id] = q.hash;
-    /** @type {{[id: string]: {t: number, g: number, i: number}[]}} */
-    const events = Object.create(null);
-    entries.forEach((e, i) => {
+    /** @type {Map<string, string>} */
+    const hashOf = new Map();
+    for (const q of questions) hashOf.set(q.id, q.hash);
+    // Each question's rated answers as parallel arrays: time, grade, place in the log.
+    /** @type {Map<string, number[]>} */
+    const events = new Map();
+    for (let i = 0; i < entries.length; i++) {
+      const e = entries[i];
       const g = ratingOf(e);
-      if (g === null || typeof e.t !== 'number') return;
+      if (g === null || typeof e.t !== 'number') continue;
       const id = e.k === 'g' ? String(e.card).slice(2) : e.id;
-      if (hashOf[id] === undefined || e.h !== hashOf[id]) return;
-      (events[id] || (events[id] = [])).push({ t: e.t, g, i });
-    });
-    for (const id of Object.keys(events)) {
-      const list = events[id].sort((a, b) => a.t - b.t || a.i - b.i);
+      const hash = hashOf.get(id);
+      if (hash === undefined || e.h !== hash) continue;
+      let list = events.get(id);
+      if (!list) events.set(id, list = []);
+      list.push(e.t, g, i);
+    }
+    for (const [id, flat] of events) {
+      const n = flat.length / 3;
+      const order = Array.from({ length: n }, (_, k) => k);
+      // The log is oldest first; a clock set back is what makes sorting needed.
+      order.sort((a, b) => flat[3 * a] - flat[3 * b] || flat[3 * a + 2] - flat[3 * b + 2]);
       /** @type {MemoryState | null} */
       let state = null;
       let last = 0;
-      for (const ev of list) {
-        state = f.next_state(state, state ? days(last, ev.t) : 0, ev.g);
-        last = ev.t;
+      for (const k of order) {
+        const t = flat[3 * k];
+        state = f.next_state(state, state ? days(last, t) : 0, /** @type {any} */ (flat[3 * k + 1]));
+        last = t;
       }
-      found[id] = { state: /** @type {MemoryState} */ (state), last, answers: list.length };
+      found[id] = { state: /** @type {MemoryState} */ (state), last, answers: n };
     }
     return found;
   }
