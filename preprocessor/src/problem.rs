@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// One problem in an author's source, with a suggestion for fixing it.
@@ -164,7 +164,9 @@ pub(crate) struct Position {
 }
 
 impl Position {
-    /// The 1-based line and column of byte `offset` in `text`.
+    /// The 1-based line and column of byte `offset` in `text` (the tests'
+    /// measure of [`Lines::position`]).
+    #[cfg(test)]
     pub(crate) fn of_offset(text: &str, offset: usize) -> Position {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let before = &text[..offset];
@@ -184,7 +186,7 @@ impl Lines {
         Lines(std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect())
     }
 
-    /// The same as [`Position::of_offset`].
+    /// The 1-based line and column of byte `offset` in `text`.
     fn position(&self, text: &str, offset: usize) -> Position {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.0.partition_point(|&start| start <= offset);
@@ -226,8 +228,11 @@ pub(crate) struct SourceMap {
     disk_lines: OnceLock<Lines>,
     /// Where a block (its chapter range) starts in the file on disk, once
     /// looked for: every problem of a block shares the search.
-    found: Arc<Mutex<HashMap<(usize, usize), Option<usize>>>>,
+    found: Arc<Mutex<BlockStarts>>,
 }
+
+/// A block's range in the chapter → where it starts on disk, if found.
+type BlockStarts = HashMap<(usize, usize), Option<usize>>;
 
 impl SourceMap {
     pub(crate) fn new(display_path: PathBuf, chapter: &str, on_disk: Option<String>) -> Self {
@@ -275,18 +280,16 @@ impl SourceMap {
         let offset = problem.span.start;
         let position = match &self.on_disk {
             None => self.in_chapter(offset),
-            Some(disk) => {
-                match self.block_on_disk(disk, &anchor) {
-                    Some(start) => {
-                        let within = offset.saturating_sub(anchor.start);
-                        self.in_file(disk, start + within)
-                    }
-                    None => {
-                        problem.message.push_str(" (in text included into this chapter)");
-                        self.in_chapter(offset)
-                    }
+            Some(disk) => match self.block_on_disk(disk, &anchor) {
+                Some(start) => {
+                    let within = offset.saturating_sub(anchor.start);
+                    self.in_file(disk, start + within)
                 }
-            }
+                None => {
+                    problem.message.push_str(" (in text included into this chapter)");
+                    self.in_chapter(offset)
+                }
+            },
         };
         problem.location =
             Some(Location { path: self.display_path.clone(), line: position.line, column: position.column });

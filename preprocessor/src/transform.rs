@@ -203,8 +203,14 @@ fn run(mut book: Book, settings: &Settings, kinds: &mut [Box<dyn Kind>], search_
             stats.withheld.insert(chapter.path.clone());
             if search_pages && settings.target == Target::Html {
                 // Its problems are the page's, reported once below.
-                let content =
-                    render_chapter(chapter, chapter_entries.clone(), &for_search, kinds, &index, &mut Vec::new());
+                let content = render_chapter(
+                    chapter,
+                    chapter_entries.clone(),
+                    &for_search,
+                    kinds,
+                    &index,
+                    &mut Vec::new(),
+                );
                 searched.insert(chapter.path.clone(), content);
             }
         }
@@ -219,7 +225,15 @@ fn run(mut book: Book, settings: &Settings, kinds: &mut [Box<dyn Kind>], search_
 
     let summaries = kinds.iter().filter_map(|k| k.summary(&index)).collect();
     let stored_keys = kinds.iter().flat_map(|k| k.stored_keys(&index)).collect();
-    Outcome { book, search_pages: searched, problems: problem::sorted(problems), summaries, stored_keys, files, stats }
+    Outcome {
+        book,
+        search_pages: searched,
+        problems: problem::sorted(problems),
+        summaries,
+        stored_keys,
+        files,
+        stats,
+    }
 }
 
 fn scan_chapters(book: &Book, settings: &Settings, syntax: &Syntax, stats: &mut Stats) -> Vec<ChapterSite> {

@@ -322,7 +322,9 @@ mod tests {
             let base = q.base();
             let mut sorted: Vec<f64> = values
                 .iter()
-                .filter(|&&v| v >= base / PLAUSIBLE_RATIO && v <= base * PLAUSIBLE_RATIO && !approx_eq(v, base))
+                .filter(|&&v| {
+                    v >= base / PLAUSIBLE_RATIO && v <= base * PLAUSIBLE_RATIO && !approx_eq(v, base)
+                })
                 .map(|&v| v / q.unit.factor())
                 .collect();
             nearest_first(&q, &mut sorted);

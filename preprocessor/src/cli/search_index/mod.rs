@@ -108,7 +108,8 @@ impl Renderer for SiteRenderer {
 /// old one asks for this one; the pages and the search script that name it
 /// are changed to name the new one.
 fn write_index(site: &Path, path: &Path, script: &str) -> Result<()> {
-    let write = |to: &Path| std::fs::write(to, script).with_context(|| format!("could not write {}", to.display()));
+    let write =
+        |to: &Path| std::fs::write(to, script).with_context(|| format!("could not write {}", to.display()));
     let old = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
     let hashed = old.strip_prefix("searchindex-").and_then(|rest| rest.strip_suffix(".js"));
     if !hashed.is_some_and(|hash| hash.len() == 8 && hash.bytes().all(|b| b.is_ascii_hexdigit())) {
@@ -140,7 +141,8 @@ fn rename_in(dir: &Path, old: &str, new: &str) -> Result<()> {
         if entry.file_type()?.is_dir() {
             rename_in(&path, old, new)?;
         } else if name.ends_with(".html") || (name.starts_with("searcher") && name.ends_with(".js")) {
-            let text = std::fs::read_to_string(&path).with_context(|| format!("could not read {}", path.display()))?;
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("could not read {}", path.display()))?;
             if text.contains(old) {
                 std::fs::write(&path, text.replace(old, new))
                     .with_context(|| format!("could not write {}", path.display()))?;
@@ -348,7 +350,10 @@ mod tests {
 
     #[test]
     fn a_quiz_page_left_out_of_search_stays_out() {
-        for settings in ["\"quiz.md\" = { enable = false }", "\"\" = { enable = false }\n\"notes.md\" = { enable = true }"] {
+        for settings in [
+            "\"quiz.md\" = { enable = false }",
+            "\"\" = { enable = false }\n\"notes.md\" = { enable = true }",
+        ] {
             let toml = format!("{BOOK_TOML}[output.html.search.chapter]\n{settings}\n");
             let (_dir, book) = built(&toml, false);
             let (_, docs) = index_of(&book);
