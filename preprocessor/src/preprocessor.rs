@@ -12,14 +12,15 @@ use crate::transform::{self, Outcome, Settings, Target};
 use anyhow::{Context, Result, bail};
 use mdbook_preprocessor::book::Book;
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-/// Chapters (their paths in the book) with a block that left something out
-/// of the search index, shared with whoever runs the preprocessor.
-pub(crate) type Withheld = Arc<Mutex<BTreeSet<PathBuf>>>;
+/// The chapters (their paths in the book) with a block that left something
+/// out of the search index, each as the index gets it: filled by the
+/// preprocessor for whoever renders the book next (`cli::search_index`).
+pub(crate) type Withheld = Arc<Mutex<BTreeMap<PathBuf, String>>>;
 
 /// Makes a kind of block of an embedding program's own, afresh for each run
 /// over the book.
@@ -29,9 +30,10 @@ pub(crate) type MakeKind = Arc<dyn Fn() -> Box<dyn Kind> + Send + Sync>;
 /// embedding program adds ([`StudyGuide::with_kind`]).
 #[derive(Default, Clone)]
 pub struct StudyGuide {
-    /// Set when the run is for the search index's render: it gets the
-    /// chapters that left something out of it.
-    search_index: Option<Withheld>,
+    /// Set when the site's renderer indexes the chapters itself: each run
+    /// for HTML puts the chapters that leave something out of the search
+    /// index here, as the index gets them.
+    search_pages: Option<Withheld>,
     /// Kinds of block besides ours.
     extra_kinds: Vec<MakeKind>,
 }
@@ -39,7 +41,7 @@ pub struct StudyGuide {
 impl std::fmt::Debug for StudyGuide {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("StudyGuide")
-            .field("search_index", &self.search_index)
+            .field("search_pages", &self.search_pages)
             .field("extra_kinds", &self.extra_kinds.len())
             .finish()
     }
@@ -55,36 +57,31 @@ impl StudyGuide {
     }
 
     /// Adds a kind of block of the program's own: `make` makes it afresh
-    /// for each run over the book (a build runs twice: for the site and its
-    /// search index). Its blocks go through the life cycle ours do, and the
+    /// for each run over the book. Its blocks go through the life cycle ours do, and the
     /// build writes its browser module's files for the pages with its blocks.
     pub fn with_kind<K: Kind + 'static>(mut self, make: impl Fn() -> K + Send + Sync + 'static) -> Self {
         self.extra_kinds.push(Arc::new(move || Box::new(make()) as Box<dyn Kind>));
         self
     }
 
-    /// The same preprocessor for the render whose only output kept is
-    /// mdBook's search index ([`Target::SearchIndex`]): it writes nothing and
-    /// reports no problem (the site's run has), and adds to `withheld` each
-    /// chapter with a block that left something out.
-    pub(crate) fn for_search_index(&self, withheld: Withheld) -> Self {
-        StudyGuide { search_index: Some(withheld), extra_kinds: self.extra_kinds.clone() }
+    /// The same preprocessor, which also hands `withheld` each chapter that
+    /// leaves something out of the search index, rendered as the index gets
+    /// it ([`Target::SearchIndex`]), replacing what an earlier run left there.
+    pub(crate) fn keeping_search_pages(&self, withheld: Withheld) -> Self {
+        StudyGuide { search_pages: Some(withheld), extra_kinds: self.extra_kinds.clone() }
     }
 
-    /// Runs the pipeline and reports its problems (for the search index,
-    /// they are the site's run's to report).
+    /// Runs the pipeline and reports its problems.
     fn outcome(&self, ctx: &PreprocessorContext, book: Book) -> Result<Outcome> {
-        if let Some(withheld) = &self.search_index {
-            let outcome = run_pipeline_for(ctx, book, true, &self.extra_kinds)?;
-            match withheld.lock() {
-                Ok(mut chapters) => chapters.extend(outcome.stats.withheld.iter().cloned()),
-                Err(_) => bail!("the search index's preprocessing stopped half-way"),
-            }
-            return Ok(outcome);
-        }
         let policy = StudyGuideConfig::from_book(&ctx.config)?.on_failure;
-        let outcome = run_pipeline_for(ctx, book, false, &self.extra_kinds)?;
+        let mut outcome = run_pipeline_for(ctx, book, self.search_pages.is_some(), &self.extra_kinds)?;
         report(&outcome.problems, policy)?;
+        if let Some(withheld) = &self.search_pages {
+            match withheld.lock() {
+                Ok(mut pages) => *pages = std::mem::take(&mut outcome.search_pages),
+                Err(_) => bail!("the search index's chapters were left half-written"),
+            }
+        }
         Ok(outcome)
     }
 }
@@ -128,20 +125,17 @@ pub(crate) fn run_pipeline(ctx: &PreprocessorContext, book: Book) -> Result<Outc
     run_pipeline_for(ctx, book, false, &[])
 }
 
-/// [`run_pipeline`] with our kinds and `extra_kinds`; HTML is for the
-/// search index with `search_index`.
+/// [`run_pipeline`] with our kinds and `extra_kinds`, keeping the chapters
+/// as the search index gets them with `search_pages`.
 fn run_pipeline_for(
     ctx: &PreprocessorContext,
     book: Book,
-    search_index: bool,
+    search_pages: bool,
     extra_kinds: &[MakeKind],
 ) -> Result<Outcome> {
     let config = StudyGuideConfig::from_book(&ctx.config)?;
     config.check_paths(&ctx.root)?;
-    let mut settings = settings(ctx, &config);
-    if search_index && settings.target == Target::Html {
-        settings.target = Target::SearchIndex;
-    }
+    let settings = settings(ctx, &config);
     let backend = diagram::Backend::from_config(&ctx.root, &ctx.config, &config.diagrams);
     let mut kinds = crate::kinds::all(&config, backend);
     kinds.extend(extra_kinds.iter().map(|make| make()));
@@ -167,7 +161,11 @@ fn run_pipeline_for(
         }
     }
     let book_id = crate::book_identity::book_id(config.book_id.as_deref(), &settings.title)?;
-    let mut outcome = transform::transform(book, &settings, &mut kinds);
+    let mut outcome = if search_pages {
+        transform::transform_keeping_search_pages(book, &settings, &mut kinds)
+    } else {
+        transform::transform(book, &settings, &mut kinds)
+    };
     if html {
         outcome.problems.extend(links_out_of_the_book(ctx));
         let used = used_modules(&kinds, &outcome);

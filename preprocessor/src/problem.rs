@@ -8,9 +8,11 @@
 //! failing build) names every problem.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// One problem in an author's source, with a suggestion for fixing it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,12 +164,34 @@ pub(crate) struct Position {
 }
 
 impl Position {
-    /// The 1-based line and column of byte `offset` in `text`.
+    /// The 1-based line and column of byte `offset` in `text` (the tests'
+    /// measure of [`Lines::position`]).
+    #[cfg(test)]
     pub(crate) fn of_offset(text: &str, offset: usize) -> Position {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let before = &text[..offset];
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         Position { line: before.matches('\n').count() + 1, column: before[line_start..].chars().count() + 1 }
+    }
+}
+
+/// Where each line of a text starts, so that a position costs a binary
+/// search and its own line, not a walk from the top: a block of thousands
+/// of questions has thousands of places to locate.
+#[derive(Debug, Clone)]
+struct Lines(Vec<usize>);
+
+impl Lines {
+    fn of(text: &str) -> Lines {
+        Lines(std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect())
+    }
+
+    /// The 1-based line and column of byte `offset` in `text`.
+    fn position(&self, text: &str, offset: usize) -> Position {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.0.partition_point(|&start| start <= offset);
+        let line_start = self.0[line - 1];
+        Position { line, column: text[line_start..offset].chars().count() + 1 }
     }
 }
 
@@ -199,12 +223,48 @@ pub(crate) struct SourceMap {
     chapter: String,
     /// The file's text on disk, when it differs from `chapter`.
     on_disk: Option<String>,
+    /// Made when the first problem is located.
+    chapter_lines: OnceLock<Lines>,
+    disk_lines: OnceLock<Lines>,
+    /// Where a block (its chapter range) starts in the file on disk, once
+    /// looked for: every problem of a block shares the search.
+    found: Arc<Mutex<BlockStarts>>,
 }
+
+/// A block's range in the chapter → where it starts on disk, if found.
+type BlockStarts = HashMap<(usize, usize), Option<usize>>;
 
 impl SourceMap {
     pub(crate) fn new(display_path: PathBuf, chapter: &str, on_disk: Option<String>) -> Self {
         let on_disk = on_disk.filter(|disk| disk.replace("\r\n", "\n") != chapter.replace("\r\n", "\n"));
-        SourceMap { display_path, chapter: chapter.to_owned(), on_disk }
+        SourceMap {
+            display_path,
+            chapter: chapter.to_owned(),
+            on_disk,
+            chapter_lines: OnceLock::new(),
+            disk_lines: OnceLock::new(),
+            found: Arc::default(),
+        }
+    }
+
+    fn in_chapter(&self, offset: usize) -> Position {
+        self.chapter_lines.get_or_init(|| Lines::of(&self.chapter)).position(&self.chapter, offset)
+    }
+
+    fn in_file(&self, disk: &str, offset: usize) -> Position {
+        self.disk_lines.get_or_init(|| Lines::of(disk)).position(disk, offset)
+    }
+
+    /// Where the block at `anchor` in the chapter starts in the file on disk.
+    fn block_on_disk(&self, disk: &str, anchor: &Range<usize>) -> Option<usize> {
+        let find = || {
+            let block = self.chapter.get(anchor.clone()).unwrap_or("");
+            (!block.is_empty()).then(|| disk.find(block)).flatten()
+        };
+        match self.found.lock() {
+            Ok(mut found) => *found.entry((anchor.start, anchor.end)).or_insert_with(find),
+            Err(_) => find(),
+        }
     }
 
     /// A map for text that is not a chapter file (tests, fuzzing).
@@ -219,20 +279,17 @@ impl SourceMap {
     pub(crate) fn locate(&self, anchor: Range<usize>, mut problem: Problem) -> Problem {
         let offset = problem.span.start;
         let position = match &self.on_disk {
-            None => Position::of_offset(&self.chapter, offset),
-            Some(disk) => {
-                let block = self.chapter.get(anchor.clone()).unwrap_or("");
-                match (!block.is_empty()).then(|| disk.find(block)).flatten() {
-                    Some(start) => {
-                        let within = offset.saturating_sub(anchor.start);
-                        Position::of_offset(disk, start + within)
-                    }
-                    None => {
-                        problem.message.push_str(" (in text included into this chapter)");
-                        Position::of_offset(&self.chapter, offset)
-                    }
+            None => self.in_chapter(offset),
+            Some(disk) => match self.block_on_disk(disk, &anchor) {
+                Some(start) => {
+                    let within = offset.saturating_sub(anchor.start);
+                    self.in_file(disk, start + within)
                 }
-            }
+                None => {
+                    problem.message.push_str(" (in text included into this chapter)");
+                    self.in_chapter(offset)
+                }
+            },
         };
         problem.location =
             Some(Location { path: self.display_path.clone(), line: position.line, column: position.column });
@@ -251,6 +308,16 @@ mod tests {
         assert_eq!(Position::of_offset(text, 3), Position { line: 2, column: 1 });
         // 'é' is two bytes but one column.
         assert_eq!(Position::of_offset(text, 7), Position { line: 2, column: 4 });
+    }
+
+    #[test]
+    fn a_source_map_places_every_offset_as_a_walk_from_the_top_does() {
+        let text = "ab\ncé d\n\n\nlast line é\nno newline at the end";
+        let lines = Lines::of(text);
+        for offset in 0..text.len() + 3 {
+            assert_eq!(lines.position(text, offset), Position::of_offset(text, offset), "at {offset}");
+        }
+        assert_eq!(Lines::of("").position("", 0), Position { line: 1, column: 1 });
     }
 
     #[test]

@@ -48,6 +48,10 @@ pub(crate) struct Stats {
 
 pub(crate) struct Outcome {
     pub book: Book,
+    /// Every chapter in [`Stats::withheld`] as the search index gets it:
+    /// its blocks rendered with what they leave out of it left out. Only
+    /// when asked for ([`transform_keeping_search_pages`]).
+    pub search_pages: BTreeMap<PathBuf, String>,
     /// Every problem, located and sorted.
     pub problems: Vec<Problem>,
     /// What the kinds have to say about the whole book (`check` prints it).
@@ -111,7 +115,22 @@ struct Entry {
 }
 
 /// Runs the pipeline over a book with the given kinds of block.
-pub(crate) fn transform(mut book: Book, settings: &Settings, kinds: &mut [Box<dyn Kind>]) -> Outcome {
+pub(crate) fn transform(book: Book, settings: &Settings, kinds: &mut [Box<dyn Kind>]) -> Outcome {
+    run(book, settings, kinds, false)
+}
+
+/// [`transform`], with each chapter that leaves something out of the search
+/// index also rendered as the index gets it ([`Outcome::search_pages`]), so
+/// that the site's build can index that without preprocessing the book again.
+pub(crate) fn transform_keeping_search_pages(
+    book: Book,
+    settings: &Settings,
+    kinds: &mut [Box<dyn Kind>],
+) -> Outcome {
+    run(book, settings, kinds, true)
+}
+
+fn run(mut book: Book, settings: &Settings, kinds: &mut [Box<dyn Kind>], search_pages: bool) -> Outcome {
     let fences: Vec<&'static str> = kinds.iter().map(|k| k.fence()).collect();
     let references: Vec<&'static str> = kinds.iter().filter_map(|k| k.reference()).collect();
     let syntax = Syntax { fences: &fences, references: &references };
@@ -173,6 +192,8 @@ pub(crate) fn transform(mut book: Book, settings: &Settings, kinds: &mut [Box<dy
         by_chapter[entry.site.chapter].push(entry);
     }
     let mut rendered: HashMap<PathBuf, String> = HashMap::new();
+    let mut searched = BTreeMap::new();
+    let for_search = Settings { target: Target::SearchIndex, ..settings.clone() };
     for (chapter, chapter_entries) in chapters.iter().zip(by_chapter) {
         let withholds = settings.target.is_html()
             && chapter_entries
@@ -180,6 +201,18 @@ pub(crate) fn transform(mut book: Book, settings: &Settings, kinds: &mut [Box<dy
                 .any(|e| e.state.block.is_some() && kinds[e.site.kind].leaves_out_of_search());
         if withholds {
             stats.withheld.insert(chapter.path.clone());
+            if search_pages && settings.target == Target::Html {
+                // Its problems are the page's, reported once below.
+                let content = render_chapter(
+                    chapter,
+                    chapter_entries.clone(),
+                    &for_search,
+                    kinds,
+                    &index,
+                    &mut Vec::new(),
+                );
+                searched.insert(chapter.path.clone(), content);
+            }
         }
         let content = render_chapter(chapter, chapter_entries, settings, kinds, &index, &mut problems);
         rendered.insert(chapter.path.clone(), content);
@@ -192,7 +225,15 @@ pub(crate) fn transform(mut book: Book, settings: &Settings, kinds: &mut [Box<dy
 
     let summaries = kinds.iter().filter_map(|k| k.summary(&index)).collect();
     let stored_keys = kinds.iter().flat_map(|k| k.stored_keys(&index)).collect();
-    Outcome { book, problems: problem::sorted(problems), summaries, stored_keys, files, stats }
+    Outcome {
+        book,
+        search_pages: searched,
+        problems: problem::sorted(problems),
+        summaries,
+        stored_keys,
+        files,
+        stats,
+    }
 }
 
 fn scan_chapters(book: &Book, settings: &Settings, syntax: &Syntax, stats: &mut Stats) -> Vec<ChapterSite> {

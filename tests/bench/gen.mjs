@@ -56,6 +56,9 @@ function renameCopy(text, tag, next) {
     if (fence === 'quiz' || fence === 'limits') {
       l = l.replace(/^(\s*id\s*=\s*")([^"]+)(")/, `$1$2${suffix}$3`);
       l = l.replace(/^(\s*cites\s*=\s*")([^"\s]+)/, `$1$2${suffix}`);
+      // A question that sends the reader to another chapter of the guide
+      // (not in these books) reads a page of its own copy instead.
+      l = l.replace(/^(\s*see\s*=\s*")\.\.\/[^"]*(")/, '$1patterns.md$2');
     }
     if (fence !== 'other') l = l.replace(/\{\{limit\s+([^\s}]+)/g, (_, id) => `{{limit ${id}${suffix}`);
     out.push(l);

@@ -9,8 +9,9 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
-  booksDir, closeShared, copyFixture, repoRoot, siteAt, studyguide,
+  booksDir, closeShared, copyFixture, repoRoot, sharedBrowser, siteAt, studyguide,
 } from './harness.mjs';
 import { assertNoErrors, stripAnsi } from './assertions.mjs';
 
@@ -208,4 +209,49 @@ test(`in the browser (prerender = "never"): all ${TOTAL} types are drawn, named,
   const drawn = seen.filter((s) => s.drawn).length;
   console.log(`${drawn} of ${TOTAL} types drawn in the browser (${ms} ms)`);
   assert.equal(drawn, TOTAL);
+});
+
+// The build lays a diagram out once and takes its dark variant from that
+// drawing (render_page.js) where the type's markup holds no colour of the
+// theme. Each such dark variant must be the one a second drawing in the dark
+// theme gives: the same style, and the same colours in its markup.
+test('build time: a dark variant taken from the light drawing is the dark drawing\'s', async () => {
+  const renderPage = readFileSync(path.join(repoRoot, 'preprocessor', 'src', 'diagram', 'prerender', 'render_page.js'), 'utf8');
+  const listed = [...renderPage.match(/STYLED_ONLY = new Set\(\[([\s\S]*?)\]\)/)[1].matchAll(/'([\w-]+)'/g)].map((m) => m[1]);
+  const diagramsJs = readFileSync(path.join(repoRoot, 'theme', 'diagrams.js'), 'utf8');
+  const page = await (await sharedBrowser()).newPage();
+  try {
+    await page.goto(pathToFileURL(MERMAID).href);
+    await page.setContent(`<!doctype html><html><body><script src="${pathToFileURL(MERMAID).href}"></script>`
+      + `<script>${diagramsJs}</script><script>${renderPage}</script></body></html>`);
+    const results = await page.evaluate(async (sources) => {
+      const drawing = window.StudyGuideDrawing;
+      const markup = (svg) => svg.replace(/<style>[\s\S]*?<\/style>/, '')
+        .replace(/<linearGradient[\s\S]*?<\/linearGradient>/g, '').replace(/flood-color="[^"]*"/g, '');
+      const colours = (svg) => [...new Set(markup(svg).match(/#[0-9a-f]{3,8}\b|(?:rgb|hsl)a?\([^)]*\)|(?:fill|stroke|color)="[a-z]+"/gi) || [])].sort();
+      const style = (svg) => (svg.match(/<style>([\s\S]*?)<\/style>/) || [])[1];
+      const out = [];
+      for (const source of sources) {
+        const got = await window.sgRender(source, 'd');
+        if (got.error) { out.push({ error: got.error }); continue; }
+        const restyled = markup(got.dark.split('d-dark').join('d-light')) === markup(got.light);
+        const full = await drawing.draw(mermaid, 'd-dark', 'dark', source);
+        out.push({
+          type: mermaid.detectType(source, drawing.settings('default', source)),
+          restyled,
+          sameStyle: style(got.dark) === style(full),
+          sameColours: JSON.stringify(colours(got.dark)) === JSON.stringify(colours(full)),
+        });
+      }
+      return out;
+    }, DIAGRAMS.map((d) => d.source));
+    const wrong = results.map((r, i) => ({ ...r, where: `${DIAGRAMS[i].page}.md:${DIAGRAMS[i].line}` }))
+      .filter((r) => r.error || (r.restyled && !(r.sameStyle && r.sameColours)));
+    assert.deepEqual(wrong, [], 'every dark variant taken from a light drawing is the dark drawing\'s');
+    const restyledTypes = new Set(results.filter((r) => r.restyled).map((r) => r.type));
+    assert.deepEqual(listed.filter((type) => !restyledTypes.has(type)), [], 'every type the page lists was taken from its light drawing here');
+    console.log(`${results.filter((r) => r.restyled).length} of ${TOTAL} dark variants taken from the light drawing`);
+  } finally {
+    await page.close();
+  }
 });

@@ -10,7 +10,7 @@ mod search_index;
 mod serve;
 
 use crate::config::{OnFailure, TABLE};
-use crate::preprocessor::StudyGuide;
+use crate::preprocessor::{StudyGuide, Withheld};
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use mdbook_driver::MDBook;
@@ -208,15 +208,18 @@ impl Builder {
         self
     }
 
-    /// The book, loaded, with the preprocessor in place: for a program that
-    /// drives mdBook itself.
+    /// The book, loaded, with the preprocessor in place and the site
+    /// rendered with a search index that leaves out what our blocks
+    /// withhold: for a program that drives mdBook itself.
     pub fn load(&self) -> Result<MDBook> {
         let mut book = MDBook::load(&self.root)
             .with_context(|| format!("could not load the book at {}", self.root.display()))?;
         for (key, value) in &self.settings {
             book.config.set(key, value).with_context(|| format!("could not set {key}"))?;
         }
-        book.with_preprocessor(self.preprocessor.clone());
+        let withheld = Withheld::default();
+        book.with_preprocessor(self.preprocessor.keeping_search_pages(withheld.clone()));
+        search_index::use_for(&mut book, withheld)?;
         Ok(book)
     }
 
@@ -229,7 +232,6 @@ impl Builder {
             book.config.build.build_dir = std::env::current_dir()?.join(dest);
         }
         book.build()?;
-        search_index::leave_out_answers(&mut book, &self.preprocessor)?;
         Ok(book.root.join(&book.config.build.build_dir).join("index.html"))
     }
 }

@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// Changes whenever the way we draw changes, so old cache entries miss.
-const RENDER_SETTINGS: &str = "v5 themed book-fonts light=default dark=dark font=Open Sans strict";
+const RENDER_SETTINGS: &str = "v6 themed restyled book-fonts light=default dark=dark font=Open Sans strict";
 
 /// The token the drawing uses as its SVG id, replaced per occurrence.
 const ID_TOKEN: &str = "sgdiagramid";

@@ -45,19 +45,40 @@ impl BookValues {
     }
 
     /// The book's values within [`PLAUSIBLE_RATIO`] of `q`, as amounts in
-    /// its unit; never `q` itself.
-    fn near(&self, q: &Quantity) -> Vec<f64> {
-        let Some(values) = self.by_dimension.get(&q.dimension()) else { return Vec::new() };
+    /// its unit, nearest first as [`nearest_first`] orders them; never `q`
+    /// itself. Walked outwards from `q` as they are asked for: a row needs
+    /// two, and a table of thousands of rows must not sort the book for each.
+    fn nearest<'a>(&'a self, q: &'a Quantity) -> impl Iterator<Item = f64> + 'a {
+        let values = self.by_dimension.get(&q.dimension()).map_or(&[][..], Vec::as_slice);
         let base = q.base();
         let (low, high) = (base / PLAUSIBLE_RATIO, base * PLAUSIBLE_RATIO);
         let start = values.partition_point(|&v| v < low);
-        values[start..]
-            .iter()
-            .take_while(|&&v| v <= high)
-            .filter(|&&v| !approx_eq(v, base))
-            .map(|&v| v / q.unit.factor())
-            .collect()
+        let end = start + values[start..].partition_point(|&v| v <= high);
+        let split = start + values[start..end].partition_point(|&v| v < base);
+        let amounts = |side: &'a [f64]| {
+            side.iter().filter(move |&&v| !approx_eq(v, base)).map(move |&v| v / q.unit.factor())
+        };
+        let mut below = amounts(&values[start..split]).rev().peekable();
+        let mut above = amounts(&values[split..end]).peekable();
+        // Each side grows farther from `q` as it goes: the nearer head is next.
+        std::iter::from_fn(move || match (below.peek(), above.peek()) {
+            (Some(&b), Some(&a)) if nearer(q, a, b) => above.next(),
+            (Some(_), _) => below.next(),
+            (None, _) => above.next(),
+        })
     }
+}
+
+/// Whether `a` comes before `b` in [`nearest_first`]'s order.
+fn nearer(q: &Quantity, a: f64, b: f64) -> bool {
+    by_distance(q, a, b).is_lt()
+}
+
+/// Amounts by how far they are from `q`'s, as a ratio; the smaller first
+/// when two are as far.
+fn by_distance(q: &Quantity, a: f64, b: f64) -> std::cmp::Ordering {
+    let distance = |x: f64| (x / q.amount).ln().abs();
+    distance(a).total_cmp(&distance(b)).then(a.total_cmp(&b))
 }
 
 /// The round amounts a limit in `unit` is written in.
@@ -100,13 +121,21 @@ fn is_clean(amount: f64, whole: bool) -> bool {
 /// rest are round values, placed by the seed.
 const FROM_BOOK: usize = 2;
 
-/// `amounts` in `q`'s unit as options, keeping only those that read as
-/// written in it (29 seconds is no option for a limit in minutes) and
-/// dropping repeats.
-fn options_like(q: &Quantity, amounts: impl IntoIterator<Item = f64>, taken: &[Quantity]) -> Vec<Quantity> {
+/// The first `most` of `amounts` in `q`'s unit as options, keeping only
+/// those that read as written in it (29 seconds is no option for a limit in
+/// minutes) and dropping repeats.
+fn options_like(
+    q: &Quantity,
+    amounts: impl IntoIterator<Item = f64>,
+    taken: &[Quantity],
+    most: usize,
+) -> Vec<Quantity> {
     let whole = matches!(q.dimension(), Dimension::Count | Dimension::Rate);
     let mut out: Vec<Quantity> = Vec::new();
     for amount in amounts {
+        if out.len() == most {
+            break;
+        }
         let seen = out.iter().chain(taken).any(|o| approx_eq(o.amount, amount));
         if is_clean(amount, whole) && !approx_eq(amount, q.amount) && !seen {
             out.push(Quantity { amount, unit: q.unit, noun: q.noun.clone() });
@@ -117,8 +146,7 @@ fn options_like(q: &Quantity, amounts: impl IntoIterator<Item = f64>, taken: &[Q
 
 /// Sorts amounts by how far they are from `q`'s, as a ratio.
 fn nearest_first(q: &Quantity, amounts: &mut [f64]) {
-    let distance = |a: f64| (a / q.amount).ln().abs();
-    amounts.sort_by(|a, b| distance(*a).total_cmp(&distance(*b)).then(a.total_cmp(b)));
+    amounts.sort_by(|&a, &b| by_distance(q, a, b));
 }
 
 /// The round candidates below (or above) `q`, nearest first: small counts'
@@ -140,17 +168,15 @@ fn neighbours(q: &Quantity, below: bool, taken: &[Quantity]) -> Vec<Quantity> {
     } else {
         Vec::new()
     };
-    options_like(q, near.into_iter().chain(far), taken)
+    // A row takes at most three of either side.
+    options_like(q, near.into_iter().chain(far), taken, 3)
 }
 
 /// Three distractors for `q`: the nearest of the book's other limits (up to
 /// [`FROM_BOOK`]), then round values, `below` of the three smaller than `q`
 /// when there are enough.
 fn distractors(q: &Quantity, below: usize, book: &BookValues) -> Vec<Quantity> {
-    let mut others = book.near(q);
-    nearest_first(q, &mut others);
-    let mut picked = options_like(q, others, &[]);
-    picked.truncate(FROM_BOOK);
+    let mut picked = options_like(q, book.nearest(q), &[], FROM_BOOK);
     let need = 3 - picked.len();
     let smaller = neighbours(q, true, &picked);
     let larger = neighbours(q, false, &picked);
@@ -283,6 +309,27 @@ mod tests {
         let (labels, _) = super::choices(&single("10,240 MB"), 1, &others);
         assert!(labels.contains(&"3,008 MB".to_owned()), "{labels:?}");
         assert_eq!(labels.iter().filter(|l| l.as_str() == "10,240 MB").count(), 1, "{labels:?}");
+    }
+
+    #[test]
+    fn the_books_values_come_nearest_first_as_sorting_them_would_give() {
+        let texts: Vec<String> = (1..400).map(|k| format!("{} s", (k * 7919) % 3600 + 1)).collect();
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let others = book(&texts);
+        for text in ["1 s", "15 min", "900 s", "29 s", "1 h", "2 h", "7 s"] {
+            let q = Quantity::parse(text).unwrap();
+            let values = &others.by_dimension[&q.dimension()];
+            let base = q.base();
+            let mut sorted: Vec<f64> = values
+                .iter()
+                .filter(|&&v| {
+                    v >= base / PLAUSIBLE_RATIO && v <= base * PLAUSIBLE_RATIO && !approx_eq(v, base)
+                })
+                .map(|&v| v / q.unit.factor())
+                .collect();
+            nearest_first(&q, &mut sorted);
+            assert_eq!(others.nearest(&q).collect::<Vec<_>>(), sorted, "{text}");
+        }
     }
 
     #[test]

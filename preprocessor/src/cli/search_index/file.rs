@@ -10,9 +10,12 @@
 //! this against mdBook's own renderer.
 
 use anyhow::{Context, Result, bail};
-use elasticlunr::{Index, IndexBuilder};
+use elasticlunr::lang::English;
+use elasticlunr::pipeline::PipelineFn;
+use elasticlunr::{Index, IndexBuilder, Language, Pipeline};
 use serde::Deserialize;
 use serde_json::value::RawValue;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -123,11 +126,63 @@ impl IndexFile {
 
 /// An empty index with mdBook's fields and word splitting.
 fn new_index() -> Index {
-    IndexBuilder::new()
+    IndexBuilder::with_language(Box::new(Remembering(English::new())))
         .add_field_with_tokenizer("title", Box::new(words))
         .add_field_with_tokenizer("body", Box::new(words))
         .add_field_with_tokenizer("breadcrumbs", Box::new(words))
         .build()
+}
+
+/// elasticlunr's English, whose steps a word goes through before it is
+/// indexed (trimmed, stop words dropped, stemmed by regular expressions)
+/// done once for each different word: a book repeats its words, and the
+/// stemming is most of building an index. The index names the same
+/// language and steps, so it is the same file.
+struct Remembering(English);
+
+impl Language for Remembering {
+    fn name(&self) -> String {
+        self.0.name()
+    }
+
+    fn code(&self) -> String {
+        self.0.code()
+    }
+
+    fn tokenize(&self, text: &str) -> Vec<String> {
+        self.0.tokenize(text)
+    }
+
+    fn make_pipeline(&self) -> Pipeline {
+        let queue = self.0.make_pipeline().queue;
+        Pipeline {
+            queue: queue
+                .into_iter()
+                .map(|step| Box::new(Remembered { step, seen: RefCell::default() }) as Box<dyn PipelineFn>)
+                .collect(),
+        }
+    }
+}
+
+/// One step of the pipeline, with what it made of each word it was given.
+struct Remembered {
+    step: Box<dyn PipelineFn>,
+    seen: RefCell<HashMap<String, Option<String>>>,
+}
+
+impl PipelineFn for Remembered {
+    fn name(&self) -> String {
+        self.step.name()
+    }
+
+    fn filter(&self, token: String) -> Option<String> {
+        if let Some(done) = self.seen.borrow().get(&token) {
+            return done.clone();
+        }
+        let done = self.step.filter(token.clone());
+        self.seen.borrow_mut().insert(token, done.clone());
+        done
+    }
 }
 
 /// Words as mdBook indexes them: split at white space and hyphens, in lower

@@ -13,9 +13,8 @@
 
 mod watch;
 
-use super::{default_on_failure, load, search_index};
+use super::{default_on_failure, load};
 use crate::config::OnFailure;
-use crate::preprocessor::StudyGuide;
 use anyhow::{Context, Result, bail};
 use axum::Router;
 use axum::body::Body;
@@ -83,7 +82,6 @@ fn build(root: &Path) -> Result<MDBook> {
     default_on_failure(&mut book, OnFailure::Continue)?;
     book.config.set("output.html.live-reload-endpoint", LIVE_RELOAD)?;
     book.build()?;
-    search_index::leave_out_answers(&mut book, &StudyGuide::new())?;
     let site = book.build_dir_for("html");
     for link in crate::outside::links_out(&book.root, &book.source_dir()) {
         let copy = site.join(&link.path);

@@ -1,8 +1,10 @@
 //! Drawing with mermaid in headless Chromium: one page loads mermaid, our
 //! settings (`theme/diagrams.js`) and `render_page.js`, then draws each
-//! source in the light and the dark theme. A large batch is shared among
-//! several Chromiums, one a core: mermaid draws one diagram at a time in a
-//! page, and pages of one Chromium may share its renderer process.
+//! source once and takes its dark variant from that drawing where it can. A
+//! large batch is shared among several Chromiums, one a core, each taking the
+//! next diagram when it is done with one, so none waits while another has a
+//! queue: mermaid draws one diagram at a time in a page, and pages of one
+//! Chromium may share its renderer process.
 
 use super::client_bundle::DIAGRAMS_JS;
 use crate::chrome;
@@ -11,6 +13,7 @@ use crate::diagram::safety::check_svg;
 use crate::diagram::themes;
 use anyhow::{Context, Result};
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Fewest diagrams worth starting another Chromium for (it takes about as
 /// long as drawing this many).
@@ -32,7 +35,8 @@ pub(super) enum Drawing {
 /// `fonts_css`, if any, is the stylesheet of the fonts to measure labels
 /// with. Every drawing uses `id` as its SVG id. The results are in the
 /// order of `sources`; a diagram that fails is that diagram's, and a
-/// Chromium that fails leaves only its own share undrawn.
+/// Chromium that fails leaves only the diagram it was drawing undrawn: the
+/// others take the rest.
 pub(super) fn draw(
     chromium: &Path,
     mermaid: &Path,
@@ -43,27 +47,39 @@ pub(super) fn draw(
 ) -> Result<Vec<Drawing>> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let browsers = cores.min(sources.len().div_ceil(PER_BROWSER)).max(1);
-    let chunk = sources.len().div_ceil(browsers).max(1);
     let page = write_page(mermaid, dir, fonts_css)?;
-    Ok(std::thread::scope(|scope| {
-        let drawing: Vec<_> = sources
-            .chunks(chunk)
-            .map(|part| (part.len(), scope.spawn(|| draw_in_one(chromium, &page, part, id))))
-            .collect();
-        let mut drawings = Vec::with_capacity(sources.len());
-        for (count, handle) in drawing {
-            match handle.join() {
-                Ok(part) => drawings.extend(part),
-                Err(_) => {
-                    tracing::warn!(
-                        "a diagram drawing thread panicked; its diagrams will be drawn in the browser"
-                    );
-                    drawings.extend(std::iter::repeat_n(Drawing::NotDrawn, count));
+    let queue = Queue { sources, next: AtomicUsize::new(0) };
+    let mut drawings = vec![Drawing::NotDrawn; sources.len()];
+    std::thread::scope(|scope| {
+        let workers: Vec<_> =
+            (0..browsers).map(|_| scope.spawn(|| draw_in_one(chromium, &page, &queue, id))).collect();
+        for worker in workers {
+            match worker.join() {
+                Ok(done) => {
+                    for (i, drawing) in done {
+                        drawings[i] = drawing;
+                    }
                 }
+                Err(_) => tracing::warn!(
+                    "a diagram drawing thread panicked; the diagrams it had taken will be drawn in the browser"
+                ),
             }
         }
-        drawings
-    }))
+    });
+    Ok(drawings)
+}
+
+/// The batch, handed out one diagram at a time.
+struct Queue<'a> {
+    sources: &'a [&'a str],
+    next: AtomicUsize,
+}
+
+impl Queue<'_> {
+    fn take(&self) -> Option<(usize, &str)> {
+        let i = self.next.fetch_add(1, Ordering::Relaxed);
+        self.sources.get(i).map(|source| (i, *source))
+    }
 }
 
 /// Writes the drawing page into `dir`; returns its path.
@@ -87,42 +103,40 @@ fn write_page(mermaid: &Path, dir: &Path, fonts_css: Option<&Path>) -> Result<st
     Ok(page_path)
 }
 
-/// Starts one Chromium on the drawing page and draws `sources` there. What
-/// it could not draw before Chromium failed is left to the browser, with a
-/// warning.
-fn draw_in_one(chromium: &Path, page_path: &Path, sources: &[&str], id: &str) -> Vec<Drawing> {
-    let mut drawings = Vec::with_capacity(sources.len());
-    if let Err(err) = draw_each(chromium, page_path, sources, id, &mut drawings) {
+/// Starts one Chromium on the drawing page and draws what it takes from
+/// the queue, with each diagram's place in it. When Chromium fails, it
+/// stops taking, with a warning: the diagram it was drawing is left to the
+/// browser, the rest to the other Chromiums.
+fn draw_in_one(chromium: &Path, page_path: &Path, queue: &Queue, id: &str) -> Vec<(usize, Drawing)> {
+    let mut drawings = Vec::new();
+    if let Err(err) = draw_each(chromium, page_path, queue, id, &mut drawings) {
         tracing::warn!(
-            "could not draw {} diagram{} with Chromium ({err:#}); they will be drawn in the browser",
-            sources.len() - drawings.len(),
-            if sources.len() - drawings.len() == 1 { "" } else { "s" }
+            "a Chromium drawing diagrams failed ({err:#}); the diagram it was drawing, if any, will be drawn in the browser"
         );
-        drawings.resize(sources.len(), Drawing::NotDrawn);
     }
     drawings
 }
 
-/// Draws `sources` one by one into `drawings`; an error is Chromium's, and
-/// stops the drawing.
+/// Draws diagrams from the queue into `drawings` until it is empty; an
+/// error is Chromium's, and stops this Chromium.
 fn draw_each(
     chromium: &Path,
     page_path: &Path,
-    sources: &[&str],
+    queue: &Queue,
     id: &str,
-    drawings: &mut Vec<Drawing>,
+    drawings: &mut Vec<(usize, Drawing)>,
 ) -> Result<()> {
     let mut browser = chrome::Browser::launch(chromium)?;
     let mut page = browser.new_page()?;
     load(&mut page, page_path)?;
-    for source in sources {
+    while let Some((i, source)) = queue.take() {
         let call =
             format!("window.sgRender({}, {})", serde_json::to_string(source)?, serde_json::to_string(id)?);
         let value = match page.evaluate(&call) {
             Ok(value) => value,
             Err(err) => match err.downcast::<chrome::ScriptError>() {
                 Ok(thrown) => {
-                    drawings.push(Drawing::Threw(thrown.0));
+                    drawings.push((i, Drawing::Threw(thrown.0)));
                     // Whatever it left behind must not fail the next one.
                     load(&mut page, page_path)?;
                     continue;
@@ -130,7 +144,7 @@ fn draw_each(
                 Err(err) => return Err(err),
             },
         };
-        drawings.push(drawing(&value, id));
+        drawings.push((i, drawing(&value, id)));
     }
     Ok(())
 }
