@@ -235,9 +235,9 @@ test('build time: a dark variant taken from the light drawing is the dark drawin
         const got = await window.sgRender(source, 'd');
         if (got.error) { out.push({ error: got.error }); continue; }
         const restyled = markup(got.dark.split('d-dark').join('d-light')) === markup(got.light);
-        const full = await drawing.draw(mermaid, 'd-dark', 'dark', source);
+        const full = await drawing.draw(window.mermaid, 'd-dark', 'dark', source);
         out.push({
-          type: mermaid.detectType(source, drawing.settings('default', source)),
+          type: window.mermaid.detectType(source, drawing.settings('default', source)),
           restyled,
           sameStyle: style(got.dark) === style(full),
           sameColours: JSON.stringify(colours(got.dark)) === JSON.stringify(colours(full)),
