@@ -22,6 +22,25 @@ function pdfText(file, first, last) {
   return execFileSync('pdftotext', [...range, file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
 }
 
+// The text in the order it was printed, a table cell's lines together
+// (pdftotext's reading order puts side by side cells' lines in turn).
+function printedText(file) {
+  return execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+}
+
+// Every word of a PDF with its page and box, from `pdftotext -bbox`.
+function wordsOf(file) {
+  const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8', maxBuffer: 256 << 20 });
+  const pages = [];
+  for (const page of html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)) {
+    const words = [...page[3].matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
+      .map((m) => ({ x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]),
+        text: m[5].replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'") }));
+    pages.push({ width: Number(page[1]), height: Number(page[2]), words });
+  }
+  return pages;
+}
+
 function pageCount(file) {
   return Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))[1]);
 }
@@ -69,12 +88,27 @@ before(async () => {
 
   // What the PDF must hold, read from the built print page.
   const page = await newPage(await sharedBrowser());
+  await page.emulateMedia({ media: 'print' });
   await page.goto('file://' + path.join(book, 'book', 'print.html'));
   expected = await page.evaluate(() => ({
     prompts: [...document.querySelectorAll('.sg-quiz .sg-prompt')].map((e) => e.textContent),
     choices: [...document.querySelectorAll('.sg-quiz .sg-choice-text')].map((e) => e.textContent),
-    key: [...document.querySelectorAll('.sg-answer-key li')].map((e) => e.textContent),
+    key: [...document.querySelectorAll('.sg-answer-key > ol > li')].map((item) => {
+      const copy = /** @type {HTMLElement} */ (item.cloneNode(true));
+      for (const more of copy.querySelectorAll('.sg-whys, .sg-see')) more.remove();
+      return copy.textContent;
+    }),
     limits: [...document.querySelectorAll('.sg-limit-value')].map((e) => e.textContent),
+    // The words of every table printed, but an identifier in code, which
+    // may break anywhere to fit its column.
+    cells: [...document.querySelectorAll('main table :is(th, td)')].filter((cell) => cell.checkVisibility()).map((cell) => {
+      const copy = /** @type {HTMLElement} */ (cell.cloneNode(true));
+      for (const code of copy.querySelectorAll('code')) code.remove();
+      return copy.textContent;
+    }),
+    headings: [...document.querySelectorAll('main :is(h1, h2, h3, h4)')].map((e) => e.textContent.trim()),
+    whys: [...document.querySelectorAll('.sg-answer-key .sg-whys li')].map((e) => e.textContent),
+    sees: [...document.querySelectorAll('.sg-answer-key .sg-see')].map((e) => e.textContent),
   }));
   await page.context().close();
 });
@@ -100,7 +134,8 @@ test('the PDF holds every question, its choices and the answer key', () => {
 
 test('the PDF holds the limit values and the diagrams\' labels', () => {
   const text = normalize(pdfText(pdf));
-  for (const value of expected.limits) assert.ok(text.includes(normalize(value)), `missing limit: ${value}`);
+  const printed = normalize(printedText(pdf));
+  for (const value of expected.limits) assert.ok(printed.includes(normalize(value)), `missing limit: ${value}`);
   assert.ok(text.includes(normalize('128 MB – 10,240 MB (10 GB)')));
   for (const label of ['Application Load Balancer', 'HTTPS:443 → HTTP:80', 'Fargate Task #1', 'RDS Multi-AZ',
     'Need full Kubernetes API', 'Lambda Function', 'version 3', 'Lambda (thumbnail)']) {
@@ -158,6 +193,54 @@ test('a table of contents lists every chapter and section with the page its head
   // Each entry links to its chapter.
   const raw = readFileSync(pdf).toString('latin1');
   assert.equal(new Set(raw.match(/\/Dest\s*\/sg-toc-\d+/g)).size, entries.length);
+});
+
+test('tables fit the page: every word of every table is printed, and no word lies outside the text area', () => {
+  const pages = wordsOf(pdf);
+  const margin = 15 / 25.4 * 72;
+  const outside = [];
+  for (const [i, page] of pages.entries()) {
+    for (const word of page.words) {
+      if (word.y1 > page.height - margin) continue; // the footer
+      if (word.x0 < margin - 1 || word.x1 > page.width - margin + 1) outside.push(`page ${i + 1}: ${word.text}`);
+    }
+  }
+  assert.deepEqual(outside, []);
+  // A word cut by the page's edge is printed only in part.
+  const letters = (text) => text.replace(/[^\p{L}\p{N}]/gu, '');
+  const printed = letters(pages.flatMap((page) => page.words.map((word) => word.text)).join(''));
+  const missing = new Set();
+  for (const cell of expected.cells) {
+    for (const word of cell.split(/\s+/).map(letters)) if (word.length >= 3 && !printed.includes(word)) missing.add(word);
+  }
+  assert.ok(expected.cells.length > 100, `${expected.cells.length} table cells`);
+  assert.deepEqual([...missing], []);
+});
+
+test('no page is blank, and no page ends with a heading that belongs with the next', () => {
+  const pages = wordsOf(pdf);
+  const margin = 15 / 25.4 * 72;
+  const headings = new Set(expected.headings.map((h) => h.replace(/\s+/g, ' ')));
+  const blank = [];
+  const stranded = [];
+  for (const [i, page] of pages.entries()) {
+    const body = page.words.filter((word) => word.y1 <= page.height - margin);
+    if (body.length === 0) { blank.push(i + 1); continue; }
+    const bottom = Math.max(...body.map((word) => word.y0));
+    const line = body.filter((word) => Math.abs(word.y0 - bottom) < 3).sort((a, b) => a.x0 - b.x0).map((word) => word.text).join(' ');
+    if (headings.has(line)) stranded.push(`page ${i + 1}: ${line}`);
+  }
+  assert.deepEqual(blank, [], 'blank pages');
+  assert.deepEqual(stranded, [], 'headings alone at the foot of a page');
+});
+
+test('the answer keys explain each choice and say where to read', () => {
+  assert.ok(expected.whys.length > 50, `${expected.whys.length} choice explanations in the keys`);
+  assert.ok(expected.sees.length > 20, `${expected.sees.length} "Read:" lines in the keys`);
+  const text = normalize(pdfText(pdf));
+  for (const why of [expected.whys[0], expected.whys.at(-1), expected.sees[0], expected.sees.at(-1)]) {
+    assert.ok(text.includes(normalize(why)), `the PDF holds "${why}"`);
+  }
 });
 
 test('internal links point inside the document', () => {

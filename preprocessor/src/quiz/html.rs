@@ -150,7 +150,13 @@ fn render_answer_key(quiz: &RenderedQuiz, style: MarkdownStyle) -> Markup {
             p.sg-answer-key-title { "Answer key" }
             ol {
                 @for q in &quiz.questions {
-                    li { strong { (answer_letters(q)) } " — " (render_inline(&q.explanation, style)) }
+                    li {
+                        strong { (answer_letters(q)) } " — " (render_inline(&q.explanation, style))
+                        (render_choice_explanations(q, style))
+                        @if let Some(see) = &q.see {
+                            p.sg-see { "Read: " a href=(see.html_href) { (see.title) } }
+                        }
+                    }
                 }
             }
         }
@@ -255,9 +261,18 @@ mod tests {
     }
 
     #[test]
-    fn an_answer_key_follows_for_print() {
-        let html = render(&sample());
-        assert!(html.contains(r#"<section class="sg-answer-key" aria-label="Answer key"><p class="sg-answer-key-title">Answer key</p><ol><li><strong>B</strong> — It is <strong>15</strong> minutes.</li><li><strong>A, C</strong> — A and C.</li></ol></section>"#), "{html}");
+    fn an_answer_key_follows_for_print_with_each_choice_explained_and_where_to_read() {
+        let mut quiz = sample();
+        quiz.questions[0].choices[0].1 = Some("Too short.".into());
+        quiz.questions[1].see = Some(crate::quiz::See {
+            title: "1.6 Concurrency".into(),
+            markdown_href: "lambda.md#concurrency".into(),
+            html_href: "lambda.html#concurrency".into(),
+            page: "lambda.md".into(),
+            anchor: "concurrency".into(),
+        });
+        let html = render(&quiz);
+        assert!(html.contains(r#"<section class="sg-answer-key" aria-label="Answer key"><p class="sg-answer-key-title">Answer key</p><ol><li><strong>B</strong> — It is <strong>15</strong> minutes.<ul class="sg-whys"><li><strong>A)</strong> Too short.</li><li><strong>B)</strong> Right.</li></ul></li><li><strong>A, C</strong> — A and C.<p class="sg-see">Read: <a href="lambda.html#concurrency">1.6 Concurrency</a></p></li></ol></section>"#), "{html}");
     }
 
     #[test]
