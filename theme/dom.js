@@ -136,7 +136,27 @@
     setTimeout(() => { region.textContent = text; }, 30);
   }
 
-  SG.dom = { h, safeHref, lang, number, plural, joined, percent, date, day, dateTime, duration };
+  /**
+   * A link first in the page's tab order, shown only while it has the focus,
+   * that takes the focus past mdBook's sidebar and menu bar to `target()`:
+   * a quiz's first question, the exam's current screen. One a page.
+   * @param {string} text
+   * @param {() => HTMLElement | null} target
+   */
+  function skipLink(text, target) {
+    if (document.querySelector('.sg-skip-link')) return;
+    const link = h('a', { class: 'sg-skip-link', href: '#', text });
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      const to = target();
+      if (!to) return;
+      if (!to.matches('a[href], button, input, select, textarea, [tabindex]')) to.setAttribute('tabindex', '-1');
+      to.focus();
+    });
+    document.body.prepend(link);
+  }
+
+  SG.dom = { h, safeHref, lang, number, plural, joined, percent, date, day, dateTime, duration, skipLink };
   SG.reveal = reveal;
   SG.announce = announce;
 })();

@@ -74,6 +74,8 @@
       for (const node of [this.timeRegion, this.statusRegion, this.view, this.results, this.printNone]) root.appendChild(node);
       // "Ask how sure I am": one for the start screen, kept in step with the preference.
       this.sureToggle = SG.sure.toggle(this.prefix + 'ask');
+      // Past the sidebar and the menu bar to the screen shown: the current question during an exam.
+      SG.dom.skipLink('Skip to the exam', () => /** @type {HTMLElement | null} */ (this.view.querySelector('.sg-exam-heading')) || this.view);
       this.listen({ click: this.onClick, change: this.onChange, input: this.onInput, submit: this.onSubmit, keydown: this.onKey });
       SG.log.onChange(() => this.renderHistory());
       SG.sure.onToggle(() => { if (this.attempt && this.screen === 'question') this.render(); });

@@ -251,6 +251,11 @@
       this.sync();
       SG.reveal(form);
       form.classList.add('sg-js');
+      // Past the sidebar and the menu bar to the first question still open.
+      SG.dom.skipLink('Skip to the quiz', () => {
+        const open = this.questions.find((q) => q.inputs.some((input) => !input.disabled)) || this.questions[0];
+        return open ? open.inputs[0] : null;
+      });
       // Every quiz of the page, and of other tabs, follows the one preference.
       SG.sure.onToggle(() => {
         this.questions.forEach((q) => q.sureChanged());

@@ -163,6 +163,21 @@ test('a whole timed exam by keyboard alone', async (t) => {
   assertNoErrors(page);
 });
 
+test('the first Tab shows "Skip to the exam", which takes the focus to the current question', async (t) => {
+  const page = await open(t, { clock: true });
+  await start(page, { n: Math.min(3, exam().size) });
+  await button(page, 'Next').click();
+  await expectText(heading(page), /^Question 2 of /);
+  await page.reload();
+  await expectText(heading(page), /^Question 2 of /);
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to the exam' });
+  assert.ok(await isFocused(skip), 'the skip link is the first stop');
+  await page.keyboard.press('Enter');
+  assert.ok(await isFocused(heading(page)), 'the focus is on the current question\'s heading');
+  assertNoErrors(page);
+});
+
 test('flags, the navigator and the review screen lead back to any question; Submit asks inline', async (t) => {
   const page = await open(t);
   const root = examOf(page);

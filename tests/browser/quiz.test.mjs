@@ -161,6 +161,21 @@ test('the progress line counts answered and correct questions and stays in view'
   assertNoErrors(page);
 });
 
+for (const [theme, width] of [['light', 1280], ['coal', 1280], ['light', 390], ['coal', 390]]) {
+  test(`a question's link lands with its number and first line below the progress line (${theme}, ${width}px)`, async (t) => {
+    const page = await open(t, { theme, viewport: { width, height: 600 } });
+    const anchor = await page.locator('li.sg-question').nth(1).getAttribute('id');
+    await page.goto('about:blank');
+    await page.goto(book.url(QUIZ) + '#' + anchor);
+    await expectText(progress(page), `Answered 0 of ${N} · 0 correct`);
+    const bar = await progress(page).boundingBox();
+    const number = await question(page, 2).locator('.sg-q-number').boundingBox();
+    assert.ok(bar && number, 'the progress line and the question number are on the page');
+    assert.ok(number.y >= bar.y + bar.height, `question 2's number (${number.y}) should be below the progress line (${bar.y + bar.height})`);
+    assert.ok(number.y + number.height <= 600, `question 2's number is on screen (${number.y})`);
+  });
+}
+
 test('"Retry this question" clears that question only, and its saved answer', async (t) => {
   const page = await open(t);
   const retry = (n) => question(page, n).getByRole('button', { name: 'Retry this question' });
@@ -255,6 +270,23 @@ test('the quiz works with the keyboard alone', async (t) => {
   await page.keyboard.press('Enter');
   await expectText(result(page, 2), 'Correct.');
   await expectText(score(page), `Score: 2 / ${N}`);
+  assertNoErrors(page);
+});
+
+test('the first Tab shows "Skip to the quiz", which takes the focus to the first question still open', async (t) => {
+  const page = await open(t);
+  await answer(page, 1);
+  await page.reload();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to the quiz' });
+  assert.ok(await isFocused(skip), 'the skip link is the first stop');
+  await expectVisible(skip);
+  await page.keyboard.press('Enter');
+  assert.ok(await isFocused(choice(page, 2, 'A')), 'the focus is on question 2\'s first choice');
+  // Unfocused, it is out of sight.
+  await page.keyboard.press('Tab');
+  const box = await skip.boundingBox();
+  assert.ok(!box || box.y + box.height <= 0, `the skip link is off screen: ${JSON.stringify(box)}`);
   assertNoErrors(page);
 });
 

@@ -219,6 +219,7 @@ interface StudyGuide {
     joined(parts: string[]): string; percent(part: number, whole: number): number;
     date(t: number, options: Intl.DateTimeFormatOptions): string; day(t: number): string; dateTime(t: number): string;
     duration(ms: number): string;
+    skipLink(text: string, target: () => HTMLElement | null): void;
   };
   reveal(root: Element): void;
   announce(region: Element, text: string): void;
