@@ -469,6 +469,17 @@
   }
 
   /**
+   * The 30 minutes more that the real exam grants on request, in proportion
+   * to n questions' share of the full exam's time (at least one minute).
+   * @param {number} n
+   * @param {{minutes: number, questions: number}} exam
+   */
+  function extraMinutes(n, exam) {
+    const standard = Math.max(1, Math.round(exam.minutes * n / exam.questions));
+    return Math.max(1, Math.round(standard * 30 / exam.minutes));
+  }
+
+  /**
    * The minutes a limit gives for n questions, in proportion to the exam's own.
    * @param {string} limit
    * @param {number} n
@@ -476,7 +487,7 @@
    */
   function limitMinutes(limit, n, exam) {
     const standard = Math.max(1, Math.round(exam.minutes * n / exam.questions));
-    if (limit === 'plus30') return standard + 30;
+    if (limit === 'plus30') return standard + extraMinutes(n, exam);
     if (limit === 'double') return standard * 2;
     if (limit === 'none') return null;
     return standard;
@@ -495,6 +506,6 @@
   SG.examModel = {
     LETTERS, MODES, DRAWS, LIMITS, random, shuffled, newSeed, apportion, readBank, focusOf, pool, shares, known, draw,
     choiceOrder, begin, drawTitle, validAttempt, merge, same, picked, answered, certainty, flagged, isRight, grade, letters,
-    limitMinutes, history,
+    limitMinutes, extraMinutes, history,
   };
 })();

@@ -57,6 +57,11 @@ export function examPage(book) {
     storeKey,
     // The exam's pace: the limit for n questions, in minutes (as the start screen offers it).
     standardMinutes: (n) => Math.max(1, Math.round(exam().minutes * n / exam().questions)),
+    // With "30 minutes more", scaled to n questions' share of the exam's time.
+    plus30Minutes(n) {
+      const standard = Math.max(1, Math.round(exam().minutes * n / exam().questions));
+      return standard + Math.max(1, Math.round(standard * 30 / exam().minutes));
+    },
     stored: async (page, key = storeKey()) => page.evaluate((k) => JSON.parse(localStorage.getItem(k)), await storeName(page, key)),
 
     /**

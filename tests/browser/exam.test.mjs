@@ -11,7 +11,7 @@ import { assertNoErrors, assertNoViolations, axeViolations, expectText, expectVi
 import { EXAM, MINUTE, button, escape, examOf, examPage, heading, isFocused, logEntries, navButton, pick, wrongOf } from './exam-page.mjs';
 
 const book = useBook('loop');
-const { exam, storeKey, standardMinutes, stored, open, start, shown, submit } = examPage(book);
+const { exam, storeKey, standardMinutes, plus30Minutes, stored, open, start, shown, submit } = examPage(book);
 
 /** Rows of a results table: { name: [questions, correct, percent] }. */
 async function tableRows(page, caption) {
@@ -46,7 +46,7 @@ test('the start screen says how big the bank is and offers count, chapters, mode
   const options = await limit.locator('option').allInnerTexts();
   assert.equal(options.length, 4);
   assert.match(options[0], new RegExp(`^${standardMinutes(n)} minutes? \\(the exam's pace: ${minutes} minutes`));
-  assert.match(options[1], new RegExp(`^${standardMinutes(n) + 30} minutes \\(30 minutes more`));
+  assert.match(options[1], new RegExp(`^${plus30Minutes(n)} minutes \\(30 minutes more`));
   assert.match(options[2], new RegExp(`^${standardMinutes(n) * 2} minutes \\(double time\\)`));
   assert.equal(options[3], 'No time limit');
   // Practice is untimed: no limit to choose.
@@ -70,6 +70,20 @@ test('the start screen says how big the bank is and offers count, chapters, mode
   await button(page, 'Start').click();
   await expectVisible(root.getByText('Choose at least one chapter.'));
   await expectText(heading(page), 'Start a practice exam');
+  assertNoErrors(page);
+});
+
+test('"30 minutes more" is scaled to a shorter exam\'s share of the time', async (t) => {
+  const page = await open(t, { clock: true });
+  const root = examOf(page);
+  await root.getByRole('spinbutton', { name: 'Number of questions' }).fill('2');
+  const limit = root.getByRole('combobox', { name: 'Time limit' });
+  const two = (await limit.locator('option').allInnerTexts())[1];
+  assert.ok(plus30Minutes(2) < standardMinutes(2) + 30);
+  assert.equal(two, `${plus30Minutes(2)} minutes (${plus30Minutes(2) - standardMinutes(2)} minutes more: the 30 the real exam grants on request, scaled to 2 questions)`);
+  await start(page, { n: 2, limit: 'plus30' });
+  const saved = await stored(page);
+  assert.equal(saved.deadline, saved.start + plus30Minutes(2) * MINUTE);
   assertNoErrors(page);
 });
 
@@ -242,7 +256,7 @@ test('a reload mid-exam keeps the order, the answers, the flags, the question an
   const root = examOf(page);
   const n = Math.min(6, exam().size);
   await start(page, { n, limit: 'plus30' });
-  const minutes = standardMinutes(n) + 30;
+  const minutes = plus30Minutes(n);
   const before = await stored(page);
   assert.equal(before.deadline, before.start + minutes * MINUTE, 'the deadline is a wall-clock time');
   const order = [];
@@ -488,7 +502,7 @@ test('the remaining time is read out at 30, 10, 5 and 1 minutes only, and the cl
   const root = examOf(page);
   const n = exam().size;
   await start(page, { n, limit: 'plus30' });
-  const total = (standardMinutes(n) + 30) * MINUTE;
+  const total = plus30Minutes(n) * MINUTE;
   assert.ok(total > 30 * MINUTE);
   const clock = root.locator('[data-sg-clock]');
   assert.equal(await clock.evaluate((el) => !!el.closest('[aria-live], [role="status"], [role="alert"], [role="timer"]')), false);

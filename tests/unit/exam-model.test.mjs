@@ -168,7 +168,15 @@ test('certainties merge by their time, time on screen by the larger count, and a
 
 test('time limits follow the exam\'s pace', () => {
   const exam = { minutes: 130, questions: 65 };
-  assert.deepEqual(['standard', 'plus30', 'double', 'none'].map((l) => M.limitMinutes(l, 10, exam)), [20, 50, 40, null]);
+  assert.deepEqual(['standard', 'plus30', 'double', 'none'].map((l) => M.limitMinutes(l, 10, exam)), [20, 25, 40, null]);
+});
+
+test('the 30 minutes more of the full exam are scaled to a shorter one', () => {
+  const exam = { minutes: 130, questions: 65 };
+  assert.equal(M.limitMinutes('plus30', 65, exam), 160, 'the full exam: 30 minutes more');
+  assert.equal(M.limitMinutes('plus30', 2, exam), 5, 'two questions: 4 minutes and 1 more, not 34');
+  assert.equal(M.extraMinutes(2, exam), 1);
+  assert.equal(M.extraMinutes(30, exam), 14);
 });
 
 test('the log keeps how an exam\'s questions were drawn', () => {

@@ -135,6 +135,7 @@ interface ExamModel {
   grade(bank: Bank, a: Attempt, pass: number): Grade;
   letters(a: Attempt, index: number, choices: number[]): string[];
   limitMinutes(limit: string, n: number, exam: { minutes: number; questions: number }): number | null;
+  extraMinutes(n: number, exam: { minutes: number; questions: number }): number;
   history(entries: LogEntry[], page: string): LogEntry[];
 }
 
