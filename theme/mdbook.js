@@ -61,16 +61,33 @@
   // the focus, so the keyboard can scroll it, under a name that says why
   // (a group, not a region: a page of them would crowd the landmarks).
   // Checked again when the window's width changes.
+  // A table that scrolls also says so under it, as a wide diagram does:
+  // nothing else shows that a column is out of sight.
   var SCROLLERS = [
-    { selector: 'main pre > code', name: 'Code, scrolls sideways' },
-    { selector: 'main .table-wrapper', name: 'Table, scrolls sideways' }
+    { selector: 'main pre > code', name: 'Code, scrolls sideways', hint: false },
+    { selector: 'main .table-wrapper', name: 'Table, scrolls sideways', hint: true }
   ];
+  var HINT = 'Wider than the screen: scroll it sideways to see all of it.';
+  /** @param {HTMLElement} box @param {boolean} wide */
+  function hintUnder(box, wide) {
+    var next = box.nextElementSibling;
+    var hint = next && next.classList.contains('sg-scroll-hint') ? next : null;
+    if (wide && !hint) {
+      var p = document.createElement('p');
+      p.className = 'sg-scroll-hint';
+      p.textContent = HINT;
+      box.insertAdjacentElement('afterend', p);
+    } else if (!wide && hint) {
+      hint.remove();
+    }
+  }
   function markScrollers() {
     SCROLLERS.forEach(function (kind) {
       document.querySelectorAll(kind.selector).forEach(function (element) {
         var box = /** @type {HTMLElement} */ (element);
         var wide = box.offsetParent !== null && box.scrollWidth > box.clientWidth + 1;
         var marked = box.hasAttribute('data-sg-scrolls');
+        if (kind.hint) hintUnder(box, wide);
         if (wide && !marked) {
           if (box.hasAttribute('tabindex')) return;
           box.setAttribute('data-sg-scrolls', '');

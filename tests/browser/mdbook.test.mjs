@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { GUIDE, useBook } from './harness.mjs';
-import { assertNoErrors } from './assertions.mjs';
+import { assertNoErrors, expectText, expectVisible } from './assertions.mjs';
 
 const book = useBook(GUIDE);
 const CHAPTER = 'serverless-containers/lambda.html';
@@ -54,5 +54,21 @@ test('a code block wider than the screen takes the focus, under a name, and give
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.waitForFunction(() => [...document.querySelectorAll('main pre > code')].every((c) =>
     c.hasAttribute('data-sg-scrolls') === (c.scrollWidth > c.clientWidth + 1)));
+  assertNoErrors(page);
+});
+
+test('a table wider than the screen says under it that it scrolls sideways, and says nothing once it fits', async (t) => {
+  const page = await book.open(t, 'security-compliance/iam.html', { viewport: { width: 390, height: 844 } });
+  const wide = page.locator('main .table-wrapper[data-sg-scrolls]');
+  assert.ok(await wide.count() > 0, 'a table of the IAM section scrolls sideways at 390px');
+  const hints = page.locator('main .table-wrapper[data-sg-scrolls] + p');
+  assert.equal(await hints.count(), await wide.count(), 'every table that scrolls has a line under it');
+  await expectText(hints.first(), 'Wider than the screen: scroll it sideways to see all of it.');
+  await expectVisible(hints.first());
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.waitForFunction(() => [...document.querySelectorAll('main .table-wrapper')].every((w) =>
+    w.hasAttribute('data-sg-scrolls') === (w.scrollWidth > w.clientWidth + 1)));
+  assert.equal(await page.getByText('Wider than the screen: scroll it sideways to see all of it.').count(),
+    await page.locator('main .table-wrapper[data-sg-scrolls]').count());
   assertNoErrors(page);
 });
