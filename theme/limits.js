@@ -27,6 +27,8 @@
       this.value = /** @type {HTMLElement} */ (tr.querySelector('[data-sg-value]'));
       // The limit as prose elsewhere on the page states it ({{limit id}}).
       this.refs = [...document.querySelectorAll('[data-sg-limit-ref]')].filter((ref) => ref.getAttribute('data-limit') === this.id);
+      /** What the table's other cells say that states this row's value (LimitTable.findGiveaways). @type {HTMLElement[]} */
+      this.giveaways = [];
       /** @type {RowState | null} */
       this.state = null;
       /** @type {HTMLElement | null} */
@@ -44,6 +46,13 @@
      */
     conceal(hidden) {
       this.value.hidden = hidden;
+      // A mention of the value in a note stays hidden while any row it gives away is.
+      for (const giveaway of this.giveaways) {
+        const owners = /** @type {Row[]} */ (/** @type {any} */ (giveaway).sgRows);
+        const masked = owners.some((row) => row.value.hidden);
+        /** @type {HTMLElement} */ (giveaway.firstElementChild).hidden = masked;
+        /** @type {HTMLElement} */ (giveaway.lastElementChild).hidden = !masked;
+      }
       for (const ref of this.refs) {
         let text = /** @type {HTMLElement | null} */ (ref.querySelector('[data-sg-ref-text]'));
         let mask = /** @type {HTMLElement | null} */ (ref.querySelector('[data-sg-ref-mask]'));
@@ -203,6 +212,7 @@
       this.controls = /** @type {HTMLElement} */ (this.root.querySelector('[data-sg-controls]'));
       this.score = /** @type {HTMLElement} */ (this.root.querySelector('[data-sg-score]'));
       this.practicing = false;
+      this.findGiveaways();
       SG.reveal(this.root);
       this.listen({ click: this.onClick, keydown: this.onKey, change: this.onChange });
       const saved = SG.store.get(this.key) || {};
@@ -212,6 +222,44 @@
 
     save() {
       SG.store.set(this.key, { practice: this.practicing, mode: this.mode });
+    }
+
+    /**
+     * Wraps each quantity that the table's other cells state (a note, the
+     * resource's name) and that is a row's value, in any unit, so that it
+     * can be masked while that row is practised: "604,800 seconds" beside
+     * 7 days, "minus 100" beside 100.
+     */
+    findGiveaways() {
+      const cells = [...this.root.querySelectorAll('tbody :is(th, td)')].filter((cell) => !cell.querySelector('[data-sg-value]'));
+      for (const cell of cells) {
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        const texts = [];
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(/** @type {Text} */ (node));
+        for (const text of texts) {
+          const value = text.data;
+          const found = SG.quantity.mentions(value).map((m) => ({ ...m, rows: this.rows.filter((row) =>
+            SG.quantity.givesAway(m.quantity, row.dimension, row.truth)) })).filter((m) => m.rows.length);
+          if (!found.length) continue;
+          const parts = [];
+          let at = 0;
+          for (const m of found) {
+            parts.push(value.slice(at, m.start));
+            const said = value.slice(m.start, m.end);
+            const wrap = h('span', { class: 'sg-giveaway' }, [
+              h('span', { 'data-sg-ref-text': '', text: said }),
+              h('span', { class: 'sg-ref-mask', role: 'img', hidden: true, 'aria-label': 'Value hidden while you practise',
+                title: 'Hidden while you practise this limit', text: '•••' }),
+            ]);
+            /** @type {any} */ (wrap).sgRows = m.rows;
+            m.rows.forEach((row) => row.giveaways.push(wrap));
+            parts.push(wrap);
+            at = m.end;
+          }
+          parts.push(value.slice(at));
+          text.replaceWith(...parts);
+        }
+      }
     }
 
     /**

@@ -44,6 +44,64 @@
     return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b), 1);
   }
 
-  SG.quantity = { parse, same };
+  /**
+   * The base values one amount with no unit would be in each unit of a
+   * dimension ("604,800" is 604,800 s, 604,800 min, …).
+   * @param {number} amount
+   * @param {string} dimension
+   * @returns {number[]}
+   */
+  function inEveryUnit(amount, dimension) {
+    const out = [];
+    for (const word in UNITS) if (UNITS[word][0] === dimension) out.push(amount * /** @type {number} */ (UNITS[word][1]));
+    return out.length ? out : [amount];
+  }
+
+  /**
+   * Every quantity a sentence states ("up to 604,800 seconds, minus 100"):
+   * where it is, and what it is. A number is read with the longest unit of
+   * up to three words after it, or as a bare number.
+   * @param {string} text
+   * @returns {{start: number, end: number, quantity: Quantity}[]}
+   */
+  function mentions(text) {
+    const found = [];
+    const number = /(^|[^\w.,])((?:[1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.\d+)?)/g;
+    let match;
+    while ((match = number.exec(text))) {
+      const start = match.index + match[1].length;
+      const after = text.slice(start + match[2].length);
+      const words = after.match(/^(\s*[^\s\d,.;:()]+){0,3}/);
+      const tail = words ? words[0] : '';
+      const parts = tail.match(/\s*[^\s\d,.;:()]+/g) || [];
+      let hit = null;
+      for (let n = parts.length; n >= 0 && !hit; n--) {
+        const phrase = parts.slice(0, n).join('');
+        const q = parse(match[2] + phrase);
+        if (q && (n === 0 || !q.unitless)) hit = { start, end: start + match[2].length + phrase.length, quantity: q };
+      }
+      if (hit) {
+        found.push(hit);
+        number.lastIndex = hit.end;
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Whether a stated quantity gives away one of a limit's values: the same
+   * quantity in any unit, or its number alone in some unit of the limit's.
+   * @param {Quantity} stated
+   * @param {string} dimension
+   * @param {number[]} values
+   */
+  function givesAway(stated, dimension, values) {
+    if (stated.unitless && dimension !== 'count') {
+      return inEveryUnit(stated.base, dimension).some((base) => values.some((v) => same(base, v)));
+    }
+    return stated.dimension === dimension && values.some((v) => same(stated.base, v));
+  }
+
+  SG.quantity = { parse, same, mentions, givesAway };
   SG.parseQuantity = parse;
 })();

@@ -5,11 +5,13 @@
 // Run: node --test --test-concurrency=1 tests/browser/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GUIDE, bankOf, repoRoot, useBook } from './harness.mjs';
 import { assertNoErrors } from './assertions.mjs';
 import { parseQuiz, scoresFullMarks } from './quiz-page.mjs';
+import { givenAway } from './limits-page.mjs';
 
 // The seed's 25 questions, by the ids their saved answers are kept under.
 const SEED_IDS = [
@@ -95,4 +97,27 @@ test('the practice exam\'s start screen names the exam', async (t) => {
   await exam.getByText(`Practice exam: ${EXAM}`).waitFor({ state: 'visible' });
   await exam.getByText('The real exam has 65 questions in 130 minutes').waitFor({ state: 'visible' });
   assertNoErrors(page);
+});
+
+// Every page of the guide with a limit table: while a table is practised, no
+// visible cell of it states one of its hidden values, in any unit.
+test('no limit table of the guide gives its values away while practised', async (t) => {
+  const pages = execFileSync('grep', ['-rl', '--include=*.md', '```limits', path.join(repoRoot, 'src')], { encoding: 'utf8' })
+    .trim().split('\n').map((file) => path.relative(path.join(repoRoot, 'src'), file).replace(/\.md$/, '.html')).sort();
+  assert.ok(pages.length >= 9, `${pages.length} pages with limit tables`);
+  const found = [];
+  for (const page of pages) {
+    const tab = await guide.open(t, page);
+    const practise = tab.getByRole('button', { name: /^Practice: / });
+    for (let i = 0; i < await practise.count(); i++) {
+      const button = practise.nth(i);
+      const name = (await button.getAttribute('aria-label')).replace(/^Practice: /, '');
+      await button.click();
+      const table = tab.locator('.sg-limits').nth(i).getByRole('table');
+      for (const form of await givenAway(table)) found.push(`${page}, ${name}: ${form}`);
+    }
+    assertNoErrors(tab);
+    await tab.context().close();
+  }
+  assert.deepEqual(found, []);
 });

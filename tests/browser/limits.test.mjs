@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { newPage, repoRoot, storeName, useBook } from './harness.mjs';
 import { assertNoErrors, assertNoViolations, axeViolations, expectText, expectVisible } from './assertions.mjs';
+import { givenAway } from './limits-page.mjs';
 
 const LAMBDA = 'lambda.html';
 const APIGW = 'api-gateway.html';
@@ -28,7 +29,7 @@ const bodyRows = (page, caption) => table(page, caption).getByRole('row').filter
 const row = (page, name, caption) =>
   table(page, caption).getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
 const limitCell = (page, name, caption) => row(page, name, caption).getByRole('cell').first();
-const value = (page, name, text, caption) => row(page, name, caption).getByText(text, { exact: true });
+const value = (page, name, text, caption) => limitCell(page, name, caption).getByText(text, { exact: true });
 const rowStatus = (page, name, caption) => row(page, name, caption).getByRole('status');
 const practice = (page, caption = 'Lambda limits') => page.getByRole('button', { name: `Practice: ${caption}` });
 const score = (page) => page.getByRole('status').filter({ hasText: /Score:/ });
@@ -405,7 +406,8 @@ test('after a reload in Choosing mode, typed answers are still shown', async (t)
 // tip below it, and one of another page's table.
 const bullet = (page, text) => page.getByRole('listitem').filter({ hasText: text });
 const tip = (page) => page.locator('main blockquote').filter({ hasText: 'belongs in Step Functions' });
-const masks = (page) => page.getByRole('img', { name: 'Value hidden while you practise' });
+// The masks of the prose around the table (its notes have their own).
+const masks = (page) => page.locator('main > :not(.sg-limits)').getByRole('img', { name: 'Value hidden while you practise' });
 
 async function expectProse(page, { timeout, memory }) {
   const shown = (visible, value) => visible ? value : '•••';
@@ -450,6 +452,21 @@ test('while the table is practised, the prose around it does not give its values
   assert.equal(await masks(page).filter({ visible: true }).count(), 0);
   assertNoErrors(page);
 });
+
+for (const [url, caption] of [[LAMBDA, 'Lambda limits'], [APIGW, 'API Gateway caching limits']]) {
+  test(`while ${caption} are practised, no note states a hidden value in any unit`, async (t) => {
+    const page = await open(t, { url });
+    // The notes do state values: the test has something to find.
+    assert.notDeepEqual(await givenAway(table(page, caption)), [], 'the notes state values before practice');
+    await startPractice(page, caption);
+    assert.deepEqual(await givenAway(table(page, caption)), [], 'no value is stated while it is practised');
+    await expectVisible(table(page, caption).locator('tbody .sg-ref-mask').first());
+    // Revealed, the notes read as written again.
+    await page.getByRole('button', { name: 'Reveal all' }).click();
+    assert.notDeepEqual(await givenAway(table(page, caption)), []);
+    assertNoErrors(page);
+  });
+}
 
 test('with JavaScript off the prose states every limit', async (t) => {
   const page = await open(t, { javaScriptEnabled: false });

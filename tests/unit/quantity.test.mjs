@@ -25,3 +25,20 @@ test('a bare number is a count, marked as without a unit', () => {
   assert.deepEqual(SG.quantity.parse('1,000'), { dimension: 'count', base: 1000, unitless: true });
   assert.equal(SG.quantity.parse('5 constructor'), null);
 });
+
+test('the quantities a sentence states are found with their longest unit, and words holding digits are left alone', () => {
+  const said = (text) => SG.quantity.mentions(text).map((m) => [text.slice(m.start, m.end), m.quantity.dimension, m.quantity.base]);
+  assert.deepEqual(said('Up to 604,800 seconds, minus 100.'), [['604,800 seconds', 'duration', 604800000], ['100', 'count', 100]]);
+  assert.deepEqual(said('Sizes from 0.5 GB up to 118 or 237 GB'), [['0.5 GB', 'bytes', 0.5 * 2 ** 30], ['118', 'count', 118], ['237 GB', 'bytes', 237 * 2 ** 30]]);
+  assert.deepEqual(said('base64, S3 and gp3 volumes; 1,000 requests per second'), [['1,000 requests per second', 'rate', 1000]]);
+});
+
+test('a stated quantity gives a value away in any unit, and a bare number in any unit of the value\'s', () => {
+  const week = 7 * 86400000;
+  const q = (text) => SG.quantity.parse(text);
+  assert.equal(SG.quantity.givesAway(q('604,800 seconds'), 'duration', [week]), true);
+  assert.equal(SG.quantity.givesAway(q('168'), 'duration', [week]), true, '168 hours');
+  assert.equal(SG.quantity.givesAway(q('3 seconds'), 'duration', [week]), false);
+  assert.equal(SG.quantity.givesAway(q('100'), 'count', [100]), true);
+  assert.equal(SG.quantity.givesAway(q('100 MB'), 'count', [100]), false);
+});

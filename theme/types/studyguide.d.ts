@@ -29,6 +29,9 @@ interface ComponentClass {
   moduleName: string;
 }
 
+/** A quantity read from text (quantity.js). */
+type Quantity = { dimension: string; base: number; unitless: boolean };
+
 interface ModuleEntry { base: string[]; scripts: string[]; styles: string[]; needs: string[] }
 
 interface Manifest {
@@ -237,7 +240,12 @@ interface StudyGuide {
     append(entry: any): void; add(entries: any[]): void; entries(): LogEntry[]; replace(entries: any[]): void;
     removeWhere(which: (entry: LogEntry) => boolean): void; onChange(fn: () => void): void;
   };
-  quantity: { parse(text: string): { dimension: string; base: number; unitless: boolean } | null; same(a: number, b: number): boolean };
+  quantity: {
+    parse(text: string): Quantity | null;
+    same(a: number, b: number): boolean;
+    mentions(text: string): { start: number; end: number; quantity: Quantity }[];
+    givesAway(stated: Quantity, dimension: string, values: number[]): boolean;
+  };
   parseQuantity(text: string): { dimension: string; base: number; unitless: boolean } | null;
   examModel: ExamModel;
   examScreens(x: ExamView): ExamScreens;
