@@ -30,9 +30,27 @@
     const match = /^\s*([1-9]\d{0,2}(?:[,_]\d{3})+|\d*)(\.\d+)?\s*(.*?)\.?\s*$/.exec(text || '');
     if (!match || !(match[1] || match[2])) return null;
     const unit = match[3] === '' ? COUNT : UNITS[match[3].toLowerCase()];
-    if (!unit) return null;
     const amount = parseFloat(match[1].replace(/[,_]/g, '') + (match[2] || ''));
+    if (!unit) {
+      const seconds = period(match[3].toLowerCase());
+      return seconds && amount <= 1e15 ? { dimension: 'rate', base: amount / seconds, unitless: false } : null;
+    }
     return amount <= 1e15 ? { dimension: /** @type {string} */ (unit[0]), base: amount * /** @type {number} */ (unit[1]), unitless: match[3] === '' } : null;
+  }
+
+  /**
+   * The period of a rate written over one ("every 10 seconds", "requests
+   * per minute"), in seconds, or 0. A noun before it must be a count's.
+   * @param {string} text lower-cased
+   */
+  function period(text) {
+    const match = /^(?:(.*?) )?(?:every|per) \s*((?:[1-9]\d{0,2}(?:[,_]\d{3})+|\d+)(?:\.\d+)?)?\s*(\S.*)$/.exec(text);
+    if (!match) return 0;
+    const noun = match[1] ? UNITS[match[1]] : COUNT;
+    const unit = UNITS[match[3]];
+    if (!noun || noun[0] !== 'count' || !unit || unit[0] !== 'duration') return 0;
+    const amount = match[2] ? parseFloat(match[2].replace(/[,_]/g, '')) : 1;
+    return amount > 0 ? amount * /** @type {number} */ (unit[1]) / 1000 : 0;
   }
 
   /**

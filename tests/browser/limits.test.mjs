@@ -371,6 +371,34 @@ test('a number without its unit is asked for again, not marked wrong', async (t)
   assertNoErrors(page);
 });
 
+test('a rate over a period is shown and accepted as the table writes it, or in any equal form', async (t) => {
+  const page = await open(t);
+  const caption = 'Lambda scaling limits';
+  const name = 'New execution environments per function';
+  await expectVisible(value(page, name, '1,000 every 10 seconds', caption));
+  await startPractice(page, caption);
+  const field = row(page, name, caption).getByRole('textbox', { name: `Your answer: ${name.toLowerCase()}` });
+  const status = rowStatus(page, name, caption);
+  await field.fill('1,000');
+  await field.press('Enter');
+  await expectText(status, 'Add the unit to the number, such as 100 per second.');
+  await field.fill('1,000 every 10 seconds');
+  await field.press('Enter');
+  await expectText(status, /^✓ Correct/);
+  const resetTable = page.locator('.sg-limits').filter({ has: table(page, caption) }).getByRole('button', { name: 'Reset' });
+  for (const same of ['6,000 per minute', '100 per second', '1,000 requests every 10 s']) {
+    await resetTable.click();
+    await field.fill(same);
+    await field.press('Enter');
+    await expectText(status, /^✓ Correct/);
+  }
+  await resetTable.click();
+  await field.fill('1,000 every minute');
+  await field.press('Enter');
+  await expectText(status, /^✗ Incorrect/);
+  assertNoErrors(page);
+});
+
 test('a row answered wrong is tried again on its own; the others keep their answers', async (t) => {
   const page = await open(t);
   await startPractice(page);

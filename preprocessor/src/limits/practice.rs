@@ -138,7 +138,7 @@ fn options_like(
         }
         let seen = out.iter().chain(taken).any(|o| approx_eq(o.amount, amount));
         if is_clean(amount, whole) && !approx_eq(amount, q.amount) && !seen {
-            out.push(Quantity { amount, unit: q.unit, noun: q.noun.clone() });
+            out.push(Quantity { amount, unit: q.unit, noun: q.noun.clone(), period: q.period });
         }
     }
     out

@@ -216,6 +216,14 @@ pub(crate) fn known_units() -> &'static str {
     "B, KB, MB, GB, TB; ms, s, min, h, days; per second (req/s); or a plain count"
 }
 
+/// The period a rate is counted over, as written: "every 10 seconds" is
+/// 10 and [`Unit::Second`]; "per minute" is 1 and [`Unit::Minute`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Period {
+    pub amount: f64,
+    pub unit: Unit,
+}
+
 /// A number with a unit.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Quantity {
@@ -224,6 +232,9 @@ pub(crate) struct Quantity {
     pub unit: Unit,
     /// For counts: the noun written after the number, if any.
     pub noun: Option<String>,
+    /// For a rate written over a period ("1,000 every 10 seconds"): the
+    /// period. The amount is then the count in that period.
+    pub period: Option<Period>,
 }
 
 /// The largest amount a quantity may have: formatted exactly as a whole
@@ -232,7 +243,7 @@ pub(crate) const MAX_AMOUNT: f64 = 1e15;
 
 impl Quantity {
     pub(crate) fn new(amount: f64, unit: Unit) -> Self {
-        Quantity { amount, unit, noun: None }
+        Quantity { amount, unit, noun: None, period: None }
     }
 
     /// Parses `"10,240 MB"`, `"15 minutes"`, `"0.5 GB"`, `"1,000"`,
@@ -268,7 +279,10 @@ impl Quantity {
             return Ok(Quantity::new(amount, *unit));
         }
         if COUNT_NOUNS.contains(&lower.as_str()) {
-            return Ok(Quantity { amount, unit: Unit::Count, noun: Some(unit_text.to_owned()) });
+            return Ok(Quantity { amount, unit: Unit::Count, noun: Some(unit_text.to_owned()), period: None });
+        }
+        if let Some((noun, period)) = over_a_period(unit_text) {
+            return Ok(Quantity { amount, unit: Unit::PerSecond, noun, period: Some(period) });
         }
         Err(fail(format!("unknown unit `{unit_text}` in `{trimmed}`")))
     }
@@ -279,7 +293,10 @@ impl Quantity {
 
     /// The amount in base units: bytes, milliseconds, per second or ones.
     pub(crate) fn base(&self) -> f64 {
-        self.amount * self.unit.factor()
+        match self.period {
+            Some(period) => self.amount / (period.amount * period.unit.factor() / Unit::Second.factor()),
+            None => self.amount * self.unit.factor(),
+        }
     }
 
     /// Same dimension and the same amount, whatever the units.
@@ -301,6 +318,14 @@ impl Quantity {
     /// The quantity as written: "10,240 MB", "15 minutes", "1,000 layers".
     pub(crate) fn display(&self) -> String {
         let number = format_number(self.amount);
+        if let Some(period) = self.period {
+            let noun = self.noun.as_deref().map(|noun| format!(" {noun}")).unwrap_or_default();
+            return if period.amount == 1.0 {
+                format!("{number}{noun} per {}", period.unit.name(1.0, true))
+            } else {
+                format!("{number}{noun} every {} {}", format_number(period.amount), period.unit.name(period.amount, true))
+            };
+        }
         match self.unit {
             Unit::Count => match &self.noun {
                 Some(noun) => format!("{number} {noun}"),
@@ -349,6 +374,29 @@ impl Quantity {
             None => self.display(),
         }
     }
+}
+
+/// "every 10 seconds", "requests every 10 seconds", "per minute", "per 5
+/// minutes": the noun before it, if any, and the period. The period's unit
+/// is a duration's; its number is 1 when there is none.
+fn over_a_period(text: &str) -> Option<(Option<String>, Period)> {
+    let lower = text.to_lowercase();
+    let (noun, rest) = ["every ", "per "].iter().find_map(|word| {
+        if let Some(rest) = lower.strip_prefix(word) {
+            return Some((None, rest));
+        }
+        let at = lower.find(&format!(" {word}"))?;
+        let noun = &text[..at];
+        COUNT_NOUNS.contains(&noun.to_lowercase().as_str()).then(|| (Some(noun.to_owned()), &lower[at + 1 + word.len()..]))
+    })?;
+    let rest = rest.trim_matches(is_space);
+    let (amount, unit_text) = match parse_number(rest) {
+        Ok((amount, after)) => (amount, after.trim_start_matches(is_space)),
+        Err(_) => (1.0, rest),
+    };
+    let unit = UNIT_WORDS.iter().find(|(word, _)| *word == unit_text).map(|(_, unit)| *unit)?;
+    (unit.dimension() == Dimension::Duration && amount > 0.0 && amount.is_finite())
+        .then_some((noun, Period { amount, unit }))
 }
 
 /// Relative comparison: amounts come from decimal text, so allow rounding.
@@ -510,6 +558,23 @@ mod tests {
         assert_eq!(q("1,000"), Quantity::new(1000.0, Unit::Count));
         assert_eq!(q("5 layers").noun.as_deref(), Some("layers"));
         assert_eq!(q("  3 Mb. "), Quantity::new(3.0, Unit::MB));
+    }
+
+    #[test]
+    fn a_rate_may_be_written_over_a_period_and_is_shown_as_written() {
+        let every = q("1,000 every 10 seconds");
+        assert_eq!(every.dimension(), Dimension::Rate);
+        assert!(approx_eq(every.base(), 100.0));
+        assert_eq!(every.display_with_equivalent(), "1,000 every 10 seconds");
+        assert!(every.same_as(&q("100 per second")));
+        assert!(every.same_as(&q("1,000 requests every 10 s")));
+        assert!(every.same_as(&q("6,000 per minute")));
+        assert_eq!(q("6,000 per minute").display(), "6,000 per minute");
+        assert_eq!(q("5 requests per 2 hours").display(), "5 requests every 2 hours");
+        assert!(!every.same_as(&q("1,000")), "a count is not a rate");
+        for not_a_period in ["1,000 every 10 layers", "1,000 every", "1,000 parsecs every 10 s", "1,000 every 0 s"] {
+            assert!(Quantity::parse(not_a_period).is_err(), "{not_a_period}");
+        }
     }
 
     #[test]
