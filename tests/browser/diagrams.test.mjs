@@ -177,8 +177,9 @@ async function checkDiagram(page, d, where) {
   assert.equal((await source.locator('code').textContent()).trim(), d.source.trim(), `${label}: the source`);
 }
 
-// mermaid's node colour in its default (light) and dark themes.
-const NODE_FILL = { light: 'rgb(236, 236, 255)', dark: 'rgb(31, 32, 32)' };
+// mermaid's node colour in its default (light) and dark themes, and the
+// dark drawing's in navy's own colours (diagrams.css).
+const NODE_FILL = { light: 'rgb(236, 236, 255)', dark: 'rgb(31, 32, 32)', navy: 'rgb(40, 45, 63)' };
 
 // For each pre-drawn diagram: its width, and the fill of its first node
 // that keeps the theme's colour (no \`style\` line of its own).
@@ -202,8 +203,9 @@ async function nodeFill(page, d, text) {
 }
 
 async function switchTheme(page, name) {
-  await page.getByRole('button', { name: 'Change theme' }).click();
-  await page.getByRole('menuitem', { name, exact: true }).click();
+  const item = page.getByRole('menuitem', { name, exact: true });
+  if (!(await item.isVisible())) await page.getByRole('button', { name: 'Change theme' }).click();
+  await item.click();
 }
 
 const ORIGINS = {
@@ -231,9 +233,9 @@ test(`every diagram of the chapter (${TOTAL}) is an SVG with its labels, a name,
 });
 
 for (const [origin, urlOf] of Object.entries(ORIGINS)) {
-  for (const theme of ['light', 'navy']) {
+  for (const theme of ['light', 'navy', 'coal']) {
     test(`${origin}, theme ${theme}: the diagrams have the theme's colours, and size`, async (t) => {
-      const expected = theme === 'light' ? NODE_FILL.light : NODE_FILL.dark;
+      const expected = theme === 'light' ? NODE_FILL.light : theme === 'navy' ? NODE_FILL.navy : NODE_FILL.dark;
       for (const [name, count] of Object.entries(PAGES)) {
         const page = await open(t, urlOf(`${name}.html`), { theme });
         assert.ok(await page.evaluate((th) => document.documentElement.classList.contains(th), theme),
@@ -280,7 +282,10 @@ test('the theme picker (Change theme → Navy) switches the diagram colours with
   const after = await nodeFill(page, d, 'Route53 DNS');
   assert.ok(after, 'the Route53 node is still drawn');
   assert.notEqual(after, before, `the node's fill changed (${before} → ${after})`);
-  assert.equal(after, NODE_FILL.dark);
+  assert.equal(after, NODE_FILL.navy);
+  await switchTheme(page, 'Coal');
+  await page.waitForFunction(() => document.documentElement.classList.contains('coal'));
+  assert.equal(await nodeFill(page, d, 'Route53 DNS'), NODE_FILL.dark);
   assert.equal(await page.evaluate(() => window.sgMarker), 'still here', 'no reload');
   assert.deepEqual(page.errors, []);
 });
