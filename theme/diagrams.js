@@ -124,20 +124,42 @@
       }
     }
 
-    /** A drawing wider than its column scrolls, says so, and takes the focus. */
+    /**
+     * A drawing wider than its column at a legible size scrolls, says so,
+     * and takes the focus; a button under it shows it whole (labels small)
+     * and zooms back in.
+     */
     markWide() {
+      const whole = this.root.classList.contains('sg-diagram-whole');
+      if (whole) this.root.classList.remove('sg-diagram-whole');
       // Both theme variants of a drawing have its width; one is shown.
       const wide = this.boxes.some((box) => box.offsetParent !== null && box.scrollWidth > box.clientWidth + 1);
+      if (whole && wide) this.root.classList.add('sg-diagram-whole');
+      const scrolls = wide && !whole;
       this.boxes.forEach((box) => {
-        if (wide) box.setAttribute('tabindex', '0');
+        if (scrolls) box.setAttribute('tabindex', '0');
         else box.removeAttribute('tabindex');
       });
-      let hint = this.root.querySelector('.sg-diagram-hint');
+      let hint = /** @type {HTMLElement | null} */ (this.root.querySelector('.sg-diagram-hint'));
       if (wide && !hint && this.boxes.length) {
-        hint = SG.dom.h('p', { class: 'sg-diagram-hint', text: 'Wider than the screen: scroll it sideways to see all of it.' });
+        const h = SG.dom.h;
+        hint = h('p', { class: 'sg-diagram-hint' }, [h('span'), ' ', h('button', { type: 'button', class: 'sg-diagram-zoom' })]);
+        const button = /** @type {HTMLElement} */ (hint.querySelector('button'));
+        button.addEventListener('click', () => {
+          this.root.classList.toggle('sg-diagram-whole');
+          this.markWide();
+          button.focus();
+        });
         this.boxes[this.boxes.length - 1].insertAdjacentElement('afterend', hint);
       } else if (!wide && hint) {
         hint.remove();
+        hint = null;
+      }
+      if (hint) {
+        const shownWhole = this.root.classList.contains('sg-diagram-whole');
+        /** @type {HTMLElement} */ (hint.firstElementChild).textContent = shownWhole
+          ? 'Shown whole, with small labels.' : 'Wider than the screen: scroll it sideways to see all of it.';
+        /** @type {HTMLElement} */ (hint.lastElementChild).textContent = shownWhole ? 'Zoom in to read it' : 'See it whole';
       }
     }
 

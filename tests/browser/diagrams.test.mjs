@@ -616,30 +616,48 @@ test('print.html printed to PDF holds the labels of every diagram', async (t) =>
 });
 
 // At phone width a drawing shrinks to the screen while its labels stay
-// legible; a wider one scrolls sideways, says so and takes the focus.
-test('at 390px a drawing fits when it can, and a wide one scrolls with a hint and the focus', async (t) => {
+// legible (12px or more); a wider one scrolls sideways, says so, takes the
+// focus, and has a button that shows it whole and zooms back in.
+const figuresAt = (page) => page.locator('figure[data-sg-diagram]').evaluateAll((all) => all.map((figure) => {
+  const box = [...figure.querySelectorAll('.sg-diagram-svg')].find((b) => b.offsetParent !== null);
+  const svg = box.querySelector('svg');
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  const sizes = [...svg.querySelectorAll('.nodeLabel, .edgeLabel p')].filter((label) => label.textContent.trim())
+    .map((label) => parseFloat(getComputedStyle(label).fontSize) * scale);
+  return {
+    natural: parseFloat(getComputedStyle(box).getPropertyValue('--sg-diagram-width')),
+    label: Math.min(...sizes),
+    shown: svg.getBoundingClientRect().width,
+    scrolls: box.scrollWidth > box.clientWidth + 1,
+    focusable: box.getAttribute('tabindex') === '0',
+    hint: figure.querySelector('.sg-diagram-hint > span')?.textContent || null,
+    room: box.clientWidth,
+  };
+}));
+
+test('at 390px a drawing fits when it can, and a wide one scrolls with a hint, the focus and a way to see it whole', async (t) => {
   const page = await book.open(t, book.url('patterns.html'), { viewport: { width: 390, height: 844 } });
-  const figures = await page.locator('figure[data-sg-diagram]').evaluateAll((all) => all.map((figure) => {
-    const box = [...figure.querySelectorAll('.sg-diagram-svg')].find((b) => b.offsetParent !== null);
-    const natural = parseFloat(getComputedStyle(box).getPropertyValue('--sg-diagram-width'));
-    return {
-      natural,
-      shown: box.querySelector('svg').getBoundingClientRect().width,
-      scrolls: box.scrollWidth > box.clientWidth + 1,
-      focusable: box.getAttribute('tabindex') === '0',
-      hint: figure.querySelector('.sg-diagram-hint')?.textContent || null,
-      room: box.clientWidth,
-    };
-  }));
+  const figures = await figuresAt(page);
   assert.ok(figures.length >= 2, `${figures.length} figures`);
   for (const f of figures) {
     assert.ok(f.natural > 0, 'the build wrote the width it was drawn at');
-    assert.ok(f.shown >= Math.min(f.natural, 0.6 * f.natural, 576) - 1, `labels stay legible: ${f.shown}px of ${f.natural}px`);
-    if (0.6 * f.natural <= f.room) assert.ok(!f.scrolls, `a drawing that can fit, fits: ${JSON.stringify(f)}`);
+    assert.ok(f.label >= 11.9, `labels are at least 12px: ${JSON.stringify(f)}`);
+    if (0.75 * f.natural <= f.room) assert.ok(!f.scrolls, `a drawing that can fit, fits: ${JSON.stringify(f)}`);
     assert.equal(f.focusable, f.scrolls, `a scrolling drawing takes the focus: ${JSON.stringify(f)}`);
     assert.equal(f.hint !== null, f.scrolls, `a scrolling drawing says so: ${JSON.stringify(f)}`);
   }
-  assert.ok(figures.some((f) => f.scrolls), 'the fixture has a drawing too wide for a phone');
+  const wide = figures.findIndex((f) => f.scrolls);
+  assert.ok(wide >= 0, 'the fixture has a drawing too wide for a phone');
+  // Shown whole it fits, says so, and zooms back in.
+  const figure = page.locator('figure[data-sg-diagram]').nth(wide);
+  await figure.getByRole('button', { name: 'See it whole' }).click();
+  let now = (await figuresAt(page))[wide];
+  assert.ok(!now.scrolls && now.shown <= now.room + 1, `shown whole it fits: ${JSON.stringify(now)}`);
+  assert.equal(now.hint, 'Shown whole, with small labels.');
+  assert.equal(now.focusable, false);
+  await figure.getByRole('button', { name: 'Zoom in to read it' }).click();
+  now = (await figuresAt(page))[wide];
+  assert.ok(now.scrolls && now.label >= 11.9, `zoomed in again: ${JSON.stringify(now)}`);
   assertNoViolations(await axeViolations(page, 'main'), 'patterns.html at 390px');
   assertNoErrors(page);
 });
