@@ -121,3 +121,55 @@ test('no limit table of the guide gives its values away while practised', async 
   }
   assert.deepEqual(found, []);
 });
+
+// Every diagram of the guide, as drawn at build time: no edge's label lies
+// over a subgraph's title or a node, and no edge runs through a subgraph's
+// title, and no subgraph's title lies over a node (the Lambda-in-a-VPC and
+// three-tier VPC drawings once did the first two, the ECS one the third).
+test('no diagram of the guide draws a label over another, or an edge through a title', async (t) => {
+  const pages = execFileSync('grep', ['-rl', '--include=*.md', '```mermaid', path.join(repoRoot, 'src')], { encoding: 'utf8' })
+    .trim().split('\n').map((file) => path.relative(path.join(repoRoot, 'src'), file).replace(/\.md$/, '.html')).sort();
+  assert.ok(pages.length >= 9, `${pages.length} pages with diagrams`);
+  const found = [];
+  for (const page of pages) {
+    const tab = await guide.open(t, page);
+    const clashes = await tab.evaluate(() => {
+      const out = [];
+      const overlap = (a, b) => a.x < b.x + b.width - 1 && b.x < a.x + a.width - 1 && a.y < b.y + b.height - 1 && b.y < a.y + a.height - 1;
+      for (const figure of document.querySelectorAll('figure[data-sg-diagram]')) {
+        const svg = [...figure.querySelectorAll('svg')].find((s) => s.getBoundingClientRect().width > 0);
+        if (!svg || !svg.querySelector('g.cluster, g.node')) continue;
+        const name = figure.querySelector('figcaption')?.textContent.trim();
+        const box = (el) => el.getBoundingClientRect();
+        const titles = [...svg.querySelectorAll('.cluster-label')].filter((l) => l.textContent.trim()).map((l) => ({ text: l.textContent.trim(), r: box(l) }));
+        const nodes = [...svg.querySelectorAll('g.node')].map((n) => ({ text: n.textContent.trim(), r: box(n) }));
+        const labels = [...svg.querySelectorAll('.edgeLabel')].filter((l) => l.textContent.trim()).map((l) => ({ text: l.textContent.trim(), r: box(l) }));
+        for (const label of labels) {
+          for (const other of [...titles, ...nodes]) if (overlap(label.r, other.r)) out.push(`${name}: edge label "${label.text}" over "${other.text}"`);
+        }
+        for (const title of titles) {
+          for (const node of nodes) if (overlap(title.r, node.r)) out.push(`${name}: the title "${title.text}" over "${node.text}"`);
+        }
+        for (const path of svg.querySelectorAll('path.flowchart-link, .edgePaths path')) {
+          const length = path.getTotalLength();
+          const matrix = path.getScreenCTM();
+          for (const title of titles) {
+            for (let at = 0; at <= length; at += 2) {
+              const p = new DOMPoint(path.getPointAtLength(at).x, path.getPointAtLength(at).y).matrixTransform(matrix);
+              const r = title.r;
+              if (p.x > r.x + 1 && p.x < r.x + r.width - 1 && p.y > r.y + 1 && p.y < r.y + r.height - 1) {
+                out.push(`${name}: an edge runs through the title "${title.text}"`);
+                break;
+              }
+            }
+          }
+        }
+      }
+      return [...new Set(out)];
+    });
+    for (const clash of clashes) found.push(`${page}: ${clash}`);
+    assertNoErrors(tab);
+    await tab.context().close();
+  }
+  assert.deepEqual(found, []);
+});
