@@ -23,6 +23,19 @@ impl Syntax<'_> {
         let word = info.split([' ', '\t', ',', '{']).next()?;
         self.fences.iter().copied().find(|f| *f == word)
     }
+
+    /// The info string's first word and the kind it is one edit away from
+    /// (a letter more, less, changed or swapped), for a kind's name of four
+    /// letters or more: ```` ```quizz ````, ```` ```limit ````.
+    fn near_miss(&self, info: &str) -> Option<(String, &'static str)> {
+        let word = info.split([' ', '\t', ',', '{']).next()?;
+        let lower = word.to_lowercase();
+        self.fences
+            .iter()
+            .copied()
+            .find(|f| f.len() >= 4 && (lower == *f || strsim::damerau_levenshtein(&lower, f) == 1))
+            .map(|f| (word.to_owned(), f))
+    }
 }
 
 /// A piece of the block body and where it starts in the chapter text.
@@ -66,6 +79,30 @@ impl FencedBlock {
             // Empty body: point just after the opening fence line.
             None => self.range.start,
         }
+    }
+
+    /// Where the body holds the opening fence of another code block (a
+    /// fence as long as ours, of the same character, with an info string):
+    /// proof that this block was left open and ran on to that block's
+    /// closing fence. The offset of that line in the body. `chapter` is the
+    /// chapter's text the block was found in.
+    pub(crate) fn left_open_before(&self, chapter: &str) -> Option<usize> {
+        let opening = chapter.get(self.range.clone())?;
+        let opening = opening.trim_start_matches([' ', '>', '\t']);
+        let mark = opening.chars().next().filter(|c| *c == '`' || *c == '~')?;
+        let length = opening.chars().take_while(|c| *c == mark).count();
+        let mut offset = 0;
+        for line in self.body.split_inclusive('\n') {
+            let indent = line.len() - line.trim_start_matches(' ').len();
+            let rest = &line[indent..];
+            let run = rest.chars().take_while(|c| *c == mark).count();
+            let info = rest[run * mark.len_utf8()..].trim();
+            if indent < 4 && run >= length && !info.is_empty() && !(mark == '`' && info.contains('`')) {
+                return Some(offset);
+            }
+            offset += line.len();
+        }
+        None
     }
 
     /// Joins lines of a multi-line replacement so they stay inside the
@@ -135,6 +172,9 @@ pub enum RefContext {
 pub(crate) struct ChapterScan {
     pub blocks: Vec<FencedBlock>,
     pub refs: Vec<RefSite>,
+    /// Code blocks whose name is one edit away from one of ours
+    /// (```` ```quizz ````): where, and the kind it is likely to mean.
+    pub near_misses: Vec<(Range<usize>, String, &'static str)>,
 }
 
 /// The chapter with each lone carriage return (a line end in CommonMark)
@@ -169,6 +209,7 @@ pub(crate) fn scan(content: &str, syntax: &Syntax) -> ChapterScan {
     let mut literal: Vec<Range<usize>> = Vec::new();
     let mut open: Option<Opened> = None;
     let mut code_depth = 0usize;
+    let mut near_misses = Vec::new();
 
     for (event, range) in parser.by_ref() {
         // Whatever is inside a link or an image is its text: its address
@@ -190,11 +231,13 @@ pub(crate) fn scan(content: &str, syntax: &Syntax) -> ChapterScan {
             Event::Start(Tag::CodeBlock(kind)) => {
                 code_depth += 1;
                 literal.push(range.clone());
-                if let CodeBlockKind::Fenced(info) = kind
-                    && let Some(fence) = syntax.fence_of(info.trim())
-                {
-                    let info = info.trim()[fence.len()..].trim().to_owned();
-                    open = Some(Opened { fence, info, range, body: String::new(), segments: Vec::new() });
+                if let CodeBlockKind::Fenced(info) = kind {
+                    if let Some(fence) = syntax.fence_of(info.trim()) {
+                        let info = info.trim()[fence.len()..].trim().to_owned();
+                        open = Some(Opened { fence, info, range, body: String::new(), segments: Vec::new() });
+                    } else if let Some((word, fence)) = syntax.near_miss(info.trim()) {
+                        near_misses.push((range, word, fence));
+                    }
                 }
             }
             Event::Text(text) if code_depth > 0 => {
@@ -221,7 +264,7 @@ pub(crate) fn scan(content: &str, syntax: &Syntax) -> ChapterScan {
     for site in &mut refs {
         site.context = context_of(site.range.start, &links, &definitions);
     }
-    ChapterScan { blocks, refs }
+    ChapterScan { blocks, refs, near_misses }
 }
 
 /// A link or an image: all of it, and the ranges of its text.
@@ -435,6 +478,29 @@ mod tests {
     fn a_missing_closing_fence_is_noticed() {
         let scan = scan("```quiz\nx = 1\n\nmore text\n");
         assert!(!scan.blocks[0].terminated);
+    }
+
+    #[test]
+    fn a_code_block_named_one_edit_from_a_kind_is_a_near_miss() {
+        let scan = scan("```quizz\nx\n```\n\n```Quiz\ny\n```\n\n```json\n{}\n```\n\n```quiz\nz\n```\n");
+        let misses: Vec<(String, &str)> =
+            scan.near_misses.iter().map(|(_, word, kind)| (word.clone(), *kind)).collect();
+        assert_eq!(misses, [("quizz".to_owned(), "quiz"), ("Quiz".to_owned(), "quiz")]);
+        assert_eq!(scan.blocks.len(), 1);
+    }
+
+    #[test]
+    fn a_block_left_open_before_another_code_block_is_noticed() {
+        let text = "```quiz\nx = 1\n\nProse.\n\n```json\n{}\n```\n\nMore.\n";
+        let found = scan(text);
+        assert!(found.blocks[0].terminated, "closed by the JSON block's fence");
+        let at = found.blocks[0].left_open_before(text).expect("noticed");
+        assert!(found.blocks[0].body[at..].starts_with("```json"));
+        // A shorter fence inside a longer one is the author's own code.
+        let nested = "````quiz\nexplanation = '''\n```json\n{}\n```\n'''\n````\n";
+        assert_eq!(scan(nested).blocks[0].left_open_before(nested), None);
+        let closed = "```quiz\nx = 1\n```\n\n```json\n{}\n```\n";
+        assert_eq!(scan(closed).blocks[0].left_open_before(closed), None);
     }
 
     #[test]

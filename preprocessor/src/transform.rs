@@ -186,6 +186,20 @@ fn run(mut book: Book, settings: &Settings, kinds: &mut [Box<dyn Kind>], search_
 
     let kinds: &[Box<dyn Kind>] = kinds;
     let mut problems: Vec<Problem> = entries.iter().flat_map(|e| e.state.problems.iter().cloned()).collect();
+    // A code block named one edit away from a kind is most likely meant as one.
+    for chapter in &chapters {
+        for (range, word, fence) in &chapter.scan.near_misses {
+            let problem = Problem::new(
+                range.clone(),
+                format!("a code block named `{word}`: did you mean ```{fence}?"),
+            )
+            .hint(format!(
+                "a ```{fence} block is one of this book's interactive blocks; as written it shows as code"
+            ))
+            .warning_unless(false);
+            problems.push(chapter.source.locate(range.clone(), problem));
+        }
+    }
     // Each chapter's entries, gathered in one pass.
     let mut by_chapter: Vec<Vec<&Entry>> = chapters.iter().map(|_| Vec::new()).collect();
     for entry in &entries {
@@ -300,7 +314,33 @@ fn parse_blocks(
                 );
             }
             let parsed = kinds[kind].parse(&fenced.body, &cx);
-            problems.extend(parsed.problems.into_iter().map(|p| cx.locate(p)));
+            if let Some(at) = fenced.left_open_before(&chapter.content) {
+                // One cause, one problem: what the block swallowed is no
+                // use to its parser's messages.
+                let problem = Problem::new(0..0, format!("```{} block has no closing fence", fenced.fence)).hint(
+                    "close it with ``` on a line of its own: it runs on to the end of the code block that opens below",
+                );
+                let inner = fenced.chapter_offset(at);
+                let line = chapter
+                    .source
+                    .locate(fenced.range.clone(), Problem::new(inner..inner, String::new()))
+                    .location
+                    .map(|location| location.line);
+                let problem = match line {
+                    Some(line) => Problem {
+                        message: format!("{} (another code block opens at line {line})", problem.message),
+                        ..problem
+                    },
+                    None => problem,
+                };
+                problems.push(
+                    chapter
+                        .source
+                        .locate(fenced.range.clone(), Problem { span: fenced.range.clone(), ..problem }),
+                );
+            } else {
+                problems.extend(parsed.problems.into_iter().map(|p| cx.locate(p)));
+            }
             entries.push(Entry {
                 site,
                 state: State { block: parsed.block, problems, resolved: false, renders_itself: false },

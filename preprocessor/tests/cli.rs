@@ -72,6 +72,7 @@ fn check_reports_every_problem_with_its_location() {
         "src/limits.md:16:9: limit `lambda.parsecs`: unknown unit `parsecs` in `10 parsecs`",
         "src/limits.md:22:9: limit `lambda.memory`: the number in `1234,567 MB` is grouped wrongly: after a first group of one to three digits (not starting with 0), a comma must separate groups of exactly three, as in 1,234,567; decimals take a point, as in 0.5",
         "src/limits.md:28:6: question id `same` is already used at src/quizzes.md:61:8",
+        "src/fences.md:15:1: ```quiz block has no closing fence (another code block opens at line 24)",
     ];
     let mut sorted_expected = expected.to_vec();
     sorted_expected.sort();
@@ -79,7 +80,11 @@ fn check_reports_every_problem_with_its_location() {
     sorted_found.sort();
     assert_eq!(sorted_found, sorted_expected, "\n{stdout}");
     assert!(stdout.contains("    hint: did you mean `prompt`?"), "{stdout}");
-    assert!(stderr.contains("13 problems found ("), "{stderr}");
+    assert!(
+        warnings.contains(&"src/fences.md:5:1: warning: a code block named `quizz`: did you mean ```quiz?"),
+        "{stdout}"
+    );
+    assert!(stderr.contains("14 problems found ("), "{stderr}");
 }
 
 #[test]
@@ -177,7 +182,7 @@ fn the_build_fails_with_every_location_under_bail() {
     command.arg("build").arg(book.path());
     let (output, _, stderr) = run(command);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr.contains("13 problems in the book's blocks"), "{stderr}");
+    assert!(stderr.contains("14 problems in the book's blocks"), "{stderr}");
     assert!(stderr.contains("src/quizzes.md:16:10: question 1: answer `E` is out of range"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
@@ -753,4 +758,35 @@ fn author_text_in_messages_shows_its_invisible_characters_as_escapes() {
         stdout.contains("question 1: id `a\\u{202e}b\\nsrc/fake.md:1:1: forged` is not a valid id"),
         "{stdout}"
     );
+}
+
+#[test]
+fn a_build_says_where_the_book_is_once_with_no_temporary_path_and_no_colour_off_a_terminal() {
+    let book = fixture("markdown");
+    let mut command = binary();
+    command.arg("build").arg(book.path());
+    let (output, _, stderr) = run(command);
+    assert!(output.status.success(), "{stderr}");
+    assert_eq!(stderr.matches("HTML book written to").count(), 1, "{stderr}");
+    assert!(!stderr.contains("studyguide-search"), "no temporary folder of ours: {stderr}");
+    assert!(!stderr.contains('\u{1b}'), "no colour codes when stderr is not a terminal: {stderr:?}");
+    // The fixture has a second renderer: the site is in book/html/.
+    let front = book.path().join("book").join("html").join("index.html");
+    assert!(front.is_file());
+    assert!(stderr.contains(&format!("The book is at {}", front.display())), "{stderr}");
+}
+
+#[test]
+fn with_no_command_in_a_terminal_it_prints_its_help() {
+    // `script` runs the binary with a terminal for its stdin, as a person would.
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: no `script` to give the binary a terminal");
+        return;
+    }
+    let binary = env!("CARGO_BIN_EXE_mdbook-studyguide");
+    let mut command = Command::new("script");
+    command.args(["-qec", binary, "/dev/null"]).stdin(std::process::Stdio::null());
+    let (output, stdout, stderr) = run(command);
+    assert!(output.status.success(), "{stdout}{stderr}");
+    assert!(stdout.contains("Usage:") && stdout.contains("build"), "the help, with its commands: {stdout}");
 }

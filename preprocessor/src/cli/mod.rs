@@ -12,8 +12,9 @@ mod serve;
 use crate::config::{OnFailure, TABLE};
 use crate::preprocessor::{StudyGuide, Withheld};
 use anyhow::{Context, Result};
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use mdbook_driver::MDBook;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -100,6 +101,12 @@ pub fn main() -> ExitCode {
         tracing::warn!("could not watch for signals ({err}): Ctrl+C may leave Chromium running");
     }
     let result = match cli.command {
+        // mdBook runs a preprocessor with its JSON on stdin, never from a
+        // terminal: there, the commands are what is wanted.
+        None if std::io::stdin().is_terminal() => {
+            let _ = Cli::command().print_help();
+            Ok(ExitCode::SUCCESS)
+        }
         None => crate::preprocessor::handle_json(std::io::stdin().lock(), std::io::stdout().lock())
             .map(|()| ExitCode::SUCCESS),
         Some(Command::Supports { .. }) => Ok(ExitCode::SUCCESS),
@@ -154,6 +161,7 @@ fn init_logging() {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
         .with_target(false)
         .without_time()
         .try_init();
@@ -232,7 +240,8 @@ impl Builder {
             book.config.build.build_dir = std::env::current_dir()?.join(dest);
         }
         book.build()?;
-        Ok(book.root.join(&book.config.build.build_dir).join("index.html"))
+        // In `book/html/` when the book has a second renderer.
+        Ok(book.build_dir_for("html").join("index.html"))
     }
 }
 

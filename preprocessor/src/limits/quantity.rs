@@ -279,7 +279,12 @@ impl Quantity {
             return Ok(Quantity::new(amount, *unit));
         }
         if COUNT_NOUNS.contains(&lower.as_str()) {
-            return Ok(Quantity { amount, unit: Unit::Count, noun: Some(unit_text.to_owned()), period: None });
+            return Ok(Quantity {
+                amount,
+                unit: Unit::Count,
+                noun: Some(unit_text.to_owned()),
+                period: None,
+            });
         }
         if let Some((noun, period)) = over_a_period(unit_text) {
             return Ok(Quantity { amount, unit: Unit::PerSecond, noun, period: Some(period) });
@@ -323,7 +328,11 @@ impl Quantity {
             return if period.amount == 1.0 {
                 format!("{number}{noun} per {}", period.unit.name(1.0, true))
             } else {
-                format!("{number}{noun} every {} {}", format_number(period.amount), period.unit.name(period.amount, true))
+                format!(
+                    "{number}{noun} every {} {}",
+                    format_number(period.amount),
+                    period.unit.name(period.amount, true)
+                )
             };
         }
         match self.unit {
@@ -387,7 +396,9 @@ fn over_a_period(text: &str) -> Option<(Option<String>, Period)> {
         }
         let at = lower.find(&format!(" {word}"))?;
         let noun = &text[..at];
-        COUNT_NOUNS.contains(&noun.to_lowercase().as_str()).then(|| (Some(noun.to_owned()), &lower[at + 1 + word.len()..]))
+        COUNT_NOUNS
+            .contains(&noun.to_lowercase().as_str())
+            .then(|| (Some(noun.to_owned()), &lower[at + 1 + word.len()..]))
     })?;
     let rest = rest.trim_matches(is_space);
     let (amount, unit_text) = match parse_number(rest) {
@@ -572,7 +583,9 @@ mod tests {
         assert_eq!(q("6,000 per minute").display(), "6,000 per minute");
         assert_eq!(q("5 requests per 2 hours").display(), "5 requests every 2 hours");
         assert!(!every.same_as(&q("1,000")), "a count is not a rate");
-        for not_a_period in ["1,000 every 10 layers", "1,000 every", "1,000 parsecs every 10 s", "1,000 every 0 s"] {
+        for not_a_period in
+            ["1,000 every 10 layers", "1,000 every", "1,000 parsecs every 10 s", "1,000 every 0 s"]
+        {
             assert!(Quantity::parse(not_a_period).is_err(), "{not_a_period}");
         }
     }

@@ -240,7 +240,12 @@ fn index_chapters(site: &RenderContext, chapters: Book) -> Result<Vec<Document>>
     config.set("output.html.search.chapter", toml::Table::new())?;
     let out = scratch.path().join("site");
     let cx = RenderContext::new(site.root.clone(), chapters, config, &out);
-    HtmlHandlebars::new().render(&cx).context("could not render the book for its search index")?;
+    // This second render is ours, not the reader's: what it would log (where
+    // it wrote, a temporary folder; the book's own warnings again) is not.
+    tracing::subscriber::with_default(tracing::subscriber::NoSubscriber::default(), || {
+        HtmlHandlebars::new().render(&cx)
+    })
+    .context("could not render the book for its search index")?;
     let Some(path) = index_path(&out)? else {
         bail!("mdBook wrote no search index in {}", out.display())
     };
