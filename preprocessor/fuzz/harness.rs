@@ -305,7 +305,19 @@ fn check_quantity(q: &Quantity, source: &str) {
     if q.unit != Unit::Count {
         assert_eq!(back.unit, q.unit, "{source:?} → {shown:?}");
     }
-    let back_amount = back.to_unit(q.unit).amount;
+    // A rate over a period reads back with its own period, as written.
+    let back_amount = match (q.period, back.period) {
+        (Some(period), Some(read)) => {
+            assert!(
+                read.unit == period.unit
+                    && (read.amount - period.amount).abs() <= 0.0005 + 1e-12 * period.amount,
+                "{source:?}: period {period:?} displays as {shown:?}"
+            );
+            back.amount
+        }
+        (Some(_), None) => panic!("{source:?} displays as {shown:?}, which has no period"),
+        _ => back.to_unit(q.unit).amount,
+    };
     assert!(
         (back_amount - q.amount).abs() <= 0.0005 + 1e-12 * q.amount,
         "{source:?} is {} but displays as {shown:?}",

@@ -259,8 +259,16 @@ fn scan_chapters(book: &Book, settings: &Settings, syntax: &Syntax, stats: &mut 
         // as line feeds (see `with_line_feeds`); others stay as they are.
         let content = blocks::with_line_feeds(&chapter.content);
         let scan = blocks::scan(&content, syntax);
-        if scan.blocks.is_empty() && scan.refs.is_empty() {
-            continue;
+        if scan.blocks.is_empty() && scan.refs.is_empty() && scan.near_misses.is_empty() {
+            // Where lone carriage returns let mdBook see a block or a
+            // reference of ours that the line-fed text does not hold, the
+            // chapter goes with line feeds all the same: what mdBook renders
+            // is what was scanned.
+            let differs = matches!(content, std::borrow::Cow::Owned(_));
+            let raw = if differs { blocks::scan(&chapter.content, syntax) } else { Default::default() };
+            if raw.blocks.is_empty() && raw.refs.is_empty() {
+                continue;
+            }
         }
         stats.references += scan.refs.len();
         let file = chapter.source_path.clone().unwrap_or_else(|| path.clone());

@@ -406,7 +406,10 @@ fn over_a_period(text: &str) -> Option<(Option<String>, Period)> {
         Err(_) => (1.0, rest),
     };
     let unit = UNIT_WORDS.iter().find(|(word, _)| *word == unit_text).map(|(_, unit)| *unit)?;
-    (unit.dimension() == Dimension::Duration && amount > 0.0 && amount.is_finite())
+    // A period shown as written: not zero, not beyond what formats exactly,
+    // no more decimals than a table shows.
+    let shown = Quantity::new(amount, unit);
+    (unit.dimension() == Dimension::Duration && amount > 0.0 && amount <= MAX_AMOUNT && shown.shows_exactly())
         .then_some((noun, Period { amount, unit }))
 }
 
@@ -511,11 +514,12 @@ pub(crate) fn find_in_text(text: &str) -> Option<Quantity> {
     let mut rest = text;
     while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
         let candidate = &rest[start..];
-        // Try the longest unit phrase first: up to three words after the number.
+        // Try the longest unit phrase first: up to four words after the
+        // number ("requests every 10 seconds").
         // A badly grouped number ("1,2345") is no quantity.
         if let Ok((_, after)) = parse_number(candidate) {
             let consumed = candidate.len() - after.len();
-            let words: Vec<&str> = after.split_whitespace().take(3).collect();
+            let words: Vec<&str> = after.split_whitespace().take(4).collect();
             for n in (0..=words.len()).rev() {
                 let phrase = words[..n].join(" ");
                 let phrase = phrase.trim_end_matches([',', '.', ')', ';', ':']);
