@@ -287,7 +287,9 @@ impl Quantity {
             });
         }
         if let Some((noun, period)) = over_a_period(unit_text) {
-            return Ok(Quantity { amount, unit: Unit::PerSecond, noun, period: Some(period) });
+            // "per 1 s" is the per-second rate, shown as "… per second".
+            let period = (period != Period { amount: 1.0, unit: Unit::Second }).then_some(period);
+            return Ok(Quantity { amount, unit: Unit::PerSecond, noun, period });
         }
         Err(fail(format!("unknown unit `{unit_text}` in `{trimmed}`")))
     }
@@ -587,6 +589,8 @@ mod tests {
         assert_eq!(q("6,000 per minute").display(), "6,000 per minute");
         assert_eq!(q("5 requests per 2 hours").display(), "5 requests every 2 hours");
         assert!(!every.same_as(&q("1,000")), "a count is not a rate");
+        assert_eq!(q("56,000 per  s"), Quantity::new(56000.0, Unit::PerSecond), "per second is the unit");
+        assert_eq!(q("56,000 per 1 second").display(), "56,000 per second");
         for not_a_period in
             ["1,000 every 10 layers", "1,000 every", "1,000 parsecs every 10 s", "1,000 every 0 s"]
         {
