@@ -82,12 +82,7 @@
       // A question's time counts while it is in view, and is saved when the page is left.
       document.addEventListener('visibilitychange', () => (document.hidden ? this.clockOut() : this.clock.clockIn()));
       window.addEventListener('pagehide', () => this.clockOut());
-      // Leaving the page during a timed attempt asks first; the attempt is kept either way.
-      window.addEventListener('beforeunload', (event) => {
-        if (!this.attempt || this.attempt.deadline === null) return;
-        event.preventDefault();
-        event.returnValue = '';
-      });
+
       window.addEventListener('hashchange', () => this.practise());
       this.preset = this.screens.presetOf(location.hash);
       this.load();
