@@ -475,8 +475,16 @@
    * @param {{minutes: number, questions: number}} exam
    */
   function extraMinutes(n, exam) {
-    const standard = Math.max(1, Math.round(exam.minutes * n / exam.questions));
-    return Math.max(1, Math.round(standard * 30 / exam.minutes));
+    return Math.max(1, Math.round(standardMinutes(n, exam) * 30 / exam.minutes));
+  }
+
+  /**
+   * The exam's pace for n questions, in minutes (at least one).
+   * @param {number} n
+   * @param {{minutes: number, questions: number}} exam
+   */
+  function standardMinutes(n, exam) {
+    return Math.max(1, Math.round(exam.minutes * n / exam.questions));
   }
 
   /**
@@ -486,7 +494,7 @@
    * @param {{minutes: number, questions: number}} exam
    */
   function limitMinutes(limit, n, exam) {
-    const standard = Math.max(1, Math.round(exam.minutes * n / exam.questions));
+    const standard = standardMinutes(n, exam);
     if (limit === 'plus30') return standard + extraMinutes(n, exam);
     if (limit === 'double') return standard * 2;
     if (limit === 'none') return null;

@@ -169,12 +169,13 @@
         const limit = /** @type {HTMLSelectElement} */ (form.elements.namedItem('limit'));
         const old = limit.value || 'standard';
         const standard = /** @type {number} */ (x.limitMinutes('standard', n));
+        const extra = /** @type {number} */ (x.limitMinutes('plus30', n)) - standard;
         limit.textContent = '';
         [
           ['standard', plural(standard, 'minute') + ' (the exam\'s pace: ' + x.minutes + ' minutes for ' + x.questions + ' questions)'],
-          ['plus30', plural(/** @type {number} */ (x.limitMinutes('plus30', n)), 'minute') + ' (' +
+          ['plus30', plural(standard + extra, 'minute') + ' (' +
             (n >= x.questions ? '30 minutes more, as the real exam grants on request'
-              : plural(/** @type {number} */ (x.limitMinutes('plus30', n)) - standard, 'minute') + ' more: the 30 the real exam grants on request, scaled to ' + plural(n, 'question')) + ')'],
+              : plural(extra, 'minute') + ' more: the 30 the real exam grants on request, scaled to ' + plural(n, 'question')) + ')'],
           ['double', plural(standard * 2, 'minute') + ' (double time)'],
           ['none', 'No time limit'],
         ].forEach((o) => limit.appendChild(h('option', { value: o[0], text: o[1], selected: o[0] === old })));

@@ -9,6 +9,12 @@
 
   /** @typedef {{h: string, r: string, a: string}} RowState */
 
+  /** What stands for a value while it is practised, hidden until then. */
+  function maskSpan() {
+    return h('span', { class: 'sg-ref-mask', 'data-sg-ref-mask': '', role: 'img', hidden: true,
+      'aria-label': 'Value hidden while you practise', title: 'Hidden while you practise this limit', text: '•••' });
+  }
+
   /** One limit of a table: its value, the prose that states it, its practice. */
   class Row {
     /** @param {HTMLElement} tr */
@@ -58,8 +64,7 @@
         let mask = /** @type {HTMLElement | null} */ (ref.querySelector('[data-sg-ref-mask]'));
         if (!text || !mask) {
           text = h('span', { 'data-sg-ref-text': '' }, [...ref.childNodes]);
-          mask = h('span', { class: 'sg-ref-mask', 'data-sg-ref-mask': '', role: 'img',
-            'aria-label': 'Value hidden while you practise', title: 'Hidden while you practise this limit', text: '•••' });
+          mask = maskSpan();
           ref.appendChild(text);
           ref.appendChild(mask);
         }
@@ -248,8 +253,7 @@
             const said = value.slice(m.start, m.end);
             const wrap = h('span', { class: 'sg-giveaway' }, [
               h('span', { 'data-sg-ref-text': '', text: said }),
-              h('span', { class: 'sg-ref-mask', role: 'img', hidden: true, 'aria-label': 'Value hidden while you practise',
-                title: 'Hidden while you practise this limit', text: '•••' }),
+              maskSpan(),
             ]);
             /** @type {any} */ (wrap).sgRows = m.rows;
             m.rows.forEach((row) => row.giveaways.push(wrap));
