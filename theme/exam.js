@@ -139,10 +139,13 @@
     /**
      * Another tab stored something. The same attempt is merged into this one
      * (this tab keeps its own place in it); a newer or finished one is shown;
-     * this tab's attempt is written back if storage lost it, unless
-     * everything was reset since this tab read it.
+     * this tab's attempt is written back if storage lost it, unless another
+     * tab removed it (`removed`) or everything was reset since this tab read
+     * it: a reset removes the keys before it starts a new generation, so a tab
+     * can see the attempt gone before it sees the reset.
+     * @param {boolean} removed
      */
-    sync() {
+    sync(removed) {
       const generation = this.generation;
       const saved = this.stored.read();
       if (generation !== this.generation) this.attempt = null;
@@ -151,8 +154,9 @@
       const focus = this.focusKey();
       if (this.attempt) {
         const outcome = this.stored.reconcile(saved.attempt, saved.last);
-        if (outcome === 'mine') SG.store.set(this.key, this.attempt);
-        if (outcome === 'same' || outcome === 'mine') {
+        const kept = outcome === 'same' || (outcome === 'mine' && !removed);
+        if (outcome === 'mine' && kept) SG.store.set(this.key, this.attempt);
+        if (kept) {
           this.render();
           return this.refocus(focus);
         }
@@ -166,7 +170,9 @@
 
     /** @param {string[] | null} keys */
     storeChanged(keys) {
-      if (keys === null || keys.indexOf(this.key) >= 0 || keys.indexOf(this.lastKey) >= 0) this.sync();
+      if (keys === null || keys.indexOf(this.key) >= 0 || keys.indexOf(this.lastKey) >= 0) {
+        this.sync(keys !== null && keys.indexOf(this.key) >= 0 && SG.store.get(this.key) === null);
+      }
     }
 
     /**

@@ -511,6 +511,21 @@ test('a second tab shows the same attempt, and neither tab loses the other\'s an
   assertNoErrors(two);
 });
 
+test('an attempt another tab removes is not written back, as when "Reset everything" reaches a tab key by key', async (t) => {
+  const one = await open(t);
+  await start(one, { n: 3 });
+  await pick(one, (await shown(one)).answer);
+  assert.ok(await stored(one), 'the attempt is saved');
+  // A reset removes each key, then starts a new generation: the first half alone, from another page.
+  const two = await open(t, { context: one.context(), url: book.url('progress.html') });
+  await two.evaluate((key) => window.StudyGuide.store.remove(key), storeKey());
+  await one.bringToFront();
+  await expectText(heading(one), 'Start a practice exam');
+  assert.equal(await stored(one), null, 'tab one did not save the attempt back');
+  assertNoErrors(one);
+  assertNoErrors(two);
+});
+
 test('the remaining time is read out at 30, 10, 5 and 1 minutes only, and the clock is not a live region', async (t) => {
   const page = await open(t, { clock: true });
   const root = examOf(page);
