@@ -8,7 +8,8 @@
 // they asked for that), keeps it in storage so nothing is lost on a reload
 // or in a second tab, grades it and lists every finished attempt. Its
 // screens are in exam-screens.js (with exam-start.js and exam-results.js),
-// its clocks in exam-time.js.
+// its clocks in exam-time.js, the question before leaving a timed exam in
+// exam-leave.js.
 (function () {
   'use strict';
   const SG = window.StudyGuide;
@@ -53,6 +54,8 @@
       this.screens = SG.examScreens(view);
       this.clock = SG.examTime(view);
       this.stored = SG.examStore(view);
+      /** Asks before a link or mdBook's arrow keys leave a timed exam (exam-leave.js). */
+      this.leave = SG.examLeave(view);
 
       const nojs = /** @type {HTMLElement | null} */ (root.querySelector('[data-sg-nojs]'));
       this.bank = /** @type {Bank} */ (M.readBank(SG.bankOf(root)));
@@ -247,6 +250,7 @@
       this.view.classList.toggle('sg-exam-off', name === 'results');
       this.results.classList.toggle('sg-exam-off', name !== 'results');
       this.root.setAttribute('data-sg-screen', name);
+      this.leave.update();
     }
 
     render() {

@@ -144,6 +144,55 @@ async function tabTo(page, target, max = 12) {
   assert.fail(`Tab did not reach ${target} in ${max} presses`);
 }
 
+test('leaving a timed exam by a link or the arrow keys asks first, and the attempt is kept either way', async (t) => {
+  const page = await open(t, { clock: true });
+  await start(page, { n: 3 });
+  const q1 = await shown(page);
+  await pick(page, q1.answer);
+  const dialog = page.getByRole('dialog', { name: 'Leave the exam?' });
+  // A link in the sidebar: asked, and staying keeps the learner where they were.
+  await page.getByRole('link', { name: 'Lambda', exact: true }).first().click();
+  await expectVisible(dialog);
+  await expectText(dialog, /Your answers are kept, and the clock keeps running while you are away: \d+:\d\d left\./);
+  assert.ok(await isFocused(dialog.getByRole('button', { name: 'Stay on the exam' })), 'staying is the default');
+  await dialog.getByRole('button', { name: 'Stay on the exam' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  assert.match(page.url(), /exam\.html$/);
+  await expectText(heading(page), 'Question 1 of 3');
+  // mdBook's arrow keys: asked too; Escape stays.
+  await heading(page).focus();
+  await page.keyboard.press('ArrowRight');
+  await expectVisible(dialog);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  assert.match(page.url(), /exam\.html$/);
+  // A link within the page (the skip link) is not leaving.
+  await page.evaluate(() => document.activeElement instanceof HTMLElement && document.activeElement.blur());
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await dialog.waitFor({ state: 'hidden' });
+  // Leaving goes where the link leads; coming back, the attempt is there, its answer with it.
+  await page.getByRole('link', { name: 'Lambda', exact: true }).first().click();
+  await dialog.getByRole('button', { name: 'Leave the exam' }).click();
+  await page.waitForURL(/compute\/lambda\.html$/);
+  await page.goBack();
+  await expectText(heading(page), 'Question 1 of 3');
+  assert.ok(await examOf(page).locator(`.sg-exam-question input[value="${q1.answer[0]}"]`).isChecked());
+  // Submitted, the exam is no longer under way: a link leaves at once.
+  await submit(page);
+  await page.getByRole('link', { name: 'Lambda', exact: true }).first().click();
+  await page.waitForURL(/compute\/lambda\.html$/);
+  assertNoErrors(page);
+});
+
+test('an untimed attempt is left without a question', async (t) => {
+  const page = await open(t);
+  await start(page, { n: 3, limit: 'none' });
+  await page.getByRole('link', { name: 'Lambda', exact: true }).first().click();
+  await page.waitForURL(/compute\/lambda\.html$/);
+  assertNoErrors(page);
+});
+
 test('a whole timed exam by keyboard alone', async (t) => {
   const page = await open(t, { clock: true });
   const root = examOf(page);

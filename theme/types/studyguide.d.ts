@@ -253,6 +253,7 @@ interface StudyGuide {
   examResults(x: ExamView): ExamResults;
   examTime(x: ExamView): ExamClocks;
   examStore(x: ExamView): ExamStore;
+  examLeave(x: ExamView): { update(): void };
   progressModel: any;
   progress: any;
   /** sure.js: how sure the learner is, and certainty-based marks. */

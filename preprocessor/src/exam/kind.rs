@@ -16,8 +16,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// The exam's model, screens (its start, results and the rest), clocks,
-/// stored attempts and component (`theme/exam*.js`); ts-fsrs and the
-/// readiness model order "Weak spots"; sure.js asks how sure the learner is.
+/// stored attempts, the question asked before a timed attempt is left, and
+/// component (`theme/exam*.js`); ts-fsrs and the readiness model order
+/// "Weak spots"; sure.js asks how sure the learner is.
 static BROWSER: BrowserModule = BrowserModule {
     name: "exam",
     scripts: &[
@@ -30,6 +31,7 @@ static BROWSER: BrowserModule = BrowserModule {
         theme!("exam-screens.js"),
         theme!("exam-time.js"),
         theme!("exam-store.js"),
+        theme!("exam-leave.js"),
         theme!("exam.js"),
     ],
     styles: &[embedded::STYLES, theme!("exam.css"), theme!("mock-exam.css")],
