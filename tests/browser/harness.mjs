@@ -92,8 +92,10 @@ export async function serve(dir = bookDir) {
       res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
       res.end(body);
     } catch {
-      res.writeHead(404);
-      res.end('not found');
+      // As a host (and `serve`) answers a missing path: with the site's not-found page.
+      const notFound = await readFile(path.join(dir, '404.html')).catch(() => null);
+      res.writeHead(404, notFound ? { 'content-type': TYPES['.html'] } : {});
+      res.end(notFound || 'not found');
     }
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,6 +1,7 @@
 // The not-found page (404.html) mdBook writes with a <base> of
 // output.html.site-url ("/"): styled, with its table of contents, over HTTP
-// and opened from disk. On the quiz fixture book (tests/books/quiz/).
+// (at any depth) and opened from disk, asking for no file that is not
+// there. On the quiz fixture book (tests/books/quiz/).
 // Run: node --test --test-concurrency=1 tests/browser/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -30,9 +31,10 @@ test('the not-found page opened from disk is styled and links into the book', as
     .concat([...document.scripts].map((s) => s.src)).filter(Boolean));
   assert.ok(files.length > 10 && files.every((f) => f.startsWith(root)), files.join('\n'));
   assert.equal(await page.evaluate(() => typeof window.StudyGuide), 'object');
-  // Chromium's preload scanner asks for each file at the first base before
-  // the page's own script has moved it; nothing else may fail.
-  page.errors = page.errors.filter((e) => e !== 'Failed to load resource: net::ERR_FILE_NOT_FOUND');
+  // Nothing was asked for outside the book, not even by Chromium's preload
+  // scanner (which reads ahead of any script), and nothing failed to load.
+  const outside = page.requests.filter((url) => !url.startsWith(root));
+  assert.deepEqual(outside, [], 'every file asked for is in the book');
   assertNoErrors(page);
 });
 
@@ -40,4 +42,13 @@ test('the not-found page over HTTP is styled and links into the book', async (t)
   const page = await book.open(t, '404.html');
   await assertStyledWithContents(page, book.url(''));
   assertNoErrors(page);
+});
+
+test('the not-found page answering a missing path deep in the site loads its files from the site\'s root', async (t) => {
+  const page = await book.open(t, 'no/such/chapter.html');
+  await assertStyledWithContents(page, book.url(''));
+  const wrong = page.requests.filter((url) => url.startsWith(book.url('no/')) && !url.endsWith('/no/such/chapter.html'));
+  assert.deepEqual(wrong, [], 'nothing is asked for below the missing path');
+  // Only the missing page itself answered "not found": one such line, and nothing else.
+  assert.deepEqual(page.errors, ['Failed to load resource: the server responded with a status of 404 (Not Found)']);
 });

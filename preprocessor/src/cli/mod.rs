@@ -5,6 +5,7 @@
 mod check;
 mod init;
 mod install;
+mod not_found;
 mod pdf;
 mod search_index;
 mod serve;

@@ -29,7 +29,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 /// mdBook's HTML renderer, whose search index leaves out what our blocks
-/// withhold from it. It takes the place of mdBook's own `html` renderer in
+/// withhold from it, and whose not-found page loads its files from wherever
+/// it is opened (`not_found.rs`). It takes the place of mdBook's own `html` renderer in
 /// a book our preprocessor runs in-process for ([`use_for`]).
 pub(super) struct SiteRenderer {
     withheld: Withheld,
@@ -59,6 +60,14 @@ impl Renderer for SiteRenderer {
     }
 
     fn render(&self, ctx: &RenderContext) -> Result<()> {
+        self.render_site(ctx)?;
+        super::not_found::make_portable(&ctx.destination)
+    }
+}
+
+impl SiteRenderer {
+    /// mdBook's site, with the search index described above.
+    fn render_site(&self, ctx: &RenderContext) -> Result<()> {
         let mut pages = match self.withheld.lock() {
             Ok(mut pages) => std::mem::take(&mut *pages),
             Err(_) => bail!("the search index's chapters were left half-written"),
