@@ -2,13 +2,13 @@
 // For a book whose book.toml does not list our files yet (one written for
 // mdbook-mermaid, say): the build puts this script at the top of each
 // chapter with a block, and writes what every page loads into the book's
-// vendor/ folder, from where this loads it, once per page, until
+// studyguide/ folder, from where this loads it, once per page, until
 // `mdbook-studyguide install` lists it in book.toml.
 (function (d) {
   'use strict';
   if (window.StudyGuideBoot) return;
   window.StudyGuideBoot = true;
-  const root = (typeof path_to_root === 'string' ? path_to_root : '') + 'vendor/';
+  const root = (typeof path_to_root === 'string' ? path_to_root : '') + 'studyguide/';
   for (const name of ['base.css', 'mdbook.css']) {
     const link = d.createElement('link');
     link.rel = 'stylesheet';

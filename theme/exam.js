@@ -1,5 +1,5 @@
 // @ts-check
-// The practice exam. The page's bank of questions (vendor/bank-….js) holds
+// The practice exam. The page's bank of questions (studyguide/bank-….js) holds
 // every question; this draws an attempt from it (exam-model.js) as the
 // learner chose (at random, unseen first, weak spots first, or of one task
 // statement or domain, which a link "#practise-task-KEY" or

@@ -1,7 +1,7 @@
 // @ts-check
 // Every page loads this and base.css, and nothing more of ours unless it
 // holds one of our blocks (an element with data-sg-module): then the
-// manifest the build wrote into the book's vendor/ folder (which modules
+// manifest the build wrote into the book's studyguide/ folder (which modules
 // load which files) and widgets.js, which loads what those blocks use.
 (function () {
   'use strict';
@@ -25,7 +25,7 @@
   for (const name of ['manifest.js', 'widgets.js']) {
     const script = document.createElement('script');
     script.async = false;
-    script.src = root + 'vendor/' + name;
+    script.src = root + 'studyguide/' + name;
     script.onerror = failed;
     document.head.appendChild(script);
   }

@@ -1,12 +1,12 @@
 // @ts-check
-// Loaded by loader.js, after the manifest the build wrote (vendor/manifest.js),
+// Loaded by loader.js, after the manifest the build wrote (studyguide/manifest.js),
 // on pages with one of our blocks: loads the scripts and styles those
 // blocks' modules use, at once, then starts a component on each block
 // (component.js). Printing waits until all of it is ready.
 (function () {
   'use strict';
   const SG = window.StudyGuide;
-  SG.vendor = 'vendor/';
+  SG.vendor = 'studyguide/';
 
   // Printing (and `mdbook-studyguide pdf`) waits for every promise given
   // to waitFor, then the fonts; then <html data-sg-ready="true">.

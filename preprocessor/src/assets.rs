@@ -8,8 +8,9 @@
 //!   (`mdbook.css`, `mdbook.js`)
 //!   (`additional-css` and `additional-js`, which `mdbook-studyguide install`
 //!   writes into book.toml), under the book's root.
-//! - What the blocks use goes into the book's sources, under `vendor/`,
-//!   when the book has one of those blocks (the used modules' files, the
+//! - What the blocks use goes into the book's sources, under `studyguide/`
+//!   (a folder named as ours, which ignores itself in git), when the book
+//!   has one of those blocks (the used modules' files, the
 //!   manifest, the banks of questions); mdBook copies it into the site, and
 //!   the loader loads it on the pages that hold the block, from file://
 //!   too.
@@ -30,8 +31,18 @@ use std::path::{Path, PathBuf};
 pub(crate) const BASE_DIR: &str = "studyguide";
 
 /// The folder under the book's sources for what some pages load
-/// (`theme/loader.js` and `theme/widgets.js` name it too).
-pub(crate) const VENDOR_DIR: &str = "vendor";
+/// (`theme/loader.js` and `theme/widgets.js` name it too). Named as ours,
+/// so that nothing of the author's is mixed with it.
+pub(crate) const VENDOR_DIR: &str = "studyguide";
+
+/// Where older versions wrote it, under the book's sources.
+const OLD_VENDOR_DIR: &str = "vendor";
+
+/// The first line of the manifest every version wrote there.
+const MANIFEST_HEAD: &str = "// Which files each kind of block loads";
+
+/// The `.gitignore` of a folder all of whose files the build writes.
+pub(crate) const IGNORE_ALL: &[u8] = b"# Written by mdbook-studyguide at every build.\n*\n";
 
 /// The `additional-css` and `additional-js` entries a book needs.
 pub(crate) fn base_entries() -> (Vec<String>, Vec<String>) {
@@ -98,14 +109,7 @@ pub(crate) fn write_templates(root: &Path, config: &Config, missing: bool) -> Re
 /// loads (the pages then load it from a script in each chapter with a
 /// block, see [`bootstrap`]), naming the command that fixes it.
 pub(crate) fn check_book_toml(root: &Path, config: &Config) -> Option<Problem> {
-    let html = config.html_config().unwrap_or_default();
-    let (css, js) = base_entries();
-    let listed = |list: &[std::path::PathBuf], entry: &String| list.iter().any(|p| p == Path::new(entry));
-    let missing: Vec<&String> = css
-        .iter()
-        .filter(|e| !listed(&html.additional_css, e))
-        .chain(js.iter().filter(|e| !listed(&html.additional_js, e)))
-        .collect();
+    let missing = missing_entries(config);
     if missing.is_empty() {
         return None;
     }
@@ -123,6 +127,19 @@ pub(crate) fn check_book_toml(root: &Path, config: &Config) -> Option<Problem> {
     Some(problem)
 }
 
+/// Our `additional-css` and `additional-js` entries that `book.toml` does
+/// not list: none once `install` has run.
+pub(crate) fn missing_entries(config: &Config) -> Vec<String> {
+    let html = config.html_config().unwrap_or_default();
+    let (css, js) = base_entries();
+    let listed = |list: &[std::path::PathBuf], entry: &String| list.iter().any(|p| p == Path::new(entry));
+    css.iter()
+        .filter(|e| !listed(&html.additional_css, e))
+        .chain(js.iter().filter(|e| !listed(&html.additional_js, e)))
+        .cloned()
+        .collect()
+}
+
 /// "a", "a and b", "a, b and c".
 fn listing(items: &[String]) -> String {
     match items {
@@ -134,14 +151,14 @@ fn listing(items: &[String]) -> String {
 
 /// For a book whose `book.toml` does not list our files yet (one written
 /// for mdbook-mermaid, say): `theme/bootstrap.js`, put at the top of each
-/// chapter with a block, loads them, once per page, from `vendor/`, relative
+/// chapter with a block, loads them, once per page, from `studyguide/`, relative
 /// to mdBook's `path_to_root` (the print page holds every chapter).
 pub(crate) fn bootstrap() -> String {
     format!("<script>\n{}</script>\n\n", String::from_utf8_lossy(embedded::BOOTSTRAP.bytes))
 }
 
 /// The one writer of the files pages load, for one book: what every page
-/// loads into `studyguide/`, and into `vendor/` what the pages with a block
+/// loads into `studyguide/`, and into the sources' `studyguide/` what the pages with a block
 /// load and what the blocks and kinds made. No stage of the pipeline writes a
 /// file; a file that cannot be written fails the build, naming it.
 #[derive(Debug, Clone)]
@@ -160,22 +177,52 @@ impl Assets {
     /// Writes what every page loads into `studyguide/`, which ignores itself
     /// in git (the build writes it again).
     pub(crate) fn write_base(&self) -> Result<()> {
-        let gitignore: &[u8] = b"# Written by mdbook-studyguide at every build.\n*\n";
         for (name, bytes) in
-            embedded::BASE.iter().map(|f| (f.name, f.bytes)).chain([(".gitignore", gitignore)])
+            embedded::BASE.iter().map(|f| (f.name, f.bytes)).chain([(".gitignore", IGNORE_ALL)])
         {
             write_into(&self.root, &self.base, name, bytes)?;
         }
         Ok(())
     }
 
-    /// Writes `files` into `vendor/`. Unchanged files are not rewritten, so
-    /// a watching `serve` sees no change.
+    /// Writes `files` into the sources' `studyguide/`, which ignores itself
+    /// in git, and takes what an older version wrote out of `vendor/`.
+    /// Unchanged files are not rewritten, so a watching `serve` sees no
+    /// change.
     pub(crate) fn write_vendor(&self, files: &[PageFile]) -> Result<()> {
+        if files.is_empty() {
+            return Ok(());
+        }
         for file in files {
             write_into(&self.root, &self.vendor, &file.name, &file.bytes)?;
         }
+        write_into(&self.root, &self.vendor, ".gitignore", IGNORE_ALL)?;
+        self.retire_old_vendor(files);
         Ok(())
+    }
+
+    /// Removes from the sources' `vendor/` the files an older version wrote
+    /// there (when its manifest says that version wrote there): those now
+    /// written elsewhere, and banks; the folder too, once empty. The author's
+    /// own files there stay. What cannot be removed is left.
+    fn retire_old_vendor(&self, files: &[PageFile]) {
+        let Some(old) = self.vendor.parent().map(|src| src.join(OLD_VENDOR_DIR)) else { return };
+        let ours = std::fs::read_to_string(old.join(MANIFEST))
+            .is_ok_and(|manifest| manifest.starts_with(MANIFEST_HEAD));
+        if !ours || !crate::outside::is_inside(&self.root, &old) {
+            return;
+        }
+        let Ok(entries) = std::fs::read_dir(&old) else { return };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let written_by_us = files.iter().any(|f| f.name == name)
+                || [MANIFEST, embedded::MERMAID.name].contains(&name.as_str())
+                || (name.starts_with("bank-") && name.ends_with(".js"));
+            if written_by_us {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+        let _ = std::fs::remove_dir(&old);
     }
 }
 
@@ -242,13 +289,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let assets = Assets::of_book(dir.path(), Path::new("src"));
         assets.write_vendor(&[embedded::LOG.into()]).unwrap();
-        let copied = dir.path().join("src/vendor/log.js");
+        let copied = dir.path().join("src/studyguide/log.js");
         assert_eq!(std::fs::read(&copied).unwrap(), embedded::LOG.bytes);
         let written = std::fs::metadata(&copied).unwrap().modified().unwrap();
         std::thread::sleep(std::time::Duration::from_millis(20));
         assets.write_vendor(&[embedded::LOG.into()]).unwrap();
         assert_eq!(std::fs::metadata(&copied).unwrap().modified().unwrap(), written);
-        assert_eq!(std::fs::read_dir(dir.path().join("src/vendor")).unwrap().count(), 1);
+        assert_eq!(std::fs::read_dir(dir.path().join("src/studyguide")).unwrap().count(), 2);
+        let ignore = std::fs::read(dir.path().join("src/studyguide/.gitignore")).unwrap();
+        assert_eq!(ignore, IGNORE_ALL);
     }
 
     #[test]
@@ -267,7 +316,7 @@ mod tests {
         let assets = Assets::of_book(&root, Path::new("../elsewhere"));
         assert!(assets.write_vendor(&[PageFile::new("exam.js", b"x".as_slice())]).is_err());
         assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
-        // And so may `vendor/`, by a link.
+        // And so may `studyguide/`, by a link.
         std::fs::create_dir(root.join("src")).unwrap();
         std::os::unix::fs::symlink(&elsewhere, root.join("src").join(VENDOR_DIR)).unwrap();
         let assets = Assets::of_book(&root, Path::new("src"));
@@ -278,14 +327,47 @@ mod tests {
     #[test]
     fn a_file_that_cannot_be_written_fails_naming_its_path() {
         let dir = tempfile::tempdir().unwrap();
-        // `vendor` is a file, so nothing can be written under it.
+        // `studyguide` is a file, so nothing can be written under it.
         std::fs::create_dir(dir.path().join("src")).unwrap();
         std::fs::write(dir.path().join("src").join(VENDOR_DIR), "").unwrap();
         let assets = Assets::of_book(dir.path(), Path::new("src"));
         let bank = PageFile::new("bank-exam-exam1.js", b"bank".as_slice());
         let err = format!("{:#}", assets.write_vendor(&[bank]).unwrap_err());
-        let path = dir.path().join("src/vendor/bank-exam-exam1.js");
+        let path = dir.path().join("src/studyguide/bank-exam-exam1.js");
         assert!(err.starts_with(&format!("could not write {}: ", path.display())), "{err}");
+    }
+
+    #[test]
+    fn what_an_older_version_wrote_into_vendor_is_taken_out_and_the_authors_files_stay() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join("src/vendor");
+        std::fs::create_dir_all(&old).unwrap();
+        let manifest = format!("{MANIFEST_HEAD}, …\nwindow.StudyGuide = {{}};\n");
+        for (name, text) in [
+            (MANIFEST, manifest.as_str()),
+            ("log.js", "old"),
+            ("bank-exam-old.js", "old"),
+            ("mine.js", "the author's"),
+        ] {
+            std::fs::write(old.join(name), text).unwrap();
+        }
+        let assets = Assets::of_book(dir.path(), Path::new("src"));
+        assets.write_vendor(&[embedded::LOG.into()]).unwrap();
+        let left: Vec<String> = std::fs::read_dir(&old)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(left, ["mine.js"]);
+        std::fs::remove_file(old.join("mine.js")).unwrap();
+        // Without our manifest, a `vendor/` is the author's alone.
+        std::fs::write(old.join("log.js"), "the author's").unwrap();
+        assets.write_vendor(&[embedded::LOG.into()]).unwrap();
+        assert!(old.join("log.js").is_file());
+        // Emptied, it goes.
+        std::fs::remove_file(old.join("log.js")).unwrap();
+        std::fs::write(old.join(MANIFEST), &manifest).unwrap();
+        assets.write_vendor(&[embedded::LOG.into()]).unwrap();
+        assert!(!old.exists());
     }
 
     #[test]

@@ -49,7 +49,7 @@ pub(crate) fn keys_file(stored_keys: &[String]) -> (String, String) {
     (url, script)
 }
 
-/// The name of the file of keys, in `vendor/`.
+/// The name of the file of keys, in `studyguide/`.
 pub(crate) const KEYS: &str = "book-keys.js";
 
 #[cfg(test)]

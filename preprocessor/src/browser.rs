@@ -4,7 +4,7 @@
 //! blocks' roots carry in `data-sg-module`, its scripts and styles (files
 //! the binary carries, in the order they run) and what it needs of the
 //! shared scripts. The build writes the files of the modules a book uses
-//! into it, and a manifest (`vendor/manifest.js`) that says which module
+//! into it, and a manifest (`studyguide/manifest.js`) that says which module
 //! loads which files; `theme/loader.js`, `theme/widgets.js` and
 //! `theme/base.css` read only that, and `theme/component.js` starts the
 //! class each module's script defines for its name. No list in the
@@ -16,13 +16,13 @@ use crate::embedded::{self, File};
 use serde::Serialize;
 use std::borrow::Cow;
 
-/// A file the build writes into the book's `vendor/` folder for its pages to
+/// A file the build writes into the book's `studyguide/` folder for its pages to
 /// load: one the binary carries, or one a block or kind made (a gathering
 /// page's bank of questions, the book's mermaid for diagrams left to the
 /// browser). Blocks and kinds return theirs; the build writes them all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageFile {
-    /// Its name in `vendor/`, as pages load it.
+    /// Its name in `studyguide/`, as pages load it.
     pub name: String,
     /// What it holds.
     pub bytes: Cow<'static, [u8]>,
@@ -103,7 +103,7 @@ pub(crate) struct BookEntry<'a> {
     pub keys: &'a str,
 }
 
-/// `vendor/manifest.js`: the book, each module the book uses, and the unit
+/// `studyguide/manifest.js`: the book, each module the book uses, and the unit
 /// words a learner's typed answers are read with.
 pub(crate) fn manifest(book: &BookEntry, modules: &[&BrowserModule]) -> String {
     let modules: serde_json::Map<String, serde_json::Value> = modules

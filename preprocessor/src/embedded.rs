@@ -8,7 +8,7 @@
 /// One embedded file, by the name pages load it under.
 #[derive(Debug, Clone, Copy)]
 pub struct File {
-    /// Its name in `vendor/` (or `studyguide/`), as pages load it.
+    /// Its name in `studyguide/`, as pages load it.
     pub name: &'static str,
     /// What it holds.
     pub bytes: &'static [u8],
@@ -57,7 +57,7 @@ pub(crate) const BASE: &[File] =
     &[theme!("base.css"), theme!("mdbook.css"), theme!("loader.js"), theme!("mdbook.js")];
 
 /// For a book whose `book.toml` does not list [`BASE`] yet: put at the top of
-/// each chapter with a block, it loads them from `vendor/`.
+/// each chapter with a block, it loads them from `studyguide/`.
 pub(crate) const BOOTSTRAP: File = theme!("bootstrap.js");
 
 /// Our mdBook templates, for a book's theme folder: the not-found page's

@@ -59,7 +59,7 @@ pub(crate) struct Outcome {
     /// Every key a learner's browser may keep for this book's blocks.
     pub stored_keys: Vec<String>,
     /// The files the blocks and kinds made for the pages, for the build to
-    /// write into `vendor/` (the driver writes nothing).
+    /// write into `studyguide/` (the driver writes nothing).
     pub files: Vec<PageFile>,
     pub stats: Stats,
 }

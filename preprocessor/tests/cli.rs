@@ -139,7 +139,7 @@ fn a_book_on_another_subject_builds_with_its_own_blueprint_and_no_warnings() {
             assert!(!found, "{} says {word:?}", path.display());
         }
     }
-    let bank = std::fs::read_to_string(book.path().join("book/vendor/bank-exam-exam1.js")).unwrap();
+    let bank = std::fs::read_to_string(book.path().join("book/studyguide/bank-exam-exam1.js")).unwrap();
     // The bank is JSON in a script's string.
     assert!(
         bank.contains(r#"\"tasks\":[{\"key\":\"C1\",\"title\":\"Inspect a colony\",\"domain\":\"colony\"}"#),
@@ -387,7 +387,7 @@ fn two_builds_of_the_same_sources_are_byte_identical() {
                 copy_dir(&repo_root().join(part), &dir.path().join(part));
             }
             std::fs::copy(repo_root().join("book.toml"), dir.path().join("book.toml")).unwrap();
-            let _ = std::fs::remove_dir_all(dir.path().join("src").join("vendor"));
+            let _ = std::fs::remove_dir_all(dir.path().join("src").join("studyguide"));
             dir
         })
         .collect();
@@ -572,6 +572,58 @@ fn init_with_a_title_of_two_lines_makes_a_book_install_and_build_take() {
     command.arg("build").arg(&book);
     let (output, _, stderr) = run(command);
     assert!(output.status.success(), "{stderr}");
+}
+
+/// `git` with the arguments in `dir`: its standard output, after it succeeded.
+fn git(dir: &Path, args: &[&str]) -> String {
+    let output = Command::new("git")
+        .current_dir(dir)
+        .args([
+            "-c",
+            "user.name=Author",
+            "-c",
+            "user.email=author@example.org",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .output()
+        .expect("run git");
+    assert!(output.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn a_build_leaves_nothing_in_the_authors_repository_and_mixes_nothing_with_the_authors_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book");
+    let mut command = binary();
+    command.arg("init").arg(&book);
+    let (output, _, stderr) = run(command);
+    assert!(output.status.success(), "{stderr}");
+    // The author keeps files of their own in a `vendor/` folder.
+    std::fs::create_dir_all(book.join("src/vendor")).unwrap();
+    std::fs::write(book.join("src/vendor/mine.js"), "// the author's\n").unwrap();
+    git(&book, &["init", "-q"]);
+    git(&book, &["add", "-A"]);
+    git(&book, &["commit", "-q", "-m", "The book"]);
+    for _ in 0..2 {
+        let mut command = binary();
+        command.arg("build").arg(&book);
+        let (output, _, stderr) = run(command);
+        assert!(output.status.success(), "{stderr}");
+        assert_eq!(
+            git(&book, &["status", "--porcelain", "--untracked-files=all"]),
+            "",
+            "the build left files behind"
+        );
+    }
+    // What the pages load is in a folder of ours, and the author's folder holds only the author's file.
+    assert!(book.join("src/studyguide/manifest.js").is_file());
+    let theirs: Vec<_> =
+        std::fs::read_dir(book.join("src/vendor")).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(theirs, ["mine.js"]);
+    assert!(book.join("book/studyguide/manifest.js").is_file() && book.join("book/vendor/mine.js").is_file());
 }
 
 /// `serve` on a free port of 127.0.0.1, once it says it is serving; killed

@@ -54,7 +54,7 @@ fn a_kind_of_the_programs_own_is_one_folder_and_one_line() {
     assert!(quiz_only.contains(r#"data-sg-module="quiz""#) && !quiz_only.contains("stamp"), "{quiz_only}");
 
     // The manifest names its module and its script; the script is written.
-    let manifest = std::fs::read_to_string(site.join("vendor/manifest.js")).unwrap();
+    let manifest = std::fs::read_to_string(site.join("studyguide/manifest.js")).unwrap();
     let json = manifest.split("manifest = ").nth(1).unwrap().trim_end().trim_end_matches(';');
     let manifest: serde_json::Value = serde_json::from_str(json).unwrap();
     let module = &manifest["modules"]["stamp"];
@@ -62,7 +62,7 @@ fn a_kind_of_the_programs_own_is_one_folder_and_one_line() {
     assert_eq!(module["base"], serde_json::json!(["dom.js", "component.js"]), "{manifest}");
     assert!(manifest["modules"]["quiz"].is_object(), "{manifest}");
     let script = include_bytes!("books/extra-kind/stamp/stamp.js");
-    assert_eq!(std::fs::read(site.join("vendor/stamp.js")).unwrap(), script);
+    assert_eq!(std::fs::read(site.join("studyguide/stamp.js")).unwrap(), script);
 
     // In Chromium, through the crate's own DevTools client: its script ran
     // on its page, and a page without its block loaded nothing of it.
@@ -73,7 +73,8 @@ fn a_kind_of_the_programs_own_is_one_folder_and_one_line() {
     let mut browser = Browser::launch(&chromium).unwrap();
     let mut page = browser.new_page().unwrap();
     // widgets.js loads a module's scripts as script elements.
-    let loaded = |name: &str| format!("[...document.scripts].some((s) => s.src.endsWith('/vendor/{name}'))");
+    let loaded =
+        |name: &str| format!("[...document.scripts].some((s) => s.src.endsWith('/studyguide/{name}'))");
     open(&mut page, &site.join("stamped.html"));
     let stamp = page
         .evaluate("document.querySelector('[data-sg-module=stamp]').getAttribute('data-stamped')")

@@ -261,7 +261,7 @@ for (const [page, w] of Object.entries(results.weight)) {
   w.oursBytes = 0;
   for (const r of w.ours.responses) {
     const file = new URL(r.url).pathname;
-    if (!/^\/(studyguide|vendor)\//.test(file)) continue;
+    if (!/^\/studyguide\//.test(file)) continue;
     ourAssets[file] = r;
     w.oursBytes += r.bytes;
   }
@@ -273,10 +273,10 @@ for (const [page, w] of Object.entries(results.weight)) {
   row(page, kb(w.ours.parts.svg), kb(w.ours.parts.quiz), kb(w.ours.parts.limits));
 }
 L.push('');
-L.push('Our scripts and styles, by page (every page: studyguide/; a page with blocks: what the loader fetches from vendor/ for them):', '');
+L.push('Our scripts and styles, by page (every page: studyguide/; a page with blocks: what the loader fetches from studyguide/ for them):', '');
 head('page', 'our bytes', 'files');
 for (const [page, w] of Object.entries(results.weight)) {
-  const files = w.ours.responses.map((r) => new URL(r.url).pathname).filter((f) => /^\/(studyguide|vendor)\//.test(f));
+  const files = w.ours.responses.map((r) => new URL(r.url).pathname).filter((f) => /^\/studyguide\//.test(f));
   row(page, w.oursBytes, files.map((f) => f.split('/').pop()).join(', '));
 }
 L.push('');

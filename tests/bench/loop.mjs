@@ -86,8 +86,8 @@ const build = {
 log(`  ours ${fmt(build.ours)} ms, plain ${fmt(build.plain)} ms`);
 
 const size = (dir, page) => { try { return statSync(path.join(dir, 'book', page)).size; } catch { return 0; } };
-const pages = ['practice/exam.html', 'vendor/bank-practice-exam-exam1.js', 'practice/progress.html', 'practice/review.html',
-  'vendor/bank-practice-review-review1.js', 'c001/index.html', 'print.html'];
+const pages = ['practice/exam.html', 'studyguide/bank-practice-exam-exam1.js', 'practice/progress.html', 'practice/review.html',
+  'studyguide/bank-practice-review-review1.js', 'c001/index.html', 'print.html'];
 const bytes = pages.map((page) => ({ page, ours: size(ours, page), plain: size(plain, page) }));
 
 // --- In Chromium. ---------------------------------------------------------

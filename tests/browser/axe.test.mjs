@@ -32,7 +32,7 @@ function pagesOf(site) {
     for (const name of readdirSync(path.join(site, dir)).sort()) {
       const rel = dir ? `${dir}/${name}` : name;
       if (statSync(path.join(site, rel)).isDirectory()) {
-        if (!['vendor', 'theme', 'css', 'fonts'].includes(rel)) walk(rel);
+        if (!['studyguide', 'theme', 'css', 'fonts'].includes(rel)) walk(rel);
       } else if (name.endsWith('.html')) {
         found.push(rel);
       }

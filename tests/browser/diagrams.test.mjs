@@ -317,7 +317,7 @@ test(`client mode: the build leaves all ${TOTAL} diagrams to the browser`, async
   const client = await clientBook();
   assert.equal(client.status, 0, client.log);
   assert.match(client.log, new RegExp(`diagrams: 0 drawn, 0 from the cache, ${TOTAL} left to the browser`));
-  assert.ok(existsSync(path.join(client.site, 'vendor', 'mermaid.min.js')), 'mermaid is copied into the book');
+  assert.ok(existsSync(path.join(client.site, 'studyguide', 'mermaid.min.js')), 'mermaid is copied into the book');
 });
 
 for (const origin of ['over loopback', 'from disk']) {
@@ -333,7 +333,7 @@ for (const origin of ['over loopback', 'from disk']) {
       for (const d of DIAGRAMS[name]) await checkDiagram(page, d, `client ${name}.html`);
       // mermaid came from the book itself.
       const mermaid = page.requests.filter((u) => /mermaid/i.test(u));
-      assert.deepEqual(mermaid, [inside + 'vendor/mermaid.min.js']);
+      assert.deepEqual(mermaid, [inside + 'studyguide/mermaid.min.js']);
       assert.deepEqual(page.requests.filter((u) => !u.startsWith(inside)), []);
       assert.deepEqual(page.errors, []);
     }

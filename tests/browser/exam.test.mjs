@@ -653,7 +653,7 @@ test('titles from the bank are shown as text, never as markup', async (t) => {
   t.after(() => page.context().close());
   const vector = '<img src=x onerror="window.pwned=1">';
   // The bank file as the build wrote it, with hostile chapter and section titles.
-  await page.route('**/vendor/bank-*.js', async (route) => {
+  await page.route('**/studyguide/bank-*.js', async (route) => {
     const response = await route.fetch();
     const body = (await response.text()).replace(/JSON\.parse\(("(?:[^"\\]|\\.)*")\)/, (_, literal) => {
       const bank = JSON.parse(JSON.parse(literal));

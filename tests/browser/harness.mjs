@@ -140,14 +140,14 @@ export function copyBook(prefix = 'studyguide-book-') {
 }
 
 // The bank of questions of a gathering page (exam, review) in a built site:
-// the file in vendor/ its block names with data-bank.
+// the file in studyguide/ its block names with data-bank.
 export function bankOf(site, page) {
   const html = readFileSync(path.join(site, page), 'utf8');
   const name = / data-bank="([^"]+)"/.exec(html);
   assert.ok(name, `${page} names its bank`);
-  const script = readFileSync(path.join(site, 'vendor', name[1]), 'utf8');
+  const script = readFileSync(path.join(site, 'studyguide', name[1]), 'utf8');
   const literal = /JSON\.parse\(("(?:[^"\\]|\\.)*")\)/.exec(script);
-  assert.ok(literal, `vendor/${name[1]} holds a bank`);
+  assert.ok(literal, `studyguide/${name[1]} holds a bank`);
   return JSON.parse(JSON.parse(literal[1]));
 }
 
@@ -161,7 +161,7 @@ export function storeName(page, key) {
 // The prefix under which a built book keeps its learners' state in
 // localStorage ("sg@ID:"), from the manifest its build wrote.
 export function storePrefix(site) {
-  const script = readFileSync(path.join(site, 'vendor', 'manifest.js'), 'utf8');
+  const script = readFileSync(path.join(site, 'studyguide', 'manifest.js'), 'utf8');
   return `sg@${JSON.parse(/StudyGuide\.manifest = (\{.*\});/.exec(script)[1]).book.id}:`;
 }
 

@@ -145,13 +145,13 @@ test('files from another version are written afresh, and a book.toml without our
   assert.equal(run('mdbook-studyguide', ['install', dir], repoRoot).status, 0);
   // What an older binary left behind.
   writeFileSync(path.join(dir, 'studyguide', 'loader.js'), '// an old loader\n');
-  mkdirSync(path.join(dir, 'src', 'vendor'), { recursive: true });
-  writeFileSync(path.join(dir, 'src', 'vendor', 'quiz.js'), '// an old quiz script\n');
+  mkdirSync(path.join(dir, 'src', 'studyguide'), { recursive: true });
+  writeFileSync(path.join(dir, 'src', 'studyguide', 'quiz.js'), '// an old quiz script\n');
   const build = run('mdbook', ['build'], dir);
   assert.equal(build.status, 0, build.log);
   const embedded = (name) => readFileSync(path.join(repoRoot, 'theme', name), 'utf8');
   assert.equal(readFileSync(path.join(dir, 'studyguide', 'loader.js'), 'utf8'), embedded('loader.js'));
-  assert.equal(readFileSync(path.join(dir, 'src', 'vendor', 'quiz.js'), 'utf8'), embedded('quiz.js'));
+  assert.equal(readFileSync(path.join(dir, 'src', 'studyguide', 'quiz.js'), 'utf8'), embedded('quiz.js'));
 
   // Entries an older version wrote, and none of this one's.
   const toml = path.join(dir, 'book.toml');

@@ -438,7 +438,7 @@ test('opened from disk, the review works and makes no network request', async (t
   await answerCard(page, q.answer[0]);
   await gradeButton(page, 'Good').click();
   await expectText(heading(page), /^Card 2 of 3: /);
-  assert.ok(page.requests.some((u) => u.endsWith('/vendor/ts-fsrs.js')), 'ts-fsrs came from the book');
+  assert.ok(page.requests.some((u) => u.endsWith('/studyguide/ts-fsrs.js')), 'ts-fsrs came from the book');
   assert.deepEqual(page.requests.filter((u) => !u.startsWith('file://')), [], 'only file:// requests');
   assertNoErrors(page);
 });

@@ -44,7 +44,12 @@ impl Cache {
     /// Stores an entry; a cache that cannot be written only costs time.
     pub(super) fn put(&self, key: &str, entry: &Entry) {
         let write = || -> std::io::Result<()> {
+            // The cache's own folder, made here, ignores itself in git.
+            let top = self.dir.parent().filter(|top| !top.exists());
             std::fs::create_dir_all(&self.dir)?;
+            if let Some(top) = top {
+                std::fs::write(top.join(".gitignore"), crate::assets::IGNORE_ALL)?;
+            }
             // Write then rename, so a concurrent build never reads half a file.
             let tmp = self.dir.join(format!(".{key}.{}.tmp", std::process::id()));
             std::fs::write(&tmp, serde_json::to_vec(entry)?)?;
@@ -63,7 +68,7 @@ mod tests {
     #[test]
     fn entries_round_trip() {
         let dir = tempfile::tempdir().unwrap();
-        let cache = Cache::new(dir.path().join("diagrams"));
+        let cache = Cache::new(dir.path().join("cache/diagrams"));
         assert_eq!(cache.get("k"), None);
         let drawn = Entry::Drawn { light: "<svg/>".into(), dark: "<svg/>".into() };
         cache.put("k", &drawn);
@@ -71,6 +76,9 @@ mod tests {
         let rejected = Entry::Rejected { error: "Parse error".into() };
         cache.put("r", &rejected);
         assert_eq!(cache.get("r"), Some(rejected));
+        // The cache's folder, made by it, ignores itself in git.
+        let ignore = std::fs::read(dir.path().join("cache/.gitignore")).unwrap();
+        assert_eq!(ignore, crate::assets::IGNORE_ALL);
     }
 
     #[test]

@@ -239,7 +239,7 @@ impl Bundle {
         }
     }
 
-    /// Its bytes, for the book's `vendor/`.
+    /// Its bytes, for the book's `studyguide/`.
     fn bytes_owned(&self) -> std::borrow::Cow<'static, [u8]> {
         match self {
             Bundle::Embedded => crate::embedded::MERMAID.bytes.into(),

@@ -1,5 +1,5 @@
 //! The exam page's HTML: where `theme/exam.js` finds its bank (a file of
-//! its own in `vendor/`, which `theme/widgets.js` loads first, so the page
+//! its own in `studyguide/`, which `theme/widgets.js` loads first, so the page
 //! stays small and its print page holds no copy), and for a reader without
 //! script, what the exam needs and where its questions are.
 

@@ -107,7 +107,7 @@ pub(crate) struct ExamPage {
     pub questions: u32,
     pub minutes: u32,
     pub pass: u32,
-    /// The file in `vendor/` that holds its bank (`crate::quiz::Bank`).
+    /// The file in `studyguide/` that holds its bank (`crate::quiz::Bank`).
     pub bank_file: String,
     /// The quizzes it draws from, for readers without script.
     pub quizzes: Vec<QuizLink>,

@@ -1,6 +1,6 @@
 //! The review page: a fenced ```` ```review ```` block (its body takes no
 //! keys). Its bank (every question of the book and every limit, in a file of
-//! its own in `vendor/`, as the exam's) is loaded before
+//! its own in `studyguide/`, as the exam's) is loaded before
 //! `theme/review.js`, which makes cards of what the learner missed and schedules
 //! them with FSRS (ts-fsrs, which the binary carries, as it carries mermaid).
 
@@ -108,7 +108,7 @@ struct LimitJson {
 }
 
 struct ReviewBlock {
-    /// The name of its bank's file in `vendor/`, once resolved.
+    /// The name of its bank's file in `studyguide/`, once resolved.
     bank_file: Option<String>,
     /// Its bank's file, once resolved for the site.
     bank: Option<PageFile>,

@@ -61,7 +61,11 @@ impl Renderer for SiteRenderer {
 
     fn render(&self, ctx: &RenderContext) -> Result<()> {
         self.render_site(ctx)?;
-        super::not_found::make_portable(&ctx.destination)
+        // A book that has not installed us builds as plain mdBook builds it.
+        if crate::assets::missing_entries(&ctx.config).is_empty() {
+            super::not_found::make_portable(&ctx.destination)?;
+        }
+        Ok(())
     }
 }
 

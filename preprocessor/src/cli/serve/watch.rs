@@ -120,9 +120,9 @@ mod tests {
 
     #[test]
     fn our_own_output_does_not_trigger_rebuilds() {
-        let ignored = [PathBuf::from("/b/src/vendor"), PathBuf::from("/b/book")];
+        let ignored = [PathBuf::from("/b/src/studyguide"), PathBuf::from("/b/book")];
         assert!(is_relevant(Path::new("/b/src/intro.md"), &ignored));
-        assert!(!is_relevant(Path::new("/b/src/vendor/mermaid.min.js"), &ignored));
+        assert!(!is_relevant(Path::new("/b/src/studyguide/mermaid.min.js"), &ignored));
         assert!(!is_relevant(Path::new("/b/book/index.html"), &ignored));
         assert!(!is_relevant(Path::new("/b/src/.#intro.md"), &ignored));
         assert!(!is_relevant(Path::new("/b/src/intro.md~"), &ignored));

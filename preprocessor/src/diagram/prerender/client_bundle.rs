@@ -11,7 +11,7 @@ use std::borrow::Cow;
 /// the build's too.
 pub(super) const DIAGRAMS_JS: &str = include_str!("../../../theme/diagrams.js");
 
-/// The bundle's name in `vendor/`, as diagrams.js loads it.
+/// The bundle's name in `studyguide/`, as diagrams.js loads it.
 const MERMAID_FILE: &str = crate::embedded::MERMAID.name;
 
 /// mermaid's bundle as the book's pages load it.
