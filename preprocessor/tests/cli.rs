@@ -635,10 +635,16 @@ struct Served {
 
 impl Served {
     fn start(book: &Path) -> Served {
+        Served::start_with(book, |_| {})
+    }
+
+    /// `serve` with more arguments or settings, given to `more`.
+    fn start_with(book: &Path, more: impl FnOnce(&mut Command)) -> Served {
         use std::io::BufRead;
         let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         let mut command = binary();
         command.arg("serve").arg(book).args(["--port", &port.to_string()]);
+        more(&mut command);
         command.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::piped());
         let mut child = command.spawn().expect("run mdbook-studyguide serve");
         let mut stderr = std::io::BufReader::new(child.stderr.take().unwrap());
@@ -688,6 +694,39 @@ impl Drop for Served {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn serve_open_opens_the_book_in_the_systems_browser() {
+    use std::os::unix::fs::PermissionsExt;
+    let book = fixture("markdown");
+    // A stand-in for the desktop's opener, which notes what it was asked to open.
+    let bin = tempfile::tempdir().unwrap();
+    let opened = bin.path().join("opened");
+    let opener = bin.path().join("xdg-open");
+    std::fs::write(
+        &opener,
+        format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}.part' && mv '{0}.part' '{0}'\n", opened.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&opener, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!("{}:{}", bin.path().display(), std::env::var("PATH").unwrap_or_default());
+    let served = Served::start_with(book.path(), |command| {
+        command.arg("--open").env("PATH", path);
+    });
+    // The opener runs once the book is served; it is given a moment to.
+    let mut url = None;
+    for _ in 0..400 {
+        if let Ok(text) = std::fs::read_to_string(&opened) {
+            url = Some(text);
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(url.as_deref(), Some(format!("http://127.0.0.1:{}/", served.port).as_str()));
+    let (status, body) = served.ask(&format!("GET / HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n", served.port));
+    assert!(status.contains("200") && body.contains("<html"), "{status}");
 }
 
 #[test]

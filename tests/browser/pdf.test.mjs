@@ -5,7 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { closeShared, copyBook, newPage, removeAtExit, sharedBrowser, studyguide } from './harness.mjs';
 
@@ -274,4 +275,15 @@ test('paper size and answer keys follow book.toml', () => {
   const text = normalize(pdfText(pdf));
   assert.ok(!text.includes('Answer key') && !text.includes('answer key is on the pages'), 'answer keys were left out');
   assert.ok(text.includes('What is the maximum timeout of a standard AWS Lambda function?'));
+});
+
+test('--output writes the PDF where it is asked for: a file, or a folder that takes the book\'s file name', () => {
+  const elsewhere = removeAtExit(mkdtempSync(path.join(tmpdir(), 'studyguide-pdf-out-')));
+  for (const [asked, written] of [[path.join(elsewhere, 'notes.pdf'), path.join(elsewhere, 'notes.pdf')],
+    [elsewhere, path.join(elsewhere, 'studyguide.pdf')]]) {
+    const result = studyguide(['pdf', book, '--output', asked]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout.trim(), written);
+    assert.match(execFileSync('pdfinfo', [written], { encoding: 'utf8' }), /Pages:\s+\d+/);
+  }
 });

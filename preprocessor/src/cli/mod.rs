@@ -60,12 +60,16 @@ enum Command {
     Serve {
         #[command(flatten)]
         book: BookDir,
+        /// The port to listen on.
         #[arg(short, long, default_value_t = 3000)]
         port: u16,
         /// The address to listen on. Requests must name it (or 127.0.0.1 or
         /// localhost) as their host.
         #[arg(short = 'n', long, default_value = serve::LOOPBACK)]
         hostname: String,
+        /// Open the book in the system's web browser once it is served.
+        #[arg(short, long)]
+        open: bool,
     },
     /// Check every block in the book without building; exit 1 on any problem.
     Check(BookDir),
@@ -82,6 +86,10 @@ enum Command {
         /// (book.toml: `mock-exam-seed`). Implies --mock-exam.
         #[arg(long, value_name = "N")]
         seed: Option<u64>,
+        /// Write the PDF here (a file, or a folder to hold it) instead of
+        /// into the build directory.
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
     },
     /// For mdBook: exit 0 if the renderer is supported (all are).
     Supports { renderer: String },
@@ -136,11 +144,11 @@ pub fn main() -> ExitCode {
             ExitCode::SUCCESS
         }),
         Some(Command::Check(book)) => check::run(&book.dir),
-        Some(Command::Serve { book, port, hostname }) => {
-            serve::run(&book.dir, &hostname, port).map(|()| ExitCode::SUCCESS)
+        Some(Command::Serve { book, port, hostname, open }) => {
+            serve::run(&book.dir, &hostname, port, open).map(|()| ExitCode::SUCCESS)
         }
-        Some(Command::Pdf { book, mock_exam, seed }) => {
-            pdf::run(&book.dir, pdf::Mock { on: mock_exam || seed.is_some(), seed }).map(|path| {
+        Some(Command::Pdf { book, mock_exam, seed, output }) => {
+            pdf::run(&book.dir, pdf::Mock { on: mock_exam || seed.is_some(), seed }, output.as_deref()).map(|path| {
                 println!("{}", path.display());
                 ExitCode::SUCCESS
             })

@@ -27,7 +27,9 @@ pub(super) struct Mock {
     pub seed: Option<u64>,
 }
 
-pub(super) fn run(dir: &Path, mock: Mock) -> Result<PathBuf> {
+/// Prints the book at `dir` to a PDF: at `output` when given (a file, or a
+/// folder that takes the book's file name), else in the build directory.
+pub(super) fn run(dir: &Path, mock: Mock, output: Option<&Path>) -> Result<PathBuf> {
     let book = mdbook_driver::MDBook::load(dir)
         .with_context(|| format!("could not load the book at {}", dir.display()))?;
     let config = StudyGuideConfig::from_book(&book.config)?;
@@ -51,9 +53,16 @@ pub(super) fn run(dir: &Path, mock: Mock) -> Result<PathBuf> {
     builder.build()?;
     let site = book.root.join(&book.config.build.build_dir);
     let print_page = site.join("print.html").canonicalize().context("the build wrote no print.html")?;
-    let output = site.join(&config.pdf.file_name);
-    // Not through a link in the build directory to elsewhere either.
-    if !crate::outside::is_inside(&site, &output) {
+    let asked = output.is_some();
+    let output = match output {
+        // Where the person running the command asked for it.
+        Some(path) if path.is_dir() => path.join(&config.pdf.file_name),
+        Some(path) => path.to_owned(),
+        None => site.join(&config.pdf.file_name),
+    };
+    // Written into the build directory by book.toml's setting: not through a
+    // link there to elsewhere either.
+    if !asked && !crate::outside::is_inside(&site, &output) {
         bail!(
             "{} leads out of the build directory, to {}: the PDF is not written there",
             output.display(),

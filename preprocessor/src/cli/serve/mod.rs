@@ -44,7 +44,7 @@ type Rebuilt = broadcast::Sender<()>;
 /// book is for the person at this machine.
 pub(super) const LOOPBACK: &str = "127.0.0.1";
 
-pub(super) fn run(dir: &Path, hostname: &str, port: u16) -> Result<()> {
+pub(super) fn run(dir: &Path, hostname: &str, port: u16, open: bool) -> Result<()> {
     let root = dir.canonicalize().with_context(|| format!("no book at {}", dir.display()))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -58,9 +58,46 @@ pub(super) fn run(dir: &Path, hostname: &str, port: u16) -> Result<()> {
     let site = book.build_dir_for("html");
     let (rebuilt, _) = broadcast::channel(16);
     let _watcher = watch::rebuild_on_change(&book, rebuilt.clone())?;
-    eprintln!("Serving the book on http://{}/ (Ctrl+C to stop)", listener.local_addr()?);
+    let address = listener.local_addr()?;
+    eprintln!("Serving the book on http://{address}/ (Ctrl+C to stop)");
+    if open {
+        // An unspecified address (0.0.0.0) serves this machine too.
+        let host =
+            if address.ip().is_unspecified() { LOOPBACK.to_owned() } else { hostname_in_url(hostname) };
+        open_in_browser(&format!("http://{host}:{}/", address.port()));
+    }
     let server = axum::serve(listener, router(&site, rebuilt, hosts));
     runtime.block_on(async { server.await.context("the server stopped") })
+}
+
+/// A host name as a URL writes it: an IPv6 address in brackets.
+fn hostname_in_url(hostname: &str) -> String {
+    if hostname.contains(':') && !hostname.starts_with('[') {
+        format!("[{hostname}]")
+    } else {
+        hostname.to_owned()
+    }
+}
+
+/// Opens `url` in the system's browser, as `mdbook serve --open` does: with
+/// `open` on macOS, `start` on Windows, else `xdg-open`. A browser that
+/// cannot be opened is a warning: the book is served all the same.
+fn open_in_browser(url: &str) {
+    let mut command = if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else if cfg!(windows) {
+        let mut command = std::process::Command::new("cmd");
+        command.args(["/C", "start", ""]);
+        command
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    command.arg(url).stdin(std::process::Stdio::null()).stdout(std::process::Stdio::null());
+    match command.spawn() {
+        // Reaped in the background, so it leaves no zombie behind.
+        Ok(mut child) => drop(std::thread::spawn(move || child.wait())),
+        Err(err) => tracing::warn!("could not open a browser at {url} ({err}): open it yourself"),
+    }
 }
 
 async fn bind(hostname: &str, port: u16) -> Result<TcpListener> {
