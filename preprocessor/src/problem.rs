@@ -38,6 +38,10 @@ pub enum Severity {
     Error,
     /// Only reported.
     Warning,
+    /// Breaks the block, but follows from an error reported where it is
+    /// caused (a reference to a limit whose table could not be read): one
+    /// cause, one problem, so it is not reported again.
+    Consequence,
 }
 
 /// A place in a file of the book.
@@ -63,9 +67,16 @@ impl Problem {
         self
     }
 
-    /// Whether it is an error, not a warning.
+    /// Makes it the consequence of an error reported elsewhere
+    /// ([`Severity::Consequence`]).
+    pub fn as_consequence(mut self) -> Self {
+        self.severity = Severity::Consequence;
+        self
+    }
+
+    /// Whether it breaks its block: an error, or the consequence of one.
     pub fn is_error(&self) -> bool {
-        self.severity == Severity::Error
+        self.severity != Severity::Warning
     }
 
     /// Adds a suggestion for fixing it.
@@ -202,8 +213,10 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset
 }
 
-/// Sorted by file, then position, so a listing reads top to bottom.
+/// Sorted by file, then position, so a listing reads top to bottom; without
+/// consequences, whose causes are in it.
 pub(crate) fn sorted(mut problems: Vec<Problem>) -> Vec<Problem> {
+    problems.retain(|p| p.severity != Severity::Consequence);
     problems.sort_by(|a, b| a.location.cmp(&b.location));
     problems.dedup();
     problems

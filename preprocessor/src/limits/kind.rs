@@ -109,6 +109,9 @@ impl Block for LimitsBlock {
                 .collect(),
         });
         let registry = index.part::<Registry>();
+        for id in &self.table.unreadable {
+            registry.mark_unreadable(id, cx.chapter);
+        }
         for row in &self.table.rows {
             let entry = RegistryEntry {
                 row: row.clone(),

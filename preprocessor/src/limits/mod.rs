@@ -44,6 +44,9 @@ pub(crate) struct LimitTable {
     pub service: String,
     pub source: Option<String>,
     pub rows: Vec<LimitRow>,
+    /// The ids of rows that could not be read (each reported at its row):
+    /// a reference to one is not reported again.
+    pub unreadable: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

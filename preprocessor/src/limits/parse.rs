@@ -60,13 +60,21 @@ pub(crate) fn parse(body: &str) -> (Option<LimitTable>, Vec<Problem>) {
         );
     }
     let mut ids = HashSet::new();
+    let mut unreadable = Vec::new();
     let rows = raw
         .limit
         .into_iter()
         .enumerate()
-        .filter_map(|(n, row)| parse_row(n + 1, row, &mut ids, &mut problems))
+        .filter_map(|(n, row)| {
+            let id = row.get_ref().id.get_ref().trim().to_owned();
+            let parsed = parse_row(n + 1, row, &mut ids, &mut problems);
+            if parsed.is_none() && is_valid_id(&id) {
+                unreadable.push(id);
+            }
+            parsed
+        })
         .collect();
-    let table = LimitTable { caption, service, source, rows };
+    let table = LimitTable { caption, service, source, rows, unreadable };
     (Some(table), problems)
 }
 

@@ -66,6 +66,8 @@ pub(crate) struct RegistryEntry {
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Registry {
     entries: BTreeMap<String, RegistryEntry>,
+    /// Ids of rows that could not be read, with their chapters.
+    unreadable: BTreeMap<String, PathBuf>,
 }
 
 impl Registry {
@@ -77,6 +79,11 @@ impl Registry {
         }
         self.entries.insert(id, entry);
         Ok(())
+    }
+
+    /// Notes that the row `id` of a table in `chapter` could not be read.
+    pub(crate) fn mark_unreadable(&mut self, id: &str, chapter: &std::path::Path) {
+        self.unreadable.entry(id.to_owned()).or_insert_with(|| chapter.to_owned());
     }
 
     pub(crate) fn get(&self, id: &str) -> Option<&RegistryEntry> {
@@ -112,6 +119,11 @@ impl Registry {
     }
 
     fn lookup(&self, id: &str) -> Result<&RegistryEntry, Problem> {
+        if let (None, Some(chapter)) = (self.entries.get(id), self.unreadable.get(id)) {
+            // Its row's problem is reported there: one cause, one problem.
+            let message = format!("limit `{id}` could not be read: see its row in {}", chapter.display());
+            return Err(Problem::new(0..0, message).as_consequence());
+        }
         self.entries.get(id).ok_or_else(|| {
             let message = match crate::toml_body::closest(id, self.entries.keys().map(String::as_str)) {
                 Some(best) => format!("unknown limit `{id}` (did you mean `{best}`?)"),

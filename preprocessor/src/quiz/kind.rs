@@ -395,8 +395,10 @@ fn check_citation(
     let (reference, quantity) = match cited {
         Ok(found) => found,
         Err(problem) => {
-            problems
-                .push(Problem::new(cites.span.clone(), format!("question {number}: {}", problem.message)));
+            let mut found =
+                Problem::new(cites.span.clone(), format!("question {number}: {}", problem.message));
+            found.severity = problem.severity;
+            problems.push(found);
             return;
         }
     };

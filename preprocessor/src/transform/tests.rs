@@ -94,6 +94,32 @@ fn references_inside_quizzes_expand_and_are_checked() {
 }
 
 #[test]
+fn a_limit_that_cannot_be_read_is_one_problem_at_its_row_not_one_at_each_use() {
+    let broken = LIMITS.replace("15 min", "15 minz");
+    let quiz = "```quiz\n[[question]]\nprompt = \"Is it {{limit lambda.timeout}}?\"\nchoices = [\"15 minutes\", \"5 minutes\"]\nanswer = \"A\"\nexplanation = \"It is {{limit lambda.timeout max}}.\"\ncites = \"lambda.timeout\"\n```\n";
+    let prose = "The timeout is {{limit lambda.timeout}}.\n";
+    for on_failure in [OnFailure::Bail, OnFailure::Continue] {
+        let (contents, problems) =
+            run(&[("a.md", &broken), ("q.md", quiz), ("p.md", prose)], Target::Html, on_failure);
+        let messages: Vec<String> =
+            problems.iter().map(|p| format!("{}: {}", p.location(), p.message)).collect();
+        assert_eq!(messages, ["src/a.md:8:9: limit `lambda.timeout`: unknown unit `minz` in `15 minz`"]);
+        if on_failure == OnFailure::Continue {
+            // Where it is used, the page says why it shows no value.
+            let why = "limit `lambda.timeout` could not be read: see its row in a.md";
+            assert!(
+                contents[2].contains(&why.replace('`', "&#96;")) || contents[2].contains(why),
+                "{}",
+                contents[2]
+            );
+        }
+    }
+    // A limit that is simply not defined is still a problem at its use.
+    let (_, problems) = run(&[("p.md", prose)], Target::Html, OnFailure::Bail);
+    assert_eq!(problems.len(), 1);
+}
+
+#[test]
 fn every_block_kind_becomes_one_html_block_followed_by_a_blank_line() {
     let diagram = "```mermaid\ngraph TD\naccTitle: t\nA-->B\n```\n";
     let quiz = "```quiz\n[[question]]\nprompt = \"p\"\nchoices = [\"a\", \"b\"]\nanswer = \"A\"\nexplanation = \"e\"\n```\n";
