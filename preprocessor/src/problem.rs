@@ -226,8 +226,10 @@ pub(crate) fn sorted(mut problems: Vec<Problem>) -> Vec<Problem> {
 ///
 /// mdBook expands `{{#include}}` before our preprocessor runs, so a chapter's
 /// text can differ from its file. Blocks are looked up in the file by their
-/// text; a block that came from an included file is reported at its place in
-/// the chapter, with a note saying so.
+/// text; a block that came from an included file (the whole block, or its
+/// body between fences that the chapter writes) is reported in that file;
+/// one that cannot be found is reported at its place in the chapter, with a
+/// note saying so.
 #[derive(Debug, Clone)]
 pub(crate) struct SourceMap {
     /// Path shown to the author, relative to the book root.
@@ -242,6 +244,16 @@ pub(crate) struct SourceMap {
     /// Where a block (its chapter range) starts in the file on disk, once
     /// looked for: every problem of a block shares the search.
     found: Arc<Mutex<BlockStarts>>,
+    /// The files the chapter includes, for blocks that came from one.
+    included: Vec<Included>,
+}
+
+/// A file a chapter includes (`{{#include …}}`): its path as the author
+/// reads it, and its text.
+#[derive(Debug, Clone)]
+pub(crate) struct Included {
+    pub path: PathBuf,
+    pub text: String,
 }
 
 /// A block's range in the chapter → where it starts on disk, if found.
@@ -257,7 +269,39 @@ impl SourceMap {
             chapter_lines: OnceLock::new(),
             disk_lines: OnceLock::new(),
             found: Arc::default(),
+            included: Vec::new(),
         }
+    }
+
+    /// With the files the chapter includes.
+    pub(crate) fn with_included(mut self, included: Vec<Included>) -> Self {
+        self.included = included;
+        self
+    }
+
+    /// Where `offset` of the block at `anchor` is in an included file: the
+    /// whole block, or else its body, found there.
+    fn in_included(&self, anchor: &Range<usize>, offset: usize) -> Option<(&Included, Position)> {
+        let block = self.chapter.get(anchor.clone()).filter(|b| !b.is_empty())?;
+        let within = offset.checked_sub(anchor.start)?;
+        // The body: after the opening fence's line, before the closing one.
+        let body_start = block.find('\n').map_or(block.len(), |i| i + 1);
+        let trimmed = block.trim_end_matches(['\n', '\r']);
+        let body_end = trimmed.rfind('\n').map_or(body_start, |i| i + 1).max(body_start);
+        let body = &block[body_start..body_end];
+        for file in &self.included {
+            if let Some(start) = file.text.find(block) {
+                return Some((file, Lines::of(&file.text).position(&file.text, start + within)));
+            }
+            if !body.trim().is_empty()
+                && (body_start..body_end).contains(&within)
+                && let Some(start) = file.text.find(body)
+            {
+                let at = start + within - body_start;
+                return Some((file, Lines::of(&file.text).position(&file.text, at)));
+            }
+        }
+        None
     }
 
     fn in_chapter(&self, offset: usize) -> Position {
@@ -297,6 +341,14 @@ impl SourceMap {
                 Some(start) => {
                     let within = offset.saturating_sub(anchor.start);
                     self.in_file(disk, start + within)
+                }
+                None if let Some((file, position)) = self.in_included(&anchor, offset) => {
+                    problem.location = Some(Location {
+                        path: file.path.clone(),
+                        line: position.line,
+                        column: position.column,
+                    });
+                    return problem;
                 }
                 None => {
                     problem.message.push_str(" (in text included into this chapter)");
@@ -359,6 +411,35 @@ mod tests {
         let map = SourceMap::new("src/t.md".into(), chapter, Some("{{#include q.md}}\n".into()));
         let d = map.locate(0..chapter.len(), Problem::new(8..8, "broken"));
         assert_eq!(d.location(), "src/t.md:2:1");
+        assert!(d.message.contains("included"));
+    }
+
+    #[test]
+    fn a_block_or_a_body_from_an_included_file_is_reported_in_that_file() {
+        let body = "[[question]]\nprompt = \"p\"\nanswer = \"E\"\n";
+        let included = |text: &str| vec![Included { path: "quizzes/q.toml".into(), text: text.into() }];
+        // The fences in the chapter, the body from the file.
+        let chapter = format!("# T\n\n```quiz\n{body}```\n");
+        let disk = "# T\n\n```quiz\n{{#include ../quizzes/q.toml}}\n```\n";
+        let map = SourceMap::new("src/t.md".into(), &chapter, Some(disk.into()))
+            .with_included(included(&format!("# my quiz\n{body}")));
+        let block = chapter.find("```quiz").unwrap()..chapter.len();
+        let answer = chapter.find("answer").unwrap();
+        let d = map.locate(block.clone(), Problem::new(answer..answer, "broken"));
+        assert_eq!(d.location(), "quizzes/q.toml:4:1");
+        assert_eq!(d.message, "broken");
+        // The whole block from the file.
+        let map = SourceMap::new("src/t.md".into(), &chapter, Some("# T\n\n{{#include q.md}}\n".into()))
+            .with_included(included(&format!("Intro\n\n```quiz\n{body}```\n")));
+        assert_eq!(
+            map.locate(block.clone(), Problem::new(answer..answer, "broken")).location(),
+            "quizzes/q.toml:6:1"
+        );
+        // Found in neither: at its place in the chapter, saying so.
+        let map =
+            SourceMap::new("src/t.md".into(), &chapter, Some(disk.into())).with_included(included("other"));
+        let d = map.locate(block, Problem::new(answer..answer, "broken"));
+        assert_eq!(d.location(), "src/t.md:6:1");
         assert!(d.message.contains("included"));
     }
 

@@ -500,6 +500,22 @@ fn book_with(files: &[(&str, &str)]) -> tempfile::TempDir {
 }
 
 #[test]
+fn a_quiz_kept_in_a_file_of_its_own_is_reported_in_that_file() {
+    let questions = "# The Lambda quiz, kept apart.\n\n[[question]]\nprompt = \"Which is the longest timeout?\"\nchoices = [\"15 minutes\", \"5 minutes\"]\nanswer = \"C\"\nexplanation = \"Fifteen minutes.\"\n";
+    let book = book_with(&[
+        ("quizzes/lambda.toml", questions),
+        ("src/lambda.md", "# Lambda\n\nText.\n\n```quiz\n{{#include ../quizzes/lambda.toml}}\n```\n"),
+    ]);
+    let mut command = binary();
+    command.arg("check").arg(book.path());
+    let (output, stdout, stderr) = run(command);
+    assert_eq!(output.status.code(), Some(1), "{stdout}\n{stderr}");
+    let first = stdout.lines().next().unwrap_or("");
+    assert!(first.starts_with("quizzes/lambda.toml:6:"), "{stdout}");
+    assert!(first.contains("answer"), "{stdout}");
+}
+
+#[test]
 fn a_diagram_over_mermaids_size_limit_is_reported_at_its_block() {
     // mermaid's `maxTextSize`: it draws no diagram longer.
     let label = "x".repeat(50_000);

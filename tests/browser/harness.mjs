@@ -64,7 +64,10 @@ export async function newPage(browser, options = {}) {
 // A fresh browser profile opened at `url`, closed when the test `t` ends.
 // `theme` is the mdBook theme the reader chose; `init` (given `initArg`) runs
 // before the page's own scripts; `onPage` sees the page before it loads.
-export async function openPage(browser, t, url, { theme, init, initArg, onPage, timeout = 5000, ...options } = {}) {
+// Unless `ready` is false, it is returned once its blocks have started (the
+// components start after the load event, later on a busy machine, and read
+// what is saved: a choice clicked before that would be undone).
+export async function openPage(browser, t, url, { theme, init, initArg, onPage, timeout = 5000, ready = true, ...options } = {}) {
   const page = await newPage(browser, options);
   t.after(() => page.context().close());
   page.setDefaultTimeout(timeout);
@@ -72,7 +75,17 @@ export async function openPage(browser, t, url, { theme, init, initArg, onPage, 
   if (theme) await page.addInitScript((name) => localStorage.setItem('mdbook-theme', name), theme);
   if (init) await page.addInitScript(init, initArg);
   await page.goto(url);
+  if (ready && options.javaScriptEnabled !== false) await whenStarted(page);
   return page;
+}
+
+// Once the page's blocks have started (at once on a page without any).
+export function whenStarted(page) {
+  return page.evaluate(() => new Promise((resolve) => {
+    const sg = window.StudyGuide;
+    if (sg && typeof sg.whenReady === 'function') sg.whenReady().then(resolve, resolve);
+    else resolve();
+  }));
 }
 
 const TYPES = {
