@@ -72,3 +72,33 @@ test('a table wider than the screen says under it that it scrolls sideways, and 
     await page.locator('main .table-wrapper[data-sg-scrolls]').count());
   assertNoErrors(page);
 });
+
+test('what is brought into view lands below the menu bar, which comes back over the page as it scrolls up', async (t) => {
+  const page = await book.open(t, 'security-compliance/iam.html', { viewport: { width: 390, height: 844 } });
+  const frame = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.mouse.wheel(0, 3000);
+  await frame();
+  // Up a little: mdBook's bar slides back over the top of the page.
+  for (let i = 0; i < 3; i++) {
+    await page.mouse.wheel(0, -60);
+    await frame();
+  }
+  const bar = page.locator('#mdbook-menu-bar');
+  await page.waitForFunction(() => {
+    const box = document.getElementById('mdbook-menu-bar').getBoundingClientRect();
+    return box.top <= 0 && box.bottom > 40;
+  });
+  // The last heading above the screen, brought into view as focus moving
+  // back to it (or a script) brings it: just so far.
+  const headings = page.getByRole('main').locator('h2, h3, h4, p');
+  const tops = await headings.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().top));
+  const above = tops.findLastIndex((top) => top < 0);
+  assert.ok(above >= 0, 'something is above the screen');
+  await headings.nth(above).evaluate((el) => el.scrollIntoView({ block: 'nearest' }));
+  await frame();
+  const barBox = await bar.boundingBox();
+  const box = await headings.nth(above).boundingBox();
+  assert.ok(box.y >= barBox.y + barBox.height - 1,
+    `its top (${box.y}px) is below the bar's foot (${barBox.y + barBox.height}px)`);
+  assertNoErrors(page);
+});
