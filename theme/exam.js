@@ -85,7 +85,6 @@
       // A question's time counts while it is in view, and is saved when the page is left.
       document.addEventListener('visibilitychange', () => (document.hidden ? this.clockOut() : this.clock.clockIn()));
       window.addEventListener('pagehide', () => this.clockOut());
-
       window.addEventListener('hashchange', () => this.practise());
       this.preset = this.screens.presetOf(location.hash);
       this.load();
@@ -173,9 +172,8 @@
 
     /** @param {string[] | null} keys */
     storeChanged(keys) {
-      if (keys === null || keys.indexOf(this.key) >= 0 || keys.indexOf(this.lastKey) >= 0) {
-        this.sync(keys !== null && keys.indexOf(this.key) >= 0 && SG.store.get(this.key) === null);
-      }
+      const mine = keys !== null && keys.indexOf(this.key) >= 0;
+      if (keys === null || mine || keys.indexOf(this.lastKey) >= 0) this.sync(mine && SG.store.get(this.key) === null);
     }
 
     /**

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// One problem in an author's source, with a suggestion for fixing it.
@@ -244,8 +244,11 @@ pub(crate) struct SourceMap {
     /// Where a block (its chapter range) starts in the file on disk, once
     /// looked for: every problem of a block shares the search.
     found: Arc<Mutex<BlockStarts>>,
-    /// The files the chapter includes, for blocks that came from one.
-    included: Vec<Included>,
+    /// The book's root, from which the files the chapter includes are read.
+    root: Option<PathBuf>,
+    /// The files the chapter includes, read when a block is not found in
+    /// the chapter's file (never, for a chapter without problems).
+    included: OnceLock<Vec<Included>>,
 }
 
 /// A file a chapter includes (`{{#include …}}`): its path as the author
@@ -254,6 +257,21 @@ pub(crate) struct SourceMap {
 pub(crate) struct Included {
     pub path: PathBuf,
     pub text: String,
+}
+
+/// `a/b/../c` as `a/c`, without asking the file system.
+fn lexically_normal(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::ParentDir if out.file_name().is_some() => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// A block's range in the chapter → where it starts on disk, if found.
@@ -269,14 +287,53 @@ impl SourceMap {
             chapter_lines: OnceLock::new(),
             disk_lines: OnceLock::new(),
             found: Arc::default(),
-            included: Vec::new(),
+            root: None,
+            included: OnceLock::new(),
         }
     }
 
-    /// With the files the chapter includes.
-    pub(crate) fn with_included(mut self, included: Vec<Included>) -> Self {
-        self.included = included;
+    /// Reads what the chapter includes from the book at `root`, when a
+    /// problem needs it.
+    pub(crate) fn reading_includes_from(mut self, root: &Path) -> Self {
+        self.root = Some(root.to_owned());
         self
+    }
+
+    /// With these files as the ones the chapter includes.
+    #[cfg(test)]
+    fn with_included(self, included: Vec<Included>) -> Self {
+        let _ = self.included.set(included);
+        self
+    }
+
+    /// The files the chapter's text on disk includes (`{{#include path…}}`,
+    /// `{{#rustdoc_include path…}}`), with paths from the book's root, as
+    /// the author reads them; those that cannot be read are left out.
+    fn included(&self) -> &[Included] {
+        self.included.get_or_init(|| {
+            let (Some(disk), Some(root)) = (&self.on_disk, &self.root) else { return Vec::new() };
+            let mut files: Vec<Included> = Vec::new();
+            for directive in ["{{#include", "{{#rustdoc_include"] {
+                for (at, _) in disk.match_indices(directive) {
+                    let rest = disk[at + directive.len()..].trim_start();
+                    let end = rest.find(|c: char| c.is_whitespace() || c == '}').unwrap_or(rest.len());
+                    // `path:10:20` and `path:anchor` include part of the file.
+                    let written = rest[..end].split(':').next().unwrap_or("");
+                    let path =
+                        lexically_normal(&self.display_path.parent().unwrap_or(Path::new("")).join(written));
+                    if written.is_empty() || files.iter().any(|f| f.path == path) {
+                        continue;
+                    }
+                    if let Ok(text) = std::fs::read_to_string(root.join(&path)) {
+                        files.push(Included {
+                            path,
+                            text: crate::blocks::with_line_feeds(&text).into_owned(),
+                        });
+                    }
+                }
+            }
+            files
+        })
     }
 
     /// Where `offset` of the block at `anchor` is in an included file: the
@@ -289,7 +346,7 @@ impl SourceMap {
         let trimmed = block.trim_end_matches(['\n', '\r']);
         let body_end = trimmed.rfind('\n').map_or(body_start, |i| i + 1).max(body_start);
         let body = &block[body_start..body_end];
-        for file in &self.included {
+        for file in self.included() {
             if let Some(start) = file.text.find(block) {
                 return Some((file, Lines::of(&file.text).position(&file.text, start + within)));
             }

@@ -280,69 +280,16 @@ fn scan_chapters(book: &Book, settings: &Settings, syntax: &Syntax, stats: &mut 
             slug: slug(&file.with_extension("")),
             file,
             source: SourceMap::new(
-                display_path.clone(),
+                display_path,
                 &content,
-                on_disk.as_deref().map(|disk| blocks::with_line_feeds(disk).into_owned()),
+                on_disk.map(|disk| blocks::with_line_feeds(&disk).into_owned()),
             )
-            .with_included(
-                on_disk
-                    .as_deref()
-                    .map(|d| included_files(d, &settings.root, &display_path))
-                    .unwrap_or_default(),
-            ),
+            .reading_includes_from(&settings.root),
             content: content.into_owned(),
             scan,
         });
     }
     chapters
-}
-
-/// The files a chapter's text on disk includes (`{{#include path…}}`,
-/// `{{#rustdoc_include path…}}`), with paths from the book's root, as
-/// the author reads them; those that cannot be read are left out.
-fn included_files(
-    disk: &str,
-    root: &std::path::Path,
-    chapter: &std::path::Path,
-) -> Vec<crate::problem::Included> {
-    let mut files = Vec::new();
-    for directive in ["{{#include", "{{#rustdoc_include"] {
-        for (at, _) in disk.match_indices(directive) {
-            let rest = disk[at + directive.len()..].trim_start();
-            let end = rest.find(|c: char| c.is_whitespace() || c == '}').unwrap_or(rest.len());
-            // `path:10:20` and `path:anchor` include part of the file.
-            let written = rest[..end].split(':').next().unwrap_or("");
-            if written.is_empty() {
-                continue;
-            }
-            let path = lexically_normal(&chapter.parent().unwrap_or(std::path::Path::new("")).join(written));
-            if files.iter().any(|f: &crate::problem::Included| f.path == path) {
-                continue;
-            }
-            if let Ok(text) = std::fs::read_to_string(root.join(&path)) {
-                files.push(crate::problem::Included {
-                    path,
-                    text: blocks::with_line_feeds(&text).into_owned(),
-                });
-            }
-        }
-    }
-    files
-}
-
-/// `a/b/../c` as `a/c`, without asking the file system.
-fn lexically_normal(path: &std::path::Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for part in path.components() {
-        match part {
-            std::path::Component::ParentDir if out.file_name().is_some() => {
-                out.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
 }
 
 fn parse_blocks(

@@ -130,12 +130,17 @@ fn tag_end(html: &str, start: usize) -> Option<usize> {
     None
 }
 
-/// Where `</name>` after `from` ends.
+/// Where `</name>` (in any case) after `from` ends.
 fn closing(html: &str, from: usize, name: &str) -> Option<usize> {
-    let lower = html.get(from..)?.to_ascii_lowercase();
-    let close = format!("</{name}");
-    let i = lower.find(&close)?;
-    tag_end(html, from + i)
+    let mut at = from;
+    loop {
+        let start = at + html.get(at..)?.find("</")?;
+        let after = start + 2;
+        if html.get(after..after + name.len()).is_some_and(|n| n.eq_ignore_ascii_case(name)) {
+            return tag_end(html, start);
+        }
+        at = after;
+    }
 }
 
 /// The value of a tag's attribute, as written (entities left in).

@@ -119,18 +119,19 @@ impl Registry {
     }
 
     fn lookup(&self, id: &str) -> Result<&RegistryEntry, Problem> {
-        if let (None, Some(chapter)) = (self.entries.get(id), self.unreadable.get(id)) {
+        if let Some(entry) = self.entries.get(id) {
+            return Ok(entry);
+        }
+        if let Some(chapter) = self.unreadable.get(id) {
             // Its row's problem is reported there: one cause, one problem.
             let message = format!("limit `{id}` could not be read: see its row in {}", chapter.display());
             return Err(Problem::new(0..0, message).as_consequence());
         }
-        self.entries.get(id).ok_or_else(|| {
-            let message = match crate::toml_body::closest(id, self.entries.keys().map(String::as_str)) {
-                Some(best) => format!("unknown limit `{id}` (did you mean `{best}`?)"),
-                None => format!("unknown limit `{id}`"),
-            };
-            Problem::new(0..0, message).hint(self.known_ids_hint())
-        })
+        let message = match crate::toml_body::closest(id, self.entries.keys().map(String::as_str)) {
+            Some(best) => format!("unknown limit `{id}` (did you mean `{best}`?)"),
+            None => format!("unknown limit `{id}`"),
+        };
+        Err(Problem::new(0..0, message).hint(self.known_ids_hint()))
     }
 
     /// Which ids an author could have meant.

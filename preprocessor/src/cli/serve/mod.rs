@@ -70,7 +70,8 @@ pub(super) fn run(dir: &Path, hostname: &str, port: u16, open: bool) -> Result<(
     runtime.block_on(async { server.await.context("the server stopped") })
 }
 
-/// A host name as a URL writes it: an IPv6 address in brackets.
+/// A host name as a URL (and a Host header) writes it: an IPv6 address in
+/// brackets.
 fn hostname_in_url(hostname: &str) -> String {
     if hostname.contains(':') && !hostname.starts_with('[') {
         format!("[{hostname}]")
@@ -161,9 +162,8 @@ struct Hosts {
 impl Hosts {
     fn new(hostname: &str, port: u16) -> Self {
         let mut names: Vec<String> = vec![LOOPBACK.to_owned(), "localhost".to_owned()];
-        let hostname = hostname.to_ascii_lowercase();
         // An IPv6 address is written in brackets in a Host header.
-        let hostname = if hostname.contains(':') { format!("[{hostname}]") } else { hostname };
+        let hostname = hostname_in_url(&hostname.to_ascii_lowercase());
         if !names.contains(&hostname) {
             names.push(hostname);
         }
