@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { dateDiffInDays, fsrs, generatorParameters } from 'ts-fsrs';
 import { seedStore, storePrefix, useBook } from './harness.mjs';
 import { assertNoErrors, expectText, expectVisible } from './assertions.mjs';
-import { DRAW_NAMES, EXAM, T0, button, examOf, examPage, heading, logEntries, pick, wrongOf } from './exam-page.mjs';
+import { DRAW_NAMES, EXAM, T0, button, examOf, examPage, heading, logEntries, pick, wholeWrongOf, wrongOf } from './exam-page.mjs';
 
 const book = useBook('loop');
 const { exam, stored, open, start, shown, submit } = examPage(book);
@@ -240,7 +240,8 @@ test('how sure: asked with each answer once turned on, marked by certainty, logg
   await button(page, 'New exam').click();
   await start(page, { n: 1, mode: 'practice' });
   const q = await shown(page);
-  await pick(page, wrongOf(q));
+  // A whole answer (the draw may give a "choose two"), or Check only asks for the rest.
+  await pick(page, wholeWrongOf(q));
   await root.getByRole('radio', { name: /^High / }).check();
   await button(page, 'Check').click();
   assert.ok(await root.getByRole('radio', { name: /^High / }).isDisabled(), 'kept once checked');

@@ -25,6 +25,8 @@ export const isFocused = (locator) => locator.evaluate((el) => el === document.a
 export const logEntries = (page) => page.evaluate(() => window.StudyGuide.log.entries());
 /** A wrong answer to q: one choice that is not in its answer (or too few for a multi). */
 export const wrongOf = (q) => [q.choices.findIndex((c, i) => !q.answer.includes(i))];
+/** A whole wrong answer to q, which Check takes: for a multi, one wrong choice and all but one of its answer. */
+export const wholeWrongOf = (q) => [...wrongOf(q), ...q.answer.slice(1)].sort((a, b) => a - b);
 
 /** Picks these choices (bank indices) of the question on screen. */
 export async function pick(page, choices) {
