@@ -230,7 +230,7 @@ test('the exam, progress and review pages run nothing', async () => {
   await page.goto(`${servers.static.url}review.html`);
   await page.evaluate(() => window.StudyGuide.whenReady());
   await check('review card');
-  await page.locator('[data-sg-review] input').first().check();
+  await page.locator('[data-sg-review] :is(input[type=radio], input[type=checkbox])').first().check();
   await page.locator('[data-sg-review]').getByRole('button', { name: 'Check', exact: true }).click();
   await check('review verdict');
   await page.goto(`${servers.static.url}progress.html`);
