@@ -114,7 +114,7 @@
       /** @type {string | null} */
       this.drawnTheme = null;
       all.push(this);
-      whenStyled(() => this.markWide());
+      measureSoon(this);
       if (this.root.getAttribute('data-render') === 'client') {
         firstDrawings.push(loadMermaid().then(() => this.redraw(), () => {
           // Without mermaid the source stays open in place of the drawing.
@@ -127,13 +127,11 @@
     /**
      * A drawing wider than its column at a legible size scrolls, says so,
      * and takes the focus; a button under it shows it whole (labels small)
-     * and zooms back in.
+     * and zooms back in. `wide`: whether it is, measured zoomed in.
+     * @param {boolean} wide
+     * @param {boolean} whole whether it was shown whole
      */
-    markWide() {
-      const whole = this.root.classList.contains('sg-diagram-whole');
-      if (whole) this.root.classList.remove('sg-diagram-whole');
-      // Both theme variants of a drawing have its width; one is shown.
-      const wide = this.boxes.some((box) => box.offsetParent !== null && box.scrollWidth > box.clientWidth + 1);
+    showWide(wide, whole) {
       if (whole && wide) this.root.classList.add('sg-diagram-whole');
       const scrolls = wide && !whole;
       this.boxes.forEach((box) => {
@@ -147,7 +145,7 @@
         const button = /** @type {HTMLElement} */ (hint.querySelector('button'));
         button.addEventListener('click', () => {
           this.root.classList.toggle('sg-diagram-whole');
-          this.markWide();
+          markWide([this]);
           button.focus();
         });
         this.boxes[this.boxes.length - 1].insertAdjacentElement('afterend', hint);
@@ -187,6 +185,37 @@
     }
   }
 
+  /**
+   * Which of these drawings are wider than their column at a legible size,
+   * each then marked as such. All are measured before any is changed: a
+   * page of many diagrams is laid out once, not once a diagram.
+   * @param {Diagram[]} diagrams
+   */
+  function markWide(diagrams) {
+    const whole = diagrams.map((d) => d.root.classList.contains('sg-diagram-whole'));
+    diagrams.forEach((d, i) => { if (whole[i]) d.root.classList.remove('sg-diagram-whole'); });
+    // Both theme variants of a drawing have its width; one is shown.
+    const wide = diagrams.map((d) => d.boxes.some((box) => box.offsetParent !== null && box.scrollWidth > box.clientWidth + 1));
+    diagrams.forEach((d, i) => d.showWide(wide[i], whole[i]));
+  }
+
+  /** @type {Diagram[]} */
+  let unmeasured = [];
+  /**
+   * Measures a new diagram once the page is styled, with every other
+   * diagram started in the same turn.
+   * @param {Diagram} diagram
+   */
+  function measureSoon(diagram) {
+    unmeasured.push(diagram);
+    if (unmeasured.length > 1) return;
+    whenStyled(() => queueMicrotask(() => {
+      const batch = unmeasured;
+      unmeasured = [];
+      markWide(batch);
+    }));
+  }
+
   // Measured once diagrams.css applies (widgets.js marks <html data-sg-styled>).
   /** @param {() => void} fn */
   function whenStyled(fn) {
@@ -199,7 +228,7 @@
     }).observe(html, { attributes: true, attributeFilter: ['data-sg-styled'] });
   }
 
-  window.addEventListener('resize', () => all.forEach((d) => d.markWide()));
+  window.addEventListener('resize', () => markWide(all));
   // mdBook switches themes by the root element's class.
   new MutationObserver(() => all.forEach((d) => { if (d.drawnTheme !== null) d.redraw(); }))
     .observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });

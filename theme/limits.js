@@ -15,6 +15,30 @@
       'aria-label': 'Value hidden while you practise', title: 'Hidden while you practise this limit', text: '•••' });
   }
 
+  /** @type {Map<string, HTMLElement[]> | null} */
+  let refsById = null;
+  /**
+   * The prose of the page that states limit `id` ({{limit id}}). The page is
+   * searched once for the rows started together, not once a row: the print
+   * page has thousands of rows.
+   * @param {string} id
+   */
+  function refsTo(id) {
+    if (!refsById) {
+      const index = new Map();
+      for (const ref of document.querySelectorAll('[data-sg-limit-ref]')) {
+        const of = ref.getAttribute('data-limit') || '';
+        if (!index.has(of)) index.set(of, []);
+        index.get(of).push(/** @type {HTMLElement} */ (ref));
+      }
+      refsById = index;
+      // Kept for the tables started in this turn; a block added later is
+      // searched for again.
+      queueMicrotask(() => { refsById = null; });
+    }
+    return refsById.get(id) || [];
+  }
+
   /** One limit of a table: its value, the prose that states it, its practice. */
   class Row {
     /** @param {HTMLElement} tr */
@@ -32,7 +56,7 @@
       this.choiceAnswer = Number(data('choice-answer'));
       this.value = /** @type {HTMLElement} */ (tr.querySelector('[data-sg-value]'));
       // The limit as prose elsewhere on the page states it ({{limit id}}).
-      this.refs = [...document.querySelectorAll('[data-sg-limit-ref]')].filter((ref) => ref.getAttribute('data-limit') === this.id);
+      this.refs = refsTo(this.id);
       /** What the table's other cells say that states this row's value (LimitTable.findGiveaways). @type {HTMLElement[]} */
       this.giveaways = [];
       /** @type {RowState | null} */

@@ -81,23 +81,34 @@
       hint.remove();
     }
   }
+  // Every box is measured before any is marked: a long page (the print
+  // page) is laid out once, not once a box.
   function markScrollers() {
+    /** @type {{box: HTMLElement, kind: {selector: string, name: string, hint: boolean}}[]} */
+    var boxes = [];
     SCROLLERS.forEach(function (kind) {
       document.querySelectorAll(kind.selector).forEach(function (element) {
-        var box = /** @type {HTMLElement} */ (element);
-        var wide = box.offsetParent !== null && box.scrollWidth > box.clientWidth + 1;
-        var marked = box.hasAttribute('data-sg-scrolls');
-        if (kind.hint) hintUnder(box, wide);
-        if (wide && !marked) {
-          if (box.hasAttribute('tabindex')) return;
-          box.setAttribute('data-sg-scrolls', '');
-          box.setAttribute('tabindex', '0');
-          box.setAttribute('role', 'group');
-          box.setAttribute('aria-label', kind.name);
-        } else if (!wide && marked) {
-          ['data-sg-scrolls', 'tabindex', 'role', 'aria-label'].forEach(function (name) { box.removeAttribute(name); });
-        }
+        boxes.push({ box: /** @type {HTMLElement} */ (element), kind: kind });
       });
+    });
+    var wide = boxes.map(function (entry) {
+      var box = entry.box;
+      return box.offsetParent !== null && box.scrollWidth > box.clientWidth + 1;
+    });
+    boxes.forEach(function (entry, i) {
+      var box = entry.box;
+      var kind = entry.kind;
+      var marked = box.hasAttribute('data-sg-scrolls');
+      if (kind.hint) hintUnder(box, wide[i]);
+      if (wide[i] && !marked) {
+        if (box.hasAttribute('tabindex')) return;
+        box.setAttribute('data-sg-scrolls', '');
+        box.setAttribute('tabindex', '0');
+        box.setAttribute('role', 'group');
+        box.setAttribute('aria-label', kind.name);
+      } else if (!wide[i] && marked) {
+        ['data-sg-scrolls', 'tabindex', 'role', 'aria-label'].forEach(function (name) { box.removeAttribute(name); });
+      }
     });
   }
 

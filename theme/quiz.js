@@ -12,6 +12,40 @@
   /** @param {Element} root @param {string} selector */
   const child = (root, selector) => /** @type {HTMLElement} */ (root.querySelector(selector));
 
+  /** A question's buttons and the line that says how it went. */
+  function actions() {
+    const button = (/** @type {string} */ data, /** @type {string} */ text, hidden = false) =>
+      h('button', { type: 'button', class: 'sg-button' + (data === 'data-sg-later' ? ' sg-later' : ''), [data]: '', hidden, text });
+    return h('div', { class: 'sg-actions' }, [
+      button('data-sg-check', 'Check'),
+      button('data-sg-retry', 'Retry this question', true),
+      button('data-sg-peek', 'Show answer'),
+      button('data-sg-later', 'Review later'),
+      h('p', { class: 'sg-result', role: 'status', 'data-sg-result': '' })
+    ]);
+  }
+
+  /**
+   * Each choice's explanation, which the page writes once in the answer's
+   * list ("A) Too short: …"), also under its choice, shown once checked.
+   * @param {Element[]} choices
+   * @param {HTMLElement} answer
+   */
+  function addWhys(choices, answer) {
+    for (const item of answer.querySelectorAll('.sg-whys > li')) {
+      const letter = item.firstElementChild;
+      const index = letter && letter.nodeName === 'STRONG' ? (letter.textContent || '').charCodeAt(0) - 65 : -1;
+      const choice = choices[index];
+      if (!choice || !letter) continue;
+      const text = [...item.childNodes].slice(1).map((node) => node.cloneNode(true));
+      // The space after the letter.
+      const first = text[0];
+      if (first && first.nodeType === Node.TEXT_NODE) first.textContent = (first.textContent || '').replace(/^\s+/, '');
+      const block = text.some((node) => node.nodeName === 'P' || node.nodeName === 'UL' || node.nodeName === 'OL');
+      choice.appendChild(h('div', { class: 'sg-why', 'data-sg-why': '', hidden: true }, block ? text : [h('p', {}, text)]));
+    }
+  }
+
   /** One question of a quiz, and what is saved of it. */
   class Question {
     /** @param {HTMLElement} root */
@@ -24,8 +58,10 @@
       /** @type {HTMLInputElement[]} */
       this.inputs = [...root.querySelectorAll('input')];
       this.choices = [...root.querySelectorAll('.sg-choice')];
-      this.result = child(root, '[data-sg-result]');
       this.details = /** @type {HTMLDetailsElement} */ (child(root, '[data-sg-answer]'));
+      addWhys(this.choices, this.details);
+      this.details.insertAdjacentElement('beforebegin', actions());
+      this.result = child(root, '[data-sg-result]');
       this.checkButton = child(root, '[data-sg-check]');
       this.retryButton = child(root, '[data-sg-retry]');
       this.peekButton = child(root, '[data-sg-peek]');

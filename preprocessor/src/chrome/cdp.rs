@@ -81,6 +81,17 @@ impl Browser {
 
     /// Sends a command and waits for its result.
     pub fn call(&mut self, session: Option<&str>, method: &str, params: Value) -> Result<Value> {
+        self.call_within(session, method, params, CALL_TIMEOUT)
+    }
+
+    /// Sends a command and waits up to `timeout` for its result.
+    fn call_within(
+        &mut self,
+        session: Option<&str>,
+        method: &str,
+        params: Value,
+        timeout: Duration,
+    ) -> Result<Value> {
         self.next_id += 1;
         let id = self.next_id;
         let mut message = json!({ "id": id, "method": method, "params": params });
@@ -88,7 +99,7 @@ impl Browser {
             message["sessionId"] = json!(session);
         }
         self.socket.send(Message::text(message.to_string()))?;
-        let deadline = Instant::now() + CALL_TIMEOUT;
+        let deadline = Instant::now() + timeout;
         loop {
             let reply = self.receive(deadline).with_context(|| format!("waiting for {method}"))?;
             if reply.get("id").and_then(Value::as_u64) == Some(id) {
@@ -151,7 +162,7 @@ impl Browser {
         let attached =
             self.call(None, "Target.attachToTarget", json!({ "targetId": target_id, "flatten": true }))?;
         let session = attached["sessionId"].as_str().context("no session id")?.to_owned();
-        let mut page = Page { browser: self, session };
+        let mut page = Page { browser: self, session, patience: CALL_TIMEOUT };
         page.call("Page.enable", json!({}))?;
         page.call("Runtime.enable", json!({}))?;
         Ok(page)
@@ -189,12 +200,21 @@ impl std::error::Error for ScriptError {}
 pub struct Page<'b> {
     browser: &'b mut Browser,
     session: String,
+    /// How long loading, a script or printing may take before Chromium is
+    /// taken for stuck.
+    patience: Duration,
 }
 
 impl Page<'_> {
+    /// Waits longer for this page's loading, scripts and printing: a page
+    /// whose cost grows with the book (the print page).
+    pub fn be_patient(&mut self, patience: Duration) {
+        self.patience = self.patience.max(patience);
+    }
+
     /// Calls a protocol method in this page's session.
     pub fn call(&mut self, method: &str, params: Value) -> Result<Value> {
-        self.browser.call(Some(&self.session), method, params)
+        self.browser.call_within(Some(&self.session), method, params, self.patience)
     }
 
     /// Loads `url` and waits for its load event.
@@ -204,7 +224,7 @@ impl Page<'_> {
             bail!("could not open {url}: {error}");
         }
         self.browser
-            .wait_for_event(&self.session, "Page.loadEventFired", Duration::from_secs(60))
+            .wait_for_event(&self.session, "Page.loadEventFired", self.patience)
             .with_context(|| format!("{url} did not finish loading"))?;
         Ok(())
     }

@@ -4,8 +4,9 @@
 //! The printed table of contents needs the pages its entries land on, which
 //! only printing tells: the page is printed once with the contents' page
 //! numbers left blank (their width kept, so nothing moves), the pages are
-//! read from the PDF's named destinations (`pages.rs`), and it is printed
-//! again with the numbers in.
+//! read from the PDF's named destinations (`pages.rs`), and the front pages
+//! alone are printed again with the numbers in and put in place of the
+//! blank ones.
 
 mod pages;
 
@@ -72,6 +73,11 @@ pub(super) fn run(dir: &Path, mock: Mock, output: Option<&Path>) -> Result<PathB
 
     let mut browser = chrome::Browser::launch(&chromium)?;
     let mut page = browser.new_page()?;
+    // Loading and printing the print page take time in proportion to it:
+    // the 2,000 pages of a 23 MB print page load in about a minute and
+    // print in one and a half on two cores, more on a busy machine.
+    let size = std::fs::metadata(&print_page).map(|m| m.len()).unwrap_or(0);
+    page.be_patient(std::time::Duration::from_secs(120 + 20 * size / 1_000_000));
     // mdBook's print page calls window.print() itself; printing is ours to do.
     // Set before any script runs, so theme/widgets.js wraps this empty one.
     page.call(
@@ -111,29 +117,68 @@ pub(super) fn run(dir: &Path, mock: Mock, output: Option<&Path>) -> Result<PathB
         "printBackground": true,
         "displayHeaderFooter": true,
         "headerTemplate": "<span></span>",
-        "footerTemplate": footer(title, margin).into_string(),
+        "footerTemplate": footer(title, margin, None).into_string(),
         "generateDocumentOutline": true,
         "generateTaggedPDF": true,
     });
-    let mut pdf = page.print_to_pdf(print_options.clone())?;
-    // Numbered, printed again, and checked: the numbers take the width
-    // their blanks kept, so one more print is enough, but never trusted.
-    let mut numbered = std::collections::HashMap::new();
+    let whole = page.print_to_pdf(print_options.clone())?;
+    let pdf = if entries == 0 {
+        whole
+    } else {
+        let front = Front { title, margin, options: &print_options };
+        numbered(&mut page, pages::Printed::read(whole)?, &front)?
+    };
+    std::fs::write(&output, pdf).with_context(|| format!("could not write {}", output.display()))?;
+    Ok(output)
+}
+
+/// What printing the front pages again needs: the book's title and margin
+/// for their footer, and the whole print's options.
+struct Front<'a> {
+    title: &'a str,
+    margin: f64,
+    options: &'a serde_json::Value,
+}
+
+/// The printed book with its contents numbered. The contents' pages are read
+/// from the print's named destinations; the front pages (title page and
+/// contents) are then printed again alone, numbered, and put in place of
+/// the blank ones: the numbers take the width their blanks kept, so they
+/// move nothing. Should the front pages come out on another number of
+/// pages, the whole book is printed again instead (and checked) until the
+/// numbers hold.
+fn numbered(page: &mut chrome::Page, printed: pages::Printed, front: &Front) -> Result<Vec<u8>> {
+    let found = printed.destination_pages(TARGET_PREFIX)?;
+    let Some(first_chapter) = found.values().copied().min() else {
+        return Ok(printed.into_bytes());
+    };
+    page.evaluate(&format!("window.StudyGuide.numberContents({})", serde_json::to_string(&found)?))?;
+    page.evaluate("window.StudyGuide.frontPagesOnly(true)")?;
+    let mut options = front.options.clone();
+    options["footerTemplate"] =
+        footer(front.title, front.margin, Some(printed.page_count())).into_string().into();
+    options["generateDocumentOutline"] = false.into();
+    let front_pages = pages::Printed::read(page.print_to_pdf(options)?)?;
+    page.evaluate("window.StudyGuide.frontPagesOnly(false)")?;
+    let count = first_chapter - 1;
+    if front_pages.page_count() == count {
+        return printed.with_front_pages_of(&front_pages, count);
+    }
+    tracing::debug!(
+        "the numbered front pages took {} pages, not {count}: the book is printed again",
+        front_pages.page_count()
+    );
+    let (mut pdf, mut numbered) = (printed, found);
     for _ in 0..3 {
-        if entries == 0 {
-            break;
-        }
-        let found = pages::destination_pages(&pdf, TARGET_PREFIX)
-            .context("could not read the printed PDF's pages")?;
+        pdf = pages::Printed::read(page.print_to_pdf(front.options.clone())?)?;
+        let found = pdf.destination_pages(TARGET_PREFIX)?;
         if found == numbered {
             break;
         }
         page.evaluate(&format!("window.StudyGuide.numberContents({})", serde_json::to_string(&found)?))?;
-        pdf = page.print_to_pdf(print_options.clone())?;
         numbered = found;
     }
-    std::fs::write(&output, pdf).with_context(|| format!("could not write {}", output.display()))?;
-    Ok(output)
+    Ok(pdf.into_bytes())
 }
 
 /// A line of the printed table of contents.
@@ -194,15 +239,19 @@ fn contents(book: &Book, section_labels: bool) -> (Vec<ContentsLine>, usize) {
     (lines, count)
 }
 
-/// Each page's footer: the book's title and "page / pages".
-fn footer(title: &str, margin: f64) -> crate::html::Markup {
+/// Each page's footer: the book's title and "page / pages"; `pages` when the
+/// print is not the whole book.
+fn footer(title: &str, margin: f64, pages: Option<usize>) -> crate::html::Markup {
     let style = format!(
         "font-size:8px;width:100%;padding:0 {margin}in;display:flex;justify-content:space-between;color:#555;font-family:sans-serif"
     );
     crate::html::html! {
         div style=(style) {
             span { (title) }
-            span { span.pageNumber {} " / " span.totalPages {} }
+            span {
+                span.pageNumber {} " / "
+                @if let Some(pages) = pages { (pages) } @else { span.totalPages {} }
+            }
         }
     }
 }

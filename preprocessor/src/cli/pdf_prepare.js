@@ -3,7 +3,8 @@
 // and waits until every widget and diagram is ready (whenReady, from
 // theme/widgets.js). The contents' page numbers are blank until pdf.rs,
 // having printed once, calls StudyGuide.numberContents with the page each
-// entry's chapter starts on.
+// entry's chapter starts on, and prints the front pages again alone
+// (StudyGuide.frontPagesOnly).
 (function (options) {
   document.documentElement.classList.toggle('sg-no-answer-keys', options.answerKeys === false);
   var main = document.querySelector('main');
@@ -71,7 +72,10 @@
       '.sg-contents-depth-0 a { font-weight: 600; }',
       '.sg-contents-depth-1 a { padding-left: 1.5em; }',
       '.sg-contents-leader { flex: 1 1 auto; min-width: 1.5em; margin: 0 .35em; border-bottom: 1px dotted #777; }',
-      '.sg-contents-page { flex: none; min-width: 4ch; text-align: right; font-variant-numeric: tabular-nums; }'
+      '.sg-contents-page { flex: none; min-width: 4ch; text-align: right; font-variant-numeric: tabular-nums; }',
+      '.sg-front-pages-only .sg-contents ~ * { display: none !important; }',
+      // Nothing follows, so no page is added after the last.
+      '.sg-front-pages-only .sg-contents { break-after: auto; }'
     ].join('\n');
     main.insertBefore(nav, main.querySelector('.sg-title-page').nextSibling);
     return entries;
@@ -83,6 +87,12 @@
       var page = pages[el.getAttribute('data-sg-target')];
       el.textContent = page ? String(page) : BLANK;
     });
+  };
+
+  // The front pages (title page and contents) alone, for printing them
+  // again once numbered: what follows them is left out, and put back.
+  SG.frontPagesOnly = function (only) {
+    document.documentElement.classList.toggle('sg-front-pages-only', only);
   };
 
   var contents = 0;

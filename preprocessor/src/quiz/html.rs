@@ -86,23 +86,18 @@ fn render_question(number: usize, q: &RenderedQuestion, style: MarkdownStyle) ->
                     @if let Some(word) = &choose { " " strong.sg-choose { "(Choose " (word) ".)" } }
                 }
                 ol.sg-choices {
-                    @for (i, (text, why)) in q.choices.iter().enumerate() {
+                    // Each choice's explanation is written once, in the
+                    // answer below; the script shows it under its choice
+                    // too, and adds the buttons (theme/quiz.js).
+                    @for (i, (text, _)) in q.choices.iter().enumerate() {
                         li.sg-choice {
                             label {
                                 input type=(input_type) name=(name) value=(i) data-letter=(letter(i));
                                 span.sg-letter { (letter(i)) ")" } " " span.sg-choice-text { (render_inline(text, style)) }
                             }
                             span.sg-mark data-sg-mark {}
-                            @if let Some(why) = why { div.sg-why data-sg-why hidden { (render_block(why, style)) } }
                         }
                     }
-                }
-                div.sg-actions data-sg-js hidden {
-                    button type="button" class="sg-button" data-sg-check { "Check" }
-                    button type="button" class="sg-button" data-sg-retry hidden { "Retry this question" }
-                    button type="button" class="sg-button" data-sg-peek { "Show answer" }
-                    button type="button" class="sg-button sg-later" data-sg-later { "Review later" }
-                    p.sg-result role="status" data-sg-result {}
                 }
                 details.sg-answer data-sg-answer {
                     summary { "Answer" }
@@ -221,7 +216,10 @@ mod tests {
     #[test]
     fn script_only_controls_start_hidden() {
         let html = render(&sample());
-        assert!(html.contains(r#"<div class="sg-actions" data-sg-js hidden><button type="button" class="sg-button" data-sg-check>Check</button><button type="button" class="sg-button" data-sg-retry hidden>Retry this question</button><button type="button" class="sg-button" data-sg-peek>Show answer</button><button type="button" class="sg-button sg-later" data-sg-later>Review later</button><p class="sg-result" role="status" data-sg-result></p></div>"#), "{html}");
+        // A question's buttons and the explanation under each choice are
+        // the script's to add: the explanations are in the answer.
+        assert!(!html.contains("sg-actions") && !html.contains("data-sg-check"), "{html}");
+        assert!(!html.contains("sg-why\""), "{html}");
         assert!(html.contains(
             r#"<p class="sg-score" role="status" aria-live="off">Score: <span data-sg-score>0</span> / 2</p>"#
         ));

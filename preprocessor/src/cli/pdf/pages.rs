@@ -1,162 +1,149 @@
-//! On which page a PDF that Chromium printed puts each of its named
-//! destinations: just enough of the file's structure (the cross-reference
-//! table, the catalog, the page tree and the `/Dests` dictionary) to number
-//! a table of contents. Chromium writes these objects uncompressed.
+//! The PDF Chromium printed, read and amended with lopdf: on which page each
+//! named destination lies (to number a table of contents), and its front
+//! pages replaced by those of a second, short print (the same pages with the
+//! contents numbered), as an incremental update that leaves the rest of the
+//! file as Chromium wrote it.
 
 use anyhow::{Context, Result, bail};
-use std::collections::{HashMap, HashSet};
+use lopdf::{Dictionary, Document, IncrementalDocument, Object, ObjectId};
+use std::collections::HashMap;
 
-/// The page (from 1) of every named destination whose name starts with
-/// `prefix`.
-pub(super) fn destination_pages(pdf: &[u8], prefix: &str) -> Result<HashMap<String, usize>> {
-    let file = PdfFile::read(pdf)?;
-    let catalog = file.object(file.root)?;
-    let pages_root = reference_after(catalog, b"/Pages").context("the catalog names no page tree")?;
-    let mut pages = Vec::new();
-    file.collect_pages(pages_root, &mut pages, &mut HashSet::new())?;
-    let page_of: HashMap<u32, usize> = pages.iter().enumerate().map(|(i, &object)| (object, i + 1)).collect();
+/// A printed PDF: its bytes and their parsed structure.
+pub(super) struct Printed {
+    bytes: Vec<u8>,
+    document: Document,
+}
 
-    let mut found = HashMap::new();
-    let Some(dests) = reference_after(catalog, b"/Dests") else { return Ok(found) };
-    let dests = file.object(dests)?;
-    let needle = format!("/{prefix}");
-    let mut rest = dests;
-    while let Some(at) = find(rest, needle.as_bytes()) {
-        let after = &rest[at + 1..];
-        let name_end = after.iter().position(|&b| is_delimiter(b)).unwrap_or(after.len());
-        let name = String::from_utf8_lossy(&after[..name_end]).into_owned();
-        let value = skip_space(&after[name_end..]);
-        if let Some(array) = value.strip_prefix(b"[")
-            && let Some((object, _)) = reference(skip_space(array))
-            && let Some(&page) = page_of.get(&object)
-        {
-            found.insert(name, page);
-        }
-        rest = &after[name_end..];
+impl Printed {
+    pub(super) fn read(bytes: Vec<u8>) -> Result<Self> {
+        let document = Document::load_mem(&bytes).context("could not read the printed PDF")?;
+        Ok(Printed { bytes, document })
     }
-    Ok(found)
-}
 
-struct PdfFile<'a> {
-    bytes: &'a [u8],
-    /// Where each object starts, from the cross-reference table.
-    offsets: HashMap<u32, usize>,
-    root: u32,
-}
+    pub(super) fn into_bytes(self) -> Vec<u8> {
+        self.bytes
+    }
 
-impl<'a> PdfFile<'a> {
-    fn read(bytes: &'a [u8]) -> Result<Self> {
-        let start = rfind(bytes, b"startxref").context("the PDF has no cross-reference table")?;
-        let (xref, _) =
-            number(skip_space(&bytes[start + 9..])).context("the PDF's startxref gives no offset")?;
-        let mut at = skip_space(bytes.get(xref as usize..).context("startxref points past the end")?);
-        at = at.strip_prefix(b"xref").context("startxref does not point at a cross-reference table")?;
-        let mut offsets = HashMap::new();
-        loop {
-            at = skip_space(at);
-            if at.starts_with(b"trailer") {
-                break;
+    pub(super) fn page_count(&self) -> usize {
+        self.document.get_pages().len()
+    }
+
+    /// The page (from 1) of every named destination whose name starts with
+    /// `prefix`.
+    pub(super) fn destination_pages(&self, prefix: &str) -> Result<HashMap<String, usize>> {
+        let document = &self.document;
+        let page_of: HashMap<ObjectId, usize> =
+            document.get_pages().into_iter().map(|(number, id)| (id, number as usize)).collect();
+        let catalog = document.catalog().context("the PDF has no catalog")?;
+        let mut found = HashMap::new();
+        let Ok(dests) = catalog.get(b"Dests") else { return Ok(found) };
+        let (_, dests) = document.dereference(dests)?;
+        let dests = dests.as_dict().context("the PDF's /Dests is not a dictionary")?;
+        for (name, value) in dests.iter() {
+            if !name.starts_with(prefix.as_bytes()) {
+                continue;
             }
-            let (first, rest) = number(at).context("a broken cross-reference table")?;
-            let (count, rest) = number(skip_space(rest)).context("a broken cross-reference table")?;
-            at = rest;
-            for n in 0..count {
-                let entry = skip_space(at);
-                let (offset, rest) = number(entry).context("a broken cross-reference entry")?;
-                let (_generation, rest) =
-                    number(skip_space(rest)).context("a broken cross-reference entry")?;
-                let rest = skip_space(rest);
-                if rest.first() == Some(&b'n') {
-                    offsets.insert((first + n) as u32, offset as usize);
-                }
-                at = rest.get(1..).unwrap_or_default();
+            let (_, mut value) = document.dereference(value)?;
+            // A destination is an array, or a dictionary holding it as /D.
+            if let Ok(dict) = value.as_dict() {
+                value = document.dereference(dict.get(b"D")?)?.1;
+            }
+            if let Some(Object::Reference(page)) = value.as_array().ok().and_then(|array| array.first())
+                && let Some(&number) = page_of.get(page)
+            {
+                found.insert(String::from_utf8_lossy(name).into_owned(), number);
             }
         }
-        let root = reference_after(at, b"/Root").context("the PDF's trailer names no catalog")?;
-        Ok(PdfFile { bytes, offsets, root })
+        Ok(found)
     }
 
-    /// The text of an object, from `N 0 obj` to `endobj`.
-    fn object(&self, number: u32) -> Result<&'a [u8]> {
-        let Some(&start) = self.offsets.get(&number) else { bail!("the PDF has no object {number}") };
-        let body = self.bytes.get(start..).context("an object offset points past the end")?;
-        let end = find(body, b"endobj").context("an object does not end")?;
-        Ok(&body[..end])
+    /// This PDF with its first `count` pages drawn as `front`'s: each page
+    /// keeps its own object (so the document's outline, links, structure
+    /// tree and destinations still point at it) and takes the other's
+    /// content and resources.
+    pub(super) fn with_front_pages_of(self, front: &Printed, count: usize) -> Result<Vec<u8>> {
+        let pages = self.document.get_pages();
+        let front_pages = front.document.get_pages();
+        if front_pages.len() < count || pages.len() < count {
+            bail!("the front pages were printed on {} pages, not {count}", front_pages.len());
+        }
+        let mut update = IncrementalDocument::create_from(self.bytes, self.document);
+        let mut copied = HashMap::new();
+        for number in 1..=count as u32 {
+            let (page, source) = (pages[&number], front_pages[&number]);
+            let source = front.document.get_dictionary(source)?;
+            let mut replacement = Vec::new();
+            for key in [&b"Contents"[..], b"Resources"] {
+                let value = source.get(key).with_context(|| {
+                    format!("page {number} of the front pages has no /{}", String::from_utf8_lossy(key))
+                })?;
+                let value = copy(&front.document, value, &mut update.new_document, &mut copied)?;
+                replacement.push((key, value));
+            }
+            update.opt_clone_object_to_new_document(page)?;
+            let page = update.new_document.get_dictionary_mut(page)?;
+            for (key, value) in replacement {
+                page.set(key, value);
+            }
+        }
+        let mut out = Vec::new();
+        update.save_to(&mut out).context("could not write the PDF's front pages")?;
+        Ok(out)
     }
+}
 
-    /// The page objects under a node of the page tree, in order.
-    fn collect_pages(&self, node: u32, out: &mut Vec<u32>, seen: &mut HashSet<u32>) -> Result<()> {
-        if !seen.insert(node) {
-            bail!("the PDF's page tree has a cycle");
+/// `value`, from `from`, with every object it refers to copied into `to`
+/// under a new number (each once, however often it is referred to).
+fn copy(
+    from: &Document,
+    value: &Object,
+    to: &mut Document,
+    copied: &mut HashMap<ObjectId, ObjectId>,
+) -> Result<Object> {
+    Ok(match value {
+        Object::Reference(id) => {
+            if let Some(&new) = copied.get(id) {
+                return Ok(Object::Reference(new));
+            }
+            let new = to.try_new_object_id()?;
+            copied.insert(*id, new);
+            let object = copy(from, from.get_object(*id)?, to, copied)?;
+            to.set_object(new, object);
+            Object::Reference(new)
         }
-        let object = self.object(node)?;
-        if find(object, b"/Type /Pages").is_none() && find(object, b"/Type/Pages").is_none() {
-            out.push(node);
-            return Ok(());
+        Object::Array(items) => {
+            Object::Array(items.iter().map(|item| copy(from, item, to, copied)).collect::<Result<_>>()?)
         }
-        let kids = find(object, b"/Kids").context("a page tree node has no /Kids")?;
-        let mut list = skip_space(&object[kids + 5..]).strip_prefix(b"[").context("/Kids is no array")?;
-        while let Some((kid, rest)) = reference(skip_space(list)) {
-            self.collect_pages(kid, out, seen)?;
-            list = rest;
+        Object::Dictionary(dict) => Object::Dictionary(copy_dictionary(from, dict, to, copied)?),
+        Object::Stream(stream) => {
+            let mut stream = stream.clone();
+            stream.dict = copy_dictionary(from, &stream.dict, to, copied)?;
+            Object::Stream(stream)
         }
-        Ok(())
+        other => other.clone(),
+    })
+}
+
+fn copy_dictionary(
+    from: &Document,
+    dict: &Dictionary,
+    to: &mut Document,
+    copied: &mut HashMap<ObjectId, ObjectId>,
+) -> Result<Dictionary> {
+    let mut out = Dictionary::new();
+    for (key, value) in dict.iter() {
+        out.set(key.clone(), copy(from, value, to, copied)?);
     }
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
-fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).rposition(|w| w == needle)
-}
-
-fn skip_space(bytes: &[u8]) -> &[u8] {
-    let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
-    &bytes[start..]
-}
-
-fn is_delimiter(b: u8) -> bool {
-    b.is_ascii_whitespace() || b"()<>[]{}/%".contains(&b)
-}
-
-/// A whole number at the start, and what follows it.
-fn number(bytes: &[u8]) -> Option<(u64, &[u8])> {
-    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
-    let value = std::str::from_utf8(&bytes[..digits]).ok()?.parse().ok()?;
-    Some((value, &bytes[digits..]))
-}
-
-/// `12 0 R` at the start: the object number, and what follows.
-fn reference(bytes: &[u8]) -> Option<(u32, &[u8])> {
-    let (object, rest) = number(bytes)?;
-    let (_generation, rest) = number(skip_space(rest))?;
-    let rest = skip_space(rest).strip_prefix(b"R")?;
-    Some((u32::try_from(object).ok()?, rest))
-}
-
-/// The object a dictionary key refers to: `/Pages 3 0 R`.
-fn reference_after(dict: &[u8], key: &[u8]) -> Option<u32> {
-    let mut rest = dict;
-    while let Some(at) = find(rest, key) {
-        let after = &rest[at + key.len()..];
-        if after.first().is_some_and(|&b| is_delimiter(b) && b != b'/')
-            && let Some((object, _)) = reference(skip_space(after))
-        {
-            return Some(object);
-        }
-        rest = after;
-    }
-    None
+    Ok(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use lopdf::{Stream, dictionary};
 
     /// A PDF made of these objects (numbered from 1), with its
-    /// cross-reference table.
+    /// cross-reference table, as Chromium writes one.
     fn pdf(objects: &[&str]) -> Vec<u8> {
         let mut out = b"%PDF-1.4\n".to_vec();
         let mut offsets = Vec::new();
@@ -180,14 +167,16 @@ mod tests {
         let file = pdf(&[
             "<</Type /Catalog\n/Pages 2 0 R\n/Dests 3 0 R>>",
             "<</Type /Pages\n/Count 3\n/Kids [4 0 R 7 0 R]>>",
-            "<</sg-toc-1 [5 0 R /XYZ 0 800 0]\n/other [6 0 R /XYZ 0 0 0]\n/sg-toc-2 [8 0 R /XYZ 0 10 0]\n/sg-toc-3 [6 0 R /XYZ 0 10 0]>>",
+            "<</sg-toc-1 [5 0 R /XYZ 0 800 0]\n/other [6 0 R /XYZ 0 0 0]\n/sg-toc-2 [8 0 R /XYZ 0 10 0]\n/sg-toc-3 <</D [6 0 R /XYZ 0 10 0]>>>>",
             "<</Type /Pages\n/Count 2\n/Kids [5 0 R 6 0 R]>>",
             "<</Type /Page\n/Parent 4 0 R>>",
             "<</Type /Page\n/Parent 4 0 R>>",
             "<</Type /Pages\n/Count 1\n/Kids [8 0 R]>>",
             "<</Type /Page\n/Parent 7 0 R>>",
         ]);
-        let pages = destination_pages(&file, "sg-toc-").unwrap();
+        let printed = Printed::read(file).unwrap();
+        assert_eq!(printed.page_count(), 3);
+        let pages = printed.destination_pages("sg-toc-").unwrap();
         let expected: HashMap<String, usize> =
             [("sg-toc-1", 1), ("sg-toc-3", 2), ("sg-toc-2", 3)].map(|(n, p)| (n.to_owned(), p)).into();
         assert_eq!(pages, expected);
@@ -195,11 +184,84 @@ mod tests {
 
     #[test]
     fn a_pdf_without_destinations_has_none_and_a_broken_one_is_an_error() {
-        let file =
-            pdf(&["<</Type /Catalog /Pages 2 0 R>>", "<</Type /Pages /Kids [3 0 R]>>", "<</Type /Page>>"]);
-        assert!(destination_pages(&file, "sg-toc-").unwrap().is_empty());
-        assert!(destination_pages(b"%PDF-1.4\nnothing", "sg-toc-").is_err());
-        let cycle = pdf(&["<</Type /Catalog /Pages 2 0 R>>", "<</Type /Pages /Kids [2 0 R]>>"]);
-        assert!(destination_pages(&cycle, "x").unwrap_err().to_string().contains("cycle"));
+        let file = pdf(&[
+            "<</Type /Catalog /Pages 2 0 R>>",
+            "<</Type /Pages /Kids [3 0 R] /Count 1>>",
+            "<</Type /Page>>",
+        ]);
+        assert!(Printed::read(file).unwrap().destination_pages("sg-toc-").unwrap().is_empty());
+        assert!(Printed::read(b"%PDF-1.4\nnothing".to_vec()).is_err());
+    }
+
+    /// A document of one page per text, each drawn by its own content stream
+    /// with a font resource, and a link annotation on the first page.
+    fn document(texts: &[&str]) -> Vec<u8> {
+        let mut doc = Document::with_version("1.7");
+        let pages_id = doc.new_object_id();
+        let font =
+            doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" });
+        let kids: Vec<Object> = texts
+            .iter()
+            .map(|text| {
+                let content = format!("BT /F1 12 Tf 72 700 Td ({text}) Tj ET");
+                let contents = doc.add_object(Stream::new(dictionary! {}, content.into_bytes()));
+                let link = doc.add_object(dictionary! { "Type" => "Annot", "Subtype" => "Link" });
+                doc.add_object(dictionary! {
+                    "Type" => "Page",
+                    "Parent" => pages_id,
+                    "Contents" => contents,
+                    "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+                    "Annots" => vec![Object::Reference(link)],
+                })
+                .into()
+            })
+            .collect();
+        let count = kids.len() as i64;
+        doc.objects
+            .insert(pages_id, dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }.into());
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        doc.trailer.set("Root", catalog);
+        let mut out = Vec::new();
+        doc.save_to(&mut out).unwrap();
+        out
+    }
+
+    fn page_texts(bytes: &[u8]) -> Vec<String> {
+        let doc = Document::load_mem(bytes).unwrap();
+        doc.get_pages()
+            .values()
+            .map(|&page| String::from_utf8_lossy(&doc.get_page_content(page)).into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn the_front_pages_are_drawn_again_and_the_rest_is_left_as_it_was() {
+        let whole = document(&["Contents ...", "More contents ...", "Chapter 1", "Chapter 2"]);
+        let front = document(&["Contents 3", "More contents 4"]);
+        let length = whole.len();
+        let amended = Printed::read(whole.clone())
+            .unwrap()
+            .with_front_pages_of(&Printed::read(front).unwrap(), 2)
+            .unwrap();
+        assert_eq!(amended[..length], whole[..], "an update appended to the file as printed");
+        let texts = page_texts(&amended);
+        assert_eq!(texts.len(), 4);
+        assert!(texts[0].contains("(Contents 3)") && texts[1].contains("(More contents 4)"), "{texts:?}");
+        assert!(texts[2].contains("(Chapter 1)") && texts[3].contains("(Chapter 2)"), "{texts:?}");
+        // Each page is still the same object, with its own link.
+        let before = Document::load_mem(&whole).unwrap();
+        let after = Document::load_mem(&amended).unwrap();
+        assert_eq!(before.get_pages(), after.get_pages());
+        let first = after.get_dictionary(after.get_pages()[&1]).unwrap();
+        let original = before.get_dictionary(before.get_pages()[&1]).unwrap();
+        assert_eq!(first.get(b"Annots").unwrap(), original.get(b"Annots").unwrap());
+    }
+
+    #[test]
+    fn front_pages_fewer_than_asked_for_are_an_error() {
+        let whole = Printed::read(document(&["a", "b", "c"])).unwrap();
+        let front = Printed::read(document(&["a"])).unwrap();
+        let error = whole.with_front_pages_of(&front, 2).unwrap_err();
+        assert!(error.to_string().contains("on 1 pages, not 2"), "{error}");
     }
 }
