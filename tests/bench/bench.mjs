@@ -7,9 +7,9 @@
 // Environment: BENCH_QUICK=1 (a few runs of everything, small books only,
 // for checking the script), BENCH_BUILD_500=1 (also full builds of the
 // 500-chapter book: ~12 min for ours alone on a 2-core machine).
-import { launch, serve, repoRoot } from '../browser/harness.mjs';
+import { launch, serve, repoRoot, CHROMIUM_ARGS, chromiumPath } from '../browser/harness.mjs';
 import { spawnSync, execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync, rmSync, existsSync, statSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, rmSync, existsSync, statSync, mkdtempSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir, cpus } from 'node:os';
 import path from 'node:path';
@@ -20,8 +20,8 @@ const BUILD_500 = process.env.BENCH_BUILD_500 === '1';
 
 // Repetitions (medians). The slow parts run fewer times.
 const R = QUICK
-  ? { pre: { 1: 3, 50: 2, 500: 1 }, warm: { 1: 3, 50: 1, 150: 0 }, cold: { 1: 1, 50: 0 }, browser: 3, pdf: { 1: 1, 50: 0 } }
-  : { pre: { 1: 21, 50: 9, 500: 5 }, warm: { 1: 11, 50: 5, 150: 3 }, cold: { 1: 3, 50: 1 }, browser: 15, pdf: { 1: 3, 50: 1 } };
+  ? { pre: { 1: 3, 50: 2, 500: 1 }, warm: { 1: 3, 50: 1, 150: 0 }, cold: { 1: 1, 50: 0 }, browser: 3, pdf: { 1: 1, 50: 0 }, guide: { warm: 1, cold: 0, pdf: 0, browser: 1 } }
+  : { pre: { 1: 21, 50: 9, 500: 5 }, warm: { 1: 11, 50: 5, 150: 3 }, cold: { 1: 3, 50: 1 }, browser: 15, pdf: { 1: 3, 50: 1 }, guide: { warm: 3, cold: 1, pdf: 1, browser: 5 } };
 if (BUILD_500) R.warm[500] = 1;
 
 const log = (...a) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
@@ -44,9 +44,9 @@ function timed(cmd, args, opts = {}) {
     encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: '1' }, ...opts,
   });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
+  if (r.status !== 0 && !opts.mayFail) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
   const rssKB = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop());
-  return { ms, rssKB, stdout: r.stdout, stderr: r.stderr };
+  return { ms, rssKB, stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
 const diagramLog = (stderr) => (stderr.match(/diagrams: [^\n]*/) || ['(no diagram line)'])[0];
 const clearCache = (dir) => rmSync(path.join(dir, '.studyguide-cache'), { recursive: true, force: true });
@@ -62,7 +62,7 @@ const commit = git('rev-parse', '--short', 'HEAD');
 const dirty = git('status', '--porcelain', '--untracked-files=no').split('\n').filter(Boolean).length;
 const started = new Date();
 const load0 = loadavg();
-const results = { pre: [], builds: [], phases: [], weight: {}, timing: [], pdf: [] };
+const results = { pre: [], builds: [], phases: [], weight: {}, timing: [], pdf: [], blocks: [], guide: null };
 
 // --- 1. Cold builds (they leave a warm cache behind). ---------------------
 // Every copy's diagrams are distinct (gen.mjs), so a cold build draws them all;
@@ -186,19 +186,99 @@ await servers.ours.close();
 await servers.plain.close();
 
 // --- 5. PDF export (warm diagram cache). ----------------------------------
+const pdfPages = (file) => Number((execFileSync('pdfinfo', [file], { encoding: 'utf8' }).match(/Pages:\s*(\d+)/) || [])[1]);
+const anchorFile = path.join(mkdtempSync(path.join(tmpdir(), 'sg-bench-pdf-')), 'anchor.pdf');
+function printOnce(printPage) {
+  const profile = mkdtempSync(path.join(tmpdir(), 'sg-bench-chromium-'));
+  try {
+    return timed(chromiumPath(), [...CHROMIUM_ARGS, `--user-data-dir=${profile}`, '--no-pdf-header-footer',
+      `--print-to-pdf=${anchorFile}`, `file://${printPage}`]);
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
 for (const n of [1, 50]) {
   const runs = R.pdf[n] || 0;
   const rs = [];
+  const anchor = [];
   for (let i = 0; i < runs; i++) {
     log(`PDF, ${n} chapter(s), run ${i + 1}/${runs}`);
     rs.push(timed(studyguide, ['pdf', book('ours', n)]));
     log(`  ${fmt(rs.at(-1).ms)} ms`);
+    // The anchor, side by side: Chromium printing the same print page once,
+    // as mdbook-pdf does (no contents, no waiting for widgets).
+    anchor.push(printOnce(path.join(book('ours', n), 'book', 'print.html')));
+    log(`  Chromium printing print.html once: ${fmt(anchor.at(-1).ms)} ms`);
   }
   if (!runs) continue;
   const file = rs.at(-1).stdout.trim().split('\n').pop();
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   results.pdf.push({ n, runs, ms: median(rs.map((r) => r.ms)), rssKB: Math.max(...rs.map((r) => r.rssKB)),
-    pages: Number((info.match(/Pages:\s*(\d+)/) || [])[1]), bytes: statSync(file).size });
+    pages: pdfPages(file), bytes: statSync(file).size, anchorMs: median(anchor.map((r) => r.ms)), anchorPages: pdfPages(anchorFile) });
+}
+
+// --- 6. One block, growing (books from blocks.mjs). -----------------------
+// `check` of one quiz, `build` of one limit table, and a diagram over
+// mermaid's size limit, which the build refuses before drawing.
+for (const [name, command] of [['quiz-1000', 'check'], ['quiz-10000', 'check'], ['limits-500', 'build'], ['limits-5000', 'build'], ['diagram-5000000', 'build']]) {
+  const dir = path.join(work, 'blocks', name);
+  if (!existsSync(dir)) continue;
+  log(`one block: ${command} ${name}`);
+  const r = timed(studyguide, [command, dir], { mayFail: name.startsWith('diagram') });
+  const refused = /mermaid draws none over/.test(r.stdout + r.stderr);
+  results.blocks.push({ name, command, ms: r.ms, rssKB: r.rssKB, status: r.status, refused });
+  log(`  ${fmt(r.ms)} ms, exit ${r.status}${refused ? ', refused as too long' : ''}`);
+}
+
+// --- 7. The guide itself (this repository's book). ------------------------
+if (R.guide.warm) {
+  const guide = { warm: [], cold: [], pdf: null, page: null, ready: [] };
+  const cache = path.join(repoRoot, '.studyguide-cache');
+  log('the guide: warm builds');
+  timed(studyguide, ['build', repoRoot]);
+  for (let i = 0; i < R.guide.warm; i++) guide.warm.push(timed(studyguide, ['build', repoRoot]));
+  for (let i = 0; i < R.guide.cold; i++) {
+    log('the guide: cold build');
+    // The cache is set aside, not lost: the next build of the guide is warm again.
+    const aside = `${cache}.bench-aside`;
+    rmSync(aside, { recursive: true, force: true });
+    if (existsSync(cache)) execFileSync('mv', [cache, aside]);
+    try {
+      guide.cold.push(timed(studyguide, ['build', repoRoot]));
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+      if (existsSync(aside)) execFileSync('mv', [aside, cache]);
+    }
+  }
+  if (R.guide.pdf) {
+    log('the guide: PDF');
+    const r = timed(studyguide, ['pdf', repoRoot]);
+    const file = r.stdout.trim().split('\n').pop();
+    guide.pdf = { ms: r.ms, pages: pdfPages(file), bytes: statSync(file).size };
+  }
+  timed(studyguide, ['build', repoRoot]);
+  // The heaviest quiz page of the guide, to a ready page in Chromium.
+  const site = path.join(repoRoot, 'book');
+  const quizPages = readdirSync(site, { recursive: true }).map(String).filter((f) => /(^|\/)quiz\.html$/.test(f));
+  guide.page = quizPages.sort((a, b) => statSync(path.join(site, b)).size - statSync(path.join(site, a)).size)[0];
+  if (guide.page) {
+    log(`the guide: time to a ready ${guide.page}`);
+    guide.pageBytes = statSync(path.join(site, guide.page)).size;
+    const server = await serve(site);
+    const browser = await launch();
+    for (let i = 0; i <= R.guide.browser; i++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+      await context.addInitScript(READY_SCRIPT);
+      const tab = await context.newPage();
+      await tab.goto(server.url + guide.page, { waitUntil: 'load' });
+      await tab.waitForFunction(() => window.__sgReadyAt !== undefined, null, { timeout: 60000 });
+      const t = await tab.evaluate(() => ({ load: performance.getEntriesByType('navigation')[0].loadEventEnd, ready: window.__sgReadyAt }));
+      await context.close();
+      if (i > 0) guide.ready.push(Math.max(t.load, t.ready));
+    }
+    await browser.close();
+    await server.close();
+  }
+  results.guide = guide;
 }
 
 // --- Report. ---------------------------------------------------------------
@@ -294,9 +374,31 @@ for (const t of results.timing) {
 L.push('');
 
 L.push('## PDF export (`mdbook-studyguide pdf`, warm diagram cache; includes the build)', '');
-head('chapters', 'runs', 'time (s)', 'pages', 'size (MB)', 'max RSS (MB)');
-for (const p of results.pdf) row(p.n, p.runs, fmt(p.ms / 1000, 1), p.pages, mb(p.bytes), fmt(p.rssKB / 1024));
+L.push('The anchor, run after each of ours: Chromium printing the same `print.html` once (`chromium --headless --print-to-pdf`, as mdbook-pdf does: no title page, no contents, no footer, no waiting for widgets).', '');
+head('chapters', 'runs', 'time (s)', 'pages', 's a page', 'size (MB)', 'max RSS (MB)', 'Chromium once (s)', 'its pages', 'ours / Chromium once');
+for (const p of results.pdf) {
+  row(p.n, p.runs, fmt(p.ms / 1000, 1), p.pages, fmt(p.ms / 1000 / p.pages, 3), mb(p.bytes), fmt(p.rssKB / 1024),
+    fmt(p.anchorMs / 1000, 1), p.anchorPages, `${fmt(p.ms / p.anchorMs, 2)}×`);
+}
 L.push('');
+
+L.push('## One block, growing (books from `tests/bench/blocks.mjs`; one run each)', '');
+head('book', 'command', 'time (s)', 'max RSS (MB)', 'exit', '');
+for (const b of results.blocks) {
+  row(b.name, `\`${b.command}\``, fmt(b.ms / 1000, 2), fmt(b.rssKB / 1024), b.status, b.refused ? 'refused at its position: too long for mermaid' : '');
+}
+L.push('');
+
+if (results.guide) {
+  const g = results.guide;
+  L.push('## The guide itself (this repository\'s book)', '');
+  head('measure', 'value');
+  if (g.warm.length) row(`warm build (median of ${g.warm.length})`, `${fmt(median(g.warm.map((r) => r.ms)) / 1000, 2)} s`);
+  if (g.cold.length) row('cold build (no diagram cache)', `${fmt(median(g.cold.map((r) => r.ms)) / 1000, 2)} s (${diagramLog(g.cold.at(-1).stderr)})`);
+  if (g.pdf) row('`pdf`', `${fmt(g.pdf.ms / 1000, 1)} s, ${g.pdf.pages} pages, ${mb(g.pdf.bytes)} MB`);
+  if (g.page) row(`heaviest quiz page (${g.page}, ${kb(g.pageBytes)} KB) to ready in Chromium (median of ${g.ready.length})`, `${fmt(median(g.ready), 1)} ms`);
+  L.push('');
+}
 
 // Targets.
 const pre500 = results.pre.find((p) => p.n === 500);
@@ -318,6 +420,18 @@ if (b50 && b150 && b50.warm && b150.warm) row('warm ratio no longer growing with
 if (b50) row('cold 50-chapter build ≤ 10× plain (350 distinct diagrams)', `${fmt(coldRatio(b50), 1)}×`, yes(coldRatio(b50) <= 10));
 if (plainPage) row('a page without our blocks loads ≤ 2 KB of our script and style (index.html)', `${plainPage.oursBytes} bytes`, yes(plainPage.oursBytes <= 2048));
 row('page without diagrams within 25 KB of plain (api-gateway.html, all bytes)', `+${kb(apiDiff)} KB`, yes(apiDiff <= 25 * 1024));
+const pdf1 = results.pdf.find((p) => p.n === 1);
+const pdf50 = results.pdf.find((p) => p.n === 50);
+if (pdf50) row('`pdf` within 1.3× of Chromium printing print.html once (50 chapters)', `${fmt(pdf50.ms / pdf50.anchorMs, 2)}×`, yes(pdf50.ms / pdf50.anchorMs <= 1.3));
+if (pdf1 && pdf50) row('`pdf` linear in pages (s a page, 50 vs 1 chapter)', `${fmt(pdf50.ms / 1000 / pdf50.pages, 3)} vs ${fmt(pdf1.ms / 1000 / pdf1.pages, 3)}`, yes(pdf50.ms / pdf50.pages <= 1.25 * (pdf1.ms / pdf1.pages)));
+const block = (name) => results.blocks.find((b) => b.name === name);
+for (const [small, big] of [['quiz-1000', 'quiz-10000'], ['limits-500', 'limits-5000']]) {
+  const [a, b] = [block(small), block(big)];
+  if (a && b) row(`10× the block costs ≤ 12× the time (${small} → ${big})`, `${fmt(b.ms / a.ms, 1)}×`, yes(b.ms / a.ms <= 12));
+  if (b) row(`${big} in under 30 s`, `${fmt(b.ms / 1000, 2)} s`, yes(b.ms < 30000));
+}
+const huge = block('diagram-5000000');
+if (huge) row('a 5 MB diagram refused at its position before drawing, well under a second', `${fmt(huge.ms / 1000, 2)} s${huge.refused ? ', refused' : ', **not refused**'}`, yes(huge.refused && huge.ms < 1000));
 L.push('');
 L.push('Why a target is missed, from a profile of the build, and what it would take: `tests/bench/profile.md` (`tests/bench/profile.sh` reruns the profile).', '');
 

@@ -15,8 +15,12 @@
 #    is the same Markdown without our preprocessor and theme assets;
 # 3. measures (bench.mjs): the preprocessor alone (1/50/500 chapters), full
 #    builds vs plain mdBook with a warm and a cold diagram cache and their
-#    peak memory, page weight and time to a ready page in Chromium, and PDF
-#    export; prints a table and writes it to tests/bench/results.md.
+#    peak memory, page weight and time to a ready page in Chromium, PDF
+#    export beside Chromium printing the same print page once, one block
+#    growing (blocks.mjs: a quiz of 1,000 and 10,000 questions, a limit table
+#    of 500 and 5,000 rows, a 5 MB diagram), and the guide itself (builds,
+#    PDF, its heaviest quiz page); prints a table and writes it to
+#    tests/bench/results.md.
 #
 # Needs what tests/setup.sh installs (Chromium at /usr/bin/chromium,
 # node_modules, poppler's pdfinfo) and GNU time (/usr/bin/time).
@@ -39,6 +43,7 @@ echo "== Generating books" >&2
 sizes=(1 50 150 500)
 [ "${BENCH_QUICK:-}" = 1 ] && sizes=(1 50 500)
 node tests/bench/gen.mjs tests/bench/work "${sizes[@]}" >&2
+node tests/bench/blocks.mjs tests/bench/work/blocks quiz:1000 quiz:10000 limits:500 limits:5000 diagram:5000000 >&2
 
 echo "== Measuring (load average: $(cut -d' ' -f1-3 /proc/loadavg))" >&2
 node tests/bench/bench.mjs tests/bench/work "${CARGO_TARGET_DIR:-target}/release/mdbook-studyguide" "$bench_bin"
