@@ -15,7 +15,7 @@
 //!   the loader loads it on the pages that hold the block, from file://
 //!   too.
 //! - Our mdBook templates go into the book's theme folder (`install` writes
-//!   them, a build brings copies of ours up to date).
+//!   the one a book gains from, a build brings copies of ours up to date).
 //!
 //! A build checks that `book.toml` lists what every page loads, and names the
 //! command that fixes it when it does not.
@@ -62,9 +62,11 @@ pub(crate) const INSTALL: &str = "mdbook-studyguide install";
 /// What [`write_templates`] did.
 #[derive(Debug, Default)]
 pub(crate) struct Templates {
-    pub written: Vec<PathBuf>,
-    /// Templates of the book's own by the names of ours: left as they are.
-    pub own: Vec<PathBuf>,
+    /// Each template written, with what the book gains from it.
+    pub written: Vec<(PathBuf, &'static str)>,
+    /// Templates of the book's own by the names of those `install` writes:
+    /// left as they are, with what the book goes without.
+    pub own: Vec<(PathBuf, &'static str)>,
     /// Where the theme folder leads, when that is outside the book: nothing
     /// is written there (mdBook may read a theme from anywhere; we write
     /// only inside the book).
@@ -73,34 +75,40 @@ pub(crate) struct Templates {
 
 /// Writes our mdBook templates (`embedded::TEMPLATES`) into the book's theme
 /// folder over copies of ours that differ (they start with
-/// `embedded::TEMPLATE_MARK`), and, with `missing`, where the book has none.
-pub(crate) fn write_templates(root: &Path, config: &Config, missing: bool) -> Result<Templates> {
+/// `embedded::TEMPLATE_MARK`), and, for `install`, those it installs where
+/// the book has no file of their name. The theme folder is made only for a
+/// template written into it.
+pub(crate) fn write_templates(root: &Path, config: &Config, install: bool) -> Result<Templates> {
     let theme = config.html_config().and_then(|html| html.theme).unwrap_or_else(|| "theme".into());
     let theme = root.join(theme);
     let mut done = Templates::default();
     let mut writing = Vec::new();
-    for file in crate::embedded::TEMPLATES {
-        let path = theme.join(file.name);
+    for template in crate::embedded::TEMPLATES {
+        let path = theme.join(template.file.name);
+        let wanted = install && template.installed;
         match std::fs::read(&path) {
-            Ok(bytes) if bytes == file.bytes => continue,
+            Ok(bytes) if bytes == template.file.bytes => continue,
             Ok(bytes) if !bytes.starts_with(crate::embedded::TEMPLATE_MARK) => {
-                done.own.push(path);
+                if wanted {
+                    done.own.push((path, template.gain));
+                }
                 continue;
             }
             Ok(_) => {}
-            Err(_) if !missing => continue,
+            Err(_) if !wanted => continue,
             Err(_) => {}
         }
-        writing.push((path, file.bytes));
+        writing.push((path, template));
     }
     if !writing.is_empty() && !crate::outside::is_inside(root, &theme) {
         done.outside = Some(crate::outside::resolve(&theme));
         return Ok(done);
     }
-    for (path, bytes) in writing {
+    for (path, template) in writing {
         std::fs::create_dir_all(&theme).with_context(|| format!("could not create {}", theme.display()))?;
-        std::fs::write(&path, bytes).with_context(|| format!("could not write {}", path.display()))?;
-        done.written.push(path);
+        std::fs::write(&path, template.file.bytes)
+            .with_context(|| format!("could not write {}", path.display()))?;
+        done.written.push((path, template.gain));
     }
     Ok(done)
 }
@@ -442,10 +450,10 @@ mod tests {
         let old = [crate::embedded::TEMPLATE_MARK, b" an older one --}}"].concat();
         std::fs::write(dir.path().join("looks/head.hbs"), &old).unwrap();
         let done = write_templates(dir.path(), &config, false).unwrap();
-        assert_eq!(done.written, [dir.path().join("looks/head.hbs")]);
+        assert_eq!(done.written, [(dir.path().join("looks/head.hbs"), crate::embedded::TEMPLATES[0].gain)]);
         assert_eq!(
             std::fs::read(dir.path().join("looks/head.hbs")).unwrap(),
-            crate::embedded::TEMPLATES[0].bytes
+            crate::embedded::TEMPLATES[0].file.bytes
         );
         assert!(!dir.path().join("looks/toc.html.hbs").exists());
         assert!(write_templates(dir.path(), &config, false).unwrap().written.is_empty());

@@ -60,11 +60,38 @@ pub(crate) const BASE: &[File] =
 /// each chapter with a block, it loads them from `studyguide/`.
 pub(crate) const BOOTSTRAP: File = theme!("bootstrap.js");
 
-/// Our mdBook templates, for a book's theme folder: the not-found page's
-/// head, which finds the book's files when it is opened from disk, and the
-/// contents page for readers without script, with a title, a main landmark
-/// and a heading. Each starts with [`TEMPLATE_MARK`].
-pub(crate) const TEMPLATES: &[File] = &[theme!("head.hbs"), theme!("toc.html.hbs")];
+/// One of our mdBook templates, for a book's theme folder. Each starts with
+/// [`TEMPLATE_MARK`].
+#[derive(Debug)]
+pub(crate) struct Template {
+    pub file: File,
+    /// Whether `install` writes it into a book that has no file of its
+    /// name: only where the book gains something its readers meet.
+    pub installed: bool,
+    /// What a book gains from it, as `install` says it.
+    pub gain: &'static str,
+}
+
+/// Our mdBook templates. The contents page for readers without script
+/// (`toc.html`, which mdBook's sidebar shows in a frame when script is off)
+/// gets a title, a main landmark and a heading, with any renderer. The
+/// not-found page's head finds the book's files when `404.html` is opened
+/// from disk; `mdbook-studyguide build` and `serve` rewrite that page so
+/// that it does without it (`cli/not_found.rs`), and no link of a book
+/// opened from disk leads to it, so `install` no longer writes it: a build
+/// only keeps a copy an older version wrote up to date.
+pub(crate) const TEMPLATES: &[Template] = &[
+    Template {
+        file: theme!("head.hbs"),
+        installed: false,
+        gain: "the not-found page of a plain `mdbook build`, opened from disk, finds the book's files",
+    },
+    Template {
+        file: theme!("toc.html.hbs"),
+        installed: true,
+        gain: "the contents page readers without script see has a title, a main landmark and a heading",
+    },
+];
 
 /// How a template of ours begins, in a book's theme folder too: a file that
 /// does not is the book's own.

@@ -77,11 +77,17 @@ impl TempDir {
     /// temporary folder. One made in `parent` is made to be moved into
     /// place: readable as any folder made there (the umask decides).
     pub(crate) fn new(prefix: &str, parent: Option<&Path>) -> std::io::Result<TempDir> {
-        use std::os::unix::fs::PermissionsExt;
         let mut builder = tempfile::Builder::new();
         builder.prefix(prefix);
         let dir = match parent {
-            Some(parent) => builder.permissions(std::fs::Permissions::from_mode(0o777)).tempdir_in(parent)?,
+            Some(parent) => {
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::PermissionsExt;
+                    builder.permissions(std::fs::Permissions::from_mode(0o777));
+                }
+                builder.tempdir_in(parent)?
+            }
             None => builder.tempdir()?,
         };
         Ok(TempDir { _listed: temporary(dir.path()), dir })
@@ -101,6 +107,7 @@ impl TempDir {
 /// Until the process ends, SIGINT, SIGTERM and SIGHUP end every listed
 /// process group, remove every listed path, and exit with 128 + the
 /// signal's number, as a shell reports a process a signal ended.
+#[cfg(unix)]
 pub(crate) fn on_signals() -> std::io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])?;
@@ -113,7 +120,15 @@ pub(crate) fn on_signals() -> std::io::Result<()> {
     Ok(())
 }
 
+/// Elsewhere (Windows) Ctrl+C ends the process and the console's
+/// processes with it: nothing is watched.
+#[cfg(not(unix))]
+pub(crate) fn on_signals() -> std::io::Result<()> {
+    Ok(())
+}
+
 /// Ends every listed process group and removes every listed path.
+#[cfg_attr(not(unix), allow(dead_code))]
 fn stop() {
     let mut registry = registry();
     registry.stopping = true;
@@ -132,6 +147,7 @@ pub(crate) fn end_group(child: &mut std::process::Child) {
 }
 
 /// Kills a process group and reaps its leader, so nothing of it is left.
+#[cfg(unix)]
 fn kill_group(pid: u32) {
     let Ok(pid) = libc::pid_t::try_from(pid) else { return };
     // SAFETY: kill and waitpid take plain integers and touch no memory of
@@ -140,6 +156,17 @@ fn kill_group(pid: u32) {
         libc::kill(-pid, libc::SIGKILL);
         libc::waitpid(pid, std::ptr::null_mut(), 0);
     }
+}
+
+/// Windows has no process groups of this kind: the process and every
+/// process it started are ended as a tree.
+#[cfg(not(unix))]
+fn kill_group(pid: u32) {
+    let _ = std::process::Command::new("taskkill")
+        .args(["/T", "/F", "/PID", &pid.to_string()])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status();
 }
 
 #[cfg(test)]

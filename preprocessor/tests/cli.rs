@@ -897,3 +897,94 @@ fn with_no_command_in_a_terminal_it_prints_its_help() {
     assert!(output.status.success(), "{stdout}{stderr}");
     assert!(stdout.contains("Usage:") && stdout.contains("build"), "the help, with its commands: {stdout}");
 }
+
+/// The crate's README as crates.io shows it: its example, pasted into a
+/// chapter of a book `init` wrote, passes `check` without a single problem,
+/// and each of its links leads somewhere from crates.io (which cannot follow
+/// a link relative to the repository).
+#[test]
+fn the_crate_readmes_example_passes_check_as_pasted_and_its_links_are_absolute() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let start = readme.find("````markdown\n").expect("the README's example") + "````markdown\n".len();
+    let example = &readme[start..start + readme[start..].find("````\n").expect("its closing fence")];
+    for fence in ["```limits", "```quiz", "```mermaid", "```exam"] {
+        assert!(example.contains(fence), "the example shows {fence}");
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book");
+    let mut command = binary();
+    command.arg("init").arg(&book);
+    let (output, _, stderr) = run(command);
+    assert!(output.status.success(), "{stderr}");
+    std::fs::write(book.join("src/example.md"), format!("# The README's example\n\n{example}")).unwrap();
+    let summary = std::fs::read_to_string(book.join("src/SUMMARY.md")).unwrap();
+    let summary = summary.replacen(
+        "- [Chapter 1 Quiz](quiz.md)\n",
+        "- [Chapter 1 Quiz](quiz.md)\n- [Example](example.md)\n",
+        1,
+    );
+    assert!(summary.contains("(example.md)"), "{summary}");
+    std::fs::write(book.join("src/SUMMARY.md"), summary).unwrap();
+    let mut command = binary();
+    command.arg("check").arg(&book);
+    let (output, stdout, stderr) = run(command);
+    assert!(output.status.success() && stdout.is_empty(), "{stdout}\n{stderr}\n{example}");
+
+    let links: Vec<&str> = readme.split("](").skip(1).map(|rest| &rest[..rest.find(')').unwrap()]).collect();
+    assert!(!links.is_empty());
+    for link in links {
+        assert!(link.starts_with("https://"), "a link crates.io cannot follow: {link}");
+    }
+}
+
+/// The files under `dir`, as paths relative to it, in order.
+fn files_under(dir: &Path) -> Vec<String> {
+    tree(dir).into_keys().map(|path| path.to_string_lossy().replace('\\', "/")).collect()
+}
+
+/// `install` in a book without a theme folder writes only what the book
+/// gains from and says what that is: the contents page's template (readers
+/// without script meet it), not the not-found page's head, which our build
+/// does without; installing again writes nothing.
+#[test]
+fn install_writes_into_theme_only_the_template_the_book_gains_from_and_says_what_it_gains() {
+    let book = book_with(&[
+        ("book.toml", "[book]\ntitle = \"Notes\"\n"),
+        (
+            "src/chapter.md",
+            "# A chapter\n\n```quiz\n[[question]]\nprompt = \"One?\"\nchoices = [\"1\", \"2\"]\nanswer = \"A\"\nexplanation = \"One.\"\nsee = \"#a-chapter\"\n```\n",
+        ),
+    ]);
+    let mut command = binary();
+    command.arg("install").arg(book.path());
+    let (output, _, stderr) = run(command);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "wrote {}: the contents page readers without script see has a title, a main landmark and a heading",
+            book.path().join("theme/toc.html.hbs").display()
+        )),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("head.hbs"), "{stderr}");
+    assert_eq!(files_under(&book.path().join("theme")), ["toc.html.hbs"]);
+
+    let mut command = binary();
+    command.arg("install").arg(book.path());
+    let (output, _, stderr) = run(command);
+    assert!(output.status.success() && !stderr.contains("wrote "), "{stderr}");
+
+    // What each gives, in the built site: the contents page its title,
+    // landmark and heading; the not-found page names its files from where
+    // it is opened, without the head template.
+    let mut command = binary();
+    command.arg("build").arg(book.path());
+    let (output, _, stderr) = run(command);
+    assert!(output.status.success(), "{stderr}");
+    let toc = std::fs::read_to_string(book.path().join("book/toc.html")).unwrap();
+    assert!(toc.contains("<title>Table of contents - Notes</title>") && toc.contains("<main>"), "{toc}");
+    let not_found = std::fs::read_to_string(book.path().join("book/404.html")).unwrap();
+    assert!(not_found.contains("location.protocol === 'file:'"), "{not_found}");
+    assert_eq!(files_under(&book.path().join("theme")), ["toc.html.hbs"]);
+}

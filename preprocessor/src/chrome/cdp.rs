@@ -30,12 +30,17 @@ pub struct Browser {
 
 impl Browser {
     /// Starts Chromium with a fresh profile and connects to it. It leads a
-    /// process group of its own, which holds every process it starts.
+    /// process group of its own, which holds every process it starts (on
+    /// Windows, its processes are ended as a tree).
     pub fn launch(executable: &Path) -> Result<Browser> {
-        use std::os::unix::process::CommandExt;
         let profile = crate::stopping::TempDir::new("studyguide-chromium-", None)?;
-        let mut child = Command::new(executable)
-            .process_group(0)
+        let mut command = Command::new(executable);
+        #[cfg(unix)]
+        {
+            use std::os::unix::process::CommandExt;
+            command.process_group(0);
+        }
+        let mut child = command
             .args(super::flags())
             .arg("--remote-debugging-port=0")
             .arg(format!("--user-data-dir={}", profile.path().display()))

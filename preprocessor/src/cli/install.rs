@@ -1,6 +1,7 @@
 //! `install`: puts the preprocessor into a book by editing its `book.toml`
 //! (with `toml_edit`, so comments, order and other preprocessors stay as
-//! they are), and writes what every page loads.
+//! they are), and writes what every page loads, and the mdBook template the
+//! book gains from (`embedded::TEMPLATES`) where it has none of its own.
 
 use crate::assets::{Assets, BASE_DIR, base_entries, write_templates};
 use crate::config::NAME;
@@ -16,6 +17,9 @@ pub(super) struct Installed {
     pub changed: bool,
     /// Things the author should know (another preprocessor taking our blocks).
     pub notes: Vec<String>,
+    /// Each template written into the book's theme folder, with what the
+    /// book gains from it.
+    pub written: Vec<String>,
 }
 
 /// Adds `[preprocessor.studyguide]` and our `additional-css` and
@@ -51,18 +55,12 @@ pub(super) fn install(dir: &Path) -> Result<Installed> {
             theme.display()
         ));
     }
-    for own in templates.own {
-        notes.push(format!(
-            "{} is the book's own, so it stays; {}",
-            own.display(),
-            if own.ends_with("head.hbs") {
-                "the not-found page opened from disk will not find the book's files"
-            } else {
-                "the contents page for readers without script lacks a title, a main landmark and a heading"
-            }
-        ));
+    for (own, gain) in templates.own {
+        notes.push(format!("{} is the book's own, so it stays; with ours, {gain}", own.display()));
     }
-    Ok(Installed { changed, notes })
+    let written =
+        templates.written.iter().map(|(path, gain)| format!("{}: {gain}", path.display())).collect();
+    Ok(Installed { changed, notes, written })
 }
 
 /// Writes `text` to `path` whole or not at all: into a file beside it,
@@ -343,23 +341,36 @@ mod tests {
     }
 
     #[test]
-    fn install_writes_our_templates_where_the_book_has_none_and_leaves_its_own() {
+    fn install_writes_the_contents_template_where_the_book_has_none_and_leaves_its_own() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("book.toml"), "[book]\ntitle = \"x\"\n").unwrap();
         std::fs::create_dir(dir.path().join("theme")).unwrap();
+        // A head of the book's own (analytics, say): not ours to replace or to name.
         std::fs::write(dir.path().join("theme/head.hbs"), "<meta name=\"mine\">").unwrap();
         let installed = install(dir.path()).unwrap();
         let toc = std::fs::read(dir.path().join("theme/toc.html.hbs")).unwrap();
         assert!(toc.starts_with(crate::embedded::TEMPLATE_MARK));
+        assert_eq!(installed.written.len(), 1, "{:?}", installed.written);
+        assert!(installed.written[0].contains("theme/toc.html.hbs: "), "{:?}", installed.written);
         assert_eq!(
             std::fs::read_to_string(dir.path().join("theme/head.hbs")).unwrap(),
             "<meta name=\"mine\">"
         );
+        assert!(installed.notes.is_empty(), "{:?}", installed.notes);
+
+        std::fs::write(dir.path().join("theme/toc.html.hbs"), "mine").unwrap();
+        let again = install(dir.path()).unwrap();
+        assert!(again.written.is_empty());
+        assert_eq!(std::fs::read_to_string(dir.path().join("theme/toc.html.hbs")).unwrap(), "mine");
         assert!(
-            installed.notes.iter().any(|n| n.contains("head.hbs is the book's own")),
+            again
+                .notes
+                .iter()
+                .any(|n| n.contains("toc.html.hbs is the book's own, so it stays; with ours, ")),
             "{:?}",
-            installed.notes
+            again.notes
         );
+        assert!(!again.notes.iter().any(|n| n.contains("head.hbs")), "{:?}", again.notes);
     }
 
     #[test]

@@ -132,6 +132,9 @@ pub fn main() -> ExitCode {
             for note in &installed.notes {
                 eprintln!("note: {}", crate::problem::visible(note));
             }
+            for written in &installed.written {
+                eprintln!("wrote {} (delete its first line to make it yours)", crate::problem::visible(written));
+            }
             let what = if installed.changed { "book.toml now loads" } else { "book.toml already loads" };
             eprintln!(
                 "{what} mdbook-studyguide {}; build with `mdbook-studyguide build` (or `mdbook build`, whose search box finds the quizzes' answers).",
