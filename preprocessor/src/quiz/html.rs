@@ -18,14 +18,16 @@ use crate::markdown::{MarkdownStyle, render_block, render_inline, to_plain_text}
 pub(crate) fn render_html(quiz: &RenderedQuiz, style: MarkdownStyle) -> Markup {
     let label = quiz.title.as_deref().map_or_else(|| "Quiz".to_owned(), to_plain_text);
     let count = quiz.questions.len();
+    let questions = if count == 1 { "1 question".to_owned() } else { format!("{count} questions") };
+    let clear = if count == 1 { "Clear your answer?".to_owned() } else { format!("Clear all {count} answers?") };
     html! {
         form.sg-quiz data-sg-module="quiz" data-sg-quiz aria-label=(label) novalidate {
             @if let Some(title) = &quiz.title { p.sg-quiz-title { (render_inline(title, style)) } }
             p.sg-quiz-help data-sg-js hidden {
-                (count) " questions. Pick an answer and press " strong { "Check" } ". Your answers stay in this browser."
+                (questions) ". Pick an answer and press " strong { "Check" } ". Your answers stay in this browser."
             }
             p.sg-print-only {
-                (count) " questions. Circle the letter of each answer (two or three where a question says so)."
+                (questions) ". Circle the letter of each answer (two or three where a question says so)."
                 span.sg-answer-key-note { " The answer key is on the pages after the last question." }
             }
             p.sg-progress data-sg-js hidden aria-live="polite" data-sg-progress {
@@ -38,8 +40,8 @@ pub(crate) fn render_html(quiz: &RenderedQuiz, style: MarkdownStyle) -> Markup {
                 // Progress is announced by the line at the top only.
                 p.sg-score role="status" aria-live="off" { "Score: " span data-sg-score { "0" } " / " (count) }
                 button type="button" class="sg-button" data-sg-reset aria-expanded="false" { "Try again" }
-                div.sg-confirm data-sg-confirm hidden role="group" aria-label={ "Clear all " (count) " answers?" } {
-                    p.sg-confirm-text { "Clear all " (count) " answers?" }
+                div.sg-confirm data-sg-confirm hidden role="group" aria-label=(clear) {
+                    p.sg-confirm-text { (clear) }
                     button type="button" class="sg-button" data-sg-clear-all { "Clear all" }
                     button type="button" class="sg-button" data-sg-cancel { "Cancel" }
                 }
@@ -225,6 +227,16 @@ mod tests {
         ));
         assert!(html.contains(r#"<p class="sg-progress" data-sg-js hidden aria-live="polite" data-sg-progress>Answered 0 of 2 · 0 correct</p>"#), "{html}");
         assert!(html.contains(r#"<div class="sg-confirm" data-sg-confirm hidden role="group" aria-label="Clear all 2 answers?"><p class="sg-confirm-text">Clear all 2 answers?</p>"#), "{html}");
+    }
+
+    #[test]
+    fn a_quiz_of_one_question_says_so_in_the_singular() {
+        let mut quiz = sample();
+        quiz.questions.truncate(1);
+        let html = render(&quiz);
+        assert!(html.contains("1 question. Pick an answer") && html.contains("1 question. Circle"), "{html}");
+        assert!(html.contains(r#"aria-label="Clear your answer?""#), "{html}");
+        assert!(!html.contains("1 questions") && !html.contains("1 answers"), "{html}");
     }
 
     #[test]
