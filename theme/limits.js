@@ -138,7 +138,8 @@
         }
         const parsed = answer.map(SG.quantity.parse);
         if (parsed.some((q) => q === null)) {
-          SG.announce(this.result, 'Write a number and a unit, such as 15 min or 512 MB.');
+          SG.announce(this.result, this.dimension === 'count' ? 'Write a number, alone or with what it counts.'
+            : 'Write a number and a unit, such as 15 min or 512 MB.');
           return false;
         }
         // A bare number is a count: for anything else, ask for its unit.

@@ -1,8 +1,9 @@
 // @ts-check
 // A learner's typed answer as a quantity: "15 min" → { dimension: 'duration',
-// base: 900000 }. The grammar is limits/quantity.rs's; its unit words come
-// from the build (the manifest's `units`), so the two cannot drift;
-// tests/fixtures/quantities.json holds the cases both are tested against.
+// base: 900000 }; "118 elements" → a count of 118. The grammar is
+// limits/quantity.rs's; its unit words come from the build (the manifest's
+// `units`), so the two cannot drift; tests/fixtures/quantities.json holds
+// the cases both are tested against.
 // Pure: the Node unit tests load it with a bare `window`.
 (function () {
   'use strict';
@@ -16,6 +17,56 @@
     for (const word of unit.words) UNITS[word] = [unit.dimension, unit.factor];
   }
   const COUNT = ['count', 1];
+  // quantity.rs's NOUN_MIN_LETTERS and CHANGED_LETTER_MIN_LENGTH.
+  const NOUN_MIN_LETTERS = 3;
+  const CHANGED_LETTER_MIN_LENGTH = 6;
+  const LETTER = /\p{Alphabetic}/u;
+  const WORD = /^\p{Alphabetic}(?:[\p{Alphabetic}'’-]*\p{Alphabetic})?$/u;
+
+  /**
+   * Whether `a` is `b`, or `b` with one letter added, dropped, swapped with
+   * its neighbour or (when `changed` allows it) changed.
+   * @param {string[]} a
+   * @param {string[]} b
+   * @param {boolean} changed
+   */
+  function oneEditApart(a, b, changed) {
+    const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+    let same = 0;
+    while (same < short.length && short[same] === long[same]) same++;
+    const tailsEqual = (/** @type {number} */ from, /** @type {number} */ shift) =>
+      short.slice(from).join('\u0000') === long.slice(from + shift).join('\u0000');
+    if (long.length - short.length === 1) return tailsEqual(same, 1);
+    if (long.length !== short.length) return false;
+    if (same === short.length) return true;
+    const rest = same + 1;
+    const swapped = rest < short.length && short[same] === long[rest] && short[rest] === long[same] &&
+      tailsEqual(rest + 1, 0);
+    return swapped || (changed && tailsEqual(rest, 0));
+  }
+
+  /**
+   * Whether a word is a unit word or one edit from one (quantity.rs's
+   * misspelt_unit); one-letter units are left out.
+   * @param {string} word
+   */
+  function misspeltUnit(word) {
+    const letters = [...word.toLowerCase()];
+    return Object.keys(UNITS).some((unit) => unit.length > 1 &&
+      oneEditApart(letters, [...unit], [...unit].length >= CHANGED_LETTER_MIN_LENGTH));
+  }
+
+  /**
+   * Whether text after a number says what a count counts (quantity.rs's
+   * is_count_noun): words of letters one space apart, none "per" or
+   * "every", the first of three letters or more and not one edit from a unit.
+   * @param {string} text
+   */
+  function isCountNoun(text) {
+    const words = text.split(' ');
+    return words.every((w) => WORD.test(w) && !/^(?:per|every)$/i.test(w)) &&
+      [...words[0]].filter((c) => LETTER.test(c)).length >= NOUN_MIN_LETTERS && !misspeltUnit(words[0]);
+  }
 
   /**
    * The quantity `text` states, or null. Digits are grouped in threes after
@@ -29,7 +80,7 @@
   function parse(text) {
     const match = /^\s*([1-9]\d{0,2}(?:[,_]\d{3})+|\d*)(\.\d+)?\s*(.*?)\.?\s*$/.exec(text || '');
     if (!match || !(match[1] || match[2])) return null;
-    const unit = match[3] === '' ? COUNT : UNITS[match[3].toLowerCase()];
+    const unit = match[3] === '' ? COUNT : UNITS[match[3].toLowerCase()] || (isCountNoun(match[3]) ? COUNT : undefined);
     const amount = parseFloat(match[1].replace(/[,_]/g, '') + (match[2] || ''));
     if (!unit) {
       const seconds = period(match[3].toLowerCase());
@@ -40,15 +91,16 @@
 
   /**
    * The period of a rate written over one ("every 10 seconds", "requests
-   * per minute"), in seconds, or 0. A noun before it must be a count's.
+   * per minute"), in seconds, or 0. A noun before it is a count's, of one
+   * word.
    * @param {string} text lower-cased
    */
   function period(text) {
     const match = /^(?:(.*?) )?(?:every|per) \s*((?:[1-9]\d{0,2}(?:[,_]\d{3})+|\d+)(?:\.\d+)?)?\s*(\S.*)$/.exec(text);
     if (!match) return 0;
-    const noun = match[1] ? UNITS[match[1]] : COUNT;
+    const noun = !match[1] || (isCountNoun(match[1]) && match[1].indexOf(' ') < 0);
     const unit = UNITS[match[3]];
-    if (!noun || noun[0] !== 'count' || !unit || unit[0] !== 'duration') return 0;
+    if (!noun || !unit || unit[0] !== 'duration') return 0;
     const amount = match[2] ? parseFloat(match[2].replace(/[,_]/g, '')) : 1;
     return amount > 0 ? amount * /** @type {number} */ (unit[1]) / 1000 : 0;
   }
@@ -78,7 +130,8 @@
   /**
    * Every quantity a sentence states ("up to 604,800 seconds, minus 100"):
    * where it is, and what it is. A number is read with the longest unit of
-   * up to three words after it, or as a bare number.
+   * up to three words after it, or as a bare number; a count as its number
+   * alone, since any words may say what it counts.
    * @param {string} text
    * @returns {{start: number, end: number, quantity: Quantity}[]}
    */
@@ -96,7 +149,7 @@
       for (let n = parts.length; n >= 0 && !hit; n--) {
         const phrase = parts.slice(0, n).join('');
         const q = parse(match[2] + phrase);
-        if (q && (n === 0 || !q.unitless)) hit = { start, end: start + match[2].length + phrase.length, quantity: q };
+        if (q && (n === 0 || q.dimension !== 'count')) hit = { start, end: start + match[2].length + phrase.length, quantity: q };
       }
       if (hit) {
         found.push(hit);

@@ -172,7 +172,11 @@ pub fn limits_parse(data: &[u8]) {
     let render = problems.is_empty();
     if render {
         assert!(!table.rows.is_empty());
-        assert!(!table.caption.trim().is_empty() && !table.service.trim().is_empty());
+        assert!(!table.caption.trim().is_empty());
+        assert!(table.service.as_ref().is_none_or(|s| !s.trim().is_empty()));
+        // Every row says whether it is adjustable, or none does.
+        let saying = table.rows.iter().filter(|row| row.adjustable.is_some()).count();
+        assert!(saying == 0 || saying == table.rows.len(), "{saying} of {} rows", table.rows.len());
     }
     let mut registry = Registry::default();
     for row in &table.rows {
@@ -215,11 +219,11 @@ pub fn limits_parse(data: &[u8]) {
     if render {
         for style in styles() {
             assert_safe_html(
-                &limits::render_html(&table, "fuzz-table", style, &Default::default()),
+                &limits::render_html(&table, "fuzz-table", style, &Default::default(), &Default::default()),
                 "limits",
             );
         }
-        let _ = limits::render_markdown(&table);
+        let _ = limits::render_markdown(&table, &Default::default());
     }
 }
 

@@ -33,6 +33,7 @@ pub(crate) struct StudyGuideConfig {
     pub quizzes: QuizConfig,
     pub diagrams: DiagramConfig,
     pub pdf: PdfConfig,
+    pub limits: LimitsConfig,
     /// The exam the book prepares for: its domains, task statements and shape.
     pub blueprint: Option<crate::blueprint::Blueprint>,
 
@@ -67,6 +68,59 @@ pub(crate) struct QuizConfig {
     pub require_see: bool,
     /// Every question names its exam domain (`domain`).
     pub require_domain: bool,
+}
+
+/// `[preprocessor.studyguide.limits]`: the words a limit table shows. The
+/// defaults suit a book on any subject; a book on one field sets its own
+/// (the guide's are AWS's: "Resource", "Limit", "Quota", "Adjustable",
+/// "Fixed").
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct LimitsConfig {
+    /// The heading of the column of what is limited (each row's `resource`).
+    pub resource_heading: String,
+    /// The heading of the column of values.
+    pub value_heading: String,
+    /// The heading of the column that says whether a limit is adjustable,
+    /// shown only in a table whose rows say it.
+    pub adjustable_heading: String,
+    /// What that column says of a row with `adjustable = true`.
+    pub adjustable_label: String,
+    /// What it says of a row with `adjustable = false`.
+    pub fixed_label: String,
+    /// The heading of the column of notes.
+    pub notes_heading: String,
+}
+
+impl Default for LimitsConfig {
+    fn default() -> Self {
+        LimitsConfig {
+            resource_heading: "Item".into(),
+            value_heading: "Value".into(),
+            adjustable_heading: "Adjustable".into(),
+            adjustable_label: "Yes".into(),
+            fixed_label: "No".into(),
+            notes_heading: "Notes".into(),
+        }
+    }
+}
+
+impl LimitsConfig {
+    /// The first setting that is empty: a column without a heading, or a
+    /// cell that says nothing.
+    fn problem(&self) -> Option<String> {
+        [
+            ("resource-heading", &self.resource_heading),
+            ("value-heading", &self.value_heading),
+            ("adjustable-heading", &self.adjustable_heading),
+            ("adjustable-label", &self.adjustable_label),
+            ("fixed-label", &self.fixed_label),
+            ("notes-heading", &self.notes_heading),
+        ]
+        .into_iter()
+        .find(|(_, text)| text.trim().is_empty())
+        .map(|(key, _)| format!("`{key}` is empty: a limit table would show nothing there"))
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -166,6 +220,9 @@ impl StudyGuideConfig {
         let parsed = parsed.unwrap_or_default();
         if let Some(problem) = parsed.blueprint.as_ref().and_then(|b| b.problems().into_iter().next()) {
             bail!("invalid [{TABLE}.blueprint] in book.toml: {problem}");
+        }
+        if let Some(problem) = parsed.limits.problem() {
+            bail!("invalid [{TABLE}.limits] in book.toml: {problem}");
         }
         Ok(parsed)
     }
@@ -276,6 +333,33 @@ mod tests {
             let err = check(&format!("[preprocessor.studyguide.pdf]\nfile-name = \"{name}\"\n")).unwrap_err();
             assert!(err.contains("is not a file name"), "{name}: {err}");
         }
+    }
+
+    #[test]
+    fn limit_table_words_default_to_any_subjects_and_are_checked() {
+        let cfg = parse("").unwrap();
+        assert_eq!(
+            (cfg.limits.resource_heading.as_str(), cfg.limits.value_heading.as_str()),
+            ("Item", "Value")
+        );
+        let cfg = parse(
+            "[preprocessor.studyguide.limits]\nresource-heading = \"Resource\"\nadjustable-heading = \"Quota\"\nfixed-label = \"Fixed\"\n",
+        )
+        .unwrap();
+        assert_eq!(cfg.limits.resource_heading, "Resource");
+        assert_eq!(cfg.limits.adjustable_heading, "Quota");
+        assert_eq!(cfg.limits.fixed_label, "Fixed");
+        assert_eq!(cfg.limits.value_heading, "Value", "what is not set keeps its default");
+        let err = format!(
+            "{:#}",
+            parse("[preprocessor.studyguide.limits]\nquota-heading = \"Quota\"\n").unwrap_err()
+        );
+        assert!(err.contains("quota-heading"), "{err}");
+        let err = parse("[preprocessor.studyguide.limits]\nnotes-heading = \" \"\n").unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "invalid [preprocessor.studyguide.limits] in book.toml: `notes-heading` is empty: a limit table would show nothing there"
+        );
     }
 
     #[test]

@@ -14,7 +14,7 @@ pub(crate) fn all(config: &StudyGuideConfig, diagrams: diagram::Backend) -> Vec<
     let blueprint = std::sync::Arc::new(config.blueprint.clone().unwrap_or_default());
     vec![
         Box::new(QuizKind::new(config.quizzes, blueprint.clone())),
-        Box::new(LimitsKind),
+        Box::new(LimitsKind::new(config.limits.clone())),
         Box::new(DiagramKind::new(diagrams, config.diagrams.require_text_alternative)),
         Box::new(ExamKind::new(blueprint.clone(), config.pdf.mock_exam.then_some(config.pdf.mock_exam_seed))),
         Box::new(ProgressKind::new(blueprint.clone())),

@@ -69,7 +69,7 @@ fn check_reports_every_problem_with_its_location() {
         "src/quizzes.md:76:21: question 1 contradicts the limit it cites: the answer says 3 MB but limit `lambda.package.zip` is 50 MB",
         "src/quizzes.md:84:1: ```quiz block has no closing fence",
         "src/quizzes.md:85:1: quiz block: missing field `prompt`",
-        "src/limits.md:16:9: limit `lambda.parsecs`: unknown unit `parsecs` in `10 parsecs`",
+        "src/limits.md:16:9: limit `lambda.typo`: unknown unit `minz` in `15 minz` (did you mean `min`?)",
         "src/limits.md:22:9: limit `lambda.memory`: the number in `1234,567 MB` is grouped wrongly: after a first group of one to three digits (not starting with 0), a comma must separate groups of exactly three, as in 1,234,567; decimals take a point, as in 0.5",
         "src/limits.md:28:6: question id `same` is already used at src/quizzes.md:61:8",
         "src/fences.md:15:1: ```quiz block has no closing fence (another code block opens at line 24)",
@@ -150,6 +150,83 @@ fn a_book_on_another_subject_builds_with_its_own_blueprint_and_no_warnings() {
     assert!(exam.contains(r#"data-questions="6" data-minutes="9" data-pass="60""#), "{exam}");
 }
 
+/// Whether `text` holds `word` as a word of its own.
+fn says_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after = text[at + word.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        before && after
+    })
+}
+
+#[test]
+fn a_book_on_any_subject_has_limit_tables_in_its_own_words() {
+    // tests/books/chemistry: tables without `service` or `adjustable`,
+    // counts of elements and results, the default headings.
+    let book = tempfile::tempdir().unwrap();
+    copy_dir(&repo_root().join("tests/books/chemistry"), book.path());
+    let mut command = binary();
+    command.arg("check").arg(book.path());
+    let (output, stdout, stderr) = run(command);
+    assert!(output.status.success(), "{stdout}\n{stderr}");
+    assert_eq!(stdout, "", "no problem and no warning");
+    assert!(stderr.contains("    M1 Read the periodic table             1  50.0%"), "{stderr}");
+
+    let mut command = binary();
+    command.arg("build").arg(book.path());
+    let (output, stdout, stderr) = run(command);
+    assert!(output.status.success(), "{stdout}\n{stderr}");
+    assert!(!stderr.contains("WARN") && !stderr.contains("warning"), "{stderr}");
+    let pages: Vec<_> = texts_under(&book.path().join("book"))
+        .into_iter()
+        .filter(|(path, _)| path.extension().is_some_and(|e| e == "html"))
+        .collect();
+    assert!(pages.len() >= 3, "{pages:?}");
+    for (path, text) in &pages {
+        for word in ["AWS", "Quota", "Adjustable", "adjustable", "quota"] {
+            assert!(!says_word(text, word), "{} says {word:?}", path.display());
+        }
+    }
+    let table = main_of(&book.path().join("book/periodic-table.html"));
+    assert!(
+        table.contains(r#"<caption>The periodic table <a class="sg-source" href="https://iupac.org/what-we-do/periodic-table-of-elements/">Source</a></caption>"#),
+        "{table}"
+    );
+    assert!(
+        table.contains(
+            r#"<tr><th scope="col">Item</th><th scope="col">Value</th><th scope="col">Notes</th></tr>"#
+        ),
+        "{table}"
+    );
+    assert!(
+        table.contains(r#"<span class="sg-limit-value" data-sg-value="">118 elements</span>"#),
+        "{table}"
+    );
+    assert!(table.contains("30 results"), "{table}");
+    assert!(table.contains("The table names <span class=\"sg-limit-ref\""), "{table}");
+
+    // One row that says whether it is adjustable makes the others say it too.
+    let chapter = book.path().join("src/periodic-table.md");
+    let text = std::fs::read_to_string(&chapter).unwrap();
+    std::fs::write(
+        &chapter,
+        text.replacen("value = \"118 elements\"\n", "value = \"118 elements\"\nadjustable = false\n", 1),
+    )
+    .unwrap();
+    let mut command = binary();
+    command.arg("check").arg(book.path());
+    let (output, stdout, _) = run(command);
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    for row in [("table.groups", 19), ("table.periods", 24), ("table.search", 29)] {
+        let line = format!(
+            "src/periodic-table.md:{}:1: limit `{}`: say whether it is adjustable, as other rows of its table do",
+            row.1, row.0
+        );
+        assert!(stdout.lines().any(|l| l == line), "{line:?} in\n{stdout}");
+    }
+    assert!(!says_word(&stdout, "AWS"), "{stdout}");
+}
+
 #[test]
 fn check_catches_the_seeds_own_contradiction() {
     // The seed's question 20 answered "3 MB" for a zipped package while its
@@ -226,7 +303,19 @@ fn other_renderers_get_readable_markdown() {
     assert!(output.status.success(), "{stderr}");
     let markdown = std::fs::read_to_string(book.path().join("book/markdown/chapter.md")).unwrap();
     assert!(markdown.contains("The timeout is 15 minutes (900 s)."), "{markdown}");
-    assert!(markdown.contains("| Timeout | 15 minutes (900 s) | Fixed |  |"), "{markdown}");
+    // The default headings; a column for adjusting only where the rows say it.
+    assert!(
+        markdown.contains(
+            "**Demo limits** (AWS Lambda)\n\n| Item | Value | Adjustable | Notes |\n|---|---|---|---|\n| Timeout | 15 minutes (900 s) | No |  |"
+        ),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains(
+            "**Kitchen timings**\n\n| Item | Value | Notes |\n|---|---|---|\n| Soft-boiled egg | 6 minutes (360 s) |  |\n| Scones in one batch | 12 scones |  |\n"
+        ),
+        "{markdown}"
+    );
     // Inside the list item, indented to stay in it.
     assert!(
         markdown.contains(

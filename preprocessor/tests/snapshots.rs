@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use support::copy_dir;
 
 /// The fixture books, each a directory of `tests/books/`.
-const BOOKS: &[&str] = &["apiary", "quiz", "limits", "diagrams", "mermaid-types", "loop"];
+const BOOKS: &[&str] = &["apiary", "chemistry", "quiz", "limits", "diagrams", "mermaid-types", "loop"];
 
 /// Where the snapshots of a book live, inside its fixture directory.
 const EXPECTED_DIR: &str = "expected";
@@ -61,6 +61,11 @@ fn mermaid_types_fixture_pages_match_their_snapshots() {
 #[test]
 fn apiary_fixture_pages_match_their_snapshots() {
     check_book("apiary");
+}
+
+#[test]
+fn chemistry_fixture_pages_match_their_snapshots() {
+    check_book("chemistry");
 }
 
 #[test]

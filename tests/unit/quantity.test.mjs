@@ -23,7 +23,13 @@ test('every shared case parses as quantity.rs parses it', () => {
 
 test('a bare number is a count, marked as without a unit', () => {
   assert.deepEqual(SG.quantity.parse('1,000'), { dimension: 'count', base: 1000, unitless: true });
-  assert.equal(SG.quantity.parse('5 constructor'), null);
+});
+
+test('a count may say what it counts in any words, but not in a misspelt unit', () => {
+  assert.deepEqual(SG.quantity.parse('118 elements'), { dimension: 'count', base: 118, unitless: false });
+  assert.deepEqual(SG.quantity.parse('5 constructor'), { dimension: 'count', base: 5, unitless: false },
+    'a word of Object.prototype is a noun like any other');
+  for (const typo of ['15 minz', '10 GBs', '3 minytes', '5 counts', '5 __proto__']) assert.equal(SG.quantity.parse(typo), null, typo);
 });
 
 test('the quantities a sentence states are found with their longest unit, and words holding digits are left alone', () => {
@@ -31,6 +37,7 @@ test('the quantities a sentence states are found with their longest unit, and wo
   assert.deepEqual(said('Up to 604,800 seconds, minus 100.'), [['604,800 seconds', 'duration', 604800000], ['100', 'count', 100]]);
   assert.deepEqual(said('Sizes from 0.5 GB up to 118 or 237 GB'), [['0.5 GB', 'bytes', 0.5 * 2 ** 30], ['118', 'count', 118], ['237 GB', 'bytes', 237 * 2 ** 30]]);
   assert.deepEqual(said('base64, S3 and gp3 volumes; 1,000 requests per second'), [['1,000 requests per second', 'rate', 1000]]);
+  assert.deepEqual(said('Up to 30 results a page'), [['30', 'count', 30]], 'a count is its number');
 });
 
 test('a stated quantity gives a value away in any unit, and a bare number in any unit of the value\'s', () => {

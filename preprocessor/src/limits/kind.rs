@@ -4,6 +4,7 @@
 use super::practice::BookValues;
 use super::{LimitRef, LimitTable, LimitTables, PublishedRow, PublishedTable, Registry, RegistryEntry};
 use crate::browser::{BrowserModule, Need};
+use crate::config::LimitsConfig;
 use crate::embedded::{self, theme};
 use crate::html::Markup;
 use crate::lifecycle::{Block, BlockCx, Index, Kind, Parsed, ResolveCx, Target};
@@ -18,8 +19,17 @@ static BROWSER: BrowserModule = BrowserModule {
     needs: &[Need::Storage, Need::Log],
 };
 
-/// ```` ```limits ```` blocks and `{{limit id}}` references.
-pub(crate) struct LimitsKind;
+/// ```` ```limits ```` blocks and `{{limit id}}` references, with the words
+/// the book's tables show.
+pub(crate) struct LimitsKind {
+    words: Arc<LimitsConfig>,
+}
+
+impl LimitsKind {
+    pub(crate) fn new(words: LimitsConfig) -> Self {
+        LimitsKind { words: Arc::new(words) }
+    }
+}
 
 impl Kind for LimitsKind {
     fn fence(&self) -> &'static str {
@@ -32,8 +42,10 @@ impl Kind for LimitsKind {
 
     fn parse(&self, body: &str, _cx: &BlockCx) -> Parsed {
         let (table, problems) = super::parse(body);
-        let block =
-            table.map(|table| Box::new(LimitsBlock { table, book: Arc::default() }) as Box<dyn Block>);
+        let block = table.map(|table| {
+            Box::new(LimitsBlock { table, book: Arc::default(), words: Arc::clone(&self.words) })
+                as Box<dyn Block>
+        });
         Parsed::new(block, problems)
     }
 
@@ -88,6 +100,8 @@ struct LimitsBlock {
     table: LimitTable,
     /// Every limit of the book, for practice's options.
     book: Arc<BookValues>,
+    /// The book's headings.
+    words: Arc<LimitsConfig>,
 }
 
 impl Block for LimitsBlock {
@@ -133,10 +147,10 @@ impl Block for LimitsBlock {
     }
 
     fn render_html(&self, cx: &BlockCx) -> Markup {
-        super::render_html(&self.table, &table_key(cx, &self.table), cx.style, &self.book)
+        super::render_html(&self.table, &table_key(cx, &self.table), cx.style, &self.book, &self.words)
     }
 
     fn render_markdown(&self, _cx: &BlockCx) -> String {
-        super::render_markdown(&self.table)
+        super::render_markdown(&self.table, &self.words)
     }
 }

@@ -1,10 +1,11 @@
-//! Limit tables: service limits written once, in a ```` ```limits ```` block,
-//! shown as a table learners can drill, and referenced from prose and quizzes
-//! with `{{limit id}}` so the numbers never disagree.
+//! Limit tables: numbers worth knowing by heart, written once, in a
+//! ```` ```limits ```` block, shown as a table learners can drill, and
+//! referenced from prose and quizzes with `{{limit id}}` so the numbers never
+//! disagree.
 //!
 //! ```toml
 //! caption = "Lambda limits"
-//! service = "AWS Lambda"
+//! service = "AWS Lambda"       # optional: shown after the caption
 //! source = "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html"
 //!
 //! [[limit]]
@@ -12,9 +13,12 @@
 //! resource = "Memory"
 //! min = "128 MB"
 //! max = "10,240 MB"
-//! adjustable = false
+//! adjustable = false           # optional, but in every row or in none
 //! note = "CPU is allocated in proportion to memory."
 //! ```
+//!
+//! The words of the table's headings, and of its column that says whether a
+//! limit is adjustable, are the book's settings (`LimitsConfig`).
 
 mod html;
 mod kind;
@@ -41,7 +45,8 @@ const REFERENCE: &str = "limit";
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct LimitTable {
     pub caption: String,
-    pub service: String,
+    /// What the table is about, shown after its caption: "(AWS Lambda)".
+    pub service: Option<String>,
     pub source: Option<String>,
     pub rows: Vec<LimitRow>,
     /// The ids of rows that could not be read (each reported at its row):
@@ -56,8 +61,9 @@ pub(crate) struct LimitRow {
     pub id_span: Range<usize>,
     pub resource: String,
     pub value: LimitValue,
-    /// A soft quota that AWS raises on request.
-    pub adjustable: bool,
+    /// Whether the limit can be raised on request (a quota) or is fixed;
+    /// said by every row of a table or by none.
+    pub adjustable: Option<bool>,
     pub note: Option<String>,
     pub source: Option<String>,
 }
@@ -66,6 +72,14 @@ pub(crate) struct LimitRow {
 pub(crate) enum LimitValue {
     Single(Quantity),
     Range { min: Quantity, max: Quantity, default: Option<Quantity> },
+}
+
+impl LimitTable {
+    /// Whether its rows say whether they are adjustable: the table then has
+    /// a column for it.
+    pub(crate) fn says_adjustable(&self) -> bool {
+        self.rows.iter().any(|row| row.adjustable.is_some())
+    }
 }
 
 impl LimitValue {

@@ -49,16 +49,17 @@ pub(crate) fn parse(body: &str) -> (Option<LimitTable>, Vec<Problem>) {
     }
     let whole = 0..body.len().min(1);
     let caption =
-        required_text(raw.caption, "caption", "caption = \"Lambda limits\"", whole.clone(), &mut problems);
-    let service =
-        required_text(raw.service, "service", "service = \"AWS Lambda\"", whole.clone(), &mut problems);
+        required_text(raw.caption, "caption", "caption = \"Upload limits\"", whole.clone(), &mut problems);
+    let service = optional_text(raw.service, "service", &mut problems);
     let source = raw.source.and_then(|s| checked_url(s, &mut problems));
     if raw.limit.is_empty() {
         problems.push(
             Problem::new(whole, "limits block has no rows")
-                .hint("add [[limit]] tables with an id, a resource, a value and adjustable = true/false"),
+                .hint("add [[limit]] tables, each with an id, a resource and a value"),
         );
     }
+    // A row that says whether it is adjustable makes the table's rows say so.
+    let says_adjustable = raw.limit.iter().any(|row| row.get_ref().adjustable.is_some());
     let mut ids = HashSet::new();
     let mut unreadable = Vec::new();
     let rows = raw
@@ -67,7 +68,7 @@ pub(crate) fn parse(body: &str) -> (Option<LimitTable>, Vec<Problem>) {
         .enumerate()
         .filter_map(|(n, row)| {
             let id = row.get_ref().id.get_ref().trim().to_owned();
-            let parsed = parse_row(n + 1, row, &mut ids, &mut problems);
+            let parsed = parse_row(n + 1, row, says_adjustable, &mut ids, &mut problems);
             if parsed.is_none() && is_valid_id(&id) {
                 unreadable.push(id);
             }
@@ -98,6 +99,19 @@ fn required_text(
     }
 }
 
+/// A text that may be left out, but not given empty.
+fn optional_text(value: Option<Spanned<String>>, name: &str, problems: &mut Vec<Problem>) -> Option<String> {
+    let value = value?;
+    if value.get_ref().trim().is_empty() {
+        problems.push(
+            Problem::new(value.span(), format!("limits block: `{name}` is empty"))
+                .hint(format!("leave `{name}` out, or say what it is")),
+        );
+        return None;
+    }
+    Some(value.into_inner())
+}
+
 fn checked_url(url: Spanned<String>, problems: &mut Vec<Problem>) -> Option<String> {
     let text = url.get_ref().trim();
     if text.starts_with("https://") || text.starts_with("http://") {
@@ -105,7 +119,7 @@ fn checked_url(url: Spanned<String>, problems: &mut Vec<Problem>) -> Option<Stri
     } else {
         problems.push(
             Problem::new(url.span(), format!("source `{text}` is not an http(s) link"))
-                .hint("link the AWS documentation page, e.g. \"https://docs.aws.amazon.com/…\""),
+                .hint("link the page the numbers come from, e.g. \"https://example.org/limits\""),
         );
         None
     }
@@ -159,6 +173,7 @@ fn unexpanded_references(text: &Spanned<String>, what: &str, problems: &mut Vec<
 fn parse_row(
     number: usize,
     raw: Spanned<RawRow>,
+    says_adjustable: bool,
     ids: &mut HashSet<String>,
     problems: &mut Vec<Problem>,
 ) -> Option<LimitRow> {
@@ -183,17 +198,16 @@ fn parse_row(
     if raw.resource.get_ref().trim().is_empty() {
         problems.push(Problem::new(raw.resource.span(), format!("{label}: the resource name is empty")));
     }
-    let adjustable = match raw.adjustable {
-        Some(a) => *a.get_ref(),
-        None => {
-            problems.push(
-                Problem::new(span.clone(), format!("{label}: say whether it is adjustable")).hint(
-                    "adjustable = true for a soft quota AWS raises on request, false for a fixed limit",
-                ),
-            );
-            false
-        }
-    };
+    let adjustable = raw.adjustable.map(Spanned::into_inner);
+    if says_adjustable && adjustable.is_none() {
+        problems.push(
+            Problem::new(
+                span.clone(),
+                format!("{label}: say whether it is adjustable, as other rows of its table do"),
+            )
+            .hint("adjustable = true for a limit that can be raised on request, false for a fixed one; or leave it out of every row, and the table has no such column"),
+        );
+    }
 
     let value = match (raw.value, raw.min, raw.max) {
         (Some(value), None, None) => {
@@ -341,17 +355,18 @@ adjustable = true
         assert_eq!(table.rows.len(), 3);
         assert_eq!(table.rows[0].value.display(), "128 MB – 10,240 MB (10 GB)");
         assert_eq!(table.rows[1].note.as_deref(), Some("Use Step Functions for longer work."));
-        assert!(table.rows[2].adjustable);
+        assert_eq!(table.rows[2].adjustable, Some(true));
+        assert_eq!(table.service.as_deref(), Some("AWS Lambda"));
         assert_eq!(&GOOD[table.rows[1].id_span.clone()], "\"lambda.timeout\"");
     }
 
     #[test]
     fn unknown_units_point_at_the_value() {
-        let body = "caption = \"c\"\nservice = \"s\"\n[[limit]]\nid = \"a.b\"\nresource = \"r\"\nvalue = \"10 parsecs\"\nadjustable = false\n";
+        let body = "caption = \"c\"\nservice = \"s\"\n[[limit]]\nid = \"a.b\"\nresource = \"r\"\nvalue = \"15 minz\"\nadjustable = false\n";
         let found = messages(body);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].0, "\"10 parsecs\"");
-        assert!(found[0].1.contains("unknown unit `parsecs`"), "{found:?}");
+        assert_eq!(found[0].0, "\"15 minz\"");
+        assert_eq!(found[0].1, "limit `a.b`: unknown unit `minz` in `15 minz` (did you mean `min`?)");
     }
 
     #[test]
@@ -400,10 +415,9 @@ source = "javascript:alert(1)"
         let found: Vec<String> = messages(body).into_iter().map(|(_, m)| m).collect();
         for want in [
             "`caption` is missing",
-            "`service` is missing",
             "not a valid id",
             "resource name is empty",
-            "say whether it is adjustable",
+            "say whether it is adjustable, as other rows of its table do",
             "is not below max",
             "not both",
             "min is a duration but max is a bytes",
@@ -413,6 +427,34 @@ source = "javascript:alert(1)"
         ] {
             assert!(found.iter().any(|m| m.contains(want)), "missing {want:?} in {found:#?}");
         }
+    }
+
+    #[test]
+    fn a_table_on_any_subject_needs_no_service_and_no_adjustable() {
+        let body = "caption = \"The periodic table\"\n\n[[limit]]\nid = \"elements\"\nresource = \"Known elements\"\nvalue = \"118 elements\"\n\n[[limit]]\nid = \"groups\"\nresource = \"Groups\"\nvalue = \"18\"\n";
+        let (table, problems) = parse(body);
+        assert!(problems.is_empty(), "{problems:?}");
+        let table = table.unwrap();
+        assert_eq!(table.service, None);
+        assert!(!table.says_adjustable());
+        assert_eq!(table.rows[0].value.display(), "118 elements");
+    }
+
+    #[test]
+    fn rows_say_whether_they_are_adjustable_all_or_none() {
+        let body = "caption = \"c\"\n[[limit]]\nid = \"a\"\nresource = \"r\"\nvalue = \"1\"\nadjustable = true\n[[limit]]\nid = \"b\"\nresource = \"r\"\nvalue = \"2\"\n";
+        let (_, problems) = parse(body);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(
+            problems[0].message,
+            "limit `b`: say whether it is adjustable, as other rows of its table do"
+        );
+        assert_eq!(problems[0].span.start, body.rfind("[[limit]]").unwrap(), "at the second row");
+        assert!(!problems[0].hint.as_deref().unwrap_or("").contains("AWS"));
+        let (_, problems) = parse(
+            "caption = \"c\"\nservice = \" \"\n[[limit]]\nid = \"a\"\nresource = \"r\"\nvalue = \"1\"\n",
+        );
+        assert_eq!(problems[0].message, "limits block: `service` is empty");
     }
 
     #[test]

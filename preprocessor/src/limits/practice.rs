@@ -269,12 +269,12 @@ mod tests {
                 id_span: 0..0,
                 resource: "r".into(),
                 value: single(text),
-                adjustable: false,
+                adjustable: Some(false),
                 note: None,
                 source: None,
             };
             registry
-                .insert(crate::limits::RegistryEntry { row, service: "s".into(), chapter: "c.md".into() })
+                .insert(crate::limits::RegistryEntry { row, service: None, chapter: "c.md".into() })
                 .unwrap();
         }
         BookValues::of(&registry)

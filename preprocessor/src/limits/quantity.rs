@@ -1,8 +1,10 @@
 //! Quantities with units: parsed, compared and written the way people read them.
 //!
 //! "10,240 MB" and "10 GB" are the same quantity; "15 min", "900 s" and
-//! "15 minutes" too. Sizes use the binary multiples AWS's service quotas use
-//! (1 GB = 1,024 MB). `theme/limits.js` parses a learner's typed answers
+//! "15 minutes" too. Sizes use binary multiples (1 GB = 1,024 MB), as
+//! cloud providers' quotas do. A count may say what it counts, in words of
+//! the author's ("118 elements"), unless they look like a misspelt unit
+//! ([`is_count_noun`]). `theme/quantity.js` parses a learner's typed answers
 //! with the same grammar; `tests/fixtures/quantities.json` holds the cases
 //! both implementations are tested against.
 
@@ -163,35 +165,82 @@ const UNIT_WORDS: &[(&str, Unit)] = &[
     ("count", Unit::Count),
 ];
 
-/// Nouns that may follow a bare count ("1,000 requests", "5 layers").
-pub(crate) const COUNT_NOUNS: &[&str] = &[
-    "requests",
-    "request",
-    "executions",
-    "execution",
-    "invocations",
-    "layers",
-    "layer",
-    "functions",
-    "tasks",
-    "containers",
-    "connections",
-    "messages",
-    "items",
-    "keys",
-    "stages",
-    "routes",
-    "resources",
-    "apis",
-    "versions",
-    "aliases",
-    "tags",
-];
+/// The fewest letters the first word of a count's noun has: "2 kg", "3 cm"
+/// or "5 Hz" are units this grammar does not know, not things counted.
+const NOUN_MIN_LETTERS: usize = 3;
+
+/// Unit words this long or longer are misspelt by one changed letter too
+/// ("minytes"); a shorter one only by a letter added, dropped or swapped
+/// with its neighbour ("minz", "GBs", "hosur"), since one changed letter
+/// turns "days", "mins" or "secs" into "rays", "pins" or "sets".
+const CHANGED_LETTER_MIN_LENGTH: usize = 6;
+
+/// Whether `text`, written after a number, says what a count counts
+/// ("elements", "cups of flour", "sign-ins"): words of letters (a `-` or `'`
+/// inside a word allowed) one space apart, none of them "per" or "every"
+/// (which start a period, whose unit must be a duration's), the first of
+/// [`NOUN_MIN_LETTERS`] letters or more and not a unit word or one edit from
+/// one ([`misspelt_unit`]), so "15 minz" stays an unknown unit.
+pub(crate) fn is_count_noun(text: &str) -> bool {
+    let mut words = text.split(' ');
+    let first = words.next().unwrap_or("");
+    let is_word = |word: &str| {
+        let mut chars = word.chars();
+        let (Some(head), tail) = (chars.next(), chars.next_back()) else { return false };
+        head.is_alphabetic()
+            && tail.is_none_or(char::is_alphabetic)
+            && chars.all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}'))
+    };
+    text.split(' ').all(|word| is_word(word) && !matches!(word.to_lowercase().as_str(), "per" | "every"))
+        && first.chars().filter(|c| c.is_alphabetic()).count() >= NOUN_MIN_LETTERS
+        && misspelt_unit(first).is_none()
+}
+
+/// The unit word that `word` is, or is one edit from (as
+/// [`CHANGED_LETTER_MIN_LENGTH`] counts edits), ignoring case. One-letter
+/// units ("s", "h") are left out: every short word is one edit from one.
+pub(crate) fn misspelt_unit(word: &str) -> Option<&'static str> {
+    let word: Vec<char> = word.to_lowercase().chars().collect();
+    UNIT_WORDS.iter().map(|(unit, _)| *unit).filter(|unit| unit.len() > 1).find(|unit| {
+        let unit: Vec<char> = unit.chars().collect();
+        one_edit_apart(&word, &unit, unit.len() >= CHANGED_LETTER_MIN_LENGTH)
+    })
+}
+
+/// Whether `a` is `b`, or `b` with one letter added, dropped, swapped with
+/// its neighbour or (when `changed` allows it) changed.
+fn one_edit_apart(a: &[char], b: &[char], changed: bool) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let same_start = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    match long.len() - short.len() {
+        0 if same_start == short.len() => true,
+        0 => {
+            let rest = same_start + 1;
+            let swapped = rest < short.len()
+                && short[same_start] == long[rest]
+                && short[rest] == long[same_start]
+                && short[rest + 1..] == long[rest + 1..];
+            swapped || (changed && short[rest..] == long[rest..])
+        }
+        1 => short[same_start..] == long[same_start + 1..],
+        _ => false,
+    }
+}
+
+/// A unit word as the author would write it: "GB", "KiB", "min".
+fn written(word: &str) -> String {
+    match word {
+        "b" | "kb" | "mb" | "gb" | "tb" => word.to_uppercase(),
+        "kib" | "mib" | "gib" | "tib" => format!("{}iB", word[..1].to_uppercase()),
+        _ => word.to_owned(),
+    }
+}
 
 /// The words a learner's typed answer may use after its number, for the
 /// browser (the manifest's `units`, which `theme/quantity.js` reads): each
-/// unit's dimension, how many base units one is, and its words; the count
-/// nouns last.
+/// unit's dimension, how many base units one is, and its words. A count's
+/// noun is any other word [`is_count_noun`] takes, which the browser checks
+/// against these words as it does.
 pub(crate) fn unit_table() -> serde_json::Value {
     let mut units: Vec<(Unit, Vec<&str>)> = Vec::new();
     for (word, unit) in UNIT_WORDS {
@@ -199,9 +248,6 @@ pub(crate) fn unit_table() -> serde_json::Value {
             Some((_, words)) => words.push(word),
             None => units.push((*unit, vec![word])),
         }
-    }
-    if let Some((_, words)) = units.iter_mut().find(|(u, _)| *u == Unit::Count) {
-        words.extend(COUNT_NOUNS);
     }
     units
         .into_iter()
@@ -213,7 +259,7 @@ pub(crate) fn unit_table() -> serde_json::Value {
 
 /// The units a learner or author may write, for error messages.
 pub(crate) fn known_units() -> &'static str {
-    "B, KB, MB, GB, TB; ms, s, min, h, days; per second (req/s); or a plain count"
+    "B, KB, MB, GB, TB; ms, s, min, h, days; per second (req/s); or a count, with what it counts if you like (5 layers)"
 }
 
 /// The period a rate is counted over, as written: "every 10 seconds" is
@@ -278,7 +324,7 @@ impl Quantity {
         if let Some((_, unit)) = UNIT_WORDS.iter().find(|(word, _)| *word == lower) {
             return Ok(Quantity::new(amount, *unit));
         }
-        if COUNT_NOUNS.contains(&lower.as_str()) {
+        if is_count_noun(unit_text) {
             return Ok(Quantity {
                 amount,
                 unit: Unit::Count,
@@ -291,7 +337,14 @@ impl Quantity {
             let period = (period != Period { amount: 1.0, unit: Unit::Second }).then_some(period);
             return Ok(Quantity { amount, unit: Unit::PerSecond, noun, period });
         }
-        Err(fail(format!("unknown unit `{unit_text}` in `{trimmed}`")))
+        let first = unit_text.split(' ').next().unwrap_or("");
+        match misspelt_unit(first).filter(|unit| *unit != first.to_lowercase()) {
+            Some(unit) => Err(fail(format!(
+                "unknown unit `{unit_text}` in `{trimmed}` (did you mean `{}`?)",
+                written(unit)
+            ))),
+            None => Err(fail(format!("unknown unit `{unit_text}` in `{trimmed}`"))),
+        }
     }
 
     pub(crate) fn dimension(&self) -> Dimension {
@@ -391,17 +444,22 @@ impl Quantity {
 /// minutes": the noun before it, if any, and the period. The period's unit
 /// is a duration's; its number is 1 when there is none.
 fn over_a_period(text: &str) -> Option<(Option<String>, Period)> {
-    let lower = text.to_lowercase();
+    // Found in the text as written (a lower-cased copy may be longer):
+    // where " every " or " per " starts, ignoring case.
+    let starts_with =
+        |at: usize, word: &str| text.get(at..at + word.len()).is_some_and(|w| w.eq_ignore_ascii_case(word));
     let (noun, rest) = ["every ", "per "].iter().find_map(|word| {
-        if let Some(rest) = lower.strip_prefix(word) {
-            return Some((None, rest));
+        if starts_with(0, word) {
+            return Some((None, &text[word.len()..]));
         }
-        let at = lower.find(&format!(" {word}"))?;
+        let spaced = format!(" {word}");
+        let at = (0..text.len()).find(|&at| starts_with(at, &spaced))?;
+        // A rate's noun is one word: "1,000 photons every 10 seconds".
         let noun = &text[..at];
-        COUNT_NOUNS
-            .contains(&noun.to_lowercase().as_str())
-            .then(|| (Some(noun.to_owned()), &lower[at + 1 + word.len()..]))
+        (is_count_noun(noun) && !noun.contains(' '))
+            .then(|| (Some(noun.to_owned()), &text[at + 1 + word.len()..]))
     })?;
+    let rest = rest.to_lowercase();
     let rest = rest.trim_matches(is_space);
     let (amount, unit_text) = match parse_number(rest) {
         Ok((amount, after)) => (amount, after.trim_start_matches(is_space)),
@@ -592,10 +650,87 @@ mod tests {
         assert_eq!(q("56,000 per  s"), Quantity::new(56000.0, Unit::PerSecond), "per second is the unit");
         assert_eq!(q("56,000 per 1 second").display(), "56,000 per second");
         for not_a_period in
-            ["1,000 every 10 layers", "1,000 every", "1,000 parsecs every 10 s", "1,000 every 0 s"]
+            ["1,000 every 10 layers", "1,000 every", "1,000 minz every 10 s", "1,000 every 0 s"]
         {
             assert!(Quantity::parse(not_a_period).is_err(), "{not_a_period}");
         }
+    }
+
+    #[test]
+    fn a_count_says_what_it_counts_in_any_words() {
+        for (text, noun) in [
+            ("118 elements", "elements"),
+            ("30 results", "results"),
+            ("0 elements", "elements"),
+            ("3 cups of flour", "cups of flour"),
+            ("12 sign-ins", "sign-ins"),
+            ("2 Bunsen burners", "Bunsen burners"),
+            ("4 rays", "rays"),
+            ("6 sets", "sets"),
+            ("10 parsecs", "parsecs"),
+            ("7 élèves", "élèves"),
+        ] {
+            let parsed = q(text);
+            assert_eq!((parsed.unit, parsed.noun.as_deref()), (Unit::Count, Some(noun)), "{text}");
+            assert_eq!(parsed.display(), text, "shown as written");
+        }
+        assert!(q("118 elements").same_as(&q("118")));
+        assert_eq!(q("30 results.").noun.as_deref(), Some("results"));
+        let photons = q("1,000 photons every 10 s");
+        assert_eq!((photons.dimension(), photons.noun.as_deref()), (Dimension::Rate, Some("photons")));
+        assert_eq!(photons.display(), "1,000 photons every 10 seconds");
+    }
+
+    #[test]
+    fn what_looks_like_a_misspelt_unit_is_no_noun() {
+        let message = |text: &str| Quantity::parse(text).map(|q| q.display()).unwrap_err().message;
+        for (text, unit) in [
+            ("15 minz", "min"),
+            ("10 GBs", "GB"),
+            ("5 KBs", "KB"),
+            ("2 hosur", "hour"),
+            ("3 secnds", "seconds"),
+            ("3 minytes", "minutes"),
+            ("4 dayz", "day"),
+            ("1 kibs", "KiB"),
+        ] {
+            assert_eq!(
+                message(text),
+                format!(
+                    "unknown unit `{}` in `{text}` (did you mean `{unit}`?)",
+                    text.split_once(' ').unwrap().1
+                ),
+                "{text}"
+            );
+        }
+        for text in [
+            "2 kg",
+            "5 Hz",
+            "1,000 every",
+            "1,000 per Region",
+            "5 MB free",
+            "5 __proto__",
+            "3 cups  of flour",
+            "3 cups-",
+        ] {
+            assert!(!message(text).contains("did you mean"), "{text}: {}", message(text));
+        }
+        assert_eq!(message("5 MB free"), "unknown unit `MB free` in `5 MB free`");
+        assert!(Quantity::parse("1,000 big photons every 10 s").is_err(), "a rate's noun is one word");
+        assert!(Quantity::parse("1,000 minz every 10 s").is_err());
+    }
+
+    #[test]
+    fn one_edit_is_a_letter_added_dropped_swapped_or_changed_in_a_long_word() {
+        let apart = |a: &str, b: &str, changed: bool| {
+            one_edit_apart(&a.chars().collect::<Vec<_>>(), &b.chars().collect::<Vec<_>>(), changed)
+        };
+        assert!(apart("min", "min", false));
+        assert!(apart("minz", "min", false) && apart("min", "minz", false) && apart("mn", "min", false));
+        assert!(apart("housr", "hours", false) && apart("imns", "mins", false));
+        assert!(!apart("pins", "mins", false) && apart("pins", "mins", true));
+        assert!(!apart("minzz", "min", true) && !apart("nim", "min", true) && !apart("", "ab", true));
+        assert!(apart("", "b", false));
     }
 
     #[test]
@@ -616,9 +751,9 @@ mod tests {
         assert_eq!(message(""), "the value is empty");
         assert_eq!(message("MB"), "`MB` does not start with a number");
         assert_eq!(message("-5 MB"), "`-5 MB` is negative");
-        let err = Quantity::parse("10 parsecs").unwrap_err();
-        assert_eq!(err.message, "unknown unit `parsecs` in `10 parsecs`");
-        assert_eq!(err.span, 0.."10 parsecs".len());
+        let err = Quantity::parse("15 minz").unwrap_err();
+        assert_eq!(err.message, "unknown unit `minz` in `15 minz` (did you mean `min`?)");
+        assert_eq!(err.span, 0.."15 minz".len());
         for grouped_wrongly in ["1,00 MB", "1234,567 MB", "1,2345 MB", "0,500 GB", "1.5,000 MB"] {
             assert!(message(grouped_wrongly).contains("is grouped wrongly"), "{grouped_wrongly}");
         }

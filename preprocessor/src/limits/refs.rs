@@ -57,7 +57,7 @@ impl LimitRef {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct RegistryEntry {
     pub row: LimitRow,
-    pub service: String,
+    pub service: Option<String>,
     /// The chapter's source path, relative to `src/`.
     pub chapter: PathBuf,
 }
@@ -218,11 +218,11 @@ mod tests {
                         id_span: 0..0,
                         resource: "r".into(),
                         value,
-                        adjustable: false,
+                        adjustable: Some(false),
                         note: None,
                         source: None,
                     },
-                    service: "AWS Lambda".into(),
+                    service: Some("AWS Lambda".into()),
                     chapter: "lambda.md".into(),
                 })
                 .unwrap();

@@ -103,7 +103,10 @@ fn a_limit_that_cannot_be_read_is_one_problem_at_its_row_not_one_at_each_use() {
             run(&[("a.md", &broken), ("q.md", quiz), ("p.md", prose)], Target::Html, on_failure);
         let messages: Vec<String> =
             problems.iter().map(|p| format!("{}: {}", p.location(), p.message)).collect();
-        assert_eq!(messages, ["src/a.md:8:9: limit `lambda.timeout`: unknown unit `minz` in `15 minz`"]);
+        assert_eq!(
+            messages,
+            ["src/a.md:8:9: limit `lambda.timeout`: unknown unit `minz` in `15 minz` (did you mean `min`?)"]
+        );
         if on_failure == OnFailure::Continue {
             // Where it is used, the page says why it shows no value.
             let why = "limit `lambda.timeout` could not be read: see its row in a.md";
