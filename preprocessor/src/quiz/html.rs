@@ -19,7 +19,8 @@ pub(crate) fn render_html(quiz: &RenderedQuiz, style: MarkdownStyle) -> Markup {
     let label = quiz.title.as_deref().map_or_else(|| "Quiz".to_owned(), to_plain_text);
     let count = quiz.questions.len();
     let questions = if count == 1 { "1 question".to_owned() } else { format!("{count} questions") };
-    let clear = if count == 1 { "Clear your answer?".to_owned() } else { format!("Clear all {count} answers?") };
+    let clear =
+        if count == 1 { "Clear your answer?".to_owned() } else { format!("Clear all {count} answers?") };
     html! {
         form.sg-quiz data-sg-module="quiz" data-sg-quiz aria-label=(label) novalidate {
             @if let Some(title) = &quiz.title { p.sg-quiz-title { (render_inline(title, style)) } }
