@@ -661,3 +661,34 @@ test('at 390px a drawing fits when it can, and a wide one scrolls with a hint, t
   assertNoViolations(await axeViolations(page, 'main'), 'patterns.html at 390px');
   assertNoErrors(page);
 });
+
+test('a diagram showing an image from the web, which the build cannot fetch, is a warning at its line, and the reader\'s browser draws it', async (t) => {
+  const dir = copy('studyguide-diagram-web-image-', { withCache: true });
+  const chapter = path.join(dir, 'src', 'plain.md');
+  const before = readFileSync(chapter, 'utf8');
+  const line = before.split('\n').length + 2;
+  writeFileSync(chapter, `${before}\n\`\`\`mermaid
+flowchart TD
+  accTitle: A logo from the web
+  accDescr: A node that shows an image fetched from the web, then the next step.
+  A@{ img: "https://images.example/logo.svg", label: "Logo", pos: "t", h: 60, constraint: "on" }
+  A --> B[Next step]
+\`\`\`
+`);
+  // The build has no network: the image cannot be fetched, and mermaid fails.
+  const built = buildBook(dir);
+  assert.equal(built.status, 0, built.log);
+  assert.match(built.log, new RegExp(`src/plain\\.md:${line}:1: warning: this diagram shows what the build could not reach \\(.+\\): the reader's browser draws it`));
+  assert.match(built.log, /diagrams: 0 drawn, \d+ from the cache, 1 left to the browser/);
+  const site = await siteAt(built);
+  const logo = '<svg xmlns="http://www.w3.org/2000/svg" width="60" height="60"><rect width="60" height="60" fill="#f90"/></svg>';
+  const page = await site.open(t, site.url('plain.html'), {
+    timeout: 15000,
+    onPage: (p) => p.route('https://images.example/**', (route) => route.fulfill({ contentType: 'image/svg+xml', body: logo })),
+  });
+  const shown = page.getByRole('figure', { name: 'A logo from the web' });
+  await shown.locator('[data-sg-canvas] > svg').waitFor();
+  await expectText(shown, /Next step[\s\S]*Logo/);
+  assert.equal(await shown.locator('[data-sg-canvas] svg image').count(), 1, 'the image is in the drawing');
+  assertNoErrors(page);
+});

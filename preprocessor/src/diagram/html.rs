@@ -22,7 +22,7 @@ pub(crate) fn render_html(diagram: &Diagram, rendered: &Rendered) -> Markup {
                 Rendered::Themed(svg) => {
                     div.sg-diagram-svg role="img" aria-label=(label) style=[natural_width(svg)] { (drawing(svg)) }
                 }
-                Rendered::Client => {
+                Rendered::Client | Rendered::Unreachable(_) => {
                     div.sg-diagram-canvas data-sg-canvas role="img" aria-label=(label) {}
                 }
                 Rendered::Failed(message) => {
@@ -60,7 +60,7 @@ pub(crate) fn render_search_html(diagram: &Diagram) -> Markup {
 fn render_mode(rendered: &Rendered) -> &'static str {
     match rendered {
         Rendered::Static { .. } | Rendered::Themed(_) => "static",
-        Rendered::Client => "client",
+        Rendered::Client | Rendered::Unreachable(_) => "client",
         Rendered::Failed(_) => "failed",
     }
 }

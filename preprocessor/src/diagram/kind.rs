@@ -120,6 +120,13 @@ impl Block for DiagramBlock {
             );
         }
         self.drawing = cx.index.get::<Drawings>().map_or(Rendered::Client, |d| d.of(&self.diagram.source));
+        if let Rendered::Unreachable(why) = &self.drawing {
+            problems.push(
+                Problem::new(0..0, format!("this diagram shows what the build could not reach ({}): the reader's browser draws it", why.trim_end_matches('.')))
+                    .hint("the reader's browser fetches the image when the page is read; a build that can fetch it draws it")
+                    .warning_unless(false),
+            );
+        }
         if let Rendered::Failed(message) = &self.drawing {
             let (text, hint) = super::describe_error(message);
             let problem = Problem::new(0..0, text);

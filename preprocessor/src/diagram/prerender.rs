@@ -42,6 +42,9 @@ pub(crate) enum Rendered {
     Static { light: String, dark: String },
     /// To be drawn in the reader's browser.
     Client,
+    /// To be drawn in the reader's browser, as it shows what the build could
+    /// not reach (an image from the web); the message says what.
+    Unreachable(String),
     /// mermaid rejected the source; the message says why.
     Failed(String),
 }
@@ -119,6 +122,7 @@ impl Backend {
         self.stats.cached = entries.iter().filter(|e| e.is_some()).count();
 
         let misses: Vec<usize> = (0..diagrams.len()).filter(|&i| entries[i].is_none()).collect();
+        let mut unreachable: Vec<Option<String>> = vec![None; diagrams.len()];
         if self.prerender && !misses.is_empty() {
             match &self.chromium {
                 Some(chromium) => {
@@ -134,6 +138,7 @@ impl Backend {
                                         self.stats.drawn += 1;
                                     }
                                     Drawing::Threw(error) => entries[i] = Some(Entry::Rejected { error }),
+                                    Drawing::Unreachable(why) => unreachable[i] = Some(why),
                                     Drawing::NotDrawn => {}
                                 }
                             }
@@ -163,10 +168,14 @@ impl Backend {
                     }
                 }
                 Some(Entry::Rejected { error }) => Rendered::Failed(error),
-                None => Rendered::Client,
+                None => match unreachable[i].take() {
+                    Some(why) => Rendered::Unreachable(why),
+                    None => Rendered::Client,
+                },
             })
             .collect();
-        self.stats.client = results.iter().filter(|r| **r == Rendered::Client).count();
+        self.stats.client =
+            results.iter().filter(|r| matches!(r, Rendered::Client | Rendered::Unreachable(_))).count();
         if !diagrams.is_empty() {
             tracing::info!(
                 "diagrams: {} drawn, {} from the cache, {} left to the browser",

@@ -29,6 +29,9 @@ pub(super) enum Drawing {
     Threw(String),
     /// Chromium stopped before drawing it: the reader's browser draws it.
     NotDrawn,
+    /// It shows what the build could not reach (an image from the web):
+    /// the reader's browser draws it. Why, as the browser said.
+    Unreachable(String),
 }
 
 /// Draws each source in both themes, with the page written into `dir`;
@@ -162,6 +165,9 @@ fn load(page: &mut chrome::Page, page_path: &Path) -> Result<()> {
 fn drawing(value: &serde_json::Value, id: &str) -> Drawing {
     if let Some(error) = value["error"].as_str() {
         return Drawing::Done(Entry::Rejected { error: error.to_owned() });
+    }
+    if let Some(why) = value["unreachable"].as_str() {
+        return Drawing::Unreachable(why.to_owned());
     }
     let (Some(light), Some(dark)) = (value["light"].as_str(), value["dark"].as_str()) else {
         return Drawing::Threw("mermaid returned no drawing".to_owned());

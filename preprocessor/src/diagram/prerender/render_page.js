@@ -127,6 +127,11 @@
       const dark = (await restyled(light, source, id)) ?? await drawing.draw(mermaid, id + '-dark', 'dark', source);
       return { light, dark };
     } catch (error) {
+      // An image from the web the build cannot fetch (offline, say) is not
+      // mermaid's verdict on the source: the reader's browser draws it.
+      if (error && (error.name === 'EncodingError' || error.name === 'NetworkError')) {
+        return { unreachable: String(error.message || error) };
+      }
       return { error: String((error && error.message) || error) };
     }
   };
