@@ -7,7 +7,9 @@
 # and the not-found page, whose files ours names through a script that picks
 # the base where the page is opened (mdBook's asks for them at the file
 # system's root when opened from disk).
-# Installs mdBook 0.5.4 into target/mdbook-cli the first time.
+# Installs mdBook 0.5.4 into target/mdbook-cli the first time, and
+# mdbook-toc 0.15.4, a well-known preprocessor the browser tests run beside
+# ours (tests/browser/mdbook-features.test.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +17,10 @@ mdbook=target/mdbook-cli/bin/mdbook
 if ! "$mdbook" --version 2>/dev/null | grep -q "v0.5.4"; then
   echo "Installing mdBook 0.5.4 into target/mdbook-cli (once)"
   cargo install mdbook --version 0.5.4 --locked --quiet --root target/mdbook-cli
+fi
+if ! target/mdbook-cli/bin/mdbook-toc --version 2>/dev/null | grep -q "0.15.4"; then
+  echo "Installing mdbook-toc 0.15.4 into target/mdbook-cli (once)"
+  cargo install mdbook-toc --version 0.15.4 --locked --quiet --root target/mdbook-cli
 fi
 
 out=$(mktemp -d)

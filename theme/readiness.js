@@ -115,7 +115,7 @@
       const more = section.appendChild(h('details', { class: 'sg-ready-tasks' }));
       more.appendChild(h('summary', { text: 'By task statement' }));
       this.tasks = more.appendChild(h('div'));
-      this.table = section.appendChild(h('table', { class: 'sg-ready-table' }));
+      this.table = section.appendChild(h('div', { class: 'sg-ready-table-box' })).appendChild(h('table', { class: 'sg-ready-table' }));
       this.next = section.appendChild(h('div', { class: 'sg-ready-next' }));
       section.appendChild(h('p', { class: 'sg-ready-note', text: 'What this cannot know: it estimates, from the questions of this ' +
         'book you have answered, how much of each part of the exam you would recall, by the FSRS memory model that schedules ' +

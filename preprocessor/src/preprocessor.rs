@@ -75,6 +75,10 @@ impl StudyGuide {
     fn outcome(&self, ctx: &PreprocessorContext, book: Book) -> Result<Outcome> {
         let policy = StudyGuideConfig::from_book(&ctx.config)?.on_failure;
         let mut outcome = run_pipeline_for(ctx, book, self.search_pages.is_some(), &self.extra_kinds)?;
+        if said_in_the_html_run(ctx) {
+            // Only what stops this run too is said again.
+            outcome.problems.retain(|p| policy == OnFailure::Bail && p.is_error());
+        }
         report(&outcome.problems, policy)?;
         if let Some(withheld) = &self.search_pages {
             match withheld.lock() {
@@ -219,6 +223,13 @@ fn links_out_of_the_book(ctx: &PreprocessorContext) -> Vec<Problem> {
             problem
         })
         .collect()
+}
+
+/// Whether this run is for a renderer other than HTML in a book that also
+/// has the HTML renderer: mdBook runs the preprocessors once for each
+/// renderer, and the HTML run has given the same warnings already (or will).
+fn said_in_the_html_run(ctx: &PreprocessorContext) -> bool {
+    ctx.renderer != "html" && ctx.config.contains_key("output.html")
 }
 
 /// Fails with every error under `bail`; logs errors under `continue`, and

@@ -24,7 +24,8 @@ use std::path::{Path, PathBuf};
 use support::copy_dir;
 
 /// The fixture books, each a directory of `tests/books/`.
-const BOOKS: &[&str] = &["apiary", "chemistry", "quiz", "limits", "diagrams", "mermaid-types", "loop"];
+const BOOKS: &[&str] =
+    &["apiary", "chemistry", "quiz", "limits", "diagrams", "mermaid-types", "loop", "rust-notes"];
 
 /// Where the snapshots of a book live, inside its fixture directory.
 const EXPECTED_DIR: &str = "expected";
@@ -74,6 +75,11 @@ fn loop_fixture_pages_match_their_snapshots() {
 }
 
 #[test]
+fn rust_notes_fixture_pages_match_their_snapshots() {
+    check_book("rust-notes");
+}
+
+#[test]
 fn every_fixture_book_is_snapshotted() {
     let mut found: Vec<String> = std::fs::read_dir(books_dir())
         .unwrap()
@@ -103,7 +109,7 @@ fn check_book(name: &str) {
     let mut problems = Vec::new();
     let mut wanted = Vec::new();
     for page in &pages {
-        let actual = snapshot_text(&main_of(&built.path().join("book").join(page)));
+        let actual = snapshot_text(&main_of(&html_of(built.path()).join(page)));
         let file = expected_dir.join(page);
         wanted.push(file.clone());
         // Raw: compared as it is, with none of snapbox's wildcards.
@@ -143,6 +149,13 @@ fn build(fixture: &Path) -> tempfile::TempDir {
         panic!("building {} failed: {err:#}", fixture.display());
     }
     dir
+}
+
+/// Where the HTML renderer wrote the site: `book/`, or `book/html/` in a
+/// book with a second renderer.
+fn html_of(built: &Path) -> PathBuf {
+    let site = built.join("book");
+    if site.join("html").join("index.html").is_file() { site.join("html") } else { site }
 }
 
 /// The book's sources: everything but its snapshots and what a build leaves.

@@ -94,11 +94,15 @@ const TYPES = {
   '.pdf': 'application/pdf', '.txt': 'text/plain',
 };
 
-// Serves `dir` on 127.0.0.1 at a free port; returns { url, close }.
-export async function serve(dir = bookDir) {
+// Serves `dir` on 127.0.0.1 at a free port, at `base` (a path such as
+// "/docs/", as a host serves a site published under a subdirectory);
+// returns { url, close }, `url` ending with `base`.
+export async function serve(dir = bookDir, base = '/') {
   const server = createServer(async (req, res) => {
     try {
-      let file = path.join(dir, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+      const { pathname } = new URL(req.url, 'http://x');
+      if (!pathname.startsWith(base)) throw new Error('outside the site');
+      let file = path.join(dir, decodeURIComponent(pathname.slice(base.length - 1)));
       if (!file.startsWith(dir)) throw new Error('outside');
       if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
       const body = await readFile(file);
@@ -113,7 +117,7 @@ export async function serve(dir = bookDir) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+  return { url: `http://127.0.0.1:${port}${base}`, close: () => new Promise((r) => server.close(r)) };
 }
 
 export function fileUrl(relative) {
@@ -190,6 +194,21 @@ export function seedStore({ prefix, state = {}, log = [] }) {
     localStorage.setItem(`${prefix}log:${stamp}`, JSON.stringify(entry));
   });
   localStorage.setItem(`${prefix}#v`, '1');
+}
+
+// mdBook 0.5.4 and mdbook-toc, which tests/mdbook-cli.sh installs (tests/run
+// runs it first).
+export const MDBOOK = path.join(repoRoot, 'target', 'mdbook-cli', 'bin', 'mdbook');
+export const MDBOOK_TOC = path.join(path.dirname(MDBOOK), 'mdbook-toc');
+
+// Runs a command the way an author would: our binary, mdBook and
+// mdbook-toc on PATH, in a directory with no node_modules and no theme of
+// ours. Returns { status, log } (stdout and stderr without colours).
+export function runAsAuthor(command, args, cwd) {
+  assert.ok(existsSync(MDBOOK), `${MDBOOK} is installed (tests/mdbook-cli.sh)`);
+  const PATH = [path.dirname(binaryPath), path.dirname(MDBOOK), '/usr/bin', '/bin'].join(':');
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { PATH, HOME: process.env.HOME } });
+  return { status: result.status, log: stripAnsi(`${result.stdout}\n${result.stderr}`) };
 }
 
 // Runs the release binary; returns { status, stdout, stderr }.

@@ -5,24 +5,12 @@
 // Each is then used in Chromium as a reader would.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { binaryPath, closeShared, removeAtExit, repoRoot, siteAt, stripAnsi, tempDir } from './harness.mjs';
+import { MDBOOK, closeShared, removeAtExit, repoRoot, runAsAuthor as run, siteAt, tempDir } from './harness.mjs';
 import { assertNoErrors, expectText, expectVisible } from './assertions.mjs';
 
 after(closeShared);
-
-// mdBook 0.5.4, which tests/mdbook-cli.sh installs (tests/run runs it first).
-const MDBOOK = path.join(repoRoot, 'target', 'mdbook-cli', 'bin', 'mdbook');
-
-// Runs a command the way an author would: our binary and mdBook on PATH,
-// in a directory with no node_modules and no theme of ours.
-function run(command, args, cwd) {
-  const PATH = [path.dirname(binaryPath), path.dirname(MDBOOK), '/usr/bin', '/bin'].join(':');
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { PATH, HOME: process.env.HOME } });
-  return { status: result.status, log: stripAnsi(`${result.stdout}\n${result.stderr}`) };
-}
 
 const fresh = (prefix) => removeAtExit(tempDir(prefix));
 

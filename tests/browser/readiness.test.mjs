@@ -156,6 +156,9 @@ test('the bars are drawn for every domain in every theme and at phone width, wit
     assert.equal(await bars.count(), 4);
     const widths = await ready(page).evaluate((el) => [...el.querySelectorAll('.sg-ready-bar')].map((s) => s.getBoundingClientRect().width));
     assert.ok(widths.every((w) => w > 0 && w <= (viewport ? 390 : 1280)), JSON.stringify(widths));
+    // Nothing of it, the figures hidden for screen readers included, widens the page.
+    const [wide, room] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    assert.ok(wide <= room, `the page does not scroll sideways at ${room}px: ${wide}px wide`);
     assertNoViolations(await axeViolations(page, { include: ['[data-sg-progress-page]'] }), `${theme}`);
     assertNoErrors(page);
   }

@@ -232,7 +232,47 @@ pub(crate) fn describe_error(message: &str) -> (String, Option<String>) {
         };
         return (text, expecting.map(|e| (*e).to_owned()));
     }
+    if first.starts_with("Parsing failed:") {
+        return (format!("mermaid could not parse this diagram: {}", first_parse_error(message)), None);
+    }
+    if first.starts_with("No diagram type detected") && first.contains("text: zenuml") {
+        return (
+            format!("mermaid could not draw this diagram: {first}"),
+            Some("ZenUML diagrams need mermaid's separate ZenUML plugin, which the bundled mermaid does not have: write it as a sequenceDiagram".to_owned()),
+        );
+    }
     (format!("mermaid could not draw this diagram: {first}"), None)
+}
+
+/// The first error of a message from mermaid's newer parsers, on one line:
+/// "Parse error on line 10, column 42: Expecting: one of these possible
+/// Token sequences: 1. [A] 2. [B] but found: 'x'" becomes "… Expecting one
+/// of A, B but found: 'x'". A first line that does not end with a colon is
+/// the whole error.
+fn first_parse_error(message: &str) -> String {
+    let message = message.trim_start().trim_start_matches("Parsing failed:");
+    let mut lines = message.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next().unwrap_or("unknown error");
+    if !first.ends_with(':') {
+        return first.to_owned();
+    }
+    let mut tokens = Vec::new();
+    let mut found = None;
+    for line in lines {
+        if line.starts_with("but found") {
+            found = Some(line);
+            break;
+        }
+        let token = line.split_once(". [").and_then(|(_, rest)| rest.strip_suffix(']'));
+        tokens.push(token.unwrap_or(line));
+    }
+    let head = first.replace("Expecting: one of these possible Token sequences:", "Expecting one of");
+    let mut out = format!("{} {}", head.trim_end_matches(':'), tokens.join(", "));
+    if let Some(found) = found {
+        out.push(' ');
+        out.push_str(found);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -321,6 +361,23 @@ mod tests {
                 Some("Expecting 'AMP', 'COLON', got 'EOF'".to_owned())
             )
         );
+        let langium = "Parsing failed:  Parse error on line 10, column 42: Expecting: one of these possible Token sequences:\n  1. [NEWLINE]\n  2. [EOF]\nbut found: 'label'\nParse error on line 11, column 3: Expecting token of type 'INT'";
+        assert_eq!(
+            describe_error(langium),
+            (
+                "mermaid could not parse this diagram: Parse error on line 10, column 42: Expecting one of NEWLINE, EOF but found: 'label'".to_owned(),
+                None
+            )
+        );
+        let single = "Parsing failed:  Parse error on line 3, column 7: Expecting token of type 'INT' but found `width`.\nParse error on line 3, column 12: Expecting: one of these possible Token sequences:\n  1. [STRING]\nbut found: ','";
+        assert_eq!(
+            describe_error(single).0,
+            "mermaid could not parse this diagram: Parse error on line 3, column 7: Expecting token of type 'INT' but found `width`."
+        );
+        let zenuml = describe_error(
+            "No diagram type detected matching given configuration for text: zenuml\n  A->B: hi\n",
+        );
+        assert!(zenuml.1.as_ref().is_some_and(|hint| hint.contains("ZenUML plugin")), "{zenuml:?}");
         assert_eq!(
             describe_error("No diagram type detected matching given configuration for text: x").0,
             "mermaid could not draw this diagram: No diagram type detected matching given configuration for text: x"

@@ -327,15 +327,25 @@ pub(super) fn combine(light: &str, dark: &str, id: &str) -> Option<String> {
     if comparable(before) != comparable(dark_before) || comparable(after) != comparable(dark_after) {
         return None;
     }
-    let markup = Markup::new(after);
+    // mermaid draws some of a diagram before its <style> (a sequence
+    // diagram's actors and lifelines): the rules for those are kept too.
+    let drawn = format!("{before}{after}");
+    let markup = Markup::new(&drawn);
     let light_rules = kept(light_css, &markup);
-    let dark_rules: Vec<Rule> = kept(dark_css, &markup)
-        .into_iter()
-        .filter(|rule| matches!(rule.kind, Kind::Style(_)) && !light_rules.contains(rule))
-        .collect();
+    // The dark rules from the first that differs on, in their order: each
+    // gets the dark themes' prefix, which raises its specificity, so a later
+    // rule that is the same in both themes must come again after it, or the
+    // earlier one would win where mermaid's own dark drawing has the later.
+    let dark_style: Vec<Rule> =
+        kept(dark_css, &markup).into_iter().filter(|rule| matches!(rule.kind, Kind::Style(_))).collect();
+    let first_differing = dark_style.iter().position(|rule| !light_rules.contains(rule));
+    let dark_rules = &dark_style[first_differing.unwrap_or(dark_style.len())..];
     // The kept markup is the light drawing's: a dark rule must not need
     // anything only the dark drawing defines.
-    if dark_rules.iter().any(|rule| refers_to_an_element(&mut Parser::new(rule.body))) {
+    if dark_rules
+        .iter()
+        .any(|rule| !light_rules.contains(rule) && refers_to_an_element(&mut Parser::new(rule.body)))
+    {
         return None;
     }
 
@@ -343,7 +353,7 @@ pub(super) fn combine(light: &str, dark: &str, id: &str) -> Option<String> {
     write(&light_rules, &mut css, None);
     if !dark_rules.is_empty() {
         css.push_str("@media screen{");
-        write(&dark_rules, &mut css, Some(&dark_themes_selector()));
+        write(dark_rules, &mut css, Some(&dark_themes_selector()));
         css.push('}');
     }
     Some(format!("{before}<style>{css}</style>{after}"))
@@ -390,6 +400,37 @@ mod tests {
             "<svg id=\"{id}\"><style>{}</style><g class=\"node\"><rect></rect></g></svg>",
             css.replace("ID", id)
         )
+    }
+
+    #[test]
+    fn rules_for_what_is_drawn_before_the_style_are_kept() {
+        // A sequence diagram's actors come before its <style>.
+        let drawing = |fill: &str, id: &str| {
+            format!(
+                "<svg id=\"{id}\"><g><rect class=\"actor\"></rect></g><style>#{id} .actor{{fill:{fill};}}</style><g class=\"note\"></g></svg>"
+            )
+        };
+        let combined = combine(&drawing("#eaeaea", "d-light"), &drawing("#1f2020", "d-dark"), "d").unwrap();
+        assert!(combined.contains("<style>#d-light .actor{fill:#eaeaea;}"), "{combined}");
+        assert!(combined.contains("#d-light .actor{fill:#1f2020;}"), "{combined}");
+    }
+
+    #[test]
+    fn a_dark_rule_is_followed_by_the_rules_after_it_that_are_the_same_in_both() {
+        // `rect.text` overrides `.node rect` by coming later: in the dark
+        // themes it must still come after the dark `.node rect`.
+        let css = |fill| format!("#ID .node rect{{fill:{fill};}}#ID .node rect.text{{fill:none;}}");
+        let drawing = |fill, id| {
+            format!(
+                "<svg id=\"{id}\"><style>{}</style><g class=\"node\"><rect class=\"text\"></rect></g></svg>",
+                css(fill).replace("ID", id)
+            )
+        };
+        let combined = combine(&drawing("#fff", "d-light"), &drawing("#000", "d-dark"), "d").unwrap();
+        assert!(
+            combined.contains("@media screen{:is(html.coal, html.navy, html.ayu) #d-light .node rect{fill:#000;}:is(html.coal, html.navy, html.ayu) #d-light .node rect.text{fill:none;}}"),
+            "{combined}"
+        );
     }
 
     #[test]

@@ -26,16 +26,19 @@ pub(super) fn rebuild_on_change(book: &MDBook, rebuilt: Rebuilt) -> Result<Debou
     watcher
         .watch(&src, RecursiveMode::Recursive)
         .with_context(|| format!("could not watch {}", src.display()))?;
-    for extra in ["theme", "book.toml"] {
-        let path = book.root.join(extra);
-        if path.exists() {
+    for path in watched_beside_the_chapters(book) {
+        if path.exists() && !path.starts_with(&src) {
             watcher
                 .watch(&path, RecursiveMode::Recursive)
                 .with_context(|| format!("could not watch {}", path.display()))?;
         }
     }
     // Files we write ourselves must not trigger another build.
-    let ignored = [src.join(crate::assets::VENDOR_DIR), book.root.join(&book.config.build.build_dir)];
+    let ignored = [
+        src.join(crate::assets::VENDOR_DIR),
+        book.root.join(crate::assets::BASE_DIR),
+        book.root.join(&book.config.build.build_dir),
+    ];
     let root = book.root.clone();
     std::thread::spawn(move || {
         while let Ok(batch) = rx.recv() {
@@ -56,6 +59,19 @@ pub(super) fn rebuild_on_change(book: &MDBook, rebuilt: Rebuilt) -> Result<Debou
         }
     });
     Ok(debouncer)
+}
+
+/// What the book is built from besides its chapters, as `mdbook serve`
+/// watches it: book.toml, the theme folder (`output.html.theme`), the
+/// folders in `build.extra-watch-dirs`, and the HTML renderer's
+/// `additional-css` and `additional-js` files.
+fn watched_beside_the_chapters(book: &MDBook) -> Vec<PathBuf> {
+    let mut paths = vec![book.root.join("book.toml"), book.theme_dir()];
+    paths.extend(book.config.build.extra_watch_dirs.iter().map(|dir| book.root.join(dir)));
+    if let Some(html) = book.config.html_config() {
+        paths.extend(html.additional_css.iter().chain(&html.additional_js).map(|file| book.root.join(file)));
+    }
+    paths
 }
 
 /// Whether a batch holds a change worth a build: a file that is not ours and

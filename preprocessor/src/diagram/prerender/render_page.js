@@ -18,7 +18,7 @@
   // A flowchart's does, for some shapes: its markup is looked at first.
   const STYLED_ONLY = new Set([
     'architecture', 'block', 'c4', 'gantt', 'gitGraph', 'info', 'ishikawa', 'journey', 'kanban', 'mindmap', 'packet',
-    'radar', 'railroad', 'railroadAbnf', 'railroadEbnf', 'railroadPeg', 'sankey', 'sequence', 'timeline', 'treeView',
+    'radar', 'railroad', 'railroadAbnf', 'railroadEbnf', 'railroadPeg', 'sankey', 'timeline', 'treeView',
   ]);
   const FLOWCHARTS = new Set(['flowchart', 'flowchart-elk', 'flowchart-v2']);
 
