@@ -658,6 +658,34 @@ fn references_and_values_a_page_cannot_show_are_reported_where_they_are() {
     }
 }
 
+/// The book `init` writes is for an author on any subject: none of its files
+/// names a particular vendor, and `check` finds nothing to say about it.
+#[test]
+fn init_writes_a_book_that_names_no_vendor_and_passes_check_silently() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book");
+    let mut command = binary();
+    command.arg("init").arg(&book);
+    let (output, _, stderr) = run(command);
+    assert!(output.status.success(), "{stderr}");
+    let files = tree(&book);
+    assert!(files.contains_key(Path::new("src/chapter_1.md")), "{:?}", files.keys());
+    for (path, bytes) in &files {
+        // Whole words, so that a script's `DRAWS` is not taken for one.
+        let text = String::from_utf8_lossy(bytes).to_lowercase();
+        let named = text
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|word| *word == "aws" || *word == "lambda" || word.starts_with("amazon"));
+        assert_eq!(named, None, "{} names a vendor", path.display());
+    }
+    let mut command = binary();
+    command.arg("check").arg(&book);
+    let (output, stdout, stderr) = run(command);
+    assert!(output.status.success(), "{stdout}\n{stderr}");
+    assert_eq!(stdout, "", "no problem, not even a warning");
+    assert!(stderr.contains("No problems found.") && !stderr.contains("warning"), "{stderr}");
+}
+
 #[test]
 fn init_with_a_title_of_two_lines_makes_a_book_install_and_build_take() {
     let dir = tempfile::tempdir().unwrap();

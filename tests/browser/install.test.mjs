@@ -31,8 +31,8 @@ test('init → mdbook build: the example quiz grades itself, the limit table pra
 
   const site = await siteAt({ dir, site: path.join(dir, 'book') });
   const quiz = await site.open(t, site.fileUrl('quiz.html'));
-  const first = quiz.getByRole('group', { name: /How long can one Lambda invocation run/ });
-  await first.getByRole('radio', { name: /15 minutes/ }).check();
+  const first = quiz.getByRole('group', { name: /How long does light from the Moon take/ });
+  await first.getByRole('radio', { name: /1\.3 seconds/ }).check();
   await first.getByRole('button', { name: 'Check' }).click();
   await expectText(first.getByRole('status'), /Correct/);
   assertNoErrors(quiz);
@@ -41,7 +41,7 @@ test('init → mdbook build: the example quiz grades itself, the limit table pra
   await expectVisible(chapter.locator('figure[data-sg-diagram] svg').first());
   await chapter.getByRole('button', { name: /Practi[cs]e/ }).first().click();
   const field = chapter.getByRole('textbox').first();
-  await field.fill('15 min');
+  await field.fill('1.3 s');
   await field.press('Enter');
   await expectText(chapter.locator('[data-sg-limits]').first(), /Correct|✓/);
   assertNoErrors(chapter);
