@@ -121,7 +121,9 @@
       bank.tasks.push(bank.taskOf[t.key]);
     }
     if (isObject(raw.exam)) {
-      bank.exam = { name: isString(raw.exam.name) ? raw.exam.name : null, passNote: isString(raw.exam.passNote) ? raw.exam.passNote : null };
+      const extra = raw.exam.extraMinutes;
+      bank.exam = { name: isString(raw.exam.name) ? raw.exam.name : null, passNote: isString(raw.exam.passNote) ? raw.exam.passNote : null,
+        extraMinutes: typeof extra === 'number' && extra >= 1 ? Math.round(extra) : null };
     }
     for (const q of raw.questions) {
       if (!isObject(q) || !isString(q.id) || bank.byId[q.id] || !isString(q.hash) || !bank.chapterOf[q.chapter]) continue;
@@ -469,13 +471,15 @@
   }
 
   /**
-   * The 30 minutes more that the real exam grants on request, in proportion
-   * to n questions' share of the full exam's time (at least one minute).
+   * The minutes more that the real exam grants on request (the blueprint's
+   * `extra-minutes`), in proportion to n questions' share of the full exam's
+   * time (at least one minute); 0 for an exam that grants none.
    * @param {number} n
-   * @param {{minutes: number, questions: number}} exam
+   * @param {{minutes: number, questions: number, extra?: number | null}} exam
    */
   function extraMinutes(n, exam) {
-    return Math.max(1, Math.round(standardMinutes(n, exam) * 30 / exam.minutes));
+    if (!exam.extra) return 0;
+    return Math.max(1, Math.round(standardMinutes(n, exam) * exam.extra / exam.minutes));
   }
 
   /**
@@ -488,10 +492,11 @@
   }
 
   /**
-   * The minutes a limit gives for n questions, in proportion to the exam's own.
+   * The minutes a limit gives for n questions, in proportion to the exam's
+   * own ('plus30' is the real exam's extra time, whatever its minutes).
    * @param {string} limit
    * @param {number} n
-   * @param {{minutes: number, questions: number}} exam
+   * @param {{minutes: number, questions: number, extra?: number | null}} exam
    */
   function limitMinutes(limit, n, exam) {
     const standard = standardMinutes(n, exam);

@@ -48,6 +48,8 @@
           h('span', { text: c.title + ' (' + plural(sizes[c.id], 'question') + ')' }),
         ])]));
         const byDomain = bank.domains.length > 0 && bank.questions.every((q) => q.domain);
+        // The minutes more the real exam grants on request (the blueprint's extra-minutes), if any.
+        const extra = bank.exam && bank.exam.extraMinutes;
         const chosen = preset ? 'focus' : 'random';
         const draws = DRAWS.filter((d) => d[0] !== 'focus' || byDomain).map((d) => h('li', {}, [h('label', {}, [
           h('input', { type: 'radio', name: 'draw', value: d[0], checked: d[0] === chosen }),
@@ -87,8 +89,8 @@
           h('fieldset', { class: 'sg-exam-field' }, [h('legend', { text: 'Mode' }), h('ul', { class: 'sg-exam-options' }, modes)]),
           h('div', { class: 'sg-exam-field', 'data-sg-limit-field': true }, [
             h('label', { for: p + 'limit', text: 'Time limit' }),
-            h('p', { class: 'sg-exam-hint', id: p + 'limit-hint',
-              text: 'Take more time if you need it: the real exam grants 30 minutes more on request.' }),
+            h('p', { class: 'sg-exam-hint', id: p + 'limit-hint', text: 'Take more time if you need it' +
+              (extra ? ': the real exam grants ' + plural(extra, 'minute') + ' more on request.' : '.') }),
             h('select', { id: p + 'limit', name: 'limit', 'aria-describedby': p + 'limit-hint' }),
           ]),
           h('div', { class: 'sg-exam-field' }, [x.sureToggle]),
@@ -170,15 +172,16 @@
         const old = limit.value || 'standard';
         const standard = /** @type {number} */ (x.limitMinutes('standard', n));
         const extra = /** @type {number} */ (x.limitMinutes('plus30', n)) - standard;
+        const granted = bank.exam && bank.exam.extraMinutes;
         limit.textContent = '';
         [
           ['standard', plural(standard, 'minute') + ' (the exam\'s pace: ' + x.minutes + ' minutes for ' + x.questions + ' questions)'],
-          ['plus30', plural(standard + extra, 'minute') + ' (' +
-            (n >= x.questions ? '30 minutes more, as the real exam grants on request'
-              : plural(extra, 'minute') + ' more: the 30 the real exam grants on request, scaled to ' + plural(n, 'question')) + ')'],
+          granted ? ['plus30', plural(standard + extra, 'minute') + ' (' +
+            (n >= x.questions ? plural(granted, 'minute') + ' more, as the real exam grants on request'
+              : plural(extra, 'minute') + ' more: the ' + granted + ' the real exam grants on request, scaled to ' + plural(n, 'question')) + ')'] : null,
           ['double', plural(standard * 2, 'minute') + ' (double time)'],
           ['none', 'No time limit'],
-        ].forEach((o) => limit.appendChild(h('option', { value: o[0], text: o[1], selected: o[0] === old })));
+        ].forEach((o) => o && limit.appendChild(h('option', { value: o[0], text: o[1], selected: o[0] === old })));
         /** @type {HTMLElement} */ (form.querySelector('[data-sg-limit-field]')).hidden = t.value(form, 'mode') === 'practice';
       },
 

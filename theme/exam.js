@@ -216,7 +216,8 @@
 
     /** @param {string} limit @param {number} n */
     limitMinutes(limit, n) {
-      return M.limitMinutes(limit, n, this);
+      const extra = this.bank && this.bank.exam ? this.bank.exam.extraMinutes : null;
+      return M.limitMinutes(limit, n, { minutes: this.minutes, questions: this.questions, extra });
     }
 
     /**

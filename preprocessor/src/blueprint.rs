@@ -21,6 +21,9 @@ pub(crate) struct Blueprint {
     pub questions: Option<u32>,
     /// How many minutes a sitting gives.
     pub minutes: Option<u32>,
+    /// How many minutes more the real exam grants on request, if it does:
+    /// the practice exam offers them too, scaled to a shorter sitting.
+    pub extra_minutes: Option<u32>,
     /// The practice exam's pass mark, in percent of the questions.
     pub pass: Option<u32>,
     /// How the real exam states its pass mark, for learners ("a scaled score of 720 of 1,000").
@@ -109,6 +112,9 @@ impl Blueprint {
         if self.minutes.is_some_and(|m| !(1..=1440).contains(&m)) {
             problems.push("the blueprint's `minutes` must be from 1 to 1440".to_owned());
         }
+        if self.extra_minutes.is_some_and(|m| !(1..=1440).contains(&m)) {
+            problems.push("the blueprint's `extra-minutes` must be from 1 to 1440".to_owned());
+        }
         problems
     }
 }
@@ -159,5 +165,13 @@ mod tests {
             "{problems:?}"
         );
         assert!(problems.iter().any(|p| p == "the blueprint names `1.1` twice"), "{problems:?}");
+    }
+
+    #[test]
+    fn extra_minutes_are_read_and_held_to_a_day() {
+        let b: Blueprint = toml::from_str("extra-minutes = 30").unwrap();
+        assert_eq!(b.extra_minutes, Some(30));
+        let b: Blueprint = toml::from_str("extra-minutes = 0").unwrap();
+        assert_eq!(b.problems(), ["the blueprint's `extra-minutes` must be from 1 to 1440"]);
     }
 }

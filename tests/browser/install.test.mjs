@@ -52,6 +52,14 @@ test('init → mdbook build: the example quiz grades itself, the limit table pra
   assert.match(await toc.title(), /^Table of contents/);
   assert.equal(await toc.getByRole('main').getByRole('heading', { level: 1, name: 'Table of contents' }).count(), 1);
 
+  // Its blueprint grants no extra time: the practice exam offers none.
+  const exam = await site.open(t, site.fileUrl('exam.html'));
+  const limit = exam.getByRole('combobox', { name: 'Time limit' });
+  assert.deepEqual((await limit.locator('option').allInnerTexts()).map((o) => o.replace(/ \(.*/, '')),
+    ['5 minutes', '10 minutes', 'No time limit']);
+  await expectText(exam.getByText(/^Take more time if you need it/), 'Take more time if you need it.');
+  assertNoErrors(exam);
+
   const again = run('mdbook-studyguide', ['init', dir], repoRoot);
   assert.notEqual(again.status, 0);
   assert.match(again.log, /already holds a book.*mdbook-studyguide install/);

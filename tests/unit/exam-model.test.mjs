@@ -167,16 +167,24 @@ test('certainties merge by their time, time on screen by the larger count, and a
 });
 
 test('time limits follow the exam\'s pace', () => {
-  const exam = { minutes: 130, questions: 65 };
+  const exam = { minutes: 130, questions: 65, extra: 30 };
   assert.deepEqual(['standard', 'plus30', 'double', 'none'].map((l) => M.limitMinutes(l, 10, exam)), [20, 25, 40, null]);
 });
 
-test('the 30 minutes more of the full exam are scaled to a shorter one', () => {
-  const exam = { minutes: 130, questions: 65 };
+test('the minutes more the real exam grants are scaled to a shorter one', () => {
+  const exam = { minutes: 130, questions: 65, extra: 30 };
   assert.equal(M.limitMinutes('plus30', 65, exam), 160, 'the full exam: 30 minutes more');
   assert.equal(M.limitMinutes('plus30', 2, exam), 5, 'two questions: 4 minutes and 1 more, not 34');
   assert.equal(M.extraMinutes(2, exam), 1);
   assert.equal(M.extraMinutes(30, exam), 14);
+  const fifteen = { minutes: 90, questions: 60, extra: 15 };
+  assert.equal(M.limitMinutes('plus30', 60, fifteen), 105, 'an exam that grants 15 minutes more');
+});
+
+test('an exam that grants no more time gives none', () => {
+  const exam = { minutes: 60, questions: 30 };
+  assert.equal(M.extraMinutes(30, exam), 0);
+  assert.equal(M.limitMinutes('plus30', 30, exam), 60);
 });
 
 test('the log keeps how an exam\'s questions were drawn', () => {
@@ -187,4 +195,10 @@ test('the log keeps how an exam\'s questions were drawn', () => {
   assert.equal('focus' in SG.log.make.exam({ ...base, draw: 'random', focus: null }), false);
   assert.equal(SG.log.valid({ ...e, draw: 'sideways' }), false);
   assert.ok(SG.log.valid({ k: 'exam', ...base }), 'an entry from before draws were kept');
+});
+
+test('the bank reads the minutes more the real exam grants, and nothing that is not a count of minutes', () => {
+  const raw = (extraMinutes) => ({ chapters: [], questions: [], exam: { name: 'E', passNote: null, extraMinutes } });
+  assert.equal(M.readBank(raw(30)).exam.extraMinutes, 30);
+  for (const bad of [undefined, null, 0, -5, '30', NaN]) assert.equal(M.readBank(raw(bad)).exam.extraMinutes, null, String(bad));
 });

@@ -79,7 +79,7 @@ interface Bank {
   domainOf: { [key: string]: BankDomain };
   taskOf: { [key: string]: BankTask };
   /** The real exam, as the book's blueprint names it. */
-  exam: { name: string | null; passNote: string | null } | null;
+  exam: { name: string | null; passNote: string | null; extraMinutes: number | null } | null;
 }
 
 /**
@@ -137,8 +137,8 @@ interface ExamModel {
   isRight(q: BankQuestion, mine: number[]): boolean;
   grade(bank: Bank, a: Attempt, pass: number): Grade;
   letters(a: Attempt, index: number, choices: number[]): string[];
-  limitMinutes(limit: string, n: number, exam: { minutes: number; questions: number }): number | null;
-  extraMinutes(n: number, exam: { minutes: number; questions: number }): number;
+  limitMinutes(limit: string, n: number, exam: { minutes: number; questions: number; extra?: number | null }): number | null;
+  extraMinutes(n: number, exam: { minutes: number; questions: number; extra?: number | null }): number;
   history(entries: LogEntry[], page: string): LogEntry[];
 }
 

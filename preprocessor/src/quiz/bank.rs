@@ -44,6 +44,8 @@ pub(crate) struct BankExam {
     pub name: Option<String>,
     /// How the real exam states its pass mark, for the results screen.
     pub pass_note: Option<String>,
+    /// The minutes more the real exam grants on request, if it does.
+    pub extra_minutes: Option<u32>,
 }
 
 #[derive(Debug, Serialize)]
@@ -148,8 +150,13 @@ impl Bank {
                 })
             })
             .collect();
-        let exam = (blueprint.exam.is_some() || blueprint.pass_note.is_some())
-            .then(|| BankExam { name: blueprint.exam.clone(), pass_note: blueprint.pass_note.clone() });
+        let exam =
+            (blueprint.exam.is_some() || blueprint.pass_note.is_some() || blueprint.extra_minutes.is_some())
+                .then(|| BankExam {
+                    name: blueprint.exam.clone(),
+                    pass_note: blueprint.pass_note.clone(),
+                    extra_minutes: blueprint.extra_minutes,
+                });
         Bank { chapters, domains, tasks, exam, questions }
     }
 }
