@@ -27,8 +27,10 @@ use mdbook_preprocessor::config::Config;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-/// Changes whenever the way we draw changes, so old cache entries miss.
-const RENDER_SETTINGS: &str = "v6 themed restyled book-fonts light=default dark=dark font=Open Sans strict";
+/// Changes whenever the way we draw changes, so old cache entries miss. The
+/// drawing page's scripts are in the key too: a change to them misses by
+/// itself; this names what the Rust side does (themes.rs combines).
+const RENDER_SETTINGS: &str = "v7 themed restyled book-fonts light=default dark=dark font=Open Sans strict";
 
 /// The token the drawing uses as its SVG id, replaced per occurrence.
 const ID_TOKEN: &str = "sgdiagramid";
@@ -101,7 +103,13 @@ impl Backend {
 
     fn cache_key(&self, source: &str) -> String {
         let version = self.mermaid.as_ref().map(Bundle::version).unwrap_or_default();
-        short_hash(&[source, &version, RENDER_SETTINGS])
+        short_hash(&[
+            source,
+            &version,
+            RENDER_SETTINGS,
+            chromium_drawing::RENDER_PAGE_JS,
+            client_bundle::DIAGRAMS_JS,
+        ])
     }
 
     /// Draws every diagram, or leaves it to the browser. Results are in the

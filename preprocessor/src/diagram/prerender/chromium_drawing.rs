@@ -15,6 +15,9 @@ use anyhow::{Context, Result};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+/// The drawing page's script: what it changes changes every drawing.
+pub(super) const RENDER_PAGE_JS: &str = include_str!("render_page.js");
+
 /// Fewest diagrams worth starting another Chromium for (it takes about as
 /// long as drawing this many).
 const PER_BROWSER: usize = 8;
@@ -100,7 +103,7 @@ fn write_page(mermaid: &Path, dir: &Path, fonts_css: Option<&Path>) -> Result<st
              <body style=\"font-family: 'Open Sans', sans-serif\">\
              <script src=\"{mermaid_url}\"></script><script>{DIAGRAMS_JS}</script>\
              <script>{}</script></body></html>",
-            include_str!("render_page.js")
+            RENDER_PAGE_JS
         ),
     )?;
     Ok(page_path)
