@@ -180,7 +180,7 @@
         this.button.removeAttribute('data-sg-row-check');
       }
       const text = { right: '✓ Correct', wrong: '✗ Incorrect: you answered ' + state.a, revealed: 'Revealed' }[state.r];
-      if (announce) SG.announce(this.result, text + '. The limit is ' + this.value.textContent + '.');
+      if (announce) SG.announce(this.result, text + '. The answer is ' + this.value.textContent + '.');
       else this.result.textContent = text || '';
     }
 

@@ -34,7 +34,7 @@ test('a table on chemistry is practised with the words it counts in', async (t) 
   await expectText(status(page, ELEMENTS), 'Write a number, alone or with what it counts.');
   await answer.fill('118 elements');
   await answer.press('Enter');
-  await expectText(status(page, ELEMENTS), /^✓ Correct\. The limit is 118 elements\.$/);
+  await expectText(status(page, ELEMENTS), /^✓ Correct\. The answer is 118 elements\.$/);
   await expectVisible(value(page, ELEMENTS, '118 elements'));
 
   // Choosing: the options count results, as the row does.
@@ -43,6 +43,6 @@ test('a table on chemistry is practised with the words it counts in', async (t) 
   assert.ok(options.length >= 3 && options.every((o) => /^\d[\d,]* results$/.test(o)), JSON.stringify(options));
   await row(page, SEARCH).getByRole('combobox').selectOption({ label: '30 results' });
   await row(page, SEARCH).getByRole('button', { name: /^Check/ }).click();
-  await expectText(status(page, SEARCH), /^✓ Correct\. The limit is 30 results\.$/);
+  await expectText(status(page, SEARCH), /^✓ Correct\. The answer is 30 results\.$/);
   assertNoErrors(page);
 });

@@ -106,7 +106,7 @@ test('Practice hides the values and grades typed answers', async (t) => {
   for (const [name, text] of values) await expectVisible(value(page, name, text), false);
   await expectText(score(page), `Score: 0 / ${ROWS}`);
 
-  const correct = new RegExp(`^✓ Correct\\. The limit is ${escape(TIMEOUT_VALUE)}\\.$`);
+  const correct = new RegExp(`^✓ Correct\\. The answer is ${escape(TIMEOUT_VALUE)}\\.$`);
   for (const [answer, via] of [['900 s', 'Enter'], ['15 min', 'Check'], ['15 minutes', 'Enter']]) {
     await typeAnswer(page, TIMEOUT, [answer], via);
     await expectText(rowStatus(page, TIMEOUT), correct);
@@ -116,7 +116,7 @@ test('Practice hides the values and grades typed answers', async (t) => {
     await expectVisible(value(page, TIMEOUT, TIMEOUT_VALUE), false);
   }
   await typeAnswer(page, TIMEOUT, ['10 minutes']);
-  await expectText(rowStatus(page, TIMEOUT), /^✗ Incorrect: you answered 10 minutes\. The limit is 15 minutes \(900 s\)\.$/);
+  await expectText(rowStatus(page, TIMEOUT), /^✗ Incorrect: you answered 10 minutes\. The answer is 15 minutes \(900 s\)\.$/);
   await expectVisible(value(page, TIMEOUT, TIMEOUT_VALUE));
   await expectText(score(page), `Score: 0 / ${ROWS}`);
 
@@ -183,7 +183,7 @@ test('choosing mode: pick the value from a list', async (t) => {
   const select = (name) => row(page, name).getByRole('combobox', { name: new RegExp(escape(name)) });
   await select(TIMEOUT).selectOption({ label: '15 minutes' });
   await row(page, TIMEOUT).getByRole('button', { name: `Check ${TIMEOUT}` }).click();
-  await expectText(rowStatus(page, TIMEOUT), /^✓ Correct\. The limit is 15 minutes \(900 s\)\.$/);
+  await expectText(rowStatus(page, TIMEOUT), /^✓ Correct\. The answer is 15 minutes \(900 s\)\.$/);
   await select(MEMORY).selectOption({ label: '128 MB – 10,240 MB' });
   await select(MEMORY).press('Enter');
   await expectText(rowStatus(page, MEMORY), /^✓ Correct/);
