@@ -14,13 +14,13 @@
 
   /** A question's buttons and the line that says how it went. */
   function actions() {
-    const button = (/** @type {string} */ data, /** @type {string} */ text, hidden = false) =>
-      h('button', { type: 'button', class: 'sg-button' + (data === 'data-sg-later' ? ' sg-later' : ''), [data]: '', hidden, text });
+    const button = (/** @type {string} */ data, /** @type {string} */ text, { hidden = false, more = '' } = {}) =>
+      h('button', { type: 'button', class: 'sg-button' + more, [data]: '', hidden, text });
     return h('div', { class: 'sg-actions' }, [
       button('data-sg-check', 'Check'),
-      button('data-sg-retry', 'Retry this question', true),
+      button('data-sg-retry', 'Retry this question', { hidden: true }),
       button('data-sg-peek', 'Show answer'),
-      button('data-sg-later', 'Review later'),
+      button('data-sg-later', 'Review later', { more: ' sg-later' }),
       h('p', { class: 'sg-result', role: 'status', 'data-sg-result': '' })
     ]);
   }

@@ -658,16 +658,23 @@ fn references_and_values_a_page_cannot_show_are_reported_where_they_are() {
     }
 }
 
+/// A book `init` writes (with `args`) into `book/` of a temporary directory.
+#[track_caller]
+fn init_book(args: &[&str]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("book");
+    let mut command = binary();
+    command.arg("init").arg(&book).args(args);
+    let (output, _, stderr) = run(command);
+    assert!(output.status.success(), "{stderr}");
+    (dir, book)
+}
+
 /// The book `init` writes is for an author on any subject: none of its files
 /// names a particular vendor, and `check` finds nothing to say about it.
 #[test]
 fn init_writes_a_book_that_names_no_vendor_and_passes_check_silently() {
-    let dir = tempfile::tempdir().unwrap();
-    let book = dir.path().join("book");
-    let mut command = binary();
-    command.arg("init").arg(&book);
-    let (output, _, stderr) = run(command);
-    assert!(output.status.success(), "{stderr}");
+    let (_dir, book) = init_book(&[]);
     let files = tree(&book);
     assert!(files.contains_key(Path::new("src/chapter_1.md")), "{:?}", files.keys());
     for (path, bytes) in &files {
@@ -688,12 +695,7 @@ fn init_writes_a_book_that_names_no_vendor_and_passes_check_silently() {
 
 #[test]
 fn init_with_a_title_of_two_lines_makes_a_book_install_and_build_take() {
-    let dir = tempfile::tempdir().unwrap();
-    let book = dir.path().join("book");
-    let mut command = binary();
-    command.arg("init").arg(&book).args(["--title", "a\nb"]);
-    let (output, _, stderr) = run(command);
-    assert!(output.status.success(), "{stderr}");
+    let (_dir, book) = init_book(&["--title", "a\nb"]);
     let toml = std::fs::read_to_string(book.join("book.toml")).unwrap();
     let config: mdbook_preprocessor::config::Config = toml.parse().unwrap();
     assert_eq!(config.book.title.as_deref(), Some("a\nb"), "{toml}");
@@ -728,12 +730,7 @@ fn git(dir: &Path, args: &[&str]) -> String {
 
 #[test]
 fn a_build_leaves_nothing_in_the_authors_repository_and_mixes_nothing_with_the_authors_files() {
-    let dir = tempfile::tempdir().unwrap();
-    let book = dir.path().join("book");
-    let mut command = binary();
-    command.arg("init").arg(&book);
-    let (output, _, stderr) = run(command);
-    assert!(output.status.success(), "{stderr}");
+    let (_dir, book) = init_book(&[]);
     // The author keeps files of their own in a `vendor/` folder.
     std::fs::create_dir_all(book.join("src/vendor")).unwrap();
     std::fs::write(book.join("src/vendor/mine.js"), "// the author's\n").unwrap();
@@ -1028,12 +1025,7 @@ fn the_crate_readmes_example_passes_check_as_pasted_and_its_links_are_absolute()
         assert!(example.contains(fence), "the example shows {fence}");
     }
 
-    let dir = tempfile::tempdir().unwrap();
-    let book = dir.path().join("book");
-    let mut command = binary();
-    command.arg("init").arg(&book);
-    let (output, _, stderr) = run(command);
-    assert!(output.status.success(), "{stderr}");
+    let (_dir, book) = init_book(&[]);
     std::fs::write(book.join("src/example.md"), format!("# The README's example\n\n{example}")).unwrap();
     let summary = std::fs::read_to_string(book.join("src/SUMMARY.md")).unwrap();
     let summary = summary.replacen(

@@ -159,7 +159,6 @@ fn numbered(page: &mut chrome::Page, printed: pages::Printed, front: &Front) -> 
         footer(front.title, front.margin, Some(printed.page_count())).into_string().into();
     options["generateDocumentOutline"] = false.into();
     let front_pages = pages::Printed::read(page.print_to_pdf(options)?)?;
-    page.evaluate("window.StudyGuide.frontPagesOnly(false)")?;
     let count = first_chapter - 1;
     if front_pages.page_count() == count {
         return printed.with_front_pages_of(&front_pages, count);
@@ -168,6 +167,7 @@ fn numbered(page: &mut chrome::Page, printed: pages::Printed, front: &Front) -> 
         "the numbered front pages took {} pages, not {count}: the book is printed again",
         front_pages.page_count()
     );
+    page.evaluate("window.StudyGuide.frontPagesOnly(false)")?;
     let (mut pdf, mut numbered) = (printed, found);
     for _ in 0..3 {
         pdf = pages::Printed::read(page.print_to_pdf(front.options.clone())?)?;
