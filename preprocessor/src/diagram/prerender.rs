@@ -30,7 +30,7 @@ use std::time::Instant;
 /// Changes whenever the way we draw changes, so old cache entries miss. The
 /// drawing page's scripts are in the key too: a change to them misses by
 /// itself; this names what the Rust side does (themes.rs combines).
-const RENDER_SETTINGS: &str = "v7 themed restyled book-fonts light=default dark=dark font=Open Sans strict";
+const RENDER_SETTINGS: &str = "v8 themed restyled book-fonts light=default dark=dark font=Open Sans strict";
 
 /// The token the drawing uses as its SVG id, replaced per occurrence.
 const ID_TOKEN: &str = "sgdiagramid";

@@ -256,7 +256,23 @@ impl<'a> Markup<'a> {
         let (mut classes, mut attributes) = (Vec::new(), Vec::new());
         selector_requires(&mut Parser::new(selector), &mut classes, &mut attributes);
         classes.iter().all(|class| self.classes.contains(class.as_str()))
-            && attributes.iter().all(|test| self.text.contains(test.as_str()))
+            && attributes.iter().all(|test| self.may_have(test))
+    }
+
+    /// Whether an attribute test (`data-look="neo"`, `id$="-barbEnd"`)
+    /// could hold: an exact value as written, else the attribute's name and
+    /// the part of its value the test names.
+    fn may_have(&self, test: &str) -> bool {
+        let Some((name, value)) = test.split_once('=') else {
+            return self.text.contains(test);
+        };
+        match name.strip_suffix(['~', '|', '^', '$', '*']) {
+            None => self.text.contains(test),
+            Some(name) => {
+                let value = value.trim().trim_end_matches([' ', 'i', 's']).trim_matches(['"', '\'']);
+                self.text.contains(name.trim()) && self.text.contains(value)
+            }
+        }
     }
 }
 
@@ -298,9 +314,28 @@ fn write(rules: &[Rule], out: &mut String, prefix: Option<&str>) {
 }
 
 /// The markup without what differs between themes but is not drawn: the
-/// drop-shadow colours and gradients mermaid defines for its "neo" look.
+/// drop-shadow colours and gradients mermaid defines for its "neo" look,
+/// and the numbers that end ids (a sequence diagram numbers its actors
+/// with a counter that goes on from one drawing to the next).
 fn comparable(markup: &str) -> String {
-    cut_all(&cut_all(markup, "flood-color=\"", "\""), "<linearGradient", "</linearGradient>")
+    let drawn = cut_all(&cut_all(markup, "flood-color=\"", "\""), "<linearGradient", "</linearGradient>");
+    without_id_numbers(&drawn)
+}
+
+/// `markup` with the digits that end each `id="…"` value left out.
+fn without_id_numbers(markup: &str) -> String {
+    let mut out = String::with_capacity(markup.len());
+    let mut rest = markup;
+    while let Some(at) = rest.find(" id=\"") {
+        let value_start = at + " id=\"".len();
+        out.push_str(&rest[..value_start]);
+        let after = &rest[value_start..];
+        let end = after.find('"').unwrap_or(after.len());
+        out.push_str(after[..end].trim_end_matches(|c: char| c.is_ascii_digit()));
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Removes every span from `start` through the next `end`.
@@ -388,6 +423,25 @@ mod tests {
     }
 
     #[test]
+    fn drawings_whose_ids_are_numbered_on_from_one_to_the_next_are_combined() {
+        let drawing = |fill: &str, id: &str, n: u32| {
+            format!(
+                "<svg id=\"{id}\"><style>#{id} .actor{{fill:{fill};}}</style><rect id=\"actor{n}\" class=\"actor\"></rect><line id=\"actor-man-torso{n}\"></line></svg>"
+            )
+        };
+        let combined =
+            combine(&drawing("#eaeaea", "d-light", 0), &drawing("#1f2020", "d-dark", 2), "d").unwrap();
+        assert!(combined.contains("<rect id=\"actor0\""), "the light drawing's markup: {combined}");
+        assert!(combined.contains("#d-light .actor{fill:#1f2020;}"), "{combined}");
+        let shapes = drawing("#fff", "d-dark", 2).replace("<line", "<circle").replace("</line>", "</circle>");
+        assert_eq!(
+            combine(&drawing("#fff", "d-light", 0), &shapes, "d"),
+            None,
+            "a different shape still differs"
+        );
+    }
+
+    #[test]
     fn drawings_that_differ_in_shape_stay_apart() {
         let light = svg("#fff", "d-light");
         let dark = svg("#000", "d-dark").replace("<rect></rect>", "<circle></circle>");
@@ -431,6 +485,21 @@ mod tests {
             combined.contains("@media screen{:is(html.coal, html.navy, html.ayu) #d-light .node rect{fill:#000;}:is(html.coal, html.navy, html.ayu) #d-light .node rect.text{fill:none;}}"),
             "{combined}"
         );
+    }
+
+    #[test]
+    fn a_rule_whose_attribute_test_matches_part_of_a_value_is_kept() {
+        let css = |fill| format!("#ID [id$=\"-barbEnd\"]{{fill:{fill};}}#ID [id^=\"absent\"]{{fill:red;}}");
+        let drawing = |fill, id: &str| {
+            format!(
+                "<svg id=\"{id}\"><style>{}</style><marker id=\"{id}-barbEnd\"></marker></svg>",
+                css(fill).replace("ID", id)
+            )
+        };
+        let combined = combine(&drawing("#333", "d-light"), &drawing("#ccc", "d-dark"), "d").unwrap();
+        assert!(combined.contains("#d-light [id$=\"-barbEnd\"]{fill:#333;}"), "{combined}");
+        assert!(combined.contains("#d-light [id$=\"-barbEnd\"]{fill:#ccc;}"), "{combined}");
+        assert!(!combined.contains("absent"), "{combined}");
     }
 
     #[test]
